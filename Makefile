@@ -1,0 +1,42 @@
+# Everything a fresh machine with Python 3.11, git and make needs; see README.md.
+PYTHON ?= python3.11
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+RUN := $(UV) run --locked
+DEBS := chromium poppler-utils
+
+.PHONY: report test setup debs lint docs bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+setup: $(UV)
+	$(UV) sync --locked --quiet
+
+# Debian packages for the browser test and the PDF text check (installed only when missing).
+debs:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  echo "installing Debian packages:$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+report: setup
+	$(RUN) jaarcijfers build
+
+test: setup debs
+	$(RUN) ruff check src tests scripts benchmarks
+	$(RUN) python -m pytest -n 2 -q
+
+lint: setup
+	$(RUN) ruff check src tests scripts benchmarks
+	$(RUN) mypy src
+
+bench: setup
+	$(RUN) python benchmarks/run_all.py
+
+clean:
+	rm -rf out .pytest_cache .hypothesis

@@ -1,0 +1,68 @@
+"""The `jaarcijfers` command line.
+
+Each command lives in its own module under `jaarcijfers.commands`; this file only registers them.
+Command modules import nothing heavy at module level (no DuckDB, charting, PDF or solver libraries),
+so `jaarcijfers --help` stays instant (tests/test_cli_help.py checks this).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from jaarcijfers.commands import audit, build, estimate, load, reconcile, synth, validate
+
+app = typer.Typer(
+    name="jaarcijfers",
+    help="Jaarcijfers Mensenhandel: valideer leveringen, bereken de cijfers en publiceer het rapport.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command("validate")(validate.command)
+app.command("load")(load.command)
+app.command("build")(build.command)
+app.command("reconcile")(reconcile.command)
+app.command("synth")(synth.command)
+app.command("estimate")(estimate.command)
+app.command("audit")(audit.command)
+
+
+def main() -> None:
+    """Entry point: run the app; user errors print a message, never a traceback."""
+    from jaarcijfers.errors import UserError
+
+    try:
+        app(standalone_mode=False)
+    except UserError as exc:
+        typer.echo(f"fout: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("afgebroken", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("afgebroken", err=True)
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: a traceback shown to a user is a bug
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if os.environ.get("JAARCIJFERS_DEBUG"):
+            raise
+        typer.echo(
+            f"interne fout ({type(exc).__name__}): {exc}\n"
+            "Dit is een fout in jaarcijfers, niet in uw invoer. Zet JAARCIJFERS_DEBUG=1 voor details.",
+            err=True,
+        )
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

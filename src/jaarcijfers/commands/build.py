@@ -1,0 +1,19 @@
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def command(
+    data: Annotated[Path | None, typer.Option("--data", help="Map met de levering (standaard: de demolevering).")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Verslagjaar (standaard: het laatste jaar in de data).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Uitvoermap (standaard: out/JJJJ/).")] = None,
+    sdc: Annotated[str, typer.Option("--sdc", help="Beleid voor onthullingscontrole: publicatie of strict.")] = "publicatie",
+    only_figures: Annotated[
+        bool, typer.Option("--only-figures", help="Schrijf alleen figures.csv, facts.csv en metadata.json.")
+    ] = False,
+) -> None:
+    """Valideer, bereken alle figuren, pas onthullingscontrole toe en schrijf de publicatie."""
+    from jaarcijfers.build import run_build
+
+    raise typer.Exit(run_build(data, year, out, sdc=sdc, only_figures=only_figures))
