@@ -1,0 +1,1 @@
+"""Synthetic deliveries that reproduce a published edition (the demo data)."""
