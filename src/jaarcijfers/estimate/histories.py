@@ -1,0 +1,169 @@
+"""Capture histories: the table of counts per combination of lists.
+
+A `CaptureTable` holds one count for every non-empty combination of `m` lists (the all-zero
+history, the "dark figure", is never observed). Cell `k` (1 .. 2**m - 1) is the history whose
+bit `j` says whether the case is on list `j`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jaarcijfers.errors import UserError
+
+MAX_LISTS = 12
+
+
+@dataclass(frozen=True)
+class CaptureTable:
+    lists: tuple[str, ...]
+    counts: tuple[int, ...]  # length 2**m - 1; counts[k - 1] is the count of history code k
+
+    def __post_init__(self) -> None:
+        m = len(self.lists)
+        if len(self.counts) != 2**m - 1:
+            raise ValueError("counts must have one entry per non-empty history")
+
+    @property
+    def m(self) -> int:
+        return len(self.lists)
+
+    @property
+    def observed(self) -> int:
+        return int(sum(self.counts))
+
+    def histories(self):
+        """(2**m - 1) x m array of 0/1 with the history of each cell."""
+        import numpy as np
+
+        codes = np.arange(1, 2**self.m)
+        return ((codes[:, None] >> np.arange(self.m)[None, :]) & 1).astype(float)
+
+    def count_array(self):
+        import numpy as np
+
+        return np.asarray(self.counts, dtype=float)
+
+    def list_totals(self) -> dict[str, int]:
+        out = {}
+        for j, name in enumerate(self.lists):
+            out[name] = sum(c for k, c in enumerate(self.counts, start=1) if k >> j & 1)
+        return out
+
+    def overlap(self, i: int, j: int) -> int:
+        """Number of cases on both list i and list j (whatever their other lists)."""
+        return sum(c for k, c in enumerate(self.counts, start=1) if (k >> i & 1) and (k >> j & 1))
+
+    def rows(self) -> list[tuple[tuple[int, ...], int]]:
+        """Non-zero cells as (history, count)."""
+        out = []
+        for k, c in enumerate(self.counts, start=1):
+            if c:
+                out.append((tuple(k >> j & 1 for j in range(self.m)), c))
+        return out
+
+    def with_counts(self, counts: Sequence[int]) -> CaptureTable:
+        return CaptureTable(self.lists, tuple(int(c) for c in counts))
+
+    def drop_lists(self, keep: Sequence[int]) -> CaptureTable:
+        """Collapse the table onto the lists with the given indices."""
+        keep = list(keep)
+        new = [0] * (2 ** len(keep) - 1)
+        for k, c in enumerate(self.counts, start=1):
+            code = sum(1 << n for n, j in enumerate(keep) if k >> j & 1)
+            if code:
+                new[code - 1] += c
+        return CaptureTable(tuple(self.lists[j] for j in keep), tuple(new))
+
+
+def from_rows(lists: Sequence[str], rows: Iterable[tuple[Sequence[int], int]]) -> CaptureTable:
+    """Build a table from (history, count) pairs; repeated histories are added, all-zero ones ignored."""
+    lists = tuple(lists)
+    m = len(lists)
+    counts = [0] * (2**m - 1)
+    for hist, count in rows:
+        code = sum(1 << j for j, v in enumerate(hist) if v)
+        if code:
+            counts[code - 1] += int(count)
+    return CaptureTable(lists, tuple(counts))
+
+
+def from_memberships(lists: Sequence[str], memberships: Iterable[Iterable[str]]) -> CaptureTable:
+    """Build a table from one set of list names per case (cases on no list are ignored)."""
+    index = {name: j for j, name in enumerate(lists)}
+    counts = [0] * (2 ** len(lists) - 1)
+    for member in memberships:
+        code = 0
+        for name in member:
+            code |= 1 << index[name]
+        if code:
+            counts[code - 1] += 1
+    return CaptureTable(tuple(lists), tuple(counts))
+
+
+_LIST_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def read_lists_csv(path: Path) -> CaptureTable:
+    """Read a CSV with one 0/1 column per list and a `count` column. Errors are `UserError` in Dutch."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"Het bestand met lijsten bestaat niet: {path}")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh)
+            try:
+                header = [h.strip() for h in next(reader)]
+            except StopIteration:
+                raise UserError(f"{path.name}: het bestand is leeg.") from None
+            body = [row for row in reader if any(cell.strip() for cell in row)]
+    except UnicodeDecodeError:
+        raise UserError(f"{path.name}: het bestand is geen UTF-8-tekst.") from None
+    except csv.Error as exc:
+        raise UserError(f"{path.name}: het bestand is geen geldige CSV ({exc}).") from None
+    if "count" not in header:
+        raise UserError(f"{path.name}: de kolom 'count' ontbreekt (kolommen: {', '.join(header)}).")
+    if len(set(header)) != len(header):
+        dupes = sorted({h for h in header if header.count(h) > 1})
+        raise UserError(f"{path.name}: kolomnaam komt meer dan eens voor: {', '.join(dupes)}.")
+    lists = [h for h in header if h != "count"]
+    if len(lists) < 2:
+        raise UserError(f"{path.name}: er zijn minstens twee lijstkolommen nodig naast 'count'.")
+    if len(lists) > MAX_LISTS:
+        raise UserError(f"{path.name}: te veel lijsten ({len(lists)}); het maximum is {MAX_LISTS}.")
+    for name in lists:
+        if not _LIST_NAME.match(name):
+            raise UserError(
+                f"{path.name}: ongeldige lijstnaam '{name}' (alleen letters, cijfers en '_', niet beginnend met een cijfer)."
+            )
+    icount = header.index("count")
+    rows = []
+    for lineno, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            raise UserError(f"{path.name}, regel {lineno}: {len(row)} velden, verwacht {len(header)}.")
+        hist = []
+        for name, cell in zip(header, row, strict=True):
+            if name == "count":
+                continue
+            cell = cell.strip()
+            if cell not in ("0", "1"):
+                raise UserError(f"{path.name}, regel {lineno}: kolom '{name}' moet 0 of 1 zijn, niet '{cell}'.")
+            hist.append(int(cell))
+        raw = row[icount].strip()
+        if not re.fullmatch(r"\d+", raw):
+            raise UserError(
+                f"{path.name}, regel {lineno}: 'count' moet een geheel getal van 0 of meer zijn, niet '{raw}'."
+            )
+        rows.append((hist, int(raw)))
+    table = from_rows(lists, rows)
+    if table.observed == 0:
+        raise UserError(f"{path.name}: er zijn geen waarnemingen (alle aantallen zijn 0).")
+    return table
+
+
+def tables_from_mapping(lists: Sequence[str], per_stratum: Mapping[str, Iterable[Iterable[str]]]) -> dict:
+    return {key: from_memberships(lists, members) for key, members in per_stratum.items()}
