@@ -1,0 +1,1 @@
+"""The input contract: schema, code lists, readers, validation and the report."""
