@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: loading validated deliveries with provenance and history."""
