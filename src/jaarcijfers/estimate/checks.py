@@ -99,7 +99,9 @@ def tidy_lists(table: CaptureTable) -> tuple[CaptureTable, list[str]]:
             warnings.append(f"Lijst '{name}' bevat geen enkel geval en is weggelaten.")
             continue
         if totals[name] == n:
-            warnings.append(f"Lijst '{name}' bevat alle waargenomen gevallen en is weggelaten (geen informatie).")
+            warnings.append(
+                f"Lijst '{name}' bevat alle waargenomen gevallen en is weggelaten (geen informatie)."
+            )
             continue
         key = column + counts_on
         if key in seen:
@@ -122,7 +124,12 @@ def overlap_warnings(table: CaptureTable) -> list[str]:
                 f"Lijst '{table.lists[i]}' heeft geen overlap met een andere lijst; de schatting hangt dan "
                 "sterk af van de aanname dat de lijsten onafhankelijk zijn."
             )
-    empty = [f"{table.lists[i]}:{table.lists[j]}" for i in range(m) for j in range(i + 1, m) if table.overlap(i, j) == 0]
+    empty = [
+        f"{table.lists[i]}:{table.lists[j]}"
+        for i in range(m)
+        for j in range(i + 1, m)
+        if table.overlap(i, j) == 0
+    ]
     if empty:
         out.append(f"Paren van lijsten zonder gezamenlijke gevallen: {', '.join(empty)}.")
     if table.observed < 50:

@@ -151,7 +151,9 @@ def read_lists_csv(path: Path) -> CaptureTable:
                 continue
             cell = cell.strip()
             if cell not in ("0", "1"):
-                raise UserError(f"{path.name}, regel {lineno}: kolom '{name}' moet 0 of 1 zijn, niet '{cell}'.")
+                raise UserError(
+                    f"{path.name}, regel {lineno}: kolom '{name}' moet 0 of 1 zijn, niet '{cell}'."
+                )
             hist.append(int(cell))
         raw = row[icount].strip()
         if not re.fullmatch(r"\d+", raw):
