@@ -1,0 +1,266 @@
+"""The disclosure audit: what can an outsider derive about every hidden cell of a published edition?
+
+Works from the published cells only (`figures.csv` of an edition, or an in-memory mapping). Every
+count is a variable with the domain of its symbol, every identity of `structure.py` a constraint;
+for every hidden cell (`<5`, `<10`, rounded, `x`) the smallest and largest value consistent with all
+published cells is computed twice: by linear programming (what any LP solver gives; rounded inward to
+whole numbers) and by integer programming (exact). A cell leaks when its exact interval is narrower
+than required:
+
+- `<5`: the full 1..4;
+- `x` (strict policy): at least four values (hi - lo >= 3);
+- a rounded cell (figures 10, 11, 20, 21): the full R-2..R+2 (`0`: 0..2, `<10`: 0..9). These values
+  are passed through as delivered by the source (contract: never "un-rounded"), so a narrowing is
+  reported as a warning, not as a leak (the project cannot change them; the source should).
+
+When the published values contradict an identity (an inconsistent edition), the audit finds the
+fewest identities whose removal makes the edition consistent again (elastic integer program), names
+them, and audits without them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jaarcijfers.sdc.policy import CellKey
+from jaarcijfers.sdc.structure import (
+    INF,
+    ROUNDED_FIGURES,
+    Structure,
+    build_structure,
+    cell_kind,
+    cell_name,
+    figure_name,
+    variable_domain,
+)
+
+
+@dataclass(frozen=True)
+class CellAudit:
+    key: CellKey
+    published: str
+    status: str  # "small" | "rounded" | "rounded_small" | "withheld"
+    domain: tuple[float, float]
+    lp: tuple[float, float]
+    ip: tuple[float, float]
+    required: str
+    verdict: str  # "ok" | "lek" | "waarschuwing"
+
+
+@dataclass
+class AuditResult:
+    cells: list[CellAudit]
+    dropped: list[str] = field(default_factory=list)
+    n_cells: int = 0
+    n_identities: int = 0
+
+    @property
+    def leaks(self) -> list[CellAudit]:
+        return [c for c in self.cells if c.verdict == "lek"]
+
+    @property
+    def warnings(self) -> list[CellAudit]:
+        return [c for c in self.cells if c.verdict == "waarschuwing"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.leaks
+
+    def interval(self, key: CellKey) -> tuple[float, float]:
+        for c in self.cells:
+            if c.key == key:
+                return c.ip
+        raise KeyError(key)
+
+
+def _covers(iv: tuple[float, float], need: tuple[float, float]) -> bool:
+    return iv[0] <= need[0] and iv[1] >= need[1]
+
+
+def _judge(status: str, domain: tuple[float, float], ip: tuple[float, float],
+           extra: tuple[int, int] | None, rounded_is_leak: bool) -> tuple[str, str]:
+    if status == "small":
+        req, ok, bad = "1..4", _covers(ip, (1, 4)), "lek"
+    elif status in ("rounded", "rounded_small"):
+        req = f"{int(domain[0])}..{int(domain[1])}"
+        ok, bad = _covers(ip, domain), ("lek" if rounded_is_leak else "waarschuwing")
+    else:
+        req, ok, bad = "breedte >= 4 waarden", ip[1] - ip[0] >= 3, "lek"
+    if extra is not None:
+        req += f", {extra[0]}..{extra[1]}"
+        ok = ok and _covers(ip, extra)
+    return req, ("ok" if ok else bad)
+
+
+def audit_cells(
+    published: Mapping[CellKey, str],
+    *,
+    structure: Structure | None = None,
+    rounded_figures: frozenset[str] = ROUNDED_FIGURES,
+    required: Mapping[CellKey, tuple[int, int]] | None = None,
+    rounded_is_leak: bool = False,
+    domains: Mapping[CellKey, tuple[float, float]] | None = None,
+) -> AuditResult:
+    """Audit in-memory published cells (key -> published string).
+
+    `structure`: the identities (default: those of an edition, `build_structure(published)`);
+    `required`: extra intervals that must be covered (the strict policy requires 1..4 for its primary
+    suppressions); `rounded_is_leak`: count a narrowed rounded cell as a leak instead of a warning;
+    `domains`: a-priori domains that replace those of the symbols for some hidden cells.
+    """
+    from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
+
+    structure = build_structure(published) if structure is None else structure
+    override = dict(domains or {})
+    domains = {}
+    status: dict[CellKey, str] = {}
+    fixed: dict[CellKey, int] = {}
+    for k, s in published.items():
+        if cell_kind(k, s) != "count":
+            continue
+        d = variable_domain(k, s, rounded_figures)
+        if d.hidden:
+            domains[k] = override.get(k, (d.lo, d.hi))
+            status[k] = d.status
+        else:
+            fixed[k] = d.lo
+    identities = [i for i in structure.identities
+                  if all(v in domains or v in fixed or v.figure == "_" for v in i.variables)]
+    system = build_system(identities, domains, fixed)
+    dropped = sorted(i.name for i, holds in system.constant_rows if not holds)
+    # drop contradicted identities, component by component
+    drop_rows: set[int] = set()
+    for comp in system.components():
+        rows = component_rows(system, comp)
+        if not rows:
+            continue
+        if not ComponentSolver(system, comp, rows).feasible():
+            bad = minimal_contradicted(system, comp, rows)
+            drop_rows.update(bad)
+            dropped.extend(sorted(system.rows[r][0].name for r in bad))
+    if drop_rows:
+        keep = [i for r, (i, _, _, _) in enumerate(system.rows) if r not in drop_rows]
+        system = build_system(keep + [i for i, holds in system.constant_rows if holds], domains, fixed)
+    results: dict[CellKey, CellAudit] = {}
+    for comp in system.components():
+        targets = [c for c in comp if system.variables[c] in domains]
+        if not targets:
+            continue
+        solver = ComponentSolver(system, comp, component_rows(system, comp))
+        for c in targets:
+            key = system.variables[c]
+            lp, ip = solver.interval(c)
+            req, verdict = _judge(status[key], domains[key], ip, (required or {}).get(key), rounded_is_leak)
+            results[key] = CellAudit(key, published[key], status[key], domains[key], lp, ip, req, verdict)
+    order = {k: n for n, k in enumerate(published)}
+    cells = sorted(results.values(), key=lambda c: order[c.key])
+    return AuditResult(cells, dropped, len(published), len(identities))
+
+
+def read_figures(path: Path) -> dict[CellKey, str]:
+    """figures.csv of an edition (columns figure,table_part,row,column,value) in file order."""
+    from jaarcijfers.errors import UserError
+
+    if not path.is_file():
+        raise UserError(f"bestand niet gevonden: {path}")
+    out: dict[CellKey, str] = {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        need = {"figure", "table_part", "row", "column", "value"}
+        if not need <= set(reader.fieldnames or []):
+            raise UserError(f"{path}: kolommen {', '.join(sorted(need))} verwacht")
+        for r in reader:
+            k = CellKey(r["figure"], r["table_part"], r["row"], r["column"])
+            if k in out:
+                raise UserError(f"{path}: cel dubbel: {cell_name(k)}")
+            out[k] = r["value"]
+    return out
+
+
+def _fmt(iv: tuple[float, float]) -> str:
+    lo = "-∞" if iv[0] == -INF else str(int(iv[0]))
+    hi = "∞" if iv[1] == INF else str(int(iv[1]))
+    return lo if lo == hi else f"{lo}..{hi}"
+
+
+def _json_iv(iv: tuple[float, float]) -> list[int | None]:
+    return [None if abs(x) == INF else int(x) for x in iv]
+
+
+def result_json(result: AuditResult, edition: str = "") -> dict:
+    def cell(c: CellAudit) -> dict:
+        return {
+            "figuur": c.key.figure, "deel": c.key.part, "rij": c.key.row, "kolom": c.key.column,
+            "gepubliceerd": c.published, "domein": _json_iv(c.domain), "lp": _json_iv(c.lp), "ip": _json_iv(c.ip),
+            "vereist": c.required, "oordeel": c.verdict,
+        }
+
+    return {
+        "editie": edition,
+        "cellen": result.n_cells,
+        "verborgen_cellen": len(result.cells),
+        "identiteiten": result.n_identities,
+        "tegenstrijdige_identiteiten": result.dropped,
+        "lekken": [cell(c) for c in result.leaks],
+        "waarschuwingen": [cell(c) for c in result.warnings],
+        "geslaagd": result.ok,
+    }
+
+
+def print_result(result: AuditResult, edition: str = "", console=None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console(highlight=False, width=170)  # fixed width: deterministic output
+    console.print(f"[bold]Audit onthullingscontrole[/bold] {edition}".rstrip())
+    console.print(f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
+                  f"{result.n_identities} identiteiten")
+    if result.dropped:
+        console.print(f"\n[bold]Tegenstrijdig met de gepubliceerde waarden[/bold] ({len(result.dropped)} identiteiten, "
+                      "genegeerd in de audit):")
+        for name in result.dropped:
+            console.print(f"  - {name}")
+
+    def table(title: str, cells: list[CellAudit]) -> Table:
+        t = Table(title=title, title_justify="left")
+        for col in ("Figuur", "Deel", "Rij", "Kolom", "Gepubliceerd", "Herleid (LP)", "Herleid (IP)", "Vereist"):
+            t.add_column(col)
+        for c in cells:
+            t.add_row(figure_name(c.key.figure), c.key.part, c.key.row, c.key.column, c.published,
+                      _fmt(c.lp), _fmt(c.ip), c.required)
+        return t
+
+    if result.leaks:
+        console.print()
+        console.print(table(f"Lekken: {len(result.leaks)} verborgen cellen zijn nauwer te herleiden dan toegestaan",
+                            result.leaks))
+    if result.warnings:
+        console.print()
+        console.print(table(f"Waarschuwing: {len(result.warnings)} afgeronde broncellen (doorgegeven zoals geleverd) "
+                            "zijn nauwer te herleiden dan hun afronding", result.warnings))
+    console.print()
+    if result.ok:
+        console.print("[green]Geslaagd:[/green] geen verborgen cel is nauwer te herleiden dan toegestaan.")
+    else:
+        console.print(f"[red]Niet geslaagd:[/red] {len(result.leaks)} verborgen cellen lekken.")
+
+
+def run_audit(edition: Path, json_out: bool) -> int:
+    """CLI entry: audit `edition/figures.csv` (or a figures.csv given directly); 0 = no leak, 1 = leaks."""
+    path = edition / "figures.csv" if edition.is_dir() else edition
+    published = read_figures(path)
+    try:
+        result = audit_cells(published)
+    except ValueError as exc:
+        from jaarcijfers.errors import UserError
+
+        raise UserError(f"{path}: {exc}") from exc
+    if json_out:
+        print(json.dumps(result_json(result, str(edition)), ensure_ascii=False, indent=2))
+    else:
+        print_result(result, str(edition))
+    return 0 if result.ok else 1
