@@ -32,28 +32,19 @@ app.command("audit")(audit.command)
 
 
 def main() -> None:
-    """Entry point: run the app; user errors print a message, never a traceback."""
+    """Entry point. Typer handles usage errors (exit 2); a user error prints its message; anything else
+    is reported as an internal error. Never a traceback (unless JAARCIJFERS_DEBUG is set)."""
     from jaarcijfers.errors import UserError
 
     try:
-        app(standalone_mode=False)
+        app()
     except UserError as exc:
         typer.echo(f"fout: {exc.message}", err=True)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("afgebroken", err=True)
-        sys.exit(130)
     except KeyboardInterrupt:
         typer.echo("afgebroken", err=True)
         sys.exit(130)
     except Exception as exc:  # the last line of defence: a traceback shown to a user is a bug
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         if os.environ.get("JAARCIJFERS_DEBUG"):
             raise
         typer.echo(

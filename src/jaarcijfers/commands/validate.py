@@ -9,8 +9,8 @@ def command(
     json_out: Annotated[bool, typer.Option("--json", help="Schrijf het rapport als JSON naar stdout.")] = False,
 ) -> None:
     """Controleer een levering tegen het datacontract en toon alle problemen. Schrijft niets."""
-    from jaarcijfers.contract.validate import validate_delivery
     from jaarcijfers.contract.report import print_report
+    from jaarcijfers.contract.validate import validate_delivery
 
     report = validate_delivery(data)
     print_report(report, as_json=json_out)

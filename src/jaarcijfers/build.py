@@ -1,0 +1,127 @@
+"""`jaarcijfers build`: validate, compute, protect, publish.
+
+The order is fixed: the delivery is validated and loaded; the rules and the catalogue compute every
+figure and fact (true values); the disclosure-control policy turns them into published values ONCE;
+every renderer then receives only the published `Edition`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from jaarcijfers.errors import UserError
+
+
+def compute_edition(data: Path, year: int | None, sdc: str = "publicatie"):  # type: ignore[no-untyped-def]
+    """Everything up to and including disclosure control; returns the published Edition."""
+    from jaarcijfers.facts.compute import compute_facts
+    from jaarcijfers.figures.engine import compute_all
+    from jaarcijfers.publish import publish
+    from jaarcijfers.warehouse.load import open_delivery
+
+    con = open_delivery(data)
+    year, figures = compute_all(con, year)
+    facts = compute_facts(con, year, figures)
+    provenance = delivery_provenance(con, data)
+    edition = publish(year, figures, facts, sdc, provenance, reflection=_reflection(data, year))
+    con.close()
+    return edition
+
+
+def delivery_provenance(con, data: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    from jaarcijfers import CONTRACT_VERSION, RULES_VERSION, __version__
+
+    try:
+        rows = con.execute(
+            "SELECT source, file, sha256, rows, peildatum FROM provenance ORDER BY source, file"
+        ).fetchall()
+    except Exception:  # noqa: BLE001 - provenance is informative; a warehouse without it still builds
+        rows = []
+    return {
+        "software": "jaarcijfers",
+        "software_version": __version__,
+        "rules_version": RULES_VERSION,
+        "contract_version": CONTRACT_VERSION,
+        "deliveries": [
+            {"bron": s, "bestand": f, "sha256": h, "rijen": int(n), "peildatum": None if p is None else str(p)}
+            for s, f, h, n, p in rows
+        ],
+    }
+
+
+def _reflection(data: Path, year: int | None) -> str | None:
+    """The analyst's own commentary: `reflectie-YYYY.md` (or `reflectie.md`) in the delivery folder."""
+    if year is None:
+        return None
+    for name in (f"reflectie-{year}.md", "reflectie.md"):
+        p = data / name
+        if p.is_file():
+            try:
+                return p.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UserError(f"{p} kan niet gelezen worden als UTF-8-tekst: {exc}") from None
+    return None
+
+
+def figures_csv(edition) -> str:  # type: ignore[no-untyped-def]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["figure", "table_part", "row", "column", "value"])
+    for fig in edition.figures:
+        for block in fig.blocks:
+            cells = {(c.row, c.column): c for c in block.cells}
+            for row in block.rows:
+                for col in block.columns:
+                    c = cells.get((row, col))
+                    if c is not None:
+                        w.writerow([fig.id, block.part, row, col, c.display])
+    return buf.getvalue()
+
+
+def facts_csv(edition) -> str:  # type: ignore[no-untyped-def]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "value"])
+    for f in edition.facts:
+        w.writerow([f.id, f.value])
+    return buf.getvalue()
+
+
+def metadata(edition) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return {
+        "titel": f"Jaarcijfers Mensenhandel {edition.year}",
+        "verslagjaar": edition.year,
+        "jaren": list(edition.years),
+        "onthullingscontrole": edition.sdc_policy,
+        "symbolen": dict(edition.sdc_symbols),
+        **edition.provenance,
+    }
+
+
+def write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def run_build(data: Path | None, year: int | None, out: Path | None, sdc: str = "publicatie", only_figures: bool = False) -> int:
+    from jaarcijfers.paths import DEMO_DELIVERY
+
+    data = data or DEMO_DELIVERY
+    edition = compute_edition(data, year, sdc)
+    out = out or Path("out") / str(edition.year)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
+    write_text(out / "figures.csv", figures_csv(edition))
+    write_text(out / "facts.csv", facts_csv(edition))
+    write_text(out / "metadata.json", json.dumps(metadata(edition), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    written = ["figures.csv", "facts.csv", "metadata.json"]
+    if not only_figures:
+        from jaarcijfers.render import render_all
+
+        written += render_all(edition, out)
+    print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
+    return 0

@@ -1,0 +1,148 @@
+"""What a fact can read: the computed figures (true values) and the rules' unit tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from jaarcijfers.figures.model import ComputedFigure
+
+
+@dataclass
+class FactContext:
+    con: object  # duckdb connection with the rules' views
+    year: int
+    figures: Sequence[ComputedFigure]
+
+    @property
+    def Y(self) -> int:  # noqa: N802
+        return self.year
+
+    @property
+    def P(self) -> int:  # noqa: N802
+        return self.year - 1
+
+    def _fig(self, fig: str) -> ComputedFigure:
+        for f in self.figures:
+            if f.id == fig:
+                return f
+        raise KeyError(fig)
+
+    def years(self, fig: str) -> tuple[int, ...]:
+        return self._fig(fig).years
+
+    def raw(self, fig: str, part: str, row: str, col: str | int):  # type: ignore[no-untyped-def]
+        for b in self._fig(fig).blocks:
+            if b.part != part:
+                continue
+            for c in b.cells:
+                if c.key.row == row and c.key.column == str(col):
+                    return c
+        return None
+
+    def cell(self, fig: str, part: str, row: str, col: str | int) -> int | None:
+        c = self.raw(fig, part, row, col)
+        if c is None or c.kind != "count":
+            return None
+        return int(c.value)  # type: ignore[arg-type]
+
+    def mean(self, fig: str, part: str, row: str, col: str | int) -> Fraction | None:
+        c = self.raw(fig, part, row, col)
+        return None if c is None or c.kind != "mean" else c.value  # type: ignore[return-value]
+
+    def delivered(self, fig: str, row: str, col: str | int) -> str | None:
+        c = self.raw(fig, "", row, col)
+        return None if c is None or c.kind != "rounded" else c.display
+
+    def row_sum(self, fig: str, part: str, row: str) -> int:
+        return sum(self.cell(fig, part, row, y) or 0 for y in self.years(fig)) if part != "vorm" else sum(
+            self.cell(fig, part, row, col) or 0 for col in self.columns(fig, part)
+        )
+
+    def columns(self, fig: str, part: str) -> tuple[str, ...]:
+        for b in self._fig(fig).blocks:
+            if b.part == part:
+                return b.columns
+        return ()
+
+    def rows(self, fig: str, part: str) -> tuple[str, ...]:
+        for b in self._fig(fig).blocks:
+            if b.part == part:
+                return tuple(r for r in b.rows if any(c.key.row == r and c.kind == "count" for c in b.cells))
+        return ()
+
+    def col_sum(self, fig: str, part: str, col: str | int, rows: Sequence[str] | None = None) -> int:
+        return sum(self.cell(fig, part, r, col) or 0 for r in (rows if rows is not None else self.rows(fig, part)))
+
+    def scalar(self, sql: str, *params: object) -> int:
+        row = self.con.execute(sql, list(params)).fetchone()  # type: ignore[attr-defined]
+        return int(row[0] or 0) if row else 0
+
+    def all(self, sql: str, *params: object) -> list[tuple]:  # type: ignore[type-arg]
+        return self.con.execute(sql, list(params)).fetchall()  # type: ignore[attr-defined,no-any-return]
+
+    # ---- victims -------------------------------------------------------------------------------
+    def victims(
+        self,
+        year: int,
+        forms: Sequence[str] = (),
+        vorm_codes: Sequence[str] = (),
+        region: str | None = None,
+        nationality: str | None = None,
+        gender: str | None = None,
+        minor: bool = False,
+        sector: tuple[str, str] | None = None,
+        reporter: str | None = None,
+    ) -> int:
+        """Distinct victims of a year having every form in `forms` (rule 2 codes: seksueel, arbeid, ...),
+        every code in `vorm_codes` (rule 3 codes: binnenlands, ...) and the other properties given."""
+        where = ["v.jaar = ?"]
+        params: list[object] = [year]
+        for f in forms:
+            where.append("EXISTS (SELECT 1 FROM victim_forms x WHERE x.id = v.id AND x.vorm = ?)")
+            params.append(f)
+        for f in vorm_codes:
+            where.append("EXISTS (SELECT 1 FROM dim_victim_vorm x WHERE x.id = v.id AND x.code = ?)")
+            params.append(f)
+        if region is not None:
+            where.append("EXISTS (SELECT 1 FROM dim_victim_regio x WHERE x.id = v.id AND x.code = ?)")
+            params.append(region)
+        if nationality is not None:
+            where.append("v.nationaliteit = ?")
+            params.append(nationality)
+        if gender is not None:
+            where.append("v.geslacht = ?")
+            params.append(gender)
+        if minor:
+            where.append("v.leeftijd < 18")
+        if sector is not None:
+            where.append(f"EXISTS (SELECT 1 FROM dim_victim_sector_{sector[0]} x WHERE x.id = v.id AND x.code = ?)")
+            params.append(sector[1])
+        if reporter is not None:
+            where.append("EXISTS (SELECT 1 FROM dim_victim_melder x WHERE x.id = v.id AND x.code = ?)")
+            params.append(reporter)
+        return self.scalar(f"SELECT count(DISTINCT v.id) FROM victims v WHERE {' AND '.join(where)}", *params)
+
+    def victim_nationalities(self, year: int, forms: Sequence[str] = (), vorm_codes: Sequence[str] = (),
+                             sector: tuple[str, str] | None = None) -> list[tuple[str, int]]:
+        """(nationality code, victims) of a year within a subset, most frequent first (ties: Dutch name)."""
+        from jaarcijfers.contract.codelists import countries
+
+        where = ["v.jaar = ?", "v.nationaliteit IS NOT NULL"]
+        params: list[object] = [year]
+        for f in forms:
+            where.append("EXISTS (SELECT 1 FROM victim_forms x WHERE x.id = v.id AND x.vorm = ?)")
+            params.append(f)
+        for f in vorm_codes:
+            where.append("EXISTS (SELECT 1 FROM dim_victim_vorm x WHERE x.id = v.id AND x.code = ?)")
+            params.append(f)
+        if sector is not None:
+            where.append(f"EXISTS (SELECT 1 FROM dim_victim_sector_{sector[0]} x WHERE x.id = v.id AND x.code = ?)")
+            params.append(sector[1])
+        rows = self.all(
+            f"SELECT v.nationaliteit, count(DISTINCT v.id) FROM victims v WHERE {' AND '.join(where)} GROUP BY 1",
+            *params,
+        )
+        names = countries()
+        return sorted(((c, int(n)) for c, n in rows), key=lambda t: (-t[1], names[t[0]].naam if t[0] in names else t[0]))

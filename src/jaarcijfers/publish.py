@@ -1,0 +1,90 @@
+"""Disclosure control, applied once: computed figures and facts in, the published `Edition` out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from jaarcijfers.facts.compute import ComputedFact
+from jaarcijfers.figures.catalogue import by_id
+from jaarcijfers.figures.model import (
+    ComputedFigure,
+    Edition,
+    PublishedBlock,
+    PublishedCell,
+    PublishedFact,
+    PublishedFigure,
+)
+from jaarcijfers.sdc.policy import get_policy
+
+SYMBOLS = {
+    "publicatie": (
+        ("<5", "een aantal van 1 tot en met 4 (niet precies getoond ter bescherming van de privacy)"),
+        ("<10", "een aantal van 0 tot en met 9, zoals aangeleverd (IND, Raad voor de rechtspraak)"),
+        ("(leeg)", "niet weergegeven: te weinig gegevens voor een betrouwbare uitsplitsing"),
+    ),
+    "strict": (
+        ("x", "niet getoond ter bescherming van de privacy (klein aantal, of een aantal waaruit een klein aantal "
+              "te herleiden zou zijn)"),
+        ("<10", "een aantal van 0 tot en met 9, zoals aangeleverd (IND, Raad voor de rechtspraak)"),
+        ("(leeg)", "niet weergegeven: te weinig gegevens voor een betrouwbare uitsplitsing"),
+    ),
+}
+
+
+def publish(
+    year: int,
+    figures: Sequence[ComputedFigure],
+    facts: Sequence[ComputedFact],
+    sdc: str,
+    provenance: dict[str, Any],
+    reflection: str | None = None,
+) -> Edition:
+    policy = get_policy(sdc)
+    raw = [c for f in figures for c in f.cells()]
+    shown = policy(raw)
+    catalogue = by_id()
+    published = []
+    for f in figures:
+        spec = catalogue[f.id]
+        blocks = tuple(
+            PublishedBlock(
+                b.part,
+                b.stub,
+                b.rows,
+                b.columns,
+                tuple(PublishedCell(c.key.row, c.key.column, shown[c.key], c.kind) for c in b.cells),
+            )
+            for b in f.blocks
+        )
+        published.append(
+            PublishedFigure(
+                id=f.id, name=spec.name, title=f.title, source=spec.source, source_id=spec.source_id, unit=spec.unit,
+                section=spec.section, chart=spec.chart, rounded=spec.rounded, description=spec.description,
+                notes=f.notes, years=f.years, blocks=blocks,
+            )
+        )
+    protected_facts = protect_facts(facts, sdc)
+    years = tuple(range(year - 4, year + 1))
+    return Edition(
+        year=year,
+        years=years,
+        figures=tuple(published),
+        facts=protected_facts,
+        sdc_policy=sdc,
+        sdc_symbols=SYMBOLS.get(sdc, SYMBOLS["publicatie"]),
+        provenance=provenance,
+        reflection_markdown=reflection,
+    )
+
+
+def protect_facts(facts: Sequence[ComputedFact], sdc: str) -> tuple[PublishedFact, ...]:
+    """Counts of 1 to 4 in the prose get the policy's symbol, like table cells; every other fact is text."""
+    symbol = "x" if sdc == "strict" else "<5"
+    out = []
+    for f in facts:
+        text = f.value.text()
+        if f.value.kind == "count" and isinstance(f.value.value, int) and 1 <= f.value.value <= 4:
+            text = symbol
+        out.append(PublishedFact(f.id, text, f.value.unit, f.section, f.description))
+    return tuple(out)

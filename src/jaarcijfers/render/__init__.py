@@ -1,0 +1,14 @@
+"""Renderers: each turns a published `Edition` into one output. A renderer never queries the warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jaarcijfers.figures.model import Edition
+
+
+def render_all(edition: Edition, out: Path) -> list[str]:
+    """Write every output of the publication into `out`; returns the file names written."""
+    from jaarcijfers.render.opendata import write_open_data
+
+    return write_open_data(edition, out)
