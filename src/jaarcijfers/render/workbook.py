@@ -1,0 +1,395 @@
+"""The workbook `jaarcijfers-YYYY.xlsx`: every published table as an accessible spreadsheet.
+
+Follows the UK Analysis Function guidance "Releasing statistics in spreadsheets" (the guidance the
+`gptables` package implements). XlsxWriter is used directly because gptables writes fixed English
+headings ("Introductory information", "Sheet name", ...) that a Dutch publication cannot show.
+
+- a cover sheet (`Omslag`) with the publication's information, sources, symbols and contact;
+- a contents sheet (`Inhoud`) with a link to every sheet;
+- a notes sheet (`Toelichting`) with every note, each symbol's meaning and where it applies;
+- one table per sheet (`Figuur_1` ... `Tabel_1`): title in A1, the lines that describe the table
+  below it, then the table itself as an Excel table with a header row, no merged cells and no blank
+  rows; note markers "[noot N]" in the title;
+- cells exactly as published: numbers stored as numbers (percentages as fractions with a percent
+  format), the symbols `<5` and `<10` as text, a cell the publication leaves blank stays blank.
+
+Output is deterministic: the document properties carry a fixed date derived from the edition year
+and XlsxWriter writes fixed timestamps inside the zip file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from jaarcijfers.figures.model import Edition, PublishedCell, PublishedFigure
+
+PUBLISHER = "Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen"
+CONTACT = (
+    PUBLISHER,
+    "Postbus 20301, 2500 EH Den Haag",
+    "Telefoon: 070-3704514",
+)
+WEBSITE = "https://www.nationaalrapporteur.nl"
+SOURCE_NAMES = {
+    "comensha": "Coördinatiecentrum tegen Mensenhandel (CoMensha): registratie van (vermoedelijke) slachtoffers",
+    "ind": "Immigratie- en Naturalisatiedienst (IND): tabellen over verblijfsrechtelijke bescherming",
+    "emm": "Expertisecentrum Mensenhandel en Mensensmokkel (EMM): opsporingsonderzoeken en verdachten",
+    "om": "Openbaar Ministerie (OM): ingeschreven, afgehandelde en berechte mensenhandelzaken",
+    "rechtspraak": "Raad voor de rechtspraak: tabellen over hoger beroep en cassatie",
+}
+BLANK_SYMBOL = "(leeg)"
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
+
+
+# ---------------------------------------------------------------------------------------------
+# The table of a figure, shared with the PDF renderer
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    part: str  # the block (table_part) the column belongs to
+    column: str  # the published column label
+    header: str  # the header shown in the workbook (unique within the table)
+    group: str  # the group the column belongs to (shown as a spanning header in the PDF)
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    stub: str
+    columns: tuple[TableColumn, ...]
+    rows: tuple[tuple[str, tuple[PublishedCell | None, ...]], ...]
+
+
+def sheet_name(fig: PublishedFigure) -> str:
+    return fig.name.replace(" ", "_")
+
+
+def block_period_label(fig: PublishedFigure, part: str, edition: Edition) -> str:
+    """What the columns of a second block (by form of exploitation) cover: the year or the total period."""
+    from jaarcijfers.figures.catalogue import by_id
+
+    spec = by_id().get(fig.id)
+    period = "year"
+    if spec is not None:
+        for b in spec.blocks:
+            if b.part == part:
+                period = b.period
+    if period == "total" and fig.years:
+        return f"totaal {fig.years[0]}-{fig.years[-1]}"
+    return str(edition.year)
+
+
+def figure_tables(fig: PublishedFigure, edition: Edition) -> list[FigureTable]:
+    """The figure as tables of the report: blocks with the same rows side by side (as published)."""
+    if not fig.blocks:
+        return []
+    first = fig.blocks[0]
+    same_rows = all(b.rows == first.rows for b in fig.blocks)
+    groups = [fig.blocks] if same_rows else [(b,) for b in fig.blocks]
+    tables = []
+    for blocks in groups:
+        columns: list[TableColumn] = []
+        for i, b in enumerate(blocks):
+            if i == 0:
+                group = "Jaar" if b.columns and all(c.isdigit() and len(c) == 4 for c in b.columns) else ""
+                columns += [TableColumn(b.part, c, c, group) for c in b.columns]
+            else:
+                label = block_period_label(fig, b.part, edition)
+                group = f"Naar vorm van mensenhandel, {label}"
+                columns += [TableColumn(b.part, c, f"{c} ({label})", group) for c in b.columns]
+        cells = {(b.part, c.row, c.column): c for b in blocks for c in b.cells}
+        rows = tuple(
+            (r, tuple(cells.get((col.part, r, col.column)) for col in columns)) for r in blocks[0].rows
+        )
+        stub = next((b.stub for b in blocks if b.stub), "") or "Categorie"
+        tables.append(FigureTable(stub, tuple(columns), rows))
+    return tables
+
+
+def cell_value(display: str) -> tuple[str, float | int | str | None, str]:
+    """The value to store for a published display: (type, value, number format).
+
+    type is "number", "percent", "text" or "blank". Dutch decimal commas are read as decimals.
+    """
+    if display == "":
+        return "blank", None, ""
+    text = display.strip()
+    percent = text.endswith("%")
+    core = text[:-1] if percent else text
+    if not _NUMBER.fullmatch(core):
+        return "text", display, "@"
+    decimals = len(re.split(r"[.,]", core)[1]) if re.search(r"[.,]", core) else 0
+    number: float | int = float(core.replace(",", ".")) if decimals else int(core)
+    if percent:
+        fmt = "0%" if decimals == 0 else "0." + "0" * decimals + "%"
+        return "percent", round(number / 100, decimals + 2), fmt
+    fmt = "#,##0" if decimals == 0 else "#,##0." + "0" * decimals
+    return "number", number, fmt
+
+
+def symbols_in(fig: PublishedFigure) -> list[str]:
+    """The symbols the figure's cells use, in the order of the edition's symbol list."""
+    used = set()
+    for b in fig.blocks:
+        for c in b.cells:
+            if c.display == "":
+                used.add(BLANK_SYMBOL)
+            elif cell_value(c.display)[0] == "text":
+                used.add(c.display)
+    return sorted(used, key=lambda s: (0, s) if s != BLANK_SYMBOL else (1, s))
+
+
+# ---------------------------------------------------------------------------------------------
+# Notes
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    text: str
+    sheets: tuple[str, ...]
+
+
+def symbol_note(symbol: str, meaning: str) -> str:
+    label = "Lege cel" if symbol == BLANK_SYMBOL else f"Symbool {symbol}"
+    return f"{label}. Betekenis: {meaning}."
+
+
+def workbook_notes(edition: Edition) -> list[Note]:
+    """Symbol explanations first, then every distinct figure note, in order of first appearance."""
+    symbol_meaning = dict(edition.sdc_symbols)
+    texts: dict[str, list[str]] = {}
+    for symbol, meaning in edition.sdc_symbols:
+        texts[symbol_note(symbol, meaning)] = []
+    for fig in edition.figures:
+        for symbol in symbols_in(fig):
+            meaning = symbol_meaning.get(symbol, "zoals gepubliceerd (geen exacte waarde)")
+            texts.setdefault(symbol_note(symbol, meaning), []).append(sheet_name(fig))
+        for n in fig.notes:
+            texts.setdefault(n, []).append(sheet_name(fig))
+    return [Note(i, t, tuple(s)) for i, (t, s) in enumerate(texts.items(), start=1)]
+
+
+def _note_refs(fig: PublishedFigure, notes: list[Note]) -> list[int]:
+    name = sheet_name(fig)
+    return [n.number for n in notes if name in n.sheets]
+
+
+# ---------------------------------------------------------------------------------------------
+# The workbook
+
+
+def provenance_lines(edition: Edition) -> list[str]:
+    """The provenance of the edition in Dutch, one line each (only the known keys)."""
+    p = edition.provenance
+    lines = []
+    if p.get("software_version"):
+        lines.append(f"Software: {p.get('software', 'jaarcijfers')} {p['software_version']}")
+    if p.get("rules_version"):
+        lines.append(f"Versie van de verwerkingsregels: {p['rules_version']}")
+    if p.get("contract_version"):
+        lines.append(f"Versie van het datacontract: {p['contract_version']}")
+    for d in p.get("deliveries", []) or []:
+        peil = f", peildatum {d['peildatum']}" if d.get("peildatum") else ""
+        lines.append(f"Levering {d.get('bron', '')}: {d.get('bestand', '')} ({d.get('rijen', '')} rijen{peil})")
+    if not lines:
+        lines.append(
+            "Deze editie is ingelezen uit de gepubliceerde cijfers (figures.csv en facts.csv); "
+            "er zijn geen gegevens over de aanleveringen bijgevoegd."
+        )
+    return lines
+
+
+def write_workbook(edition: Edition, path: Path) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                         "strings_to_urls": False})
+    wb.set_properties(
+        {
+            "title": f"Jaarcijfers Mensenhandel {edition.year}",
+            "subject": "Tabellen bij de Jaarcijfers Mensenhandel",
+            "author": PUBLISHER,
+            "company": PUBLISHER,
+            "keywords": "mensenhandel, jaarcijfers, statistiek",
+            "comments": "Gemaakt met jaarcijfers",
+            "created": datetime(edition.year + 1, 1, 1),
+        }
+    )
+    wb.set_custom_property("Taal", "nl-NL")
+    font = {"font_name": "Arial", "font_size": 10}
+    f_title = wb.add_format({**font, "bold": True, "font_size": 15})
+    f_heading = wb.add_format({**font, "bold": True, "font_size": 12})
+    f_text = wb.add_format({**font})
+    f_link = wb.add_format({**font, "font_color": "#0B4F8A", "underline": 1})
+    f_header = wb.add_format({**font, "bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
+    f_header_num = wb.add_format({**font, "bold": True, "text_wrap": True, "valign": "top", "align": "right",
+                                  "bottom": 1})
+    f_stub = wb.add_format({**font, "valign": "top"})
+    f_wrap = wb.add_format({**font, "text_wrap": True, "valign": "top"})
+    f_symbol = wb.add_format({**font, "align": "right"})
+    num_formats: dict[str, object] = {}
+
+    def f_num(fmt: str):  # type: ignore[no-untyped-def]
+        if fmt not in num_formats:
+            num_formats[fmt] = wb.add_format({**font, "num_format": fmt, "align": "right"})
+        return num_formats[fmt]
+
+    notes = workbook_notes(edition)
+    sheets = [(sheet_name(f), f) for f in edition.figures]
+
+    # --- cover -------------------------------------------------------------------------------
+    ws = wb.add_worksheet("Omslag")
+    ws.hide_gridlines(2)
+    ws.set_column(0, 0, 110)
+    r = 0
+
+    def line(text: str, fmt=f_text) -> None:  # type: ignore[no-untyped-def]
+        nonlocal r
+        ws.write_string(r, 0, text, fmt)
+        r += 1
+
+    first, last = edition.years[0], edition.years[-1]
+    line(f"Jaarcijfers Mensenhandel {edition.year}: tabellen", f_title)
+    line(
+        f"Dit werkboek bevat alle tabellen van de Jaarcijfers Mensenhandel {edition.year} van de {PUBLISHER}. "
+        f"De cijfers gaan over {edition.year}, met ter vergelijking de jaren {first} tot en met {last - 1}."
+    )
+    line("Over deze publicatie", f_heading)
+    line(
+        "De Jaarcijfers geven een cijfermatig beeld van slachtoffers en (potentiële) plegers van mensenhandel "
+        "die in beeld zijn bij de betrokken organisaties. Slechts een deel van de slachtoffers en plegers komt "
+        "in beeld."
+    )
+    line(f"Verslagjaar: {edition.year}")
+    line(f"Periode in de tabellen: {first}-{last}")
+    line(f"Aantal tabellen: {len(sheets)}")
+    line("Inhoud van het werkboek", f_heading)
+    ws.write_url(r, 0, "internal:'Inhoud'!A1", f_link, string="Inhoud: een overzicht van alle tabellen, met links")
+    r += 1
+    ws.write_url(r, 0, "internal:'Toelichting'!A1", f_link,
+                 string="Toelichting: de noten bij de tabellen en de betekenis van de symbolen")
+    r += 1
+    line("Bronnen", f_heading)
+    used_sources = list(dict.fromkeys(f.source_id for f in edition.figures))
+    for sid in used_sources:
+        line(SOURCE_NAMES.get(sid, sid))
+    line("Symbolen", f_heading)
+    for symbol, meaning in edition.sdc_symbols:
+        label = "Lege cel" if symbol == BLANK_SYMBOL else symbol
+        line(f"{label}: {meaning}")
+    line("Getallen staan als getal in de cellen; symbolen staan als tekst.")
+    line("Onthullingscontrole", f_heading)
+    line(
+        f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.sdc_policy}). Kleine aantallen "
+        "worden niet precies getoond ter bescherming van de privacy."
+    )
+    line("Herkomst van de cijfers", f_heading)
+    for text in provenance_lines(edition):
+        line(text)
+    line("Contact", f_heading)
+    for text in CONTACT:
+        line(text)
+    ws.write_url(r, 0, WEBSITE, f_link, string="www.nationaalrapporteur.nl")
+    r += 1
+
+    # --- contents ----------------------------------------------------------------------------
+    ws = wb.add_worksheet("Inhoud")
+    ws.hide_gridlines(2)
+    ws.set_column(0, 0, 14)
+    ws.set_column(1, 1, 100)
+    ws.set_column(2, 2, 36)
+    ws.set_column(3, 3, 40)
+    ws.write_string(0, 0, "Inhoud", f_title)
+    ws.write_string(1, 0, "Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan.", f_text)
+    entries = [("Toelichting", "Noten bij de tabellen en de betekenis van de symbolen", "", "")]
+    entries += [(name, f"{fig.name}. {fig.title}", fig.source, fig.section) for name, fig in sheets]
+    ws.add_table(2, 0, 2 + len(entries), 3, {
+        "name": "Inhoud_tabel", "style": None, "autofilter": False,
+        "columns": [{"header": h, "header_format": f_header} for h in ("Tabblad", "Titel", "Bron", "Onderwerp")],
+    })
+    for i, (name, title, source, section) in enumerate(entries, start=3):
+        ws.write_url(i, 0, f"internal:'{name}'!A1", f_link, string=name)
+        ws.write_string(i, 1, title, f_text)
+        ws.write_string(i, 2, source, f_text) if source else ws.write_blank(i, 2, None, f_text)
+        ws.write_string(i, 3, section, f_text) if section else ws.write_blank(i, 3, None, f_text)
+
+    # --- notes -------------------------------------------------------------------------------
+    ws = wb.add_worksheet("Toelichting")
+    ws.hide_gridlines(2)
+    ws.set_column(0, 0, 12)
+    ws.set_column(1, 1, 110)
+    ws.set_column(2, 2, 40)
+    ws.write_string(0, 0, "Toelichting", f_title)
+    ws.write_string(
+        1, 0,
+        "Dit werkblad bevat één tabel. Naar een noot wordt in de titel van een tabel verwezen met [noot N].",
+        f_text,
+    )
+    ws.add_table(2, 0, 2 + len(notes), 2, {
+        "name": "Toelichting_tabel", "style": None, "autofilter": False,
+        "columns": [{"header": h, "header_format": f_header} for h in ("Noot", "Toelichting", "Van toepassing op")],
+    })
+    for i, n in enumerate(notes, start=3):
+        ws.write_string(i, 0, f"noot {n.number}", f_stub)
+        ws.write_string(i, 1, n.text, f_wrap)
+        ws.write_string(i, 2, ", ".join(n.sheets) if n.sheets else "geen tabel in deze editie", f_wrap)
+
+    # --- one table per sheet -----------------------------------------------------------------
+    for name, fig in sheets:
+        tables = figure_tables(fig, edition)
+        for t_index, table in enumerate(tables):
+            sname = name if len(tables) == 1 else f"{name}{'abcdefghij'[t_index]}"
+            ws = wb.add_worksheet(sname)
+            ws.hide_gridlines(2)
+            refs = "".join(f" [noot {n}]" for n in _note_refs(fig, notes))
+            meta = [
+                (f"{fig.name}: {fig.title}{refs}", f_title),
+                ("Dit werkblad bevat één tabel. De noten staan op het tabblad Toelichting.", f_text),
+                (f"Eenheid: {fig.unit}", f_text),
+                (f"Bron: {fig.source}", f_text),
+            ]
+            used = symbols_in(fig)
+            if used:
+                meaning = dict(edition.sdc_symbols)
+                parts = [
+                    ("lege cel" if s == BLANK_SYMBOL else s) + (f" = {meaning[s]}" if s in meaning else "")
+                    for s in used
+                ]
+                meta.append(("Symbolen in deze tabel: " + "; ".join(parts), f_text))
+            for i, (text, fmt) in enumerate(meta):
+                ws.write_string(i, 0, text, fmt)
+            top = len(meta)
+            headers = [table.stub] + [c.header for c in table.columns]
+            ws.add_table(top, 0, top + len(table.rows), len(table.columns), {
+                "name": sname, "style": None, "autofilter": False,
+                "columns": [
+                    {"header": h, "header_format": f_header if j == 0 else f_header_num}
+                    for j, h in enumerate(headers)
+                ],
+            })
+            ws.set_column(0, 0, max(28, min(60, max(len(r_) for r_, _ in table.rows) + 2)))
+            for j, col in enumerate(table.columns, start=1):
+                ws.set_column(j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4)))
+            ws.set_row(top, 15 if all(len(h) <= 12 for h in headers[1:]) else 45)
+            for i, (row_label, cells) in enumerate(table.rows, start=top + 1):
+                ws.write_string(i, 0, row_label, f_stub)
+                for j, cell in enumerate(cells, start=1):
+                    kind, value, fmt = cell_value(cell.display if cell is not None else "")
+                    if kind in ("number", "percent"):
+                        ws.write_number(i, j, value, f_num(fmt))  # type: ignore[arg-type]
+                    elif kind == "text":
+                        ws.write_string(i, j, str(value), f_symbol)
+                    else:
+                        ws.write_blank(i, j, None, f_symbol)
+            ws.freeze_panes(top + 1, 1)
+    wb.close()
+
+
+def render_workbook(edition: Edition, out: Path) -> list[str]:
+    name = f"jaarcijfers-{edition.year}.xlsx"
+    write_workbook(edition, out / name)
+    return [name]
