@@ -72,6 +72,8 @@ def _period_years(block: Block, year: int, years: tuple[int, ...]) -> tuple[int,
 
 
 def _count(con, fig: Figure, block: Block, rows: Labels, cols: Labels, period: Iterable[int]) -> dict[tuple[str, str], int]:  # type: ignore[no-untyped-def]
+    if not rows or not cols or not list(period):
+        return {}
     joins = [
         f"JOIN dim_{block.rows.dim} rd ON rd.id = y.id JOIN rmap rm ON rm.code = rd.code",
         f"JOIN dim_{block.columns.dim} cd ON cd.id = y.id JOIN cmap cm ON cm.code = cd.code",
@@ -90,6 +92,9 @@ def _count(con, fig: Figure, block: Block, rows: Labels, cols: Labels, period: I
 
 
 def _means(con, fig: Figure, block: Block, cols: Labels, column: str, period: Iterable[int]) -> dict[str, Fraction | None]:  # type: ignore[no-untyped-def]
+    out: dict[str, Fraction | None] = {label: None for label, _ in cols}
+    if not cols or not list(period):
+        return out
     period_codes = ", ".join(q(str(y)) for y in period) or "NULL"
     sql = f"""
         WITH cmap(label, code) AS (VALUES {values(cols)})
@@ -99,7 +104,6 @@ def _means(con, fig: Figure, block: Block, cols: Labels, column: str, period: It
         JOIN (SELECT DISTINCT id, {column} FROM {UNIT_VIEWS[fig.unit_table]}) u ON u.id = y.id
         WHERE y.code IN ({period_codes})
         GROUP BY 1"""
-    out: dict[str, Fraction | None] = {label: None for label, _ in cols}
     for label, total, n in con.execute(sql).fetchall():
         out[label] = Fraction(int(total), int(n)) if n else None
     return out
