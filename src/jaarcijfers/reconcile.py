@@ -81,7 +81,45 @@ def reconcile(ours: dict[Key, str], reference: dict[Key, str]) -> Reconciliation
     return Reconciliation(cells, equal, tuple(diffs))
 
 
+def read_facts(path: Path) -> dict[str, str]:
+    """A facts file (`id,value`); for a reference facts file only the facts marked `derivable = yes`."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            if "id" not in (reader.fieldnames or []) or "value" not in (reader.fieldnames or []):
+                raise UserError(f"{path}: een facts-bestand heeft de kolommen id en value")
+            return {r["id"]: r["value"] or "" for r in reader if r.get("derivable", "yes") in ("yes", "")}
+    except FileNotFoundError:
+        raise UserError(f"bestand bestaat niet: {path}") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise UserError(f"{path} is geen geldig UTF-8 CSV-bestand: {exc}") from None
+
+
+def reconcile_facts(ours: dict[str, str], reference: dict[str, str]) -> Reconciliation:
+    """Every reference fact must be present with the same value; facts of our own are not counted."""
+    diffs = tuple(
+        Difference(("fact", "", fid, ""), ours.get(fid), value) for fid, value in reference.items() if ours.get(fid) != value
+    )
+    return Reconciliation(len(reference), len(reference) - len(diffs), diffs)
+
+
+def _is_facts_file(path: Path) -> bool:
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            header = next(csv.reader(f), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    return "id" in header and "figure" not in header
+
+
 def run_reconcile(figures: Path, reference: Path) -> int:
+    if _is_facts_file(figures):
+        result = reconcile_facts(read_facts(figures), read_facts(reference))
+        for d in result.differences:
+            print(f"feit {d.key[2]}: {d.ours!r} ≠ referentie {d.reference!r}" if d.ours is not None
+                  else f"feit {d.key[2]}: ontbreekt (referentie: {d.reference!r})")
+        print(f"{result.cells} facts, {result.equal} equal")
+        return 0 if result.equal == result.cells else 1
     result = reconcile(read_figures(figures), read_figures(reference))
     for d in result.differences:
         print(d.describe())
