@@ -126,42 +126,55 @@ def criterion(fit: Fit, kind: str) -> float:
 
 
 class ModelCache:
-    """Fits of one table, keyed by terms; None when the model fails the checks or the fit fails."""
+    """Fits of one table, keyed by terms; None when the model fails the checks or the fit fails.
+
+    `get(terms, verify=False)` skips the linear program (only the cheap rank check is done): the
+    search ranks models that way and verifies existence for the winner, trying the next best until
+    one passes, so only a few linear programs are solved per search.
+    """
 
     def __init__(self, table: CaptureTable):
         self.table = table
         self.fits: dict[tuple, Fit | None] = {}
+        self.verified: dict[tuple, bool] = {}
 
-    def get(self, terms) -> Fit | None:
+    def get(self, terms, verify: bool = True) -> Fit | None:
+        import numpy as np
+
+        from jaarcijfers.estimate.loglinear import build_design
+
         key = normalise_terms(terms)
         if key not in self.fits:
             fit = None
-            if check_model(self.table, key) == 0:
+            design = build_design(self.table, key)
+            if np.linalg.matrix_rank(design.X) == design.X.shape[1]:
                 try:
-                    fit = fit_model(self.table, key)
+                    fit = fit_model(self.table, key, design=design)
                 except FitError:
                     fit = None
                 if fit is not None and not (math.isfinite(fit.log_dark) and fit.log_dark < 700):
                     fit = None
             self.fits[key] = fit
-        return self.fits[key]
+        fit = self.fits[key]
+        if fit is None or not verify:
+            return fit
+        if key not in self.verified:
+            self.verified[key] = check_model(self.table, key) == 0
+        return fit if self.verified[key] else None
 
 
 def search(table: CaptureTable, kind: str, cache: ModelCache | None = None) -> Fit:
     """Best model by AIC or BIC (see module docstring)."""
     cache = cache or ModelCache(table)
     pairs = all_pairs(table.m)
-    best: tuple[float, tuple] | None = None
+    ranked: dict[tuple, float] = {}
 
     def consider(terms) -> float:
-        nonlocal best
-        fit = cache.get(terms)
+        fit = cache.get(terms, verify=False)
         if fit is None:
             return math.inf
         value = criterion(fit, kind)
-        key = (value, len(fit.terms), fit.terms)
-        if best is None or key < (best[0], len(best[1]), best[1]):
-            best = (value, fit.terms)
+        ranked[fit.terms] = value
         return value
 
     if len(pairs) <= EXHAUSTIVE_MAX_PAIRS:
@@ -190,9 +203,11 @@ def search(table: CaptureTable, kind: str, cache: ModelCache | None = None) -> F
                     current, value = set(mv), v
                 else:
                     break
-    if best is None:
-        raise FitError("no model passes the checks")
-    return cache.get(best[1])
+    for _value, _size, terms in sorted((v, len(t), t) for t, v in ranked.items()):
+        fit = cache.get(terms, verify=True)
+        if fit is not None:
+            return fit
+    raise FitError("no model passes the checks")
 
 
 def select(table: CaptureTable, spec: ModelSpec, cache: ModelCache | None = None) -> Fit:
