@@ -90,8 +90,22 @@ def facts_csv(edition) -> str:  # type: ignore[no-untyped-def]
     return buf.getvalue()
 
 
+def build_time() -> str:
+    """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    else:
+        moment = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
 def metadata(edition) -> dict:  # type: ignore[no-untyped-def,type-arg]
     return {
+        "gebouwd_op": build_time(),
         "titel": f"Jaarcijfers Mensenhandel {edition.year}",
         "verslagjaar": edition.year,
         "jaren": list(edition.years),
