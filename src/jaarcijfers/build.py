@@ -27,8 +27,39 @@ def compute_edition(data: Path, year: int | None, sdc: str = "publicatie"):  # t
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
     edition = publish(year, figures, facts, sdc, provenance, reflection=_reflection(data, year))
+    estimate = hidden_number(con, year)
     con.close()
-    return edition
+    return edition.with_extras(estimate=estimate) if estimate else edition
+
+
+def hidden_number(con, year: int) -> dict | None:  # type: ignore[no-untyped-def,type-arg]
+    """The estimate of the hidden number of victims for the report (multiple systems estimation over the
+    reporting organisations; docs/estimate.md). Not a count of persons: it is rounded to tens for the
+    report and never reveals a small cell. Left out, with the reason, when the data do not allow it."""
+    from jaarcijfers.estimate.run import estimate_for_year
+
+    try:
+        res = estimate_for_year(con, year, sensitivity=False)
+    except UserError as exc:
+        return {"beschikbaar": False, "reden": exc.message}
+
+    def tens(x: float) -> int | None:
+        return None if x is None or x != x or x == float("inf") else int(round(x / 10.0)) * 10
+
+    return {
+        "beschikbaar": True,
+        "jaar": year,
+        "waargenomen": res.observed,
+        "schatting": tens(res.estimate),
+        "ondergrens": tens(res.ci_lower),
+        "bovengrens": tens(res.ci_upper),
+        "betrouwbaarheid": res.ci_level,
+        "interval_methode": res.ci_method,
+        "model": res.model,
+        "termen": list(res.model_terms),
+        "lijsten": list(res.lists),
+        "waarschuwingen": list(res.warnings),
+    }
 
 
 def delivery_provenance(con, data: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -111,6 +142,7 @@ def metadata(edition) -> dict:  # type: ignore[no-untyped-def,type-arg]
         "jaren": list(edition.years),
         "onthullingscontrole": edition.sdc_policy,
         "symbolen": dict(edition.sdc_symbols),
+        "schatting_verborgen_aantal": edition.extras.get("estimate"),
         **edition.provenance,
     }
 
