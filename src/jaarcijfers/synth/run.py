@@ -1,0 +1,106 @@
+"""`jaarcijfers synth`: write a synthetic delivery (all files of the contract) and its fit report."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from jaarcijfers.errors import UserError
+
+REPORT_FILE = "synth-rapport.txt"
+
+
+def _comensha():
+    """The CoMensha synthesiser, or None while it is not there yet."""
+    try:
+        from jaarcijfers.synth.comensha import synthesize_comensha
+    except ImportError:
+        return None
+    return synthesize_comensha
+
+
+def build_delivery(targets, seed: int, time_limit: float, with_comensha: bool = True):
+    """All tables of the delivery (file name -> rows), the fit report and timings."""
+    from jaarcijfers.synth import factspecs as fs
+    from jaarcijfers.synth.check import Counted
+    from jaarcijfers.synth.emm import synthesize_emm
+    from jaarcijfers.synth.om import synthesize_om
+    from jaarcijfers.synth.report import fit_report
+    from jaarcijfers.synth.tables import synthesize_ind, synthesize_rechtspraak
+
+    start = time.monotonic()
+    tables: dict[str, list[dict[str, str]]] = {}
+    notes: list[str] = []
+    pending: list[str] = []
+    comensha_unmet: list[tuple[str, str]] = []
+    synth_c = _comensha() if with_comensha else None
+    if synth_c is None:
+        pending.append("CoMensha (comensha_*): de generator is nog niet beschikbaar")
+    else:
+        try:
+            res = synth_c(targets, seed, max(time_limit * 0.5, 1.0))
+        except UserError:
+            raise
+        except Exception as exc:  # the CoMensha part is written elsewhere; never lose the other files
+            pending.append(f"CoMensha (comensha_*): de generator faalde ({type(exc).__name__}: {exc})")
+        else:
+            tables.update(res.tables)
+            comensha_unmet = list(res.unmet)
+    used = time.monotonic() - start
+    remaining = max(time_limit - used, 5.0)
+    tables["ind_tabel"] = synthesize_ind(targets)
+    tables["rechtspraak_tabel"] = synthesize_rechtspraak(targets)
+    emm = synthesize_emm(targets, seed)
+    tables["emm_onderzoeken"] = emm.onderzoeken
+    tables["emm_onderzoek_vormen"] = emm.vormen
+    tables["emm_verdachten"] = emm.verdachten
+    notes += emm.notes
+    om = synthesize_om(targets, seed, remaining)
+    tables["om_zaken"] = om.zaken
+    tables["om_feiten"] = om.feiten
+    tables["om_dossiercodering"] = om.dossier
+    if any("Optimal" not in s for s in om.status):
+        notes += [s + " (tijdslimiet: beste oplossing tot nu toe)" for s in om.status if "Optimal" not in s]
+    counted = Counted(tables, targets.year)
+    report = fit_report(targets, counted, om.violations, notes, pending)
+    report.comensha_unmet = comensha_unmet  # type: ignore[attr-defined]
+    _ = fs
+    return tables, report, time.monotonic() - start
+
+
+def run_synth(out: Path, seed: int = 2024, reference: Path | None = None, time_limit: float = 120.0) -> int:
+    from jaarcijfers.synth.targets import load_targets
+    from jaarcijfers.synth.writer import levering_toml, write_csv
+
+    if reference is not None and not (reference / "figures.csv").is_file():
+        raise UserError(f"Geen figures.csv gevonden in {reference}")
+    if time_limit <= 0:
+        raise UserError("--time-limit moet groter zijn dan 0 seconden")
+    try:
+        targets = load_targets(reference)
+    except (OSError, KeyError, ValueError) as exc:
+        raise UserError(f"De gepubliceerde cijfers konden niet worden gelezen: {exc}") from None
+    if not targets.cells:
+        raise UserError("De referentie bevat geen cellen")
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} bestaat al en is geen map")
+    out.mkdir(parents=True, exist_ok=True)
+
+    tables, report, seconds = build_delivery(targets, seed, time_limit)
+    for name, rows in sorted(tables.items()):
+        write_csv(out, name, rows)
+    Y = targets.year
+    emm_date = targets.fact("emm_peildatum") or f"{Y + 1}-06-01"
+    peildata = {"comensha": f"{Y + 1}-03-01", "ind": f"{Y + 1}-03-01", "emm": emm_date,
+                "om": f"{Y + 1}-04-01", "rechtspraak": f"{Y + 1}-04-01"}
+    edition = f"de Jaarcijfers Mensenhandel {Y}"
+    (out / "levering.toml").write_text(levering_toml(sorted(tables), peildata, seed, edition), encoding="utf-8")
+    text = report.text()
+    cu = getattr(report, "comensha_unmet", [])
+    if cu:
+        text += "\nCoMensha, niet gehaald:\n" + "".join(f"- {k}: {why}\n" for k, why in cu)
+    (out / REPORT_FILE).write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+    sys.stdout.write(f"\nGeschreven: {len(tables)} bestanden en levering.toml in {out} ({seconds:.1f} s)\n")
+    return 0
