@@ -1,0 +1,516 @@
+"""The printable report `jaarcijfers-YYYY.pdf`, typeset with Typst (no browser).
+
+Python builds one JSON document from the published `Edition` (texts, findings, tables, chart SVGs);
+the template `typst/jaarcijfers.typ` reads it with `json(bytes(sys.inputs.data))` and places every
+string as text, so no label or finding is ever interpreted as Typst markup. Charts are the SVGs of
+`render/charts.py`, included as vector graphics.
+
+Deterministic: the document has no date (`date: none`), fonts come only from the embedded Typst fonts
+and the DejaVu fonts of the system when present (system font discovery is off), and the data are
+serialised with sorted keys; the same edition gives a byte-identical PDF.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jaarcijfers.figures.model import Edition, PublishedFigure
+from jaarcijfers.render.workbook import (
+    BLANK_SYMBOL,
+    SOURCE_NAMES,
+    WEBSITE,
+    figure_tables,
+    provenance_lines,
+    symbols_in,
+)
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
+TEMPLATE = TEMPLATE_DIR / "jaarcijfers.typ"
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
+CHAPTERS = {"1": "Slachtoffers", "2": "Plegers"}
+PUBLISHER = ("Nationaal Rapporteur Mensenhandel", "en Seksueel Geweld tegen Kinderen")
+SOURCE_TITLES = {
+    "comensha": "CoMensha-registratie",
+    "ind": "IND-tabellen over verblijfsrechtelijke bescherming",
+    "emm": "EMM-gegevens over opsporingsonderzoeken",
+    "om": "OM-gegevens over vervolging en berechting",
+    "rechtspraak": "Tabellen van de Raad voor de rechtspraak over hoger beroep en cassatie",
+}
+SOURCE_SHORT = {
+    "comensha": "het Coördinatiecentrum tegen Mensenhandel (CoMensha)",
+    "ind": "de Immigratie- en Naturalisatiedienst (IND)",
+    "emm": "het Expertisecentrum Mensenhandel en Mensensmokkel (EMM)",
+    "om": "het Openbaar Ministerie (OM)",
+    "rechtspraak": "de Raad voor de rechtspraak",
+}
+SOURCE_TEXT: dict[str, tuple[list[str], list[str]]] = {
+    "comensha": (
+        [
+            "CoMensha registreert meldingen van mensen die (vermoedelijk) slachtoffer zijn van mensenhandel. "
+            "De meldingen komen van de opsporingsinstanties (politie, Koninklijke Marechaussee en Nederlandse "
+            "Arbeidsinspectie), van zorgcoördinatoren en van andere organisaties en personen, bijvoorbeeld om "
+            "opvang of hulp te regelen. CoMensha stelt het bestand samen; de Nationaal Rapporteur bewerkt en "
+            "analyseert het. Anonieme meldingen tellen niet mee als geregistreerd slachtoffer.",
+            "Bij de bewerking gelden de volgende keuzes:",
+        ],
+        [
+            "Waar het slachtoffer is geworven en uitgebuit staat niet in het bestand. Seksuele uitbuiting van een "
+            "slachtoffer met een andere dan de Nederlandse nationaliteit geldt daarom als internationale seksuele "
+            "uitbuiting.",
+            "Gedwongen bedelarij valt onder criminele uitbuiting.",
+            "Gedwongen orgaanverwijdering hoort bij geen van de andere vormen; deze vorm wordt apart getoond "
+            "wanneer de aantallen dat toelaten.",
+            "Een slachtoffer telt mee bij elke vorm, sector en melder die voor hem of haar geregistreerd is. "
+            "Daardoor tellen de aantallen in sommige tabellen op tot meer dan het totaal.",
+        ],
+    ),
+    "ind": (
+        [
+            "De IND levert tabellen over de verblijfsrechtelijke bescherming van (vermoedelijke) slachtoffers: "
+            "uitstel van vertrek en verblijfsvergunningen. De Nationaal Rapporteur neemt deze tabellen zonder "
+            "bewerking over. De IND rondt de aantallen af op vijftallen en toont kleine aantallen niet precies.",
+        ],
+        [],
+    ),
+    "emm": (
+        [
+            "Bij het EMM komen signalen van en strafrechtelijke onderzoeken naar mensenhandel van de "
+            "partnerorganisaties samen. Voor de jaarcijfers levert het EMM de opsporingsonderzoeken die als "
+            "mensenhandel zijn geclassificeerd, met hun verdachten. Een onderzoek van de Nederlandse "
+            "Arbeidsinspectie telt altijd mee als onderzoek naar arbeidsuitbuiting.",
+        ],
+        [],
+    ),
+    "om": (
+        [
+            "Het OM levert gegevens over de mensenhandelzaken die het inschrijft, afhandelt en aan de rechter "
+            "voorlegt. De Nationaal Rapporteur verrijkt en analyseert dit bestand:",
+        ],
+        [
+            "Per strafbaar feit in een zaak is vastgesteld of het om mensenhandel gaat; zo is te zien of een zaak "
+            "voor mensenhandel is gedagvaard en of er een veroordeling of vrijspraak voor mensenhandel volgde.",
+            "De vorm van mensenhandel volgt uit de wetsartikelen in het bestand, anders uit de maatschappelijke "
+            "classificatie van de feiten en zo nodig uit gepubliceerde uitspraken.",
+            "Het onderscheid tussen binnenlandse en internationale seksuele uitbuiting bij berechte zaken wordt "
+            "alleen getoond als het voor voldoende zaken bekend is.",
+        ],
+    ),
+    "rechtspraak": (
+        [
+            "De Raad voor de rechtspraak levert tabellen op zaaksniveau over hoger beroep en cassatie in zaken "
+            "waarin in eerste aanleg mensenhandel ten laste is gelegd of bewezen is verklaard. Een zaak kan ook "
+            "over andere feiten gaan dan mensenhandel; daarom is apart aangegeven in hoeveel zaken mensenhandel "
+            "zelf bewezen is verklaard. De aantallen zijn afgerond op vijftallen, kleine aantallen zijn "
+            "onderdrukt en de cijfers zijn indicatief. De Nationaal Rapporteur neemt de tabellen zonder bewerking "
+            "over.",
+        ],
+        [],
+    ),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Findings and charts from the other renderers (with fallbacks while they are absent)
+
+
+def _stories(edition: Edition) -> dict[str, tuple[str | None, list[str]]]:
+    """Per section: the headline and the finding sentences (narrative.py)."""
+    try:
+        from jaarcijfers.render import narrative
+    except ImportError:  # pragma: no cover - narrative.py is part of the package
+        return {}
+    if hasattr(narrative, "stories"):
+        return {
+            section: (story.headline or None, [f.text for f in story.findings])
+            for section, story in narrative.stories(edition).items()
+        }
+    return {section: (None, [f.text for f in fs]) for section, fs in narrative.findings(edition).items()}
+
+
+def _notable(edition: Edition) -> list[str]:
+    try:
+        from jaarcijfers.render.narrative import notable
+    except ImportError:  # pragma: no cover
+        return []
+    return [f.text for _, f in notable(edition)]
+
+
+def _charts(edition: Edition) -> dict[str, str]:
+    """Per figure id the chart as SVG text (charts.py); figures without a chart are left out."""
+    try:
+        from jaarcijfers.render import charts
+    except ImportError:
+        return {}
+    for name in ("svgs", "figure_svgs", "all_svgs"):
+        fn = getattr(charts, name, None)
+        if fn is not None:
+            return {k: v for k, v in fn(edition).items() if v}
+    fn = getattr(charts, "figure_svg", None) or getattr(charts, "svg", None)
+    if fn is None:
+        return {}
+    out = {}
+    for fig in edition.figures:
+        svg = fn(fig, edition) if _arity(fn) > 1 else fn(fig)
+        if svg:
+            out[fig.id] = svg
+    return out
+
+
+def _arity(fn: Any) -> int:
+    import inspect
+
+    try:
+        return len(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        return 1
+
+
+_SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(?:px)?"')
+
+
+def _chart_width(svg: str) -> float:
+    """The fraction of the text width a chart takes: its own size at 0.8 pt per px, at most the full width."""
+    m = _SVG_WIDTH.search(svg)
+    if not m:
+        return 1.0
+    return round(min(1.0, float(m.group(1)) * 0.8 / 470.0), 3)
+
+
+# ---------------------------------------------------------------------------------------------
+# The reflection: a small Markdown subset as blocks of inline runs (never as Typst markup)
+
+_INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|`([^`]+)`|\[([^\]]+)\]\((https?://[^)\s]+)\)")
+
+
+def inline_runs(text: str) -> list[dict[str, Any]]:
+    runs: list[dict[str, Any]] = []
+    pos = 0
+    for m in _INLINE.finditer(text):
+        if m.start() > pos:
+            runs.append({"text": text[pos:m.start()]})
+        bold, italic, code, label, url = m.groups()
+        if bold is not None:
+            runs.append({"text": bold, "bold": True})
+        elif italic is not None:
+            runs.append({"text": italic, "italic": True})
+        elif code is not None:
+            runs.append({"text": code, "code": True})
+        else:
+            runs.append({"text": label, "url": url})
+        pos = m.end()
+    if pos < len(text):
+        runs.append({"text": text[pos:]})
+    return runs
+
+
+def markdown_blocks(md: str) -> list[dict[str, Any]]:
+    """Headings, paragraphs and (numbered) lists; everything else is plain text."""
+    blocks: list[dict[str, Any]] = []
+    para: list[str] = []
+    items: list[str] = []
+    list_kind = ""
+
+    def flush() -> None:
+        nonlocal list_kind
+        if para:
+            blocks.append({"kind": "para", "runs": inline_runs(" ".join(para))})
+            para.clear()
+        if items:
+            blocks.append({"kind": list_kind, "items": [inline_runs(i) for i in items]})
+            items.clear()
+            list_kind = ""
+
+    for raw in md.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        bullet = re.match(r"^[-*+]\s+(.*)$", line)
+        number = re.match(r"^\d+[.)]\s+(.*)$", line)
+        heading = re.match(r"^#{1,6}\s+(.*)$", line)
+        if not line:
+            flush()
+        elif heading:
+            flush()
+            blocks.append({"kind": "heading", "runs": inline_runs(heading.group(1).strip("# "))})
+        elif bullet or number:
+            kind = "list" if bullet else "enum"
+            if para or (items and list_kind != kind):
+                flush()
+            list_kind = kind
+            items.append((bullet or number).group(1))  # type: ignore[union-attr]
+        elif items and raw.startswith((" ", "\t")):
+            items[-1] += " " + line
+        else:
+            if items:
+                flush()
+            para.append(line)
+    flush()
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+
+
+def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    tables = figure_tables(fig, edition)
+    meaning = dict(edition.sdc_symbols)
+    symbols = [
+        ("lege cel" if s == BLANK_SYMBOL else s) + (f": {meaning[s]}" if s in meaning else "")
+        for s in symbols_in(fig)
+    ]
+    for i, table in enumerate(tables):
+        groups: list[dict[str, Any]] = []
+        spans: list[tuple[str, int]] = []
+        for col in table.columns:
+            if spans and spans[-1][0] == col.group:
+                spans[-1] = (col.group, spans[-1][1] + 1)
+            else:
+                spans.append((col.group, 1))
+        if len(spans) > 1:
+            groups = [{"label": g or "", "span": n} for g, n in spans]
+            if groups[0]["label"] == "Jaar":
+                groups[0]["label"] = "Per jaar"
+        svg = charts.get(fig.id) if i == 0 else None
+        out.append(
+            {
+                "id": fig.id,
+                "name": fig.name,
+                "title": fig.title,
+                "source": fig.source,
+                "unit": fig.unit,
+                "notes": list(fig.notes),
+                "symbols": symbols,
+                "stub": next((b.stub for b in fig.blocks if b.stub), ""),
+                "groups": groups,
+                "columns": [c.column if groups else c.header for c in table.columns],
+                "rows": [
+                    {"label": label, "cells": [thousands(c.display) if c is not None else "" for c in cells]}
+                    for label, cells in table.rows
+                ],
+                "chart": svg,
+                "chart_width": _chart_width(svg) if svg else 1.0,
+                "alt": f"{fig.name}: {fig.description or fig.title}. De cijfers staan in de tabel onder de grafiek.",
+            }
+        )
+    return out
+
+
+def thousands(display: str) -> str:
+    """A published count in Dutch notation ('1013' -> '1.013'); any other display unchanged."""
+    if display.isdigit() and len(display) > 3:
+        return f"{int(display):,}".replace(",", ".")
+    return display
+
+
+def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
+    """The estimate of the hidden number (edition.extras["estimate"]): for chapter 1 and the Toelichting."""
+    est = edition.extras.get("estimate")
+    if not isinstance(est, dict):
+        return [], []
+    if not est.get("beschikbaar"):
+        reason = str(est.get("reden") or "").strip().rstrip(".")
+        text = "Voor deze editie is geen schatting gemaakt van het aantal slachtoffers dat niet in beeld komt"
+        return [], [text + (f": {reason}." if reason else ".")]
+    year = est.get("jaar", edition.year)
+    seen, total = est.get("waargenomen"), est.get("schatting")
+    lo, hi = est.get("ondergrens"), est.get("bovengrens")
+    if total is None:
+        return [], []
+    chapter = (
+        f"Niet alle slachtoffers komen in beeld. Op basis van de overlap tussen de registraties van de meldende "
+        f"organisaties wordt het totale aantal slachtoffers in {year} geschat op ongeveer {thousands(str(total))}"
+    )
+    if lo is not None and hi is not None:
+        chapter += f" (betrouwbaarheidsinterval {thousands(str(lo))} tot {thousands(str(hi))})"
+    chapter += "."
+    if seen is not None:
+        chapter += f" Daarvan zijn er {thousands(str(seen))} geregistreerd."
+    method = (
+        "De schatting van het totale aantal slachtoffers is gemaakt met multiple systems estimation: uit de mate "
+        "waarin slachtoffers door meer dan één organisatie worden gemeld, volgt een schatting van het aantal dat "
+        "door geen enkele organisatie wordt gemeld. De schatting is afgerond op tientallen en is onzeker; het "
+        "betrouwbaarheidsinterval geeft die onzekerheid aan."
+    )
+    return [chapter], [method]
+
+
+def _list_nl(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def document(edition: Edition) -> dict[str, Any]:
+    """The whole report as plain data for the Typst template."""
+    from jaarcijfers.figures.catalogue import SECTIONS
+
+    first, last = edition.years[0], edition.years[-1]
+    year = edition.year
+    sources = list(dict.fromkeys(f.source_id for f in edition.figures))
+    stories = _stories(edition)
+    estimate_chapter, estimate_method = estimate_paragraphs(edition)
+    charts = _charts(edition)
+
+    chapter_of = {section: chapter for chapter, section in SECTIONS}
+    sections: dict[str, list[PublishedFigure]] = {}
+    for _, section in SECTIONS:
+        sections[section] = []
+    for fig in edition.figures:
+        sections.setdefault(fig.section, []).append(fig)
+        chapter_of.setdefault(fig.section, "2")
+
+    chapters = []
+    for number, title in CHAPTERS.items():
+        secs = []
+        for section, figs in sections.items():
+            if chapter_of.get(section) != number or (not figs and section not in stories):
+                continue
+            headline, findings = stories.get(section, (None, []))
+            if section == "Slachtoffers":
+                findings = findings + estimate_chapter
+            secs.append(
+                {
+                    "title": section,
+                    "show_heading": section != title,
+                    "headline": headline,
+                    "findings": findings,
+                    "figures": [d for f in figs for d in _figure(f, edition, charts)],
+                }
+            )
+        chapters.append({"number": number, "title": title, "sections": secs})
+
+    if edition.reflection_markdown:
+        reflection = markdown_blocks(edition.reflection_markdown)
+    else:
+        notable = _notable(edition)
+        reflection = [
+            {
+                "kind": "para",
+                "runs": [
+                    {
+                        "text": "Voor deze editie is geen eigen reflectie van de Nationaal Rapporteur aangeleverd. "
+                        "Hieronder staan de opvallendste veranderingen ten opzichte van het jaar ervoor, "
+                        "zoals die uit de cijfers in dit rapport volgen."
+                        if notable
+                        else "Voor deze editie is geen eigen reflectie van de Nationaal Rapporteur aangeleverd."
+                    }
+                ],
+            }
+        ]
+        if notable:
+            reflection.append({"kind": "list", "items": [[{"text": t}] for t in notable]})
+    chapters.append(
+        {
+            "number": "3",
+            "title": "Reflectie",
+            "sections": [
+                {"title": f"Wat vertellen de jaarcijfers van {year} ons?", "show_heading": True, "headline": None,
+                 "findings": [], "figures": []}
+            ],
+            "blocks": reflection,
+        }
+    )
+
+    source_names = [SOURCE_SHORT.get(s, s) for s in sources]
+    intro = [
+        "De Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen (hierna: de Nationaal "
+        "Rapporteur) doet onderzoek naar de aard en omvang van mensenhandel in Nederland en adviseert de "
+        "regering over de aanpak ervan. Met de Jaarcijfers Mensenhandel volgt de Nationaal Rapporteur elk "
+        f"jaar de ontwikkelingen in de cijfers. Deze editie gaat over {year}; om de cijfers in perspectief te "
+        f"plaatsen staan ook de jaren {first} tot en met {last - 1} in de tabellen.",
+        "De cijfers gaan over slachtoffers die bij maatschappelijke organisaties en opsporingsinstanties in "
+        "beeld zijn, en over (vermoedelijke) plegers: verdachten in opsporingsonderzoeken, vervolgingen en "
+        f"berechtingen. Ze komen uit de registraties van {_list_nl(source_names)}. Elke registratie laat "
+        "vanuit de taak van de organisatie een ander deel van mensenhandel zien.",
+        "Niet alle slachtoffers en plegers komen in beeld. De cijfers beschrijven wat bij de instanties bekend "
+        "is, niet de werkelijke omvang van mensenhandel. Hoofdstuk 1 gaat over slachtoffers, hoofdstuk 2 over "
+        "plegers; de Toelichting achterin beschrijft per bron hoe de cijfers tot stand komen en wat de "
+        "symbolen in de tabellen betekenen.",
+    ]
+
+    toelichting_sections = []
+    for sid in sources:
+        paragraphs, items = SOURCE_TEXT.get(sid, ([SOURCE_NAMES.get(sid, sid)], []))
+        toelichting_sections.append({"title": SOURCE_TITLES.get(sid, sid), "paragraphs": paragraphs, "items": items})
+    if estimate_method:
+        toelichting_sections.append(
+            {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
+        )
+
+    toelichting = {
+        "number": "4",
+        "title": "Toelichting op de gebruikte cijfers",
+        "sections": toelichting_sections,
+        "symbols_intro": (
+            "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd: kleine aantallen worden niet "
+            "precies getoond, zodat niemand uit de cijfers herkenbaar is. De tabellen gebruiken de volgende "
+            f"symbolen (beleid: {edition.sdc_policy})."
+        ),
+        "symbols": [
+            {"symbol": "lege cel" if s == BLANK_SYMBOL else s, "meaning": m} for s, m in edition.sdc_symbols
+        ],
+        "provenance_intro": [
+            "Dit rapport is opgemaakt uit de gepubliceerde cijfers van deze editie. Dezelfde tabellen staan, "
+            f"met dezelfde waarden, in het werkboek jaarcijfers-{year}.xlsx en in de open data.",
+        ],
+        "provenance": provenance_lines(edition),
+        "colophon": [
+            f"Jaarcijfers Mensenhandel {year}. Een uitgave van de Nationaal Rapporteur Mensenhandel en Seksueel "
+            "Geweld tegen Kinderen, Den Haag.",
+        ],
+    }
+
+    return {
+        "meta": {
+            "title": f"Jaarcijfers Mensenhandel {year}",
+            "title_line1": "Jaarcijfers",
+            "title_line2": f"Mensenhandel {year}",
+            "subtitle": f"Slachtoffers en plegers van mensenhandel in Nederland, {first}-{last}",
+            "publisher": " ".join(PUBLISHER),
+            "publisher_line1": PUBLISHER[0],
+            "publisher_line2": PUBLISHER[1],
+            "publisher_short": "Nationaal Rapporteur",
+            "cover_note": "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd. De tabellen staan "
+            f"ook in het werkboek jaarcijfers-{year}.xlsx.",
+            "website": WEBSITE,
+            "website_text": "www.nationaalrapporteur.nl",
+            "year": year,
+        },
+        "intro": intro,
+        "chapters": chapters,
+        "toelichting": toelichting,
+    }
+
+
+def font_paths() -> list[str]:
+    return [str(p) for p in FONT_DIRS if p.is_dir()]
+
+
+def typst_arguments(edition: Edition) -> dict[str, Any]:
+    """The arguments of `typst.compile` / `typst.query` for the edition (template, fonts, data)."""
+    data = json.dumps(document(edition), ensure_ascii=False, sort_keys=True)
+    return {
+        "input": str(TEMPLATE),
+        "root": str(TEMPLATE_DIR),
+        "font_paths": font_paths(),
+        "ignore_system_fonts": True,
+        "sys_inputs": {"data": data},
+    }
+
+
+def compile_pdf(edition: Edition, arguments: dict[str, Any] | None = None) -> bytes:
+    """The report as PDF bytes."""
+    import typst
+
+    pdf = typst.compile(**(arguments or typst_arguments(edition)))
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def render_pdf(edition: Edition, out: Path) -> list[str]:
+    name = f"jaarcijfers-{edition.year}.pdf"
+    (out / name).write_bytes(compile_pdf(edition))
+    return [name]

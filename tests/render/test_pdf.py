@@ -1,0 +1,199 @@
+"""The printed report: every figure with its title, no number the edition does not publish, deterministic.
+
+The PDF of the reference edition is compiled once per module. Text is read with `pdftotext` (poppler-utils,
+installed by `make test`), falling back to pypdf where only the plain text is needed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from jaarcijfers.figures.published_file import read_edition
+from jaarcijfers.paths import REFERENCE_2024
+from jaarcijfers.render.checks import numbers_not_in_edition
+from jaarcijfers.render.pdf import compile_pdf, document, markdown_blocks, render_pdf, typst_arguments
+
+HAS_PDFTOTEXT = shutil.which("pdftotext") is not None
+needs_poppler = pytest.mark.skipif(not HAS_PDFTOTEXT, reason="pdftotext (poppler-utils) is not installed")
+
+
+@pytest.fixture(scope="module")
+def edition():  # type: ignore[no-untyped-def]
+    return read_edition(REFERENCE_2024)
+
+
+@pytest.fixture(scope="module")
+def arguments(edition):  # type: ignore[no-untyped-def]
+    return typst_arguments(edition)
+
+
+@pytest.fixture(scope="module")
+def pdf(edition, arguments, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("pdf") / f"jaarcijfers-{edition.year}.pdf"
+    path.write_bytes(compile_pdf(edition, arguments))
+    return path
+
+
+def plain_text(pdf: Path) -> str:
+    if HAS_PDFTOTEXT:
+        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                              text=True).stdout
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+
+
+def squash(text: str) -> str:
+    """Text without white space and hyphens: a title broken over lines still matches."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
+
+
+def test_every_figure_with_number_and_title(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    text = plain_text(pdf)
+    flat = squash(text)
+    for fig in edition.figures:
+        assert re.search(rf"\b{fig.name}\b", text), fig.name
+        assert squash(fig.name + fig.title) in flat, fig.name
+        assert squash("Bron: " + fig.source) in flat, fig.name
+        for note in fig.notes:
+            assert squash(note) in flat, (fig.name, note)
+    assert "Tabel 1" in text
+
+
+def test_every_table_row_and_cell(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    flat = squash(plain_text(pdf))
+    for fig in edition.figures:
+        for b in fig.blocks:
+            for row in b.rows:
+                assert squash(row) in flat, (fig.name, row)
+
+
+def test_chapters_toelichting_symbols(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    text = plain_text(pdf)
+    flat = squash(text)
+    for heading in ("Inhoud", "Introductie", "Slachtoffers", "Plegers", "Reflectie",
+                    "Toelichting op de gebruikte cijfers", "Symbolen", "Herkomst van de cijfers"):
+        assert squash(heading) in flat, heading
+    for _, meaning in edition.sdc_symbols:
+        assert squash(meaning) in flat
+
+
+def test_findings_of_the_narrative_are_printed(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    flat = squash(plain_text(pdf))
+    doc = document(edition)
+    printed = [p for ch in doc["chapters"] for s in ch["sections"] for p in s["findings"]]
+    assert printed, "no findings"
+    for p in printed:
+        assert squash(p) in flat, p
+
+
+def _words_outside_charts(pdf: Path, arguments: dict) -> str:  # type: ignore[type-arg]
+    """The text of the report body: cover and contents, page headers and footers, and chart graphics left out."""
+    import typst
+
+    def query(label: str) -> list[dict]:  # type: ignore[type-arg]
+        return typst.query(arguments["input"], label, field="value", root=arguments["root"],
+                           font_paths=arguments["font_paths"], ignore_system_fonts=True,
+                           sys_inputs=arguments["sys_inputs"], format="json")  # type: ignore[return-value]
+
+    import json
+
+    def pt(v: str) -> float:
+        return float(v.removesuffix("pt"))
+
+    body = json.loads(query("<body-start>"))
+    first_page = body[0]["pos"]["page"]
+    boxes: dict[int, list[tuple[float, float]]] = {}
+    marks = json.loads(query("<chart>"))
+    starts = {m["id"]: m["pos"] for m in marks if m["edge"] == "start"}
+    for m in marks:
+        if m["edge"] == "end":
+            s = starts[m["id"]]
+            assert s["page"] == m["pos"]["page"]
+            boxes.setdefault(s["page"], []).append((pt(s["y"]), pt(m["pos"]["y"])))
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
+    root = ET.fromstring(xml)
+    lines = []
+    for number, page in enumerate(root.iter("page"), start=1):
+        if number < first_page:
+            continue
+        height = float(page.get("height", "842"))
+        for line in page.iter("line"):
+            words = []
+            for w in line.iter("word"):
+                y0, y1 = float(w.get("yMin", 0)), float(w.get("yMax", 0))
+                if y0 < 60 or y1 > height - 60:  # running header and page number
+                    continue
+                if any(top - 1 <= y0 and y1 <= bottom + 1 for top, bottom in boxes.get(number, [])):
+                    continue
+                words.append(w.text or "")
+            if words:
+                lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
+@needs_poppler
+def test_no_number_outside_the_edition(pdf, edition, arguments) -> None:  # type: ignore[no-untyped-def]
+    text = _words_outside_charts(pdf, arguments)
+    assert "Introductie" in text and "Figuur 24" in text
+    assert numbers_not_in_edition(text, edition) == []
+
+
+@needs_poppler
+def test_the_numbers_check_sees_a_stray_number(pdf, edition, arguments) -> None:  # type: ignore[no-untyped-def]
+    text = _words_outside_charts(pdf, arguments) + "\nIn totaal 987654 slachtoffers."
+    assert numbers_not_in_edition(text, edition) == ["987654"]
+
+
+def test_deterministic(pdf, edition, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert render_pdf(edition, tmp_path) == [pdf.name]
+    assert (tmp_path / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_pdf_metadata(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"Jaarcijfers Mensenhandel {edition.year}"
+    assert "/CreationDate" not in reader.metadata
+    assert len(reader.pages) >= 10
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+
+
+def test_user_text_is_never_markup(edition, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Labels and reflection text with Typst's special characters print as they are."""
+    from dataclasses import replace
+
+    nasty = '#set page(fill: red) *vet* _schuin_ $x$ <label> @ref `code` \\ // /* [a] {b} = kop'
+    fig = edition.figures[0]
+    block = fig.blocks[0]
+    cells = tuple(replace(c, row=nasty) if c.row == block.rows[0] else c for c in block.cells)
+    block2 = replace(block, rows=(nasty,) + block.rows[1:], cells=cells)
+    fig2 = replace(fig, title=fig.title + " " + nasty, blocks=(block2,) + fig.blocks[1:])
+    typst_only = "#set page(fill: red) $x$ <label> @ref \\ // /* [a] {b} = kop ~ #"  # no Markdown in it
+    ed = replace(edition, figures=(fig2,) + edition.figures[1:],
+                 reflection_markdown=f"# Kop\n\nTekst met **vet** en {typst_only}\n\n- punt {typst_only}\n")
+    path = tmp_path / "x.pdf"
+    path.write_bytes(compile_pdf(ed))
+    flat = squash(plain_text(path))
+    assert flat.count(squash(nasty)) == 2  # the title and the row label
+    assert flat.count(squash(typst_only)) == 2  # the paragraph and the list item
+
+
+def test_markdown_blocks() -> None:
+    blocks = markdown_blocks("# Kop\n\nEen **vette** [link](https://example.org) en `x`.\n\n- een\n- twee\n\n1. a\n")
+    assert [b["kind"] for b in blocks] == ["heading", "para", "list", "enum"]
+    runs = blocks[1]["runs"]
+    assert {"text": "vette", "bold": True} in runs
+    assert {"text": "link", "url": "https://example.org"} in runs
+    assert {"text": "x", "code": True} in runs
