@@ -181,8 +181,7 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
             for p in reuse_from[:nre]:
                 persons.append(dict(p, age=None if p["age"] is None else p["age"] - 1))
             for _ in range(k - nre):
-                pid += 1
-                persons.append(dict(id=None, seq=pid, gender=g, age=0, nat=None))
+                persons.append(dict(id=None, gender=g, age=0, nat=None))
         total = len(persons)
         new = [p for p in persons if p["id"] is None]
         # ages
@@ -248,8 +247,9 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
         rng.shuffle(nats)
         for p, nat in zip(new, nats, strict=True):
             p["nat"] = nat
-        for p in new:
-            p["id"] = f"V-{p['seq']:06d}"
+        for j in rng.permutation(len(new)):
+            pid += 1
+            new[int(j)]["id"] = f"V-{pid:06d}"
         # rows: every investigation of the year one suspect first, then the rest; 6% in a second one
         yinvs = list(by_year.get(y, []))
         rng.shuffle(yinvs)

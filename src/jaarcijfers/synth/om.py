@@ -335,26 +335,24 @@ class FlowModel:
         def add(key, cost):
             self.w[key] = ip.var(0, 2000, cost=cost + float(rng.uniform(0, 0.002)))
 
-        lag_cost = {0: 0.02, 1: 0.0, 2: 0.02}
         for r in years:
             for F in self.FORMS:
                 if r != pre:
-                    add((r, None, None, None, F), 0.004 * (yrs.Y - r))
+                    add((r, None, None, None, F), 0.0)
                 for a in years:
                     if a < r:
                         continue
-                    la = lag_cost.get(a - r, 0.05 * (a - r)) if r != pre else 0.02
                     if a != pre:
                         for d in ("dag", "sepot", "overig"):
-                            add((r, a, d, None, F), la)
+                            add((r, a, d, None, F), 0.0)
                     if F == "onb":
                         continue
                     for v in self.window:
                         if v < a:
                             continue
-                        lv = lag_cost.get(v - a, 0.05 * (v - a)) if a != pre else 0.02
                         for d in ("dag", "dagx"):
-                            add((r, a, d, v, F), la + lv + (0.01 if d == "dagx" else 0))
+                            add((r, a, d, v, F), 0.01 if d == "dagx" else 0.0)
+        self._lag_targets(t, judged, years)
         # judged totals from step 1 (hard)
         for v in self.window:
             for F in ("seks", "arbeid", "crim"):
@@ -366,6 +364,39 @@ class FlowModel:
             if fig in ("15", "16", "17"):
                 _soft_interval(ip, ("cell", fig, part, row, col), self.cell(fig, part, row, col), raw, W_CELL)
         add_fact_constraints(ip, self, t, yrs)
+
+    #: Plausible processing times: share of a year's registrations decided 0, 1, 2, 3 years later (the
+    #: rest is still open), and share of summoned cases judged 0, 1, 2 years after the decision.
+    DECISION_LAG = (0.38, 0.36, 0.12, 0.05)
+    JUDGMENT_LAG = (0.3, 0.5, 0.2)
+
+    def _lag_targets(self, t: Targets, judged: dict, years: list[int]) -> None:
+        """Small L1 pull of the (registration year, decision year) and (decision year, judgment year)
+        totals towards typical processing times; the published cells always weigh far more."""
+        ip, w, pre = self.ip, self.w, self.pre
+
+        def pull(expr: Lin, target: float, weight: float = 0.05) -> None:
+            dev = ip.var(0, INF, integer=False, cost=weight)
+            ip.hard(dev - expr, -target, INF)
+            ip.hard(dev + expr, target, INF)
+
+        for r in self.window:
+            iv = t.cell("15", "", "Ingeschreven mensenhandelzaken", str(r))
+            reg = 0.0 if iv is None else (iv.lo + iv.hi) / 2
+            for a in [x for x in years if x >= r]:
+                lag = a - r
+                share = self.DECISION_LAG[lag] if lag < len(self.DECISION_LAG) else 0.0
+                pull(lsum(x for k, x in w.items() if k[0] == r and k[1] == a), reg * share)
+            pull(lsum(x for k, x in w.items() if k[0] == r and k[1] is None),
+                 reg * max(0.03, 1 - sum(self.DECISION_LAG[: self.yrs.Y - r + 1])))
+        for v in self.window:
+            total = sum(c for (vv, _F), c in judged.items() if vv == v)
+            for a in [x for x in years if x <= v]:
+                lag = v - a
+                share = self.JUDGMENT_LAG[lag] if lag < len(self.JUDGMENT_LAG) else 0.0
+                if a == pre:
+                    share = sum(self.JUDGMENT_LAG[lag:])
+                pull(lsum(x for k, x in w.items() if k[3] == v and k[1] == a), total * share)
 
     def cell(self, fig: str, part: str, row: str, col: str) -> Lin:
         w = self.w
@@ -532,13 +563,18 @@ def _records(cases, t: Targets, yrs: fs.Years, rng, pool: CountryPool, violation
         by_r[c["r"]].append(c)
     for r, cs in by_r.items():
         k = politie_target.get(r, int(round(len(cs) * 0.93)))
-        order = sorted(cs, key=lambda c: (c["F"] != "arbeid", float(rng.random())))
         non = len(cs) - min(k, len(cs))
-        for i, c in enumerate(order):
-            if i < non:
-                c["instantie"] = "nla" if c["F"] == "arbeid" else _weighted(rng, ["kmar", "overig"], [6, 4])
-            else:
-                c["instantie"] = "politie"
+        labour = [c for c in cs if c["F"] == "arbeid"]
+        rest = [c for c in cs if c["F"] != "arbeid"]
+        rng.shuffle(labour)
+        rng.shuffle(rest)
+        n_nla = min(len(labour), (non + 1) // 2)
+        for c in cs:
+            c["instantie"] = "politie"
+        for c in labour[:n_nla]:
+            c["instantie"] = "nla"
+        for c in (rest + labour[n_nla:])[: non - n_nla]:
+            c["instantie"] = _weighted(rng, ["kmar", "overig"], [6, 4])
     # ids in order of registration
     cases.sort(key=lambda c: (c["r"], float(rng.random())))
     zaken, feiten, dossier = [], [], []
