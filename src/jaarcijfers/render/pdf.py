@@ -144,19 +144,29 @@ def _charts(edition: Edition) -> dict[str, str]:
         from jaarcijfers.render import charts
     except ImportError:
         return {}
-    for name in ("svgs", "figure_svgs", "all_svgs"):
-        fn = getattr(charts, name, None)
-        if fn is not None:
-            return {k: v for k, v in fn(edition).items() if v}
-    fn = getattr(charts, "figure_svg", None) or getattr(charts, "svg", None)
+    fn = getattr(charts, "chart_svg", None)
     if fn is None:
         return {}
     out = {}
     for fig in edition.figures:
         svg = fn(fig, edition) if _arity(fn) > 1 else fn(fig)
         if svg:
-            out[fig.id] = svg
+            out[fig.id] = chart_font(svg)
     return out
+
+
+_FONT_FAMILY = re.compile(r'font-family="[^"]*"')
+
+
+def chart_font(svg: str) -> str:
+    """Chart text in the font of the tables.
+
+    vl-convert lays out the text with Liberation Sans (Arial metrics), which Typst does not have; DejaVu Sans
+    Condensed has about the same widths, so labels keep their places instead of running into each other.
+    """
+    if not font_paths():
+        return svg
+    return _FONT_FAMILY.sub('font-family="DejaVu Sans" font-stretch="condensed"', svg)
 
 
 def _arity(fn: Any) -> int:
@@ -168,15 +178,19 @@ def _arity(fn: Any) -> int:
         return 1
 
 
+TEXT_WIDTH_PT = 465.0  # A4 minus the left and right margins of the template
 _SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(?:px)?"')
 
 
 def _chart_width(svg: str) -> float:
-    """The fraction of the text width a chart takes: its own size at 0.8 pt per px, at most the full width."""
+    """The fraction of the text width a chart takes: its own size at 0.66 pt per px, at most the full width.
+
+    Chart text of 12 px then prints at about 8 pt, the size of the tables.
+    """
     m = _SVG_WIDTH.search(svg)
     if not m:
         return 1.0
-    return round(min(1.0, float(m.group(1)) * 0.8 / 470.0), 3)
+    return round(min(1.0, float(m.group(1)) * 0.66 / TEXT_WIDTH_PT), 3)
 
 
 # ---------------------------------------------------------------------------------------------
