@@ -103,3 +103,24 @@ def reference_edition() -> Edition:
 def make():
     """The synthetic edition's factory, for tests that change a part of it."""
     return make_edition
+
+
+def compare_snapshot(name: str, text: str) -> None:
+    """Compare with tests/render/snapshots/NAME; JAARCIJFERS_UPDATE_SNAPSHOTS=1 rewrites it."""
+    import os
+
+    path = SNAPSHOTS / name
+    update = os.environ.get("JAARCIJFERS_UPDATE_SNAPSHOTS") == "1"
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        if not update:
+            pytest.fail(f"snapshot {name} was missing and has been written; run again")
+        return
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} differs from its snapshot (JAARCIJFERS_UPDATE_SNAPSHOTS=1 to regenerate)")
+
+
+@pytest.fixture
+def snapshot():
+    return compare_snapshot

@@ -1,0 +1,254 @@
+"""The report site: one static, self-contained `index.html` in Dutch, structured like the publication.
+
+Charts are the static SVG of `render/charts.py`, inlined, so the page works from disk without network
+or JavaScript and prints as it looks. A small inline script adds the interaction: hovering or focusing
+a bar or point shows its published value (from the mark's label). Every figure also has its data table
+and a text alternative. No timestamps: the same edition gives a byte-identical page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jaarcijfers.figures.model import Edition, PublishedBlock, PublishedFigure
+
+TEMPLATES = Path(__file__).parent / "templates"
+CHAPTERS = {"1": "Slachtoffers", "2": "Plegers"}
+
+
+def environment():  # type: ignore[no-untyped-def]
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    from jaarcijfers.render.narrative import fmt_count
+
+    env.filters["aantal"] = fmt_count
+    return env
+
+
+def slug(text: str) -> str:
+    from jaarcijfers.facts.compute import slug as _slug
+
+    return _slug(text).replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    stub: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]  # (row label, displays)
+    numeric: tuple[bool, ...]
+
+
+def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
+    from jaarcijfers.render.charts import block_heading
+    from jaarcijfers.render.narrative import fmt_count
+
+    cells = {(c.row, c.column): c.display for c in block.cells}
+    heading = block_heading(fig, block)
+    caption = f"Tabel bij {fig.name}" + (f", {heading.lower()}" if heading else "")
+    if fig.name.startswith("Tabel"):
+        caption = f"{fig.name}" + (f", {heading.lower()}" if heading else "")
+    rows = tuple(
+        (r, tuple(fmt_count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else "" for c in block.columns))
+        for r in block.rows
+    )
+    stub = block.stub or ("Nationaliteit" if fig.id == "T1" else "")
+    return Table(caption, stub, block.columns, rows, tuple(True for _ in block.columns))
+
+
+def text_alternative(fig: PublishedFigure) -> str:
+    """A short Dutch description of what the chart shows; the table beside it holds every value."""
+    from jaarcijfers.render.charts import chart_columns, chart_rows, is_year_block, omitted_from_chart
+
+    parts = []
+    for b in fig.blocks:
+        rows = chart_rows(b)
+        cols = chart_columns(b)
+        if is_year_block(b):
+            kind = "Lijngrafiek" if fig.chart == "line" else "Gestapeld staafdiagram" if fig.chart == "stacked_bar" else "Staafdiagram"
+            parts.append(f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) "
+                         + (f"het aantal voor: {', '.join(rows)}." if len(rows) > 1 else f"het aantal {rows[0].lower()}."
+                            if rows else "de aantallen."))
+        else:
+            parts.append(f"Liggend staafdiagram met voor elke categorie ({', '.join(rows)}) "
+                         + (f"het aantal per {', '.join(cols)}." if len(cols) > 1 else "het aantal."))
+    text = f"{fig.name} toont {fig.description}. " + " ".join(parts)
+    if fig.rounded:
+        text += " De aantallen zijn afgerond op vijftallen."
+    if any(c.display in ("<5", "<10") for b in fig.blocks for c in b.cells):
+        text += " Kleine aantallen zijn niet als waarde getekend maar als open markering tot de bovengrens."
+    omitted = omitted_from_chart(fig)
+    if omitted:
+        text += f" Alleen in de tabel: {', '.join(o.lower() for o in omitted)}."
+    return text + " De precieze aantallen staan in de tabel."
+
+
+def figure_context(fig: PublishedFigure) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    from jaarcijfers.render.charts import chart_svg
+
+    svg = chart_svg(fig)
+    svg = re.sub(r"^<svg ", '<svg focusable="false" aria-hidden="true" ', svg, count=1)
+    return {
+        "id": f"figuur-{fig.id.lower()}",
+        "fig": fig,
+        "svg": Markup(svg),
+        "alt": text_alternative(fig),
+        "tables": [block_table(fig, b) for b in fig.blocks],
+    }
+
+
+def toc(edition: Edition, sections: list[tuple[str, str]], estimate: bool) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = [{"id": "introductie", "title": "Introductie", "children": []}]
+    for ch, name in CHAPTERS.items():
+        kids = [{"id": slug(s), "title": s} for c, s in sections if c == ch]
+        if ch == "1" and estimate:
+            kids.insert(1, {"id": "hoeveel-slachtoffers", "title": "Hoeveel slachtoffers zijn er?"})
+        out.append({"id": f"hoofdstuk-{ch}", "number": ch, "title": name, "children": kids})
+    out.append({"id": "hoofdstuk-3", "number": "3", "title": "Reflectie",
+                "children": [{"id": "reflectie", "title": f"Wat vertellen de jaarcijfers van {edition.year} ons?"}]})
+    out.append({"id": "hoofdstuk-4", "number": "4", "title": "Toelichting op de cijfers", "children": [
+        {"id": "bewerkingen", "title": "Bewerkingen van de gegevens"},
+        {"id": "tekens", "title": "Tekens in tabellen en grafieken"},
+        {"id": "bronnen", "title": "Bronnen en herkomst"}]})
+    return out
+
+
+SOURCE_NAMES = {
+    "comensha": "CoMensha (Coördinatiecentrum tegen Mensenhandel)",
+    "ind": "IND (Immigratie- en Naturalisatiedienst)",
+    "emm": "EMM (Expertisecentrum Mensenhandel en Mensensmokkel)",
+    "om": "OM (Openbaar Ministerie)",
+    "rechtspraak": "Raad voor de rechtspraak",
+}
+
+
+def estimate_context(edition: Edition) -> dict[str, Any] | None:
+    est = edition.extras.get("estimate")
+    if not isinstance(est, dict) or "estimate" not in est:
+        return None
+    from jaarcijfers.render.narrative import fmt_count
+
+    def show(v: Any) -> str:
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        return fmt_count(str(v))
+
+    out = {k: show(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper") if k in est}
+    out["method"] = str(est.get("method", est.get("ci_method", "")))
+    out["svg"] = None
+    try:
+        from markupsafe import Markup
+
+        out["svg"] = Markup(estimate_svg(est))
+    except (KeyError, TypeError, ValueError):
+        pass
+    return out
+
+
+def estimate_svg(est: dict[str, Any]) -> str:
+    """Registered victims beside the estimated total with its interval, as a small static SVG."""
+    obs, mid, lo, hi = (float(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper"))
+    width, left, right = 600, 190, 30
+    top = max(hi, mid, obs) * 1.05 or 1.0
+
+    def x(v: float) -> float:
+        return round(left + (width - left - right) * v / top, 1)
+
+    from jaarcijfers.render.charts import ACCENT, MUTED, PALETTE
+    from jaarcijfers.render.narrative import fmt_count
+
+    def t(v: float) -> str:
+        return fmt_count(str(int(v))) if float(v).is_integer() else str(v)
+
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="120" viewBox="0 0 {width} 120" '
+        'focusable="false" aria-hidden="true" font-family="Liberation Sans, Arial, sans-serif" font-size="13">'
+        f'<text x="0" y="34" fill="#1a1a1a">Geregistreerd</text>'
+        f'<rect x="{left}" y="20" width="{x(obs) - left}" height="22" fill="{ACCENT}"/>'
+        f'<text x="{x(obs) + 6}" y="36" fill="#1a1a1a">{t(obs)}</text>'
+        f'<text x="0" y="84" fill="#1a1a1a">Geschat totaal</text>'
+        f'<rect x="{x(lo)}" y="68" width="{x(hi) - x(lo)}" height="22" fill="{PALETTE[2]}" fill-opacity="0.25" '
+        f'stroke="{PALETTE[2]}"/>'
+        f'<line x1="{x(mid)}" x2="{x(mid)}" y1="64" y2="94" stroke="{PALETTE[1]}" stroke-width="3"/>'
+        f'<text x="{x(mid)}" y="112" text-anchor="middle" fill="{MUTED}">{t(mid)} ({t(lo)}–{t(hi)})</text>'
+        "</svg>"
+    )
+
+
+def provenance_rows(edition: Edition) -> list[dict[str, str]]:
+    out = []
+    for d in edition.provenance.get("deliveries", []) or []:
+        if isinstance(d, dict):
+            out.append({k: "" if d.get(k) is None else str(d.get(k)) for k in ("bron", "bestand", "rijen", "peildatum", "sha256")})
+    return out
+
+
+def provenance_facts(edition: Edition) -> list[tuple[str, str]]:
+    p = edition.provenance
+    labels = (("software", "Software"), ("software_version", "Softwareversie"), ("rules_version", "Versie van de rekenregels"),
+              ("contract_version", "Versie van het gegevenscontract"), ("bron", "Bron van de cijfers"))
+    out = [(label, str(p[k])) for k, label in labels if k in p and p[k] not in (None, "")]
+    out.append(("Onthullingscontrole", edition.sdc_policy))
+    return out
+
+
+def context(edition: Edition) -> dict[str, Any]:
+    from jaarcijfers.figures.catalogue import SECTIONS
+    from jaarcijfers.render.narrative import markdown_to_html, notable, stories
+
+    present = {f.section for f in edition.figures}
+    sections = [(c, s) for c, s in SECTIONS if s in present]
+    st = stories(edition)
+    figs = {s: [figure_context(f) for f in edition.figures if f.section == s] for _, s in sections}
+    est = estimate_context(edition)
+    from markupsafe import Markup
+
+    reflection = Markup(markdown_to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
+    order = list(SOURCE_NAMES)
+    sources = sorted({f.source_id for f in edition.figures}, key=lambda x: (order.index(x) if x in order else len(order), x))
+    years = edition.years
+    return {
+        "e": edition,
+        "title": f"Jaarcijfers Mensenhandel {edition.year}",
+        "period": f"{years[0]}–{years[-1]}" if years else str(edition.year),
+        "toc": toc(edition, sections, est is not None),
+        "chapters": [
+            {"number": ch, "title": name, "id": f"hoofdstuk-{ch}",
+             "sections": [{"id": slug(s), "title": s, "story": st.get(s), "figures": figs[s]}
+                          for c, s in sections if c == ch]}
+            for ch, name in CHAPTERS.items()
+        ],
+        "estimate": est,
+        "reflection": reflection,
+        "notable": notable(edition),
+        "symbols": list(edition.sdc_symbols),
+        "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],
+        "provenance": provenance_rows(edition),
+        "provenance_facts": provenance_facts(edition),
+        "css": Markup((TEMPLATES / "style.css").read_text(encoding="utf-8")),
+        "script": Markup((TEMPLATES / "tooltip.js").read_text(encoding="utf-8")),
+    }
+
+
+def render_site(edition: Edition) -> str:
+    return environment().get_template("site.html.j2").render(**context(edition))
+
+
+def write_site(edition: Edition, out: Path) -> list[str]:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "index.html").write_text(render_site(edition), encoding="utf-8", newline="\n")
+    return ["index.html"]

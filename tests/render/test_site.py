@@ -1,0 +1,100 @@
+"""The report site and the charts: snapshot, structure, accessibility basics, numbers, determinism.
+
+Regenerate the snapshots with `JAARCIJFERS_UPDATE_SNAPSHOTS=1 uv run pytest tests/render`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from jaarcijfers.render import charts
+from jaarcijfers.render.checks import html_text, numbers_not_in_edition
+from jaarcijfers.render.site import render_site, write_site
+
+
+def test_site_snapshot(edition, snapshot):
+    snapshot("site-synthetic.html", render_site(edition))
+
+
+def test_chart_spec_snapshot(edition, snapshot):
+    specs = {f.id: charts.chart_spec(f) for f in edition.figures}
+    snapshot("charts-synthetic.json", json.dumps(specs, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def test_site_is_deterministic(edition, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert write_site(edition, a) == ["index.html"]
+    write_site(edition, b)
+    assert (a / "index.html").read_bytes() == (b / "index.html").read_bytes()
+    assert charts.chart_svg(edition.figure("2")) == charts.chart_svg(edition.figure("2"))
+
+
+def test_no_unpublished_number_in_the_site(edition, reference_edition):
+    for e in (edition, reference_edition):
+        assert numbers_not_in_edition(html_text(render_site(e)), e) == []
+
+
+def test_structure_and_accessibility(edition):
+    page = render_site(edition)
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
+    for chapter in ("Introductie", "1</span> Slachtoffers", "2</span> Plegers", "3</span> Reflectie",
+                    "4</span> Toelichting op de cijfers"):
+        assert chapter in page
+    for fig in edition.figures:
+        block = page.split(f'<figure class="figuur" id="figuur-{fig.id.lower()}"', 1)[1].split("</figure>", 1)[0]
+        assert f"{fig.name}.</span> {fig.title}" in block
+        assert "<svg" in block and f"Bron: {fig.source}" in block
+        assert "Beschrijving van de grafiek" in block
+        assert block.count("<table>") == len(fig.blocks) and "<caption>" in block
+        assert '<th scope="col">' in block and '<th scope="row">' in block
+    assert "<script src" not in page and "http://" not in html_text(page) and "<link" not in page
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", page)  # no timestamps
+
+
+def test_protected_and_rounded_cells_are_marked(edition):
+    spec = charts.chart_spec(edition.figure("20"))
+    assert "Afgerond op vijftallen." in spec["title"]["text"]
+    values = spec["data"]["values"]
+    protected = [v for v in values if v["beschermd"]]
+    assert protected and all(v["waarde"] is None and v["grens"] == 10 and v["label"] == "<10" for v in protected)
+    f16 = charts.records(edition.figure("16"), edition.figure("16").blocks[0])
+    assert not any(r["kolom"] == "2024" and r["rij"] == "Onbekend" for r in f16)  # blank cell: nothing drawn
+    assert {r["label"] for r in f16 if r["beschermd"]} == {"<5"}
+
+
+def test_means_and_percentages_stay_in_the_table(reference_edition):
+    drawn = {r["rij"] for b in reference_edition.figure("22").blocks for r in charts.records(reference_edition.figure("22"), b)}
+    assert "Gemiddelde leeftijd in jaren" not in drawn
+    f7 = charts.records(reference_edition.figure("7"), reference_edition.figure("7").blocks[0])
+    assert {r["kolom"] for r in f7} == {"Aantal"}
+
+
+def test_palette_contrast():
+    for colour in (*charts.PALETTE, charts.UNKNOWN):
+        assert charts.contrast_ratio(colour) >= 3.0, colour  # graphical objects (SC 1.4.11)
+    for colour in (charts.TEXT, charts.MUTED, charts.ACCENT):
+        assert charts.contrast_ratio(colour) >= 4.5, colour  # text (SC 1.4.3)
+    css = (Path(charts.__file__).parent / "templates" / "style.css").read_text()
+    for colour in re.findall(r"--(?:tekst|gedempt|accent): (#[0-9a-f]{6})", css):
+        assert charts.contrast_ratio(colour) >= 4.5
+    assert charts.contrast_ratio("#ffffff", "#154273") >= 4.5  # header text
+    assert charts.contrast_ratio("#154273", "#e6ecf2") >= 4.5  # accent on the light table header
+
+
+def test_reflection_markdown_is_rendered(make):
+    e = make(reflection_markdown="## Eigen reflectie\n\nDe **stijging** is opvallend.\n\n- punt een")
+    page = render_site(e)
+    assert "<strong>stijging</strong>" in page and "<li>punt een</li>" in page
+    assert "geen reflectie" not in page
+    assert "Voor deze editie is geen reflectie" in render_site(make())
+
+
+def test_estimate_section_only_when_present(make):
+    assert "Hoeveel slachtoffers zijn er?" not in render_site(make())
+    e = make().with_extras(estimate={"observed": 944, "estimate": 5012, "ci_lower": 4100, "ci_upper": 6300,
+                                     "method": "Schatting op basis van overlap tussen melders."})
+    page = render_site(e)
+    assert "Hoeveel slachtoffers zijn er?" in page and "5.012" in page and "4.100 tot 6.300" in page
+    assert numbers_not_in_edition(html_text(page), e) == []
