@@ -197,3 +197,16 @@ def test_markdown_blocks() -> None:
     assert {"text": "vette", "bold": True} in runs
     assert {"text": "link", "url": "https://example.org"} in runs
     assert {"text": "x", "code": True} in runs
+
+
+def test_estimate_of_the_hidden_number(edition) -> None:  # type: ignore[no-untyped-def]
+    est = {"beschikbaar": True, "jaar": edition.year, "waargenomen": 944, "schatting": 4820, "ondergrens": 3900,
+           "bovengrens": 6100}
+    doc = document(edition.with_extras(estimate=est))
+    (sec,) = [s for s in doc["chapters"][0]["sections"] if s["title"] == "Hoeveel slachtoffers zijn er?"]
+    text = " ".join(sec["findings"])
+    assert "4.820" in text and "3.900" in text and "6.100" in text
+    assert numbers_not_in_edition(text, edition.with_extras(estimate=est)) == []
+    missing = document(edition.with_extras(estimate={"beschikbaar": False, "reden": "te weinig overlap"}))
+    assert "te weinig overlap" in str(missing["toelichting"])
+    assert not any(s["title"] == "Hoeveel slachtoffers zijn er?" for s in missing["chapters"][0]["sections"])

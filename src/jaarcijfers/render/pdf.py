@@ -319,34 +319,46 @@ def thousands(display: str) -> str:
     return display
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return thousands(str(value))
+
+
 def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
-    """The estimate of the hidden number (edition.extras["estimate"]): for chapter 1 and the Toelichting."""
+    """The estimate of the hidden number (edition.extras["estimate"]): for chapter 1 and the Toelichting.
+
+    Accepts the Dutch keys written by `build` (schatting, ondergrens, ...) and the English ones of the
+    estimate's JSON (estimate, ci_lower, ...).
+    """
     est = edition.extras.get("estimate")
     if not isinstance(est, dict):
         return [], []
-    if not est.get("beschikbaar"):
-        reason = str(est.get("reden") or "").strip().rstrip(".")
+
+    def get(*keys: str) -> Any:
+        return next((est[k] for k in keys if est.get(k) is not None), None)
+
+    total = get("schatting", "estimate")
+    if est.get("beschikbaar") is False or total is None:
+        reason = str(get("reden", "reason") or "").strip().rstrip(".")
         text = "Voor deze editie is geen schatting gemaakt van het aantal slachtoffers dat niet in beeld komt"
         return [], [text + (f": {reason}." if reason else ".")]
-    year = est.get("jaar", edition.year)
-    seen, total = est.get("waargenomen"), est.get("schatting")
-    lo, hi = est.get("ondergrens"), est.get("bovengrens")
-    if total is None:
-        return [], []
+    year = get("jaar", "year") or edition.year
+    seen, lo, hi = get("waargenomen", "observed"), get("ondergrens", "ci_lower"), get("bovengrens", "ci_upper")
     chapter = (
-        f"Niet alle slachtoffers komen in beeld. Op basis van de overlap tussen de registraties van de meldende "
-        f"organisaties wordt het totale aantal slachtoffers in {year} geschat op ongeveer {thousands(str(total))}"
+        "Niet alle slachtoffers komen in beeld. Uit de overlap tussen de registraties van de meldende "
+        f"organisaties volgt een schatting van het totale aantal slachtoffers in {year}: ongeveer {_shown(total)}"
     )
     if lo is not None and hi is not None:
-        chapter += f" (betrouwbaarheidsinterval {thousands(str(lo))} tot {thousands(str(hi))})"
+        chapter += f" (betrouwbaarheidsinterval {_shown(lo)} tot {_shown(hi)})"
     chapter += "."
     if seen is not None:
-        chapter += f" Daarvan zijn er {thousands(str(seen))} geregistreerd."
+        chapter += f" Geregistreerd zijn er {_shown(seen)}."
     method = (
         "De schatting van het totale aantal slachtoffers is gemaakt met multiple systems estimation: uit de mate "
         "waarin slachtoffers door meer dan één organisatie worden gemeld, volgt een schatting van het aantal dat "
-        "door geen enkele organisatie wordt gemeld. De schatting is afgerond op tientallen en is onzeker; het "
-        "betrouwbaarheidsinterval geeft die onzekerheid aan."
+        "door geen enkele organisatie wordt gemeld. De schatting is onzeker; het betrouwbaarheidsinterval geeft "
+        "die onzekerheid aan."
     )
     return [chapter], [method]
 
@@ -383,8 +395,6 @@ def document(edition: Edition) -> dict[str, Any]:
             if chapter_of.get(section) != number or (not figs and section not in stories):
                 continue
             headline, findings = stories.get(section, (None, []))
-            if section == "Slachtoffers":
-                findings = findings + estimate_chapter
             secs.append(
                 {
                     "title": section,
@@ -394,6 +404,9 @@ def document(edition: Edition) -> dict[str, Any]:
                     "figures": [d for f in figs for d in _figure(f, edition, charts)],
                 }
             )
+            if section == "Slachtoffers" and estimate_chapter:
+                secs.append({"title": "Hoeveel slachtoffers zijn er?", "show_heading": True, "headline": None,
+                             "findings": estimate_chapter, "figures": []})
         chapters.append({"number": number, "title": title, "sections": secs})
 
     if edition.reflection_markdown:
