@@ -34,6 +34,7 @@ class FitReport:
     unspecified: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
+    comensha_unmet: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def n_cells(self) -> int:
@@ -66,6 +67,10 @@ class FitReport:
             lines.append(f"Let op: {note}")
         for p in self.pending:
             lines.append(f"Nog niet geleverd: {p}")
+        if self.comensha_unmet:
+            lines.append("")
+            lines.append("CoMensha, niet gehaald:")
+            lines += [f"- {k}: {why}" for k, why in self.comensha_unmet]
         return "\n".join(lines) + "\n"
 
 
