@@ -166,7 +166,8 @@ def _category_block_layers(fig: PublishedFigure, block: PublishedBlock) -> dict[
     """A block without year columns: horizontal bars, rows on the y axis, columns as coloured groups."""
     rows = list(chart_rows(block))
     cols = list(chart_columns(block))
-    x_value = {"field": "waarde", "type": "quantitative", "title": _axis_title(fig), "axis": {"format": "d", "tickMinStep": 1}}
+    x_value = {"field": "waarde", "type": "quantitative", "title": _axis_title(fig),
+               "axis": {"format": "d", "tickMinStep": 1, "tickCount": 6}}
     x_bound = {"field": "grens", "type": "quantitative"}
     y = {"field": "rij", "type": "nominal", "sort": rows, "title": None,
          "axis": {"labelLimit": 260, "labelFontSize": 12}}
@@ -184,7 +185,7 @@ def _category_block_layers(fig: PublishedFigure, block: PublishedBlock) -> dict[
          "mark": {"type": "bar", "fill": "white", "strokeWidth": 1.2, "strokeDash": [3, 2]},
          "encoding": {**base, "x": x_bound, "stroke": {**color, "legend": None} if not single else {"value": ACCENT}}},
     ]
-    return {"width": WIDTH - 160, "height": height, "layer": layers}
+    return {"width": WIDTH - 100, "height": height, "layer": layers}
 
 
 def block_heading(fig: PublishedFigure, block: PublishedBlock) -> str | None:
