@@ -4,7 +4,7 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 RUN := $(UV) run --locked
-DEBS := chromium poppler-utils
+DEBS := chromium poppler-utils fonts-dejavu-core
 
 .PHONY: report test setup debs lint docs bench clean
 

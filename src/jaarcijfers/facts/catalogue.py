@@ -306,7 +306,7 @@ FACTS: tuple[FactSpec, ...] = (
     F("afrika_seks_crim_{Y}", HK, "Afrikaanse slachtoffers van seksuele en criminele uitbuiting",
       cnt(victims(forms=("seksueel", "crimineel"), region="Afrika"))),
     F("top10_nieuw_{Y}", HK, "nationaliteiten nieuw in de top tien",
-      lambda x: v.count(len(_top10_new(x)))),
+      lambda x: v.number(len(_top10_new(x)))),
     # IND
     F("b8_aanvragen_{Y}", VB, "aanvragen B8-vergunning", table("11", "B8 (aanvragen)")),
     F("b8_aanvragen_{P}", VB, "aanvragen B8-vergunning, jaar ervoor", table("11", "B8 (aanvragen)", "{P}")),

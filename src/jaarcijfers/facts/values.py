@@ -14,7 +14,7 @@ SIMPLE_FRACTIONS = sorted(
 
 @dataclass(frozen=True)
 class FactValue:
-    """kind: count | percent | change | year | years | fraction | factor | delivered | approx."""
+    """kind: count | number | percent | change | year | years | fraction | factor | delivered | approx."""
 
     kind: str
     value: int | Fraction | str
@@ -22,7 +22,7 @@ class FactValue:
 
     def text(self) -> str:
         v = self.value
-        if self.kind in ("count", "year", "years", "approx"):
+        if self.kind in ("count", "number", "year", "years", "approx"):
             return str(v)
         if self.kind == "percent":
             assert isinstance(v, Fraction)
@@ -41,7 +41,13 @@ class FactValue:
 
 
 def count(n: int) -> FactValue:
+    """A count of persons or cases: subject to disclosure control like a table cell."""
     return FactValue("count", int(n), "count")
+
+
+def number(n: int) -> FactValue:
+    """A count of something other than persons or cases (nationalities, years): never protected."""
+    return FactValue("number", int(n), "count")
 
 
 def percent(num: int, den: int) -> FactValue | None:
