@@ -340,7 +340,7 @@ def change_sentence(edition: Edition, s: Series, with_level: bool = False) -> Fi
             text += f": {fmt_count(new_c.display)} in zowel {p} als {y}{rounded}."
         else:
             text += f" van {fmt_count(old_c.display)} in {p} naar {fmt_count(new_c.display)} in {y}{rounded}"
-            if factor in FACTOR_WORDS and pct is None:
+            if factor in FACTOR_WORDS and (pct is None or abs(int(pct.rstrip("%"))) >= 90):
                 text += f"; het is daarmee {FACTOR_WORDS[factor]}"
             elif pct is not None:
                 text += f" ({pct})"
