@@ -1,0 +1,461 @@
+"""The strict policy: cell suppression with a proof that no hidden count can be recovered.
+
+1. Primary suppression: every count 1..4 (CoMensha, EMM, OM) is withheld. Zeros are never withheld
+   (an attacker therefore knows that every withheld cell is at least 1; the audit models that).
+2. Secondary suppression over all figures of the edition at once, by the Benders-type cutting-plane
+   method of Fischetti & Salazar (2001), with HiGHS for both the master integer program and the
+   attacker's linear programs:
+   - master: binary y_j per candidate cell (a published count >= 1 that occurs in an identity),
+     minimise sum c_j y_j subject to the cuts found so far (primary cells are fixed to 1);
+   - for the current pattern, the attacker's LP max and min of every withheld cell (all identities
+     of the edition, published cells fixed, withheld cells in 1..inf); every unmet requirement
+     yields a cut from the LP's optimal duals ("capacity constraint"): the dual objective, written
+     as a function of y, bounds the attacker's optimum for every pattern, so requiring it to reach
+     the protection level is valid for every protected pattern and cuts off the current one;
+   - requirements: a primary cell with true value v must keep the full 1..4 (upper protection
+     4 - v, lower protection v - 1); every withheld cell must keep at least four values
+     (max - min >= 3: cut `cap_max(y) + cap_min(y) >= 3 y_i`);
+   - when the LP requirements hold, the exact audit (integer programming, `audit.audit_cells`, the
+     outsider's model of the display strings) checks the pattern; a cell that fails there (an
+     integrality gap, or an identity the raw values contradict) adds the cut "suppress at least one
+     more published cell of its component" and the loop continues.
+   Costs prefer small inner cells: c_j = w_j (10 + v_j) with w = 1 for inner cells, 5 for the
+   five-year blocks and 1000 for totals and headline numbers (Figuur 1, Figuur 15, every row or
+   column labelled as a total), which are therefore only withheld if nothing else can protect.
+3. Rounded sources (figures 10, 11, 20, 21) are passed through as delivered; percentages whose count
+   is withheld are withheld too; the other percentages, means and ranks are shown.
+
+Deterministic: cells are sorted by key before anything is built, solver settings are fixed (one
+thread, seed 0), ties in the master are broken by a tiny cost that depends on the sorted position.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from jaarcijfers.sdc.policy import CellKey, RawCell
+from jaarcijfers.sdc.structure import (
+    AANTAL,
+    AUX_FIGURE,
+    F_FIVE_YEAR_BLOCKS,
+    F_OM_REGISTERED,
+    F_VICTIMS,
+    INF,
+    ROUNDED_FIGURES,
+    STRICT_SYMBOL,
+    Identity,
+    Structure,
+    build_structure,
+    cell_name,
+    is_total_label,
+)
+
+HEADLINE_FIGURES = frozenset({F_VICTIMS, F_OM_REGISTERED})
+W_INNER, W_FIVE_YEAR, W_HEADLINE = 1.0, 5.0, 1000.0
+TOL = 1e-6
+MAX_ROUNDS = 500
+
+
+def toelichting_nl() -> str:
+    """The paragraph for the report's Toelichting when the strict policy is used (Dutch)."""
+    return (
+        "Onthullingscontrole. In deze editie zijn aantallen van 1 tot en met 4 (personen of zaken) niet "
+        "gepubliceerd. Omdat zo'n aantal anders vaak uit een totaal of uit een andere figuur terug te "
+        "rekenen is, zijn daarnaast zo weinig mogelijk andere cellen weggelaten, bij voorkeur kleine cellen "
+        "en nooit totalen of kerncijfers tenzij het niet anders kan. Elke weggelaten cel is aangegeven met "
+        f"'{STRICT_SYMBOL}'; aan het teken is niet te zien of het om een klein aantal gaat of om een cel die "
+        "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden altijd getoond. Een "
+        "percentage van een weggelaten aantal is ook weggelaten. Met een wiskundige controle (lineaire en "
+        "geheeltallige programmering over alle optellingen binnen en tussen de figuren) is vastgesteld dat "
+        "geen weggelaten aantal uit de gepubliceerde cijfers nauwkeuriger te bepalen is dan tot op ten minste "
+        "vier mogelijke waarden, en dat voor elk klein aantal alle waarden van 1 tot en met 4 mogelijk blijven. "
+        "De cijfers van de IND en de Raad voor de rechtspraak zijn door de bron afgerond op vijftallen en "
+        "worden getoond zoals geleverd. Totalen zijn berekend met de werkelijke aantallen; de getoonde "
+        "cellen tellen daardoor niet altijd zichtbaar op tot het totaal."
+    )
+
+
+@dataclass
+class StrictResult:
+    display: dict[CellKey, str]
+    primary: list[CellKey]
+    secondary: list[CellKey]
+    dropped: list[str] = field(default_factory=list)  # identities the raw values contradict
+    rounds: int = 0
+    cuts: int = 0
+
+
+def protect(cells: Sequence[RawCell]) -> dict[CellKey, str]:
+    """The strict policy: display strings for every cell (see the module docstring)."""
+    return suppress(cells).display
+
+
+def _format(cell: RawCell) -> str:
+    from jaarcijfers.numbers import format_percent, round_half_up
+
+    if cell.kind == "count":
+        return str(cell.value)
+    if cell.kind == "rounded":
+        return cell.display or ""
+    if cell.kind == "percent":
+        return "" if cell.value is None else format_percent(cell.value)  # type: ignore[arg-type]
+    if cell.kind in ("mean", "rank"):
+        return "" if cell.value is None else str(round_half_up(cell.value))
+    return ""
+
+
+def cost_weight(key: CellKey) -> float:
+    if key.figure in HEADLINE_FIGURES or is_total_label(key.row) or is_total_label(key.column):
+        return W_HEADLINE
+    if key.figure in F_FIVE_YEAR_BLOCKS and key.part == "vorm":
+        return W_FIVE_YEAR
+    return W_INNER
+
+
+def _display(cells: Sequence[RawCell], hidden: set[CellKey]) -> dict[CellKey, str]:
+    out: dict[CellKey, str] = {}
+    for c in cells:
+        k = c.key
+        if k in hidden:
+            out[k] = STRICT_SYMBOL
+        elif c.kind == "percent" and CellKey(k.figure, k.part, k.row, AANTAL) in hidden:
+            out[k] = STRICT_SYMBOL
+        else:
+            out[k] = _format(c)
+    return out
+
+
+def suppress(
+    cells: Sequence[RawCell],
+    *,
+    structure: Structure | None = None,
+    rounded_figures: frozenset[str] = ROUNDED_FIGURES,
+    verify: bool = True,
+) -> StrictResult:
+    """Primary and secondary suppression; `structure` defaults to the edition's identities."""
+    from jaarcijfers.sdc.audit import audit_cells
+    from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
+
+    cells = sorted(cells, key=lambda c: c.key)
+    if len({c.key for c in cells}) != len(cells):
+        raise ValueError("dubbele cel")
+    shown = {c.key: _format(c) for c in cells}
+    structure = build_structure(shown) if structure is None else structure
+    truth: dict[CellKey, int] = {}
+    for c in cells:
+        if c.kind == "count" and c.key.figure not in rounded_figures:
+            if not isinstance(c.value, int) or c.value < 0:
+                raise ValueError(f"geen aantal: {cell_name(c.key)} = {c.value!r}")
+            truth[c.key] = c.value
+    # identities among the counts we protect (rounded sources are passed through and not linked)
+    idents = [i for i in structure.identities if all(v in truth or v.figure == AUX_FIGURE for v in i.variables)]
+    # which identities do the raw values contradict? (an inconsistent input, e.g. the 2024 Figuur 19)
+    system = build_system(idents, {}, truth)
+    dropped = sorted(i.name for i, holds in system.constant_rows if not holds)
+    bad: set[str] = set(dropped)
+    for comp in system.components():
+        rows = component_rows(system, comp)
+        if rows and not ComponentSolver(system, comp, rows).feasible():
+            names = [system.rows[r][0].name for r in minimal_contradicted(system, comp, rows)]
+            bad.update(names)
+            dropped.extend(sorted(names))
+    linked = idents  # all identities among the counts (also contradicted ones: the outsider uses them)
+    idents = [i for i in idents if i.name not in bad]
+
+    primary = sorted(k for k, v in truth.items() if 1 <= v <= 4)
+    in_ident = {v for i in linked for v in i.variables}
+    candidates = sorted(k for k, v in truth.items() if v >= 1 and k not in set(primary) and k in in_ident)
+    solver = _Attacker(idents, truth, primary, candidates, linked)
+    master = _Master(candidates, truth)
+    for coefs, rhs in _singleton_cuts(idents, set(primary), set(candidates)):
+        master.add_cut(coefs, rhs)
+    hidden_final: set[CellKey] = set()
+    rounds = 0
+    while True:
+        rounds += 1
+        if rounds > MAX_ROUNDS:
+            raise RuntimeError("strikte onthullingscontrole convergeert niet")
+        y = master.solve()
+        cuts = solver.cuts(y)
+        if cuts:
+            for cut in cuts:
+                master.add_cut(*cut)
+            continue
+        hidden = set(primary) | {k for k in candidates if y[k]}
+        if not verify:
+            hidden_final = hidden
+            break
+        display = _display(cells, hidden)
+        result = audit_cells(display, rounded_figures=rounded_figures,
+                             required={k: (1, 4) for k in primary},
+                             structure=None if structure is None else _published_structure(structure, display))
+        failing = [c.key for c in result.leaks]
+        if not failing:
+            hidden_final = hidden
+            break
+        for key in failing:  # suppress at least one more published cell linked to the failing one
+            near = solver.neighbours(key, hidden)
+            if not near:
+                raise RuntimeError(f"strikte onthullingscontrole: {cell_name(key)} is niet te beschermen")
+            master.add_cut({k: 1.0 for k in near}, 1.0)
+    secondary = sorted(hidden_final - set(primary))
+    return StrictResult(_display(cells, hidden_final), primary, secondary, dropped, rounds, master.n_cuts)
+
+
+def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: set[CellKey]):
+    """Obvious valid cuts that save rounds: in an equality between cells (no auxiliary), a withheld cell
+    that is the only withheld one is disclosed exactly. So a primary cell needs another withheld cell in
+    each of its equalities. (The same cut for candidates, conditional on y_j, slows the master down more
+    than it saves; the capacity cuts find those when needed.)"""
+    seen = set()
+    for i in idents:
+        if i.op != "==" or i.kind != "exact" or any(v.figure == AUX_FIGURE for v in i.variables):
+            continue
+        prim = [v for v in i.variables if v in primary]
+        cand = [v for v in i.variables if v in candidates]
+        if len(prim) == 1:
+            cut = ({k: 1.0 for k in cand}, 1.0)
+        else:
+            continue
+        key = tuple(sorted(cut[0].items()))
+        if key not in seen:
+            seen.add(key)
+            yield cut
+
+
+def _published_structure(structure: Structure, display: Mapping[CellKey, str]) -> Structure:
+    """A custom structure as the outsider sees it: percentage identities only while shown."""
+    return Structure([i for i in structure.identities
+                      if i.guard is None or display.get(i.guard, "") not in ("", STRICT_SYMBOL)])
+
+
+class _Master:
+    """min sum c_j y_j over the candidates, subject to the cuts (binary y)."""
+
+    def __init__(self, candidates: list[CellKey], truth: Mapping[CellKey, int]):
+        import highspy
+        import numpy as np
+
+        from jaarcijfers.sdc.model import new_highs
+
+        self.keys = candidates
+        self.pos = {k: i for i, k in enumerate(candidates)}
+        self.h = new_highs(mip=True)
+        n = len(candidates)
+        self.n_cuts = 0
+        if n:
+            costs = np.array([cost_weight(k) * (10 + truth[k]) + 1e-4 * (i + 1) / n for i, k in enumerate(candidates)])
+            self.h.addVars(n, np.zeros(n), np.ones(n))
+            self.h.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
+            self.h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
+                                         np.array([highspy.HighsVarType.kInteger] * n))
+
+    def add_cut(self, coefs: Mapping[CellKey, float], rhs: float) -> None:
+        import highspy
+        import numpy as np
+
+        items = sorted((self.pos[k], c) for k, c in coefs.items() if abs(c) > TOL and k in self.pos)
+        if not items:
+            if rhs > 0:
+                raise RuntimeError("strikte onthullingscontrole: een vereiste is met geen onderdrukking te halen")
+            return
+        self.h.addRow(rhs, highspy.kHighsInf, len(items), np.array([i for i, _ in items], dtype=np.int32),
+                      np.array([c for _, c in items]))
+        self.n_cuts += 1
+
+    def solve(self) -> dict[CellKey, bool]:
+        import highspy
+
+        if not self.keys:
+            return {}
+        self.h.run()
+        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError("strikte onthullingscontrole: geen onderdrukkingspatroon mogelijk")
+        x = self.h.getSolution().col_value
+        return {k: x[i] > 0.5 for k, i in self.pos.items()}
+
+
+class _Attacker:
+    """The attacker's LP over all identities; bounds follow the suppression pattern."""
+
+    def __init__(self, idents: list[Identity], truth: Mapping[CellKey, int], primary: list[CellKey],
+                 candidates: list[CellKey], linked: list[Identity]):
+        import highspy
+        import numpy as np
+
+        from jaarcijfers.sdc.model import new_highs
+
+        self.truth = truth
+        self.primary = set(primary)
+        self.candidates = set(candidates)
+        self.vars = sorted({v for i in linked for v in i.variables} | set(primary))
+        self.pos = {v: j for j, v in enumerate(self.vars)}
+        self.idents = idents
+        inf = highspy.kHighsInf
+        self.h = new_highs()
+        self.h.setOptionValue("presolve", "off")
+        self.h.setOptionValue("solver", "simplex")
+        n = len(self.vars)
+        lo = np.array([-inf if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
+        hi = np.array([inf if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
+        self.h.addVars(n, lo, hi)
+        self.row_lo: list[float] = []
+        self.row_hi: list[float] = []
+        self.guard_of_row: list[CellKey | None] = []
+        self.adj: dict[CellKey, set[CellKey]] = {v: set() for v in self.vars}
+        for i in idents:
+            idx = np.array([self.pos[v] for _, v in i.terms], dtype=np.int32)
+            val = np.array([float(c) for c, _ in i.terms])
+            rl = float(i.rhs) if i.op in ("==", ">=") else -inf
+            rh = float(i.rhs) if i.op in ("==", "<=") else inf
+            self.h.addRow(rl, rh, len(idx), idx, val)
+            self.row_lo.append(rl)
+            self.row_hi.append(rh)
+            self.guard_of_row.append(
+                CellKey(i.guard.figure, i.guard.part, i.guard.row, AANTAL) if i.guard is not None else None)
+        for i in linked:
+            for v in i.variables:
+                self.adj[v].update(i.variables)
+        self.n = n
+        # connected components (through all identities) and the patterns already proven protected
+        self.component: dict[CellKey, int] = {}
+        for v in self.vars:
+            if v in self.component:
+                continue
+            cid, todo = len(set(self.component.values())), [v]
+            self.component[v] = cid
+            while todo:
+                u = todo.pop()
+                for w in self.adj[u]:
+                    if w not in self.component:
+                        self.component[w] = cid
+                        todo.append(w)
+        self.passed: set[tuple[int, frozenset[CellKey]]] = set()
+
+    def neighbours(self, key: CellKey, hidden: set[CellKey]) -> list[CellKey]:
+        """The published candidate cells nearest to `key` in the identity graph (sharing an identity
+        with it; if all of those are withheld already, one step further, and so on)."""
+        seen, frontier = {key}, [key]
+        while frontier:
+            nxt = sorted({w for v in frontier for w in self.adj.get(v, ()) if w not in seen})
+            seen.update(nxt)
+            found = [k for k in nxt if k in self.candidates and k not in hidden]
+            if found:
+                return found
+            frontier = nxt
+        return []
+
+    def _set_pattern(self, hidden: set[CellKey]) -> None:
+        import highspy
+        import numpy as np
+
+        inf = highspy.kHighsInf
+        lo = np.array([-inf if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
+                       for v in self.vars])
+        hi = np.array([inf if v.figure == AUX_FIGURE or v in hidden else float(self.truth[v]) for v in self.vars])
+        self.h.changeColsBounds(self.n, np.arange(self.n, dtype=np.int32), lo, hi)
+        self.bounds = (lo, hi)
+        for r, g in enumerate(self.guard_of_row):
+            if g is not None:
+                if g in hidden:
+                    self.h.changeRowBounds(r, -inf, inf)
+                else:
+                    self.h.changeRowBounds(r, self.row_lo[r], self.row_hi[r])
+        self.hidden = hidden
+
+    def _capacity(self, target: CellKey, sense: float) -> tuple[float, float, dict[CellKey, float]]:
+        """Maximise sense * x_target. Returns (optimum, constant, {candidate: coefficient}) such that
+        for every pattern y: optimum(y) <= constant + sum coef_j y_j (coefficients may be inf)."""
+        import highspy
+
+        j0 = self.pos[target]
+        self.h.changeColCost(j0, -sense)
+        self.h.run()
+        st = self.h.getModelStatus()
+        opt = -self.h.getInfo().objective_function_value
+        sol = self.h.getSolution()
+        self.h.changeColCost(j0, 0.0)
+        if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return INF, INF, {}
+        if st != highspy.HighsModelStatus.kOptimal:
+            raise RuntimeError(f"aanvallersmodel: {self.h.modelStatusToString(st)}")
+        const = 0.0
+        coefs: dict[CellKey, float] = {}
+        for r, p in enumerate(sol.row_dual):
+            if abs(p) <= 1e-7:
+                continue
+            bound = self.row_lo[r] if p > 0 else self.row_hi[r]
+            const -= p * bound
+            g = self.guard_of_row[r]
+            if g is not None and g in self.candidates:  # the row exists only while its count is shown
+                coefs[g] = INF
+        for j, d in enumerate(sol.col_dual):
+            if abs(d) <= 1e-7:
+                continue
+            v = self.vars[j]
+            if v.figure == AUX_FIGURE:
+                continue
+            a = float(self.truth[v])
+            if v in self.primary:  # always withheld: bounds [1, inf)
+                const -= d * 1.0 if d > 0 else -INF
+                continue
+            # published: [a, a]; withheld: [1, inf)
+            const -= d * a
+            if v in self.candidates:
+                gain = d * (a - 1.0) if d > 0 else INF
+                coefs[v] = coefs.get(v, 0.0) + gain
+        return opt, const, coefs
+
+    def cuts(self, y: Mapping[CellKey, bool]) -> list[tuple[dict[CellKey, float], float]]:
+        """Capacity cuts for every withheld cell whose LP interval misses a requirement."""
+        hidden = self.primary | {k for k, on in y.items() if on}
+        self._set_pattern(hidden)
+        out = []
+        by_comp: dict[int, list[CellKey]] = {}
+        for k in sorted(hidden):
+            if k in self.pos:  # (a primary cell in no identity: its interval is its domain 1..inf)
+                by_comp.setdefault(self.component[k], []).append(k)
+        for cid, members in sorted(by_comp.items()):
+            pattern = (cid, frozenset(members))
+            if pattern in self.passed:
+                continue  # nothing changed in this component since it was proven protected
+            found = self._component_cuts(members)
+            if found:
+                out.extend(found)
+            else:
+                self.passed.add(pattern)
+        return out
+
+    def _component_cuts(self, members: list[CellKey]) -> list[tuple[dict[CellKey, float], float]]:
+        out = []
+        for k in members:
+            up, up_c, up_g = self._capacity(k, 1.0)
+            dn, dn_c, dn_g = self._capacity(k, -1.0)  # dn = max(-x) = -(min x)
+            need: list[tuple[float, dict[CellKey, float], float]] = []
+            if k in self.primary:
+                if up < 4.0 - TOL:
+                    need.append((up_c, up_g, 4.0))
+                if -dn > 1.0 + TOL:
+                    need.append((dn_c, dn_g, -1.0))
+            if up + dn < 3.0 - TOL:
+                g = dict(up_g)
+                for kk, c in dn_g.items():
+                    g[kk] = g.get(kk, 0.0) + c
+                need.append((up_c + dn_c, g, 3.0))
+            for const, g, level in need:
+                own = g.pop(k, 0.0)  # the target's own term (a candidate that is withheld now)
+                r = level - const - own
+                if not math.isfinite(r):
+                    continue
+                r -= 1e-4  # numerical safety: a valid cut may only be weakened
+                if r <= 0:
+                    continue
+                coefs = {kk: min(c, r) for kk, c in g.items() if c > TOL}
+                if k in self.candidates:  # conditional on y_k: sum coef y >= r y_k
+                    coefs[k] = -r
+                    out.append((coefs, 0.0))
+                else:
+                    out.append((coefs, r))
+        return out
