@@ -1,0 +1,188 @@
+"""A small integer-programming model builder on HiGHS for the CoMensha solver.
+
+Rows are either hard (structure: linking, deviations) or named target rows. Target rows are hard in
+the first solve; when that is infeasible the model is solved again with every target row elastic
+(penalised slack on both sides), so the answer names the targets that cannot hold together.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+import highspy
+import numpy as np
+
+INF = highspy.kHighsInf
+
+
+@dataclass
+class Row:
+    terms: dict[int, float]
+    lo: float
+    hi: float
+    name: str | None  # None = structural (always hard)
+    penalty: float = 0.0
+
+
+@dataclass
+class Solved:
+    values: np.ndarray
+    status: str
+    elastic: bool
+    violations: list[tuple[str, float]] = field(default_factory=list)  # (target name, signed miss)
+    seconds: float = 0.0
+    gap: float = 0.0
+
+
+class Model:
+    def __init__(self) -> None:
+        self.lb: list[float] = []
+        self.ub: list[float] = []
+        self.cost: list[float] = []
+        self.integer: list[bool] = []
+        self.rows: list[Row] = []
+
+    def var(self, cost: float = 0.0, lb: float = 0.0, ub: float = INF, integer: bool = True) -> int:
+        self.lb.append(lb)
+        self.ub.append(ub)
+        self.cost.append(cost)
+        self.integer.append(integer)
+        return len(self.lb) - 1
+
+    def row(
+        self, terms: dict[int, float], lo: float, hi: float, name: str | None = None, penalty: float = 0.0
+    ) -> None:
+        self.rows.append(Row(dict(terms), lo, hi, name, penalty))
+
+    def abs_dev(self, terms: dict[int, float], target: float, cost: float) -> int:
+        """A variable d >= |sum(terms) - target| with the given cost per unit."""
+        d = self.var(cost=cost, integer=False)
+        t1 = dict(terms)
+        t1[d] = t1.get(d, 0) + 1
+        self.row(t1, target, INF)
+        t2 = {k: -v for k, v in terms.items()}
+        t2[d] = t2.get(d, 0) + 1
+        self.row(t2, -target, INF)
+        return d
+
+    def _solve(
+        self,
+        elastic: bool,
+        time_limit: float,
+        seed: int,
+        gap: float,
+        relax: bool = False,
+        drop: frozenset = frozenset(),
+    ) -> Solved:
+        lb, ub, cost, integ = list(self.lb), list(self.ub), list(self.cost), list(self.integer)
+        if elastic:
+            # diagnosis: only the misses count (the plausibility costs would slow the search down)
+            cost = [0.0] * len(cost)
+        if relax:
+            integ = [False] * len(integ)
+        cols: list[list[tuple[int, float]]] = [[] for _ in lb]
+        rlo, rhi = [], []
+        slacks: list[tuple[int, int, str]] = []
+        for i, r in enumerate(self.rows):
+            for k, v in r.terms.items():
+                if v:
+                    cols[k].append((i, v))
+            dropped = r.name is not None and r.name in drop
+            rlo.append(-INF if dropped else r.lo)
+            rhi.append(INF if dropped else r.hi)
+            if elastic and r.name is not None and not dropped:
+                for sign in (1.0, -1.0):
+                    lb.append(0.0)
+                    ub.append(INF)
+                    cost.append(r.penalty or 1000.0)
+                    integ.append(not relax)
+                    cols.append([(i, sign)])
+                slacks.append((len(lb) - 2, len(lb) - 1, r.name))
+        n, m = len(lb), len(rlo)
+        start, index, value = [0], [], []
+        for c in cols:
+            for i, v in c:
+                index.append(i)
+                value.append(v)
+            start.append(len(index))
+        lp = highspy.HighsLp()
+        lp.num_col_ = n
+        lp.num_row_ = m
+        lp.col_cost_ = np.array(cost, dtype=float)
+        lp.col_lower_ = np.array(lb, dtype=float)
+        lp.col_upper_ = np.array(ub, dtype=float)
+        lp.row_lower_ = np.array(rlo, dtype=float)
+        lp.row_upper_ = np.array(rhi, dtype=float)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = np.array(start, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
+        lp.a_matrix_.value_ = np.array(value, dtype=float)
+        lp.integrality_ = [
+            highspy.HighsVarType.kInteger if x else highspy.HighsVarType.kContinuous for x in integ
+        ]
+        h = highspy.Highs()
+        h.setOptionValue("output_flag", bool(os.environ.get("COMENSHA_HIGHS_LOG")) and elastic)
+        h.setOptionValue("random_seed", int(seed) % 2147483647)
+        h.setOptionValue("threads", 1)
+        h.setOptionValue("time_limit", max(1.0, float(time_limit)))
+        h.setOptionValue("mip_rel_gap", gap)
+        h.passModel(lp)
+        t0 = time.perf_counter()
+        h.run()
+        secs = time.perf_counter() - t0
+        if os.environ.get("COMENSHA_DEBUG"):
+            print(
+                f"  solve elastic={elastic} cols={n} rows={m} {h.modelStatusToString(h.getModelStatus())} "
+                f"{secs:.1f}s obj={h.getInfo().objective_function_value:.1f} gap={getattr(h.getInfo(), 'mip_gap', 0):.3f}",
+                file=sys.stderr,
+            )
+        status = h.modelStatusToString(h.getModelStatus())
+        info = h.getInfo()
+        has_sol = info.primal_solution_status == 2
+        vals = np.array(h.getSolution().col_value) if has_sol else np.zeros(0)
+        out = Solved(
+            vals[: len(self.lb)] if has_sol else vals,
+            status,
+            elastic,
+            seconds=secs,
+            gap=float(getattr(info, "mip_gap", 0.0)),
+        )
+        if not has_sol:
+            out.status = "no solution: " + status
+        elif elastic:
+            for a, b, name in slacks:
+                miss = vals[a] - vals[b]
+                if abs(miss) > (1e-6 if relax else 0.5):
+                    out.violations.append((name, -miss))
+        return out
+
+    def solve(self, time_limit: float, seed: int, gap: float = 0.02) -> Solved:
+        """Hard solve; when infeasible: find the conflicting targets with an elastic LP (the fewest, most
+        weakly held targets that must give), drop them and solve again (best fit of all other targets)."""
+        t0 = time.perf_counter()
+        s = self._solve(False, time_limit, seed, gap)
+        if s.values.size:
+            return s
+        lp = self._solve(True, time_limit, seed, gap, relax=True)
+        conflicts = [(n, m) for n, m in lp.violations]
+        drop = frozenset(n for n, _ in conflicts)
+        rest = max(2.0, time_limit - (time.perf_counter() - t0))
+        if drop:
+            again = self._solve(False, rest, seed, gap, drop=drop)
+            if again.values.size:
+                again.violations = conflicts
+                again.status = f"{s.status}; relaxed {len(drop)} conflicting targets: {again.status}"
+                again.seconds += s.seconds + lp.seconds
+                return again
+        e = self._solve(True, rest, seed, gap)
+        e.seconds += s.seconds + lp.seconds
+        e.status = f"{s.status}; elastic: {e.status}"
+        if not e.values.size and conflicts:
+            e.violations = conflicts
+        return e
+
+    def value(self, sol: Solved, var: int) -> int:
+        return int(round(sol.values[var]))
