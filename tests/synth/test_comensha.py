@@ -304,3 +304,47 @@ def test_conflicting_targets_are_named(targets):
     res = synthesize_comensha(bad, seed=1, time_limit=60)
     names = [n for n, _ in res.unmet]
     assert "F8/vorm[Vrouw|Arbeidsuitbuiting]" in names or "F2[Arbeidsuitbuiting|2024]" in names, res.unmet
+
+
+def _shifted_reference(tmp_path, shift: int, swap: tuple[str, str]) -> object:
+    """The 2024 edition relabelled: every year + shift, one Tabel 1 country replaced by another of its
+    region, and the one inconsistent prose number repaired."""
+    import csv
+    import re
+
+    from jaarcijfers.paths import REFERENCE_2024
+
+    ref = tmp_path / "ref"
+    ref.mkdir()
+    with open(REFERENCE_2024 / "figures.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        if re.fullmatch(r"\d{4}", r["column"]):
+            r["column"] = str(int(r["column"]) + shift)
+        if r["figure"] == "T1" and r["row"] == swap[0]:
+            r["row"] = swap[1]
+    with open(ref / "figures.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    with open(REFERENCE_2024 / "facts.csv", encoding="utf-8") as f:
+        facts = list(csv.DictReader(f))
+    for r in facts:
+        r["id"] = re.sub(r"_(\d{4})", lambda m: f"_{int(m.group(1)) + shift}", r["id"])
+        if r["unit"] == "other" and re.fullmatch(r"20\d\d", r["value"]):
+            r["value"] = str(int(r["value"]) + shift)
+        if r["id"] == f"vrouwen_pct_{2024 + shift}":
+            r["value"] = "+13%"
+    with open(ref / "facts.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(facts[0]))
+        w.writeheader()
+        w.writerows(facts)
+    return load_targets(ref)
+
+
+def test_relabelled_reference_is_met_completely(tmp_path):
+    t = _shifted_reference(tmp_path, 1, ("Sierra Leone", "Eritrea"))
+    assert t.year == 2025
+    res = synthesize_comensha(t, seed=3, time_limit=TIME_LIMIT)
+    assert mismatches(t, res.tables) == []
+    assert res.unmet == []

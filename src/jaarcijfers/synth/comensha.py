@@ -250,7 +250,7 @@ class Prior:
         if c is None:
             return marg.get(val, 0.0)
         # blend the reporting year's conditional with this year's marginal
-        return 0.5 * c.get(val, 0.0) + 0.5 * marg.get(val, 0.0)
+        return 0.8 * c.get(val, 0.0) + 0.2 * marg.get(val, 0.0)
 
     def expected(self, g: str, a: str, r: str, forms: str) -> float:
         return self.n * self.pf[forms] * self.p("g", g, forms) * self.p("a", a, forms) * self.p("r", r, forms)
