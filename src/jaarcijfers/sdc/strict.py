@@ -12,8 +12,9 @@
      yields a cut from the LP's optimal duals ("capacity constraint"): the dual objective, written
      as a function of y, bounds the attacker's optimum for every pattern, so requiring it to reach
      the protection level is valid for every protected pattern and cuts off the current one;
-   - requirements: a primary cell with true value v must keep the full 1..4 (upper protection
-     4 - v, lower protection v - 1); every withheld cell must keep at least four values
+   - requirements: a primary cell must keep the full 1..4 (its maximum at least 4, its minimum at
+     most 1 -- or at most the lowest value the structure itself implies when every non-zero count
+     is withheld, e.g. 2 for a total of two withheld cells); every withheld cell must keep at least four values
      (max - min >= 3: cut `cap_max(y) + cap_min(y) >= 3 y_i`);
    - when the LP requirements hold, the exact audit (integer programming, `audit.audit_cells`, the
      outsider's model of the display strings) checks the pattern; a cell that fails there (an
@@ -85,6 +86,7 @@ class StrictResult:
     dropped: list[str] = field(default_factory=list)  # identities the raw values contradict
     rounds: int = 0
     cuts: int = 0
+    required: dict[CellKey, tuple[int, int]] = field(default_factory=dict)  # per primary cell
 
 
 def protect(cells: Sequence[RawCell]) -> dict[CellKey, str]:
@@ -167,7 +169,10 @@ def suppress(
     primary = sorted(k for k, v in truth.items() if 1 <= v <= 4)
     in_ident = {v for i in linked for v in i.variables}
     candidates = sorted(k for k, v in truth.items() if v >= 1 and k not in set(primary) and k in in_ident)
-    solver = _Attacker(idents, truth, primary, candidates, linked)
+    # The lowest value the structure alone allows a primary cell (a total of two withheld cells is at
+    # least 2 even when everything is withheld): lower protection asks for no more than that.
+    floor = _structural_floor(cells, truth, primary, structure, rounded_figures)
+    solver = _Attacker(idents, truth, primary, candidates, linked, floor)
     master = _Master(candidates, truth)
     for coefs, rhs in _singleton_cuts(idents, set(primary), set(candidates)):
         master.add_cut(coefs, rhs)
@@ -189,7 +194,7 @@ def suppress(
             break
         display = _display(cells, hidden)
         result = audit_cells(display, rounded_figures=rounded_figures,
-                             required={k: (1, 4) for k in primary},
+                             required={k: (floor[k], 4) for k in primary},
                              structure=None if structure is None else _published_structure(structure, display))
         failing = [c.key for c in result.leaks]
         if not failing:
@@ -201,7 +206,20 @@ def suppress(
                 raise RuntimeError(f"strikte onthullingscontrole: {cell_name(key)} is niet te beschermen")
             master.add_cut({k: 1.0 for k in near}, 1.0)
     secondary = sorted(hidden_final - set(primary))
-    return StrictResult(_display(cells, hidden_final), primary, secondary, dropped, rounds, master.n_cuts)
+    return StrictResult(_display(cells, hidden_final), primary, secondary, dropped, rounds, master.n_cuts,
+                        {k: (floor[k], 4) for k in primary})
+
+
+def _structural_floor(cells, truth, primary, structure, rounded_figures) -> dict[CellKey, int]:
+    """For every primary cell, the attacker's exact lower bound when every non-zero count is withheld."""
+    from jaarcijfers.sdc.audit import audit_cells
+
+    everything = {k for k, v in truth.items() if v >= 1}
+    display = _display(cells, everything)
+    result = audit_cells(display, rounded_figures=rounded_figures,
+                         structure=None if structure is None else _published_structure(structure, display))
+    low = {c.key: int(c.ip[0]) for c in result.cells}
+    return {k: max(1, low.get(k, 1)) for k in primary}
 
 
 def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: set[CellKey]):
@@ -281,7 +299,7 @@ class _Attacker:
     """The attacker's LP over all identities; bounds follow the suppression pattern."""
 
     def __init__(self, idents: list[Identity], truth: Mapping[CellKey, int], primary: list[CellKey],
-                 candidates: list[CellKey], linked: list[Identity]):
+                 candidates: list[CellKey], linked: list[Identity], floor: Mapping[CellKey, int]):
         import highspy
         import numpy as np
 
@@ -289,6 +307,7 @@ class _Attacker:
 
         self.truth = truth
         self.primary = set(primary)
+        self.floor = dict(floor)
         self.candidates = set(candidates)
         self.vars = sorted({v for i in linked for v in i.variables} | set(primary))
         self.pos = {v: j for j, v in enumerate(self.vars)}
@@ -437,8 +456,8 @@ class _Attacker:
             if k in self.primary:
                 if up < 4.0 - TOL:
                     need.append((up_c, up_g, 4.0))
-                if -dn > 1.0 + TOL:
-                    need.append((dn_c, dn_g, -1.0))
+                if -dn > self.floor[k] + TOL:
+                    need.append((dn_c, dn_g, -float(self.floor[k])))
             if up + dn < 3.0 - TOL:
                 g = dict(up_g)
                 for kk, c in dn_g.items():
