@@ -116,6 +116,16 @@ def check_delivery(path: Path, *, complete: bool = False) -> CheckedDelivery:
 # ---- the folder ---------------------------------------------------------------------------------
 
 
+
+COMPANION_FILES = re.compile(r"^(reflectie(-\d{4})?\.md|synth-rapport\.txt|README(\.md|\.txt)?)$", re.IGNORECASE)
+"""Files a delivery folder may hold beside the contract's, without a warning: the analyst's reflection
+(`reflectie-YYYY.md`, docs/decisions.md), the fit report of a synthetic delivery, a README."""
+
+
+def is_companion_file(name: str) -> bool:
+    return COMPANION_FILES.match(name) is not None
+
+
 def _locate_files(path: Path, problems: list[Problem], complete: bool) -> dict[str, tuple[Path, str]] | None:
     """Which contract file is where; None if the folder cannot be used at all."""
     try:
@@ -132,7 +142,7 @@ def _locate_files(path: Path, problems: list[Problem], complete: bool) -> dict[s
 
     found: dict[str, list[tuple[Path, str]]] = {}
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == METADATA_FILE:
+        if entry.name.startswith(".") or entry.name == METADATA_FILE or is_companion_file(entry.name):
             continue
         stem, dot, ext = entry.name.rpartition(".")
         ext = ext.lower()
