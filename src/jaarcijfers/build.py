@@ -29,7 +29,33 @@ def compute_edition(data: Path, year: int | None, sdc: str = "publicatie"):  # t
     edition = publish(year, figures, facts, sdc, provenance, reflection=_reflection(data, year))
     estimate = hidden_number(con, year)
     con.close()
-    return edition.with_extras(estimate=estimate) if estimate else edition
+    return with_estimate(edition, estimate)
+
+
+def with_estimate(edition, estimate: dict | None):  # type: ignore[no-untyped-def,type-arg]
+    """Attach the estimate to the edition, and publish its numbers as facts (every number in an output
+    comes from figures.csv or facts.csv)."""
+    from dataclasses import replace
+
+    from jaarcijfers.figures.model import PublishedFact
+
+    if not estimate:
+        return edition
+    edition = edition.with_extras(estimate=estimate)
+    if not estimate.get("available"):
+        return edition
+    y = edition.year
+    section = "Hoeveel slachtoffers zijn er?"
+    extra = tuple(
+        PublishedFact(f"schatting_{name}_{y}", str(estimate[key]), "count", section, desc)
+        for name, key, desc in (
+            ("totaal", "estimate", "geschat totaal aantal slachtoffers (afgerond op tientallen)"),
+            ("ondergrens", "ci_lower", "ondergrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)"),
+            ("bovengrens", "ci_upper", "bovengrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)"),
+        )
+        if estimate.get(key) is not None
+    )
+    return replace(edition, facts=edition.facts + extra)
 
 
 def hidden_number(con, year: int) -> dict | None:  # type: ignore[no-untyped-def,type-arg]
@@ -41,24 +67,25 @@ def hidden_number(con, year: int) -> dict | None:  # type: ignore[no-untyped-def
     try:
         res = estimate_for_year(con, year, sensitivity=False)
     except UserError as exc:
-        return {"beschikbaar": False, "reden": exc.message}
+        return {"available": False, "reason": exc.message}
 
     def tens(x: float) -> int | None:
         return None if x is None or x != x or x == float("inf") else int(round(x / 10.0)) * 10
 
     return {
-        "beschikbaar": True,
-        "jaar": year,
-        "waargenomen": res.observed,
-        "schatting": tens(res.estimate),
-        "ondergrens": tens(res.ci_lower),
-        "bovengrens": tens(res.ci_upper),
-        "betrouwbaarheid": res.ci_level,
-        "interval_methode": res.ci_method,
+        "available": True,
+        "year": year,
+        "observed": res.observed,
+        "estimate": tens(res.estimate),
+        "ci_lower": tens(res.ci_lower),
+        "ci_upper": tens(res.ci_upper),
+        "ci_level": res.ci_level,
+        "ci_method": res.ci_method,
+        "method": "multiple systems estimation (log-lineair Poissonmodel, stapsgewijze modelkeuze)",
         "model": res.model,
-        "termen": list(res.model_terms),
-        "lijsten": list(res.lists),
-        "waarschuwingen": list(res.warnings),
+        "model_terms": list(res.model_terms),
+        "lists": list(res.lists),
+        "warnings": list(res.warnings),
     }
 
 
