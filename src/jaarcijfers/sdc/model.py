@@ -15,6 +15,9 @@ from jaarcijfers.sdc.policy import CellKey
 from jaarcijfers.sdc.structure import INF, Identity
 
 EPS = 1e-6
+BIG = 1e6
+"""Stands in for an infinite bound inside the solvers (counts here are far smaller): an LP is then never
+unbounded, which HiGHS does not always report cleanly after a warm start. A bound at BIG reads as inf."""
 
 
 _BANNER_DONE = False
@@ -146,8 +149,8 @@ def _pass(h, system: LinearSystem, cols: list[int], rows: list[int], integer: bo
     inf = highspy.kHighsInf
     pos = {c: i for i, c in enumerate(cols)}
     n = len(cols)
-    lo = np.array([max(system.lower[c], -inf) if system.lower[c] != -INF else -inf for c in cols], dtype=float)
-    hi = np.array([system.upper[c] if system.upper[c] != INF else inf for c in cols], dtype=float)
+    lo = np.array([system.lower[c] if system.lower[c] != -INF else -BIG for c in cols], dtype=float)
+    hi = np.array([system.upper[c] if system.upper[c] != INF else BIG for c in cols], dtype=float)
     h.addVars(n, lo, hi)
     if integer and n:
         h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
@@ -180,8 +183,13 @@ class ComponentSolver:
         h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
         h.run()
         st = h.getModelStatus()
+        if st not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kInfeasible):
+            h.clearSolver()  # a warm start gone wrong: solve from scratch once
+            h.run()
+            st = h.getModelStatus()
         if st == highspy.HighsModelStatus.kOptimal:
-            return sense * h.getInfo().objective_function_value
+            v = sense * h.getInfo().objective_function_value
+            return INF if v >= BIG - 0.5 else -INF if v <= -BIG + 0.5 else v
         if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
             return -sense * INF
         if st == highspy.HighsModelStatus.kInfeasible:

@@ -71,7 +71,8 @@ def toelichting_nl() -> str:
         "percentage van een weggelaten aantal is ook weggelaten. Met een wiskundige controle (lineaire en "
         "geheeltallige programmering over alle optellingen binnen en tussen de figuren) is vastgesteld dat "
         "geen weggelaten aantal uit de gepubliceerde cijfers nauwkeuriger te bepalen is dan tot op ten minste "
-        "vier mogelijke waarden, en dat voor elk klein aantal alle waarden van 1 tot en met 4 mogelijk blijven. "
+        "vier mogelijke waarden, en dat voor elk klein aantal alle waarden van 1 tot en met 4 mogelijk blijven "
+        "(voor zover de opbouw van de tabellen dat toelaat). "
         "De cijfers van de IND en de Raad voor de rechtspraak zijn door de bron afgerond op vijftallen en "
         "worden getoond zoals geleverd. Totalen zijn berekend met de werkelijke aantallen; de getoonde "
         "cellen tellen daardoor niet altijd zichtbaar op tot het totaal."
@@ -303,8 +304,9 @@ class _Attacker:
         import highspy
         import numpy as np
 
-        from jaarcijfers.sdc.model import new_highs
+        from jaarcijfers.sdc.model import BIG, new_highs
 
+        self.big = BIG
         self.truth = truth
         self.primary = set(primary)
         self.floor = dict(floor)
@@ -317,8 +319,8 @@ class _Attacker:
         self.h.setOptionValue("presolve", "off")
         self.h.setOptionValue("solver", "simplex")
         n = len(self.vars)
-        lo = np.array([-inf if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
-        hi = np.array([inf if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
+        lo = np.array([-BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
+        hi = np.array([BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
         self.h.addVars(n, lo, hi)
         self.row_lo: list[float] = []
         self.row_hi: list[float] = []
@@ -371,9 +373,10 @@ class _Attacker:
         import numpy as np
 
         inf = highspy.kHighsInf
-        lo = np.array([-inf if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
+        big = self.big
+        lo = np.array([-big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
                        for v in self.vars])
-        hi = np.array([inf if v.figure == AUX_FIGURE or v in hidden else float(self.truth[v]) for v in self.vars])
+        hi = np.array([big if v.figure == AUX_FIGURE or v in hidden else float(self.truth[v]) for v in self.vars])
         self.h.changeColsBounds(self.n, np.arange(self.n, dtype=np.int32), lo, hi)
         self.bounds = (lo, hi)
         for r, g in enumerate(self.guard_of_row):
@@ -393,13 +396,17 @@ class _Attacker:
         self.h.changeColCost(j0, -sense)
         self.h.run()
         st = self.h.getModelStatus()
+        if st != highspy.HighsModelStatus.kOptimal:
+            self.h.clearSolver()  # a warm start gone wrong: solve from scratch once
+            self.h.run()
+            st = self.h.getModelStatus()
         opt = -self.h.getInfo().objective_function_value
         sol = self.h.getSolution()
         self.h.changeColCost(j0, 0.0)
-        if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
-            return INF, INF, {}
         if st != highspy.HighsModelStatus.kOptimal:
             raise RuntimeError(f"aanvallersmodel: {self.h.modelStatusToString(st)}")
+        if opt >= self.big - 0.5:
+            return INF, INF, {}
         const = 0.0
         coefs: dict[CellKey, float] = {}
         for r, p in enumerate(sol.row_dual):
@@ -414,16 +421,17 @@ class _Attacker:
             if abs(d) <= 1e-7:
                 continue
             v = self.vars[j]
-            if v.figure == AUX_FIGURE:
+            if v.figure == AUX_FIGURE:  # bounds [-BIG, BIG], independent of the pattern
+                const -= d * (-self.big if d > 0 else self.big)
                 continue
             a = float(self.truth[v])
-            if v in self.primary:  # always withheld: bounds [1, inf)
-                const -= d * 1.0 if d > 0 else -INF
+            if v in self.primary:  # always withheld: bounds [1, BIG]
+                const -= d * (1.0 if d > 0 else self.big)
                 continue
-            # published: [a, a]; withheld: [1, inf)
+            # published: [a, a]; withheld: [1, BIG]
             const -= d * a
             if v in self.candidates:
-                gain = d * (a - 1.0) if d > 0 else INF
+                gain = d * (a - 1.0) if d > 0 else -d * (self.big - a)
                 coefs[v] = coefs.get(v, 0.0) + gain
         return opt, const, coefs
 
