@@ -172,7 +172,7 @@ def suppress(
     candidates = sorted(k for k, v in truth.items() if v >= 1 and k not in set(primary) and k in in_ident)
     # The lowest value the structure alone allows a primary cell (a total of two withheld cells is at
     # least 2 even when everything is withheld): lower protection asks for no more than that.
-    floor = _structural_floor(cells, truth, primary, structure, rounded_figures)
+    floor = _structural_floor(idents, truth, primary, candidates, linked)
     solver = _Attacker(idents, truth, primary, candidates, linked, floor)
     master = _Master(candidates, truth)
     for coefs, rhs in _singleton_cuts(idents, set(primary), set(candidates)):
@@ -211,16 +211,36 @@ def suppress(
                         {k: (floor[k], 4) for k in primary})
 
 
-def _structural_floor(cells, truth, primary, structure, rounded_figures) -> dict[CellKey, int]:
-    """For every primary cell, the attacker's exact lower bound when every non-zero count is withheld."""
-    from jaarcijfers.sdc.audit import audit_cells
+def _structural_floor(idents: list[Identity], truth: Mapping[CellKey, int], primary: list[CellKey],
+                      candidates: list[CellKey], linked: list[Identity]) -> dict[CellKey, int]:
+    """For every primary cell, the attacker's exact lower bound when every non-zero count is withheld
+    (LP first; the integer program only where the LP bound exceeds 1)."""
+    from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows
 
-    everything = {k for k, v in truth.items() if v >= 1}
-    display = _display(cells, everything)
-    result = audit_cells(display, rounded_figures=rounded_figures,
-                         structure=None if structure is None else _published_structure(structure, display))
-    low = {c.key: int(c.ip[0]) for c in result.cells}
-    return {k: max(1, low.get(k, 1)) for k in primary}
+    probe = _Attacker(idents, truth, primary, candidates, linked, {k: 1 for k in primary})
+    probe._set_pattern(set(primary) | set(candidates))
+    floor = {}
+    above = []
+    for k in primary:
+        if k not in probe.pos:
+            floor[k] = 1
+            continue
+        dn, _, _ = probe._capacity(k, -1.0)
+        floor[k] = max(1, math.ceil(-dn - TOL))
+        if floor[k] > 1:
+            above.append(k)
+    if above:
+        everything = {k: (1, INF) for k in set(primary) | set(candidates)}
+        fixed = {k: v for k, v in truth.items() if k not in everything}
+        system = build_system(idents, everything, fixed)
+        index = system.index
+        for comp in system.components():
+            mine = [k for k in above if index.get(k) in comp]
+            if mine:
+                solver = ComponentSolver(system, comp, component_rows(system, comp))
+                for k in mine:
+                    floor[k] = max(1, int(solver.interval(index[k])[1][0]))
+    return floor
 
 
 def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: set[CellKey]):
@@ -376,7 +396,8 @@ class _Attacker:
         big = self.big
         lo = np.array([-big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
                        for v in self.vars])
-        hi = np.array([big if v.figure == AUX_FIGURE or v in hidden else float(self.truth[v]) for v in self.vars])
+        hi = np.array([big if v.figure == AUX_FIGURE else inf if v in hidden else float(self.truth[v])
+                       for v in self.vars])
         self.h.changeColsBounds(self.n, np.arange(self.n, dtype=np.int32), lo, hi)
         self.bounds = (lo, hi)
         for r, g in enumerate(self.guard_of_row):
@@ -396,10 +417,13 @@ class _Attacker:
         self.h.changeColCost(j0, -sense)
         self.h.run()
         st = self.h.getModelStatus()
-        if st != highspy.HighsModelStatus.kOptimal:
+        if st not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kUnbounded):
             self.h.clearSolver()  # a warm start gone wrong: solve from scratch once
             self.h.run()
             st = self.h.getModelStatus()
+        if st == highspy.HighsModelStatus.kUnbounded:
+            self.h.changeColCost(j0, 0.0)
+            return INF, INF, {}
         opt = -self.h.getInfo().objective_function_value
         sol = self.h.getSolution()
         self.h.changeColCost(j0, 0.0)
@@ -425,13 +449,13 @@ class _Attacker:
                 const -= d * (-self.big if d > 0 else self.big)
                 continue
             a = float(self.truth[v])
-            if v in self.primary:  # always withheld: bounds [1, BIG]
-                const -= d * (1.0 if d > 0 else self.big)
+            if v in self.primary:  # always withheld: bounds [1, inf)
+                const -= d * 1.0 if d > 0 else -INF
                 continue
             # published: [a, a]; withheld: [1, BIG]
             const -= d * a
             if v in self.candidates:
-                gain = d * (a - 1.0) if d > 0 else -d * (self.big - a)
+                gain = d * (a - 1.0) if d > 0 else INF
                 coefs[v] = coefs.get(v, 0.0) + gain
         return opt, const, coefs
 
