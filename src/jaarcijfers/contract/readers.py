@@ -91,8 +91,14 @@ def _read_csv(data: bytes, file: str) -> RawTable:
     if start == len(records):
         return RawTable()
     header = records[start]
-    rows = [(i + 1, rec) for i, rec in enumerate(records) if i > start]
-    return RawTable(header=header, rows=_drop_blank(rows))
+    # Only a truly blank line is skipped; a line of separators (",,") is a row whose cells are all empty,
+    # which is validated like any other row (nothing is lost silently).
+    rows = [(i + 1, rec) for i, rec in enumerate(records) if i > start and not _blank_line(rec)]
+    return RawTable(header=header, rows=rows)
+
+
+def _blank_line(record: list[str]) -> bool:
+    return len(record) == 0 or (len(record) == 1 and not record[0].strip())
 
 
 def _cell_text(value: Any) -> str:
