@@ -64,9 +64,16 @@ def publish(
                 notes=f.notes, years=f.years, blocks=blocks,
             )
         )
-    protected_facts = protect_facts(facts, sdc)
+    hidden = {(k.figure, k.part, k.row, k.column) for k, text in shown.items() if text in HIDING_SYMBOLS}
+    protected_facts = protect_facts(facts, sdc, hidden)
     years = tuple(range(year - 4, year + 1))
+    extras: dict[str, Any] = {}
+    if sdc == "strict":
+        from jaarcijfers.sdc.strict import toelichting_nl
+
+        extras["sdc_toelichting"] = toelichting_nl()
     return Edition(
+        extras=extras,
         year=year,
         years=years,
         figures=tuple(published),
@@ -78,13 +85,25 @@ def publish(
     )
 
 
-def protect_facts(facts: Sequence[ComputedFact], sdc: str) -> tuple[PublishedFact, ...]:
-    """Counts of 1 to 4 in the prose get the policy's symbol, like table cells; every other fact is text."""
+HIDING_SYMBOLS = frozenset({"<5", "x"})
+
+
+def protect_facts(
+    facts: Sequence[ComputedFact], sdc: str, hidden: set[tuple[str, str, str, str]] = frozenset()  # type: ignore[assignment]
+) -> tuple[PublishedFact, ...]:
+    """The prose is protected like the tables:
+    - a count of 1 to 4 persons or cases gets the policy's symbol;
+    - a count or difference computed from a hidden cell gets it too (it would reveal that cell);
+    - under the strict policy every fact computed from a hidden cell is withheld (shares included; the
+      publication policy shows shares of unrounded counts, as the report does)."""
     symbol = "x" if sdc == "strict" else "<5"
     out = []
     for f in facts:
         text = f.value.text()
+        countlike = f.value.kind in ("count", "number")
         if f.value.kind == "count" and isinstance(f.value.value, int) and 1 <= f.value.value <= 4:
+            text = symbol
+        elif f.cells & hidden and (countlike or sdc == "strict"):
             text = symbol
         out.append(PublishedFact(f.id, text, f.value.unit, f.section, f.description))
     return tuple(out)

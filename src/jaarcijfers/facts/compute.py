@@ -21,6 +21,7 @@ class ComputedFact:
     section: str
     description: str
     series: bool = False  # an automatic year-on-year change of a published series
+    cells: frozenset[tuple[str, str, str, str]] = frozenset()  # the figure cells the value was computed from
 
 
 def fact_id(template: str, year: int) -> str:
@@ -36,13 +37,17 @@ def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[Co
     ctx = FactContext(con, year, figures)
     out: dict[str, ComputedFact] = {}
     for spec in FACTS:
+        ctx.reads.clear()
         value = spec.compute(ctx)
         if value is not None:
             fid = fact_id(spec.id, year)
-            out[fid] = ComputedFact(fid, value, fact_id(spec.section, year), spec.description)
+            out[fid] = ComputedFact(fid, value, fact_id(spec.section, year), spec.description, cells=frozenset(ctx.reads))
     for family in FAMILIES:
+        ctx.reads.clear()
         for fid, description, value in family.produce(ctx):
-            out.setdefault(fid, ComputedFact(fid, value, fact_id(family.section, year), description))
+            out.setdefault(
+                fid, ComputedFact(fid, value, fact_id(family.section, year), description, cells=frozenset(ctx.reads))
+            )
     for fact in series_changes(figures, year):
         out.setdefault(fact.id, fact)
     return tuple(out.values())
@@ -66,10 +71,11 @@ def series_changes(figures: Sequence[ComputedFigure], year: int) -> list[Compute
                     continue
                 base = f"reeks_f{fig.id.lower()}{('_' + block.part) if block.part else ''}_{slug(row)}"
                 desc = f"{row} ({'Tabel ' + fig.id[1:] if fig.id.startswith('T') else 'Figuur ' + fig.id})"
-                out.append(ComputedFact(f"{base}_verschil_{year}", FactValue("count", a - b, "count"),
-                                        "Reeksen", f"verandering in aantal: {desc}", series=True))
+                deps = frozenset({(fig.id, block.part, row, str(year)), (fig.id, block.part, row, str(year - 1))})
+                out.append(ComputedFact(f"{base}_verschil_{year}", FactValue("number", a - b, "count"),
+                                        "Reeksen", f"verandering in aantal: {desc}", series=True, cells=deps))
                 pct = v.change(a, b)
                 if pct is not None:
                     out.append(ComputedFact(f"{base}_pct_{year}", pct, "Reeksen", f"verandering in procenten: {desc}",
-                                            series=True))
+                                            series=True, cells=deps))
     return out

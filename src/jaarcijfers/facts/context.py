@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from jaarcijfers.figures.model import ComputedFigure
@@ -14,6 +14,7 @@ class FactContext:
     con: object  # duckdb connection with the rules' views
     year: int
     figures: Sequence[ComputedFigure]
+    reads: set[tuple[str, str, str, str]] = field(default_factory=set)  # cells read since the last reset
 
     @property
     def Y(self) -> int:  # noqa: N802
@@ -38,6 +39,7 @@ class FactContext:
                 continue
             for c in b.cells:
                 if c.key.row == row and c.key.column == str(col):
+                    self.reads.add((fig, part, row, str(col)))
                     return c
         return None
 

@@ -59,8 +59,8 @@ def change(new: int, old: int) -> FactValue | None:
 
 
 def difference(new: int, old: int) -> FactValue:
-    """The size of a change in counts (the prose says 'meer' or 'minder')."""
-    return FactValue("count", abs(int(new) - int(old)), "count")
+    """The size of a change in counts (the prose says 'meer' or 'minder'); protected through its cells."""
+    return FactValue("number", abs(int(new) - int(old)), "count")
 
 
 def year(y: int | None) -> FactValue | None:

@@ -467,6 +467,11 @@ def document(edition: Edition) -> dict[str, Any]:
             {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
         )
 
+    if edition.extras.get("sdc_toelichting"):
+        toelichting_sections.append(
+            {"title": "Onthullingscontrole", "paragraphs": [str(edition.extras["sdc_toelichting"])], "items": []}
+        )
+
     toelichting = {
         "number": "4",
         "title": "Toelichting op de gebruikte cijfers",

@@ -236,6 +236,7 @@ def context(edition: Edition) -> dict[str, Any]:
         "reflection": reflection,
         "notable": notable(edition),
         "symbols": list(edition.sdc_symbols),
+        "sdc_toelichting": edition.extras.get("sdc_toelichting"),
         "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],
         "provenance": provenance_rows(edition),
         "provenance_facts": provenance_facts(edition),
