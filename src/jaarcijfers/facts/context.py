@@ -85,8 +85,8 @@ class FactContext:
         return self.con.execute(sql, list(params)).fetchall()  # type: ignore[attr-defined,no-any-return]
 
     # ---- victims -------------------------------------------------------------------------------
-    def victims(
-        self,
+    @staticmethod
+    def _victim_filter(
         year: int,
         forms: Sequence[str] = (),
         vorm_codes: Sequence[str] = (),
@@ -96,20 +96,25 @@ class FactContext:
         minor: bool = False,
         sector: tuple[str, str] | None = None,
         reporter: str | None = None,
-    ) -> int:
-        """Distinct victims of a year having every form in `forms` (rule 2 codes: seksueel, arbeid, ...),
-        every code in `vorm_codes` (rule 3 codes: binnenlands, ...) and the other properties given."""
+    ) -> tuple[list[str], list[object]]:
+        """WHERE conditions on `victims v` (and their parameters) for a subset of one year's victims."""
         where = ["v.jaar = ?"]
         params: list[object] = [year]
+
+        def has(view: str, code: object) -> None:
+            where.append(f"EXISTS (SELECT 1 FROM {view} x WHERE x.id = v.id AND x.{'vorm' if view == 'victim_forms' else 'code'} = ?)")
+            params.append(code)
+
         for f in forms:
-            where.append("EXISTS (SELECT 1 FROM victim_forms x WHERE x.id = v.id AND x.vorm = ?)")
-            params.append(f)
+            has("victim_forms", f)
         for f in vorm_codes:
-            where.append("EXISTS (SELECT 1 FROM dim_victim_vorm x WHERE x.id = v.id AND x.code = ?)")
-            params.append(f)
+            has("dim_victim_vorm", f)
         if region is not None:
-            where.append("EXISTS (SELECT 1 FROM dim_victim_regio x WHERE x.id = v.id AND x.code = ?)")
-            params.append(region)
+            has("dim_victim_regio", region)
+        if sector is not None:
+            has(f"dim_victim_sector_{sector[0]}", sector[1])
+        if reporter is not None:
+            has("dim_victim_melder", reporter)
         if nationality is not None:
             where.append("v.nationaliteit = ?")
             params.append(nationality)
@@ -118,32 +123,23 @@ class FactContext:
             params.append(gender)
         if minor:
             where.append("v.leeftijd < 18")
-        if sector is not None:
-            where.append(f"EXISTS (SELECT 1 FROM dim_victim_sector_{sector[0]} x WHERE x.id = v.id AND x.code = ?)")
-            params.append(sector[1])
-        if reporter is not None:
-            where.append("EXISTS (SELECT 1 FROM dim_victim_melder x WHERE x.id = v.id AND x.code = ?)")
-            params.append(reporter)
+        return where, params
+
+    def victims(self, year: int, **subset: object) -> int:
+        """Distinct victims of a year having every form in `forms` (rule 2 codes: seksueel, arbeid, ...),
+        every code in `vorm_codes` (rule 3 codes: binnenlands, ...) and the other properties given
+        (region, nationality, gender, minor, sector=(form, code), reporter)."""
+        where, params = self._victim_filter(year, **subset)  # type: ignore[arg-type]
         return self.scalar(f"SELECT count(DISTINCT v.id) FROM victims v WHERE {' AND '.join(where)}", *params)
 
-    def victim_nationalities(self, year: int, forms: Sequence[str] = (), vorm_codes: Sequence[str] = (),
-                             sector: tuple[str, str] | None = None) -> list[tuple[str, int]]:
+    def victim_nationalities(self, year: int, **subset: object) -> list[tuple[str, int]]:
         """(nationality code, victims) of a year within a subset, most frequent first (ties: Dutch name)."""
         from jaarcijfers.contract.codelists import countries
 
-        where = ["v.jaar = ?", "v.nationaliteit IS NOT NULL"]
-        params: list[object] = [year]
-        for f in forms:
-            where.append("EXISTS (SELECT 1 FROM victim_forms x WHERE x.id = v.id AND x.vorm = ?)")
-            params.append(f)
-        for f in vorm_codes:
-            where.append("EXISTS (SELECT 1 FROM dim_victim_vorm x WHERE x.id = v.id AND x.code = ?)")
-            params.append(f)
-        if sector is not None:
-            where.append(f"EXISTS (SELECT 1 FROM dim_victim_sector_{sector[0]} x WHERE x.id = v.id AND x.code = ?)")
-            params.append(sector[1])
+        where, params = self._victim_filter(year, **subset)  # type: ignore[arg-type]
         rows = self.all(
-            f"SELECT v.nationaliteit, count(DISTINCT v.id) FROM victims v WHERE {' AND '.join(where)} GROUP BY 1",
+            f"""SELECT v.nationaliteit, count(DISTINCT v.id) FROM victims v
+                WHERE {' AND '.join(where)} AND v.nationaliteit IS NOT NULL GROUP BY 1""",
             *params,
         )
         names = countries()

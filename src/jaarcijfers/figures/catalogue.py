@@ -76,6 +76,14 @@ HERKOMST = lab(
     ("Onbekend", "onbekend"),
 )
 MEAN_AGE = (("Gemiddelde leeftijd in jaren", "leeftijd"),)
+OM_DECISIONS = Axis("case_afdoening", lab(("Dagvaarding voor mensenhandel", "dagvaarding_mh"),
+                                          ("Onvoorwaardelijk sepot", "sepot"), ("Overig", "overig")))
+CASE_FORM4 = lab(
+    ("Seksuele uitbuiting", "seksueel"),
+    ("Arbeidsuitbuiting", "arbeid"),
+    ("Criminele/overige uitbuiting", "crimineel_overig"),
+    ("Onbekend", "onbekend"),
+)
 
 
 def _victim_pair(fig_id: str, rows: Axis, cols5: Axis, **kw: object) -> tuple[Block, Block]:
@@ -443,8 +451,7 @@ CATALOGUE: tuple[Figure, ...] = (
         (
             Block(
                 "",
-                Axis("case_vorm", lab(("Seksuele uitbuiting", "seksueel"), ("Arbeidsuitbuiting", "arbeid"),
-                                      ("Criminele/overige uitbuiting", "crimineel_overig"), ("Onbekend", "onbekend"))),
+                Axis("case_vorm", CASE_FORM4),
                 Axis("case_inschrijfjaar", years=True),
             ),
         ),
@@ -456,20 +463,8 @@ CATALOGUE: tuple[Figure, ...] = (
         "van mensenhandel (totaal {periode})",
         "OM", "om", "door het OM afgehandelde zaken", "case", "case_afdoeningsjaar", "Vervolging", "grouped_bar",
         (
-            Block(
-                "jaar",
-                Axis("case_afdoening", lab(("Dagvaarding voor mensenhandel", "dagvaarding_mh"),
-                                           ("Onvoorwaardelijk sepot", "sepot"), ("Overig", "overig"))),
-                Axis("case_afdoeningsjaar", years=True),
-            ),
-            Block(
-                "vorm",
-                Axis("case_afdoening", lab(("Dagvaarding voor mensenhandel", "dagvaarding_mh"),
-                                           ("Onvoorwaardelijk sepot", "sepot"), ("Overig", "overig"))),
-                Axis("case_vorm", lab(("Seksuele uitbuiting", "seksueel"), ("Arbeidsuitbuiting", "arbeid"),
-                                      ("Criminele/overige uitbuiting", "crimineel_overig"), ("Onbekend", "onbekend"))),
-                period="total",
-            ),
+            Block("jaar", OM_DECISIONS, Axis("case_afdoeningsjaar", years=True)),
+            Block("vorm", OM_DECISIONS, Axis("case_vorm", CASE_FORM4), period="total"),
         ),
         description="door het OM afgehandelde zaken per type afhandeling, per jaar en per vorm over vijf jaar",
     ),
