@@ -36,7 +36,10 @@ lint: setup
 	$(RUN) mypy src
 
 bench: setup
-	$(RUN) python benchmarks/run_all.py
+	$(RUN) python benchmarks/build_bench.py
+	$(RUN) python benchmarks/synth_bench.py
+	$(RUN) python benchmarks/sdc_strict.py
+	$(RUN) python benchmarks/mse_search.py
 
 clean:
 	rm -rf out .pytest_cache .hypothesis
