@@ -25,6 +25,7 @@ class Row:
     hi: float
     name: str | None  # None = structural (always hard)
     penalty: float = 0.0
+    dev: bool = False  # defines an objective deviation: left out of a feasibility solve
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Model:
         self.cost: list[float] = []
         self.integer: list[bool] = []
         self.rows: list[Row] = []
+        self.devs: list[tuple[int, dict[int, float], float]] = []
 
     def var(self, cost: float = 0.0, lb: float = 0.0, ub: float = INF, integer: bool = True) -> int:
         self.lb.append(lb)
@@ -62,11 +64,19 @@ class Model:
         d = self.var(cost=cost, integer=False)
         t1 = dict(terms)
         t1[d] = t1.get(d, 0) + 1
-        self.row(t1, target, INF)
+        self.rows.append(Row(t1, target, INF, None, dev=True))
         t2 = {k: -v for k, v in terms.items()}
         t2[d] = t2.get(d, 0) + 1
-        self.row(t2, -target, INF)
+        self.rows.append(Row(t2, -target, INF, None, dev=True))
+        self.devs.append((d, dict(terms), target))
         return d
+
+    def with_devs(self, values: np.ndarray) -> np.ndarray:
+        """A feasibility solution completed with its deviation values (a valid MIP start)."""
+        out = np.array(values, dtype=float)
+        for d, terms, target in self.devs:
+            out[d] = abs(sum(v * out[k] for k, v in terms.items()) - target)
+        return out
 
     def _solve(
         self,
@@ -76,24 +86,34 @@ class Model:
         gap: float,
         relax: bool = False,
         drop: frozenset = frozenset(),
+        only: frozenset | None = None,
+        feasibility: bool = False,
+        start: np.ndarray | None = None,
     ) -> Solved:
+        """elastic: every target row (or only the rows named in `only`) gets penalised slack; with
+        `only` the plausibility costs are kept (best fit), without them they are dropped (diagnosis)."""
         lb, ub, cost, integ = list(self.lb), list(self.ub), list(self.cost), list(self.integer)
-        if elastic:
+        if elastic and only is None:
             # diagnosis: only the misses count (the plausibility costs would slow the search down)
             cost = [0.0] * len(cost)
+        if feasibility:
+            # a first point: the simple linear costs only, without the deviation rows
+            for d, _, _ in self.devs:
+                cost[d] = 0.0
         if relax:
             integ = [False] * len(integ)
         cols: list[list[tuple[int, float]]] = [[] for _ in lb]
         rlo, rhi = [], []
         slacks: list[tuple[int, int, str]] = []
-        for i, r in enumerate(self.rows):
+        rows = [r for r in self.rows if not (feasibility and r.dev)]
+        for i, r in enumerate(rows):
             for k, v in r.terms.items():
                 if v:
                     cols[k].append((i, v))
             dropped = r.name is not None and r.name in drop
             rlo.append(-INF if dropped else r.lo)
             rhi.append(INF if dropped else r.hi)
-            if elastic and r.name is not None and not dropped:
+            if elastic and r.name is not None and not dropped and (only is None or r.name in only):
                 for sign in (1.0, -1.0):
                     lb.append(0.0)
                     ub.append(INF)
@@ -129,7 +149,20 @@ class Model:
         h.setOptionValue("threads", 1)
         h.setOptionValue("time_limit", max(1.0, float(time_limit)))
         h.setOptionValue("mip_rel_gap", gap)
+        for kv in filter(None, os.environ.get("COMENSHA_HOPTS", "").split(",")):
+            k, v = kv.split("=")
+            h.setOptionValue(
+                k, {"true": True, "false": False}.get(v, float(v) if v.replace(".", "").isdigit() else v)
+            )
         h.passModel(lp)
+        dump = os.environ.get("COMENSHA_DUMP")
+        if dump:
+            h.writeModel(f"{dump}-{len(self.rows)}-{int(feasibility)}{int(elastic)}.mps")
+        if start is not None:
+            init = highspy.HighsSolution()
+            init.col_value = list(start) + [0.0] * (n - len(start))
+            init.value_valid = True
+            h.setSolution(init)
         t0 = time.perf_counter()
         h.run()
         secs = time.perf_counter() - t0
@@ -159,22 +192,31 @@ class Model:
                     out.violations.append((name, -miss))
         return out
 
-    def solve(self, time_limit: float, seed: int, gap: float = 0.02) -> Solved:
-        """Hard solve; when infeasible: find the conflicting targets with an elastic LP (the fewest, most
-        weakly held targets that must give), drop them and solve again (best fit of all other targets)."""
+    def solve(self, time_limit: float, seed: int, gap: float = 0.05) -> Solved:
+        """A feasible point first (no costs: fast), then the plausibility objective from it; when
+        infeasible: find the conflicting targets with an elastic LP (the fewest, most weakly held
+        targets that must give), solve again with only those elastic (best fit of everything else)."""
         t0 = time.perf_counter()
-        s = self._solve(False, time_limit, seed, gap)
+        s = self._solve(False, time_limit, seed, gap, feasibility=True)
         if s.values.size:
-            return s
+            rest = max(1.0, time_limit - (time.perf_counter() - t0))
+            best = self._solve(False, rest, seed, gap, start=self.with_devs(s.values))
+            best.seconds += s.seconds
+            return best if best.values.size else s
         lp = self._solve(True, time_limit, seed, gap, relax=True)
         conflicts = [(n, m) for n, m in lp.violations]
-        drop = frozenset(n for n, _ in conflicts)
+        names = frozenset(n for n, _ in conflicts)
         rest = max(2.0, time_limit - (time.perf_counter() - t0))
-        if drop:
-            again = self._solve(False, rest, seed, gap, drop=drop)
+        if names:
+            again = self._solve(True, rest, seed, gap, only=names)
+            if again.values.size:
+                again.status = f"{s.status}; {len(names)} conflicting targets made elastic: {again.status}"
+                again.seconds += s.seconds + lp.seconds
+                return again
+            again = self._solve(False, rest, seed, gap, drop=names)
             if again.values.size:
                 again.violations = conflicts
-                again.status = f"{s.status}; relaxed {len(drop)} conflicting targets: {again.status}"
+                again.status = f"{s.status}; dropped {len(names)} conflicting targets: {again.status}"
                 again.seconds += s.seconds + lp.seconds
                 return again
         e = self._solve(True, rest, seed, gap)

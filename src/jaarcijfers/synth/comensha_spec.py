@@ -303,7 +303,8 @@ def cell_targets(t: Targets, world: World) -> list[Target]:
     for (fig, part, row, col), raw in t.cells.items():
         if fig not in COMENSHA_FIGURES:
             continue
-        name = f"F{fig}/{part}[{row}|{col}]" if part else f"F{fig}[{row}|{col}]"
+        label = fig if fig.startswith("T") else f"F{fig}"
+        name = f"{label}/{part}[{row}|{col}]" if part else f"{label}[{row}|{col}]"
         if fig == "T1":
             if col == "Rang":
                 continue
