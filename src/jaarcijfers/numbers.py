@@ -22,7 +22,7 @@ def share(part: int, whole: int) -> Fraction | None:
     return None if whole == 0 else Fraction(part, whole)
 
 
-def format_percent(fraction: Fraction) -> str:
+def format_percent(fraction: Fraction | int) -> str:
     """A share (0..1) as a whole percentage: Fraction(42, 81) -> '52%'."""
     return f"{round_half_up(fraction * 100)}%"
 

@@ -97,7 +97,7 @@ class LinearSystem:
 
 def build_system(
     identities: Sequence[Identity],
-    domains: Mapping[CellKey, tuple[int, float]],
+    domains: Mapping[CellKey, tuple[float, float]],
     fixed: Mapping[CellKey, int],
 ) -> LinearSystem:
     """`domains`: the hidden cells (lo, hi); `fixed`: the published exact values. A variable that is in

@@ -103,7 +103,7 @@ def _format(cell: RawCell) -> str:
     if cell.kind == "rounded":
         return cell.display or ""
     if cell.kind == "percent":
-        return "" if cell.value is None else format_percent(cell.value)  # type: ignore[arg-type]
+        return "" if cell.value is None else format_percent(cell.value)
     if cell.kind in ("mean", "rank"):
         return "" if cell.value is None else str(round_half_up(cell.value))
     return ""

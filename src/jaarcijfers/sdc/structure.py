@@ -353,7 +353,10 @@ def _victims(g: _Grid, add) -> None:
             match = [r3 for r3 in f3rows if r3 == r4 or r3.startswith(r4 + " (")]
             groups.setdefault(match[0] if len(match) == 1 else F3_UNKNOWN, []).append(r4)
         for r3, r4s in sorted(groups.items()):
-            cells4 = [k for r4 in r4s for k in (g.row(F_SEX_SECTOR_REGION, "", r4) or [None])]
+            # a missing row stays in as None: `add` then skips the identity
+            cells4: list[CellKey | None] = []
+            for r4 in r4s:
+                cells4.extend(g.row(F_SEX_SECTOR_REGION, "", r4) or [None])
             k3 = g.count(F_SEX_SECTORS, "", r3, ry)
             add(f"Figuur 4 {' + '.join(r4s)}: regio's <= Figuur 3 {ry} {r3}", cells4, "<=", [k3])
             add(f"Figuur 4 {' + '.join(r4s)}: Figuur 3 {ry} {r3} <= regio's + seksueel uitgebuite slachtoffers "

@@ -55,8 +55,8 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
         elif kind == "count":
             out.append(RawCell(k, values[k], "count"))
         elif kind == "percent":
-            rows = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, AANTAL)]
-            total = sum(values[c] for c in rows)
+            counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, AANTAL)]
+            total = sum(values[c] for c in counts)
             out.append(RawCell(k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), "percent"))
         elif kind == "mean":
             out.append(RawCell(k, Fraction(int(s)), "mean"))
