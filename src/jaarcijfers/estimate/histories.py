@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import SupportsInt
 
 from jaarcijfers.errors import UserError
 
@@ -66,7 +67,7 @@ class CaptureTable:
                 out.append((tuple(k >> j & 1 for j in range(self.m)), c))
         return out
 
-    def with_counts(self, counts: Sequence[int]) -> CaptureTable:
+    def with_counts(self, counts: Iterable[SupportsInt]) -> CaptureTable:
         return CaptureTable(self.lists, tuple(int(c) for c in counts))
 
     def drop_lists(self, keep: Sequence[int]) -> CaptureTable:

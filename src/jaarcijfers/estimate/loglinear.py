@@ -17,8 +17,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from jaarcijfers.estimate.histories import CaptureTable
+
+if TYPE_CHECKING:  # numpy is imported where it is used, not when this module is imported
+    import numpy as np
+    from numpy.typing import NDArray
 
 Term = tuple[int, int]
 
@@ -39,9 +44,9 @@ def term_names(table: CaptureTable, terms) -> list[str]:
 class Design:
     """Design matrix for one model on one table."""
 
-    X: object  # numpy (n_cells x p)
-    y: object  # numpy (n_cells,)
-    cells: object  # numpy indices (0-based) of the kept cells in table.counts
+    X: NDArray[np.float64]  # n_cells x p
+    y: NDArray[np.float64]  # n_cells
+    cells: NDArray[np.intp]  # indices (0-based) of the kept cells in table.counts
     names: tuple[str, ...]
     terms: tuple[Term, ...]  # all requested terms
     fitted_terms: tuple[Term, ...]  # terms that are columns
@@ -151,9 +156,9 @@ class Fit:
     table: CaptureTable
     terms: tuple[Term, ...]
     design: Design = field(repr=False)
-    coef: object = field(repr=False)
-    cov: object = field(repr=False)
-    fitted: object = field(repr=False)  # fitted means of the kept cells
+    coef: NDArray[np.float64] = field(repr=False)
+    cov: NDArray[np.float64] = field(repr=False)
+    fitted: NDArray[np.float64] = field(repr=False)  # fitted means of the kept cells
     loglik: float = 0.0
     deviance: float = 0.0
     df_resid: int = 0

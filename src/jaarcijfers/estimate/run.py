@@ -377,7 +377,7 @@ def estimate_for_year(
     if stratum is None:
         res = estimate_histories(tables, model=model, ci=ci, seed=seed, sensitivity=sensitivity)
         return _with_warnings(res, notes)
-    out = {}
+    out: dict[str, EstimateResult | str] = {}  # a stratum without an estimate: the reason
     for key, table in tables.items():
         try:
             res = estimate_histories(table, model=model, ci=ci, seed=seed, sensitivity=False)
