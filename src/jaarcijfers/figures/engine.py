@@ -124,14 +124,14 @@ def compute_block(con, fig: Figure, block: Block, year: int, years: tuple[int, .
     cols = _axis_labels(block.columns, years)
     if block.kind == "count_share":
         count_cols: Labels = (("Aantal", ("alle",)),)
-        counts = _count_share_counts(con, fig, block, rows, period)
+        share_counts = _count_share_counts(con, fig, block, rows, period)
         row_order = [label for label, _ in rows]
         if block.sort_rows_by_count:
-            row_order.sort(key=lambda r: -counts.get(r, 0))
-        total = sum(counts.values())
+            row_order.sort(key=lambda r: -share_counts.get(r, 0))
+        total = sum(share_counts.values())
         cells = []
         for r in row_order:
-            n = counts.get(r, 0)
+            n = share_counts.get(r, 0)
             cells.append(RawCell(key(r, "Aantal"), n, "count"))
             cells.append(RawCell(key(r, "Percentage"), Fraction(n, total) if total else None, "percent"))
         del count_cols

@@ -60,14 +60,14 @@ def read_edition(folder: Path, sdc: str = "publicatie") -> Edition:
         figures.append((spec, tuple(blocks), tuple(fig_years), periode))
     year = max(years_all)
     published = []
-    for spec, blocks, fig_years, periode in figures:
+    for spec, spec_blocks, spec_years, periode in figures:
         fmt = {"periode": periode, "jaar": year}
         published.append(
             PublishedFigure(
                 id=spec.id, name=spec.name, title=spec.title.format(**fmt), source=spec.source,
                 source_id=spec.source_id, unit=spec.unit, section=spec.section, chart=spec.chart,
                 rounded=spec.rounded, description=spec.description, notes=tuple(n.format(**fmt) for n in spec.notes),
-                years=fig_years, blocks=blocks,
+                years=spec_years, blocks=spec_blocks,
             )
         )
     facts = []

@@ -147,7 +147,7 @@ def estimate_context(edition: Edition) -> dict[str, Any] | None:
             v = int(v)
         return fmt_count(str(v))
 
-    out = {k: show(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper") if k in est}
+    out: dict[str, str | None] = {k: show(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper") if k in est}
     out["method"] = str(est.get("method", est.get("ci_method", "")))
     out["svg"] = None
     try:

@@ -354,9 +354,10 @@ def write_workbook(edition: Edition, path: Path) -> None:
             ]
             used = symbols_in(fig)
             if used:
-                meaning = dict(edition.sdc_symbols)
+                symbol_meaning = dict(edition.sdc_symbols)
                 parts = [
-                    ("lege cel" if s == BLANK_SYMBOL else s) + (f" = {meaning[s]}" if s in meaning else "")
+                    ("lege cel" if s == BLANK_SYMBOL else s)
+                    + (f" = {symbol_meaning[s]}" if s in symbol_meaning else "")
                     for s in used
                 ]
                 meta.append(("Symbolen in deze tabel: " + "; ".join(parts), f_text))
