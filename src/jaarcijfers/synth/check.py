@@ -104,8 +104,8 @@ class Counted:
         forms = defaultdict(set)
         for r in files.get("emm_onderzoek_vormen", []):
             forms[r["onderzoek_id"]].add(r["vorm"])
-        per_year = defaultdict(int)
-        f13 = defaultdict(int)
+        per_year: defaultdict[int, int] = defaultdict(int)
+        f13: defaultdict[tuple[str, int], int] = defaultdict(int)
         nla_no_labour = 0
         for oid, r in invs.items():
             y = int(r["startjaar"])
@@ -137,9 +137,9 @@ class Counted:
                 people[y, r["verdachte_id"]].append(r)
         years = sorted({y for y, _ in people})
         for y in years:
-            g = defaultdict(int)
+            g: defaultdict[str, int] = defaultdict(int)
             adults = known = 0
-            nat = defaultdict(int)
+            nat: defaultdict[str, int] = defaultdict(int)
             for (yy, _vid), rows in people.items():
                 if yy != y:
                     continue
@@ -168,8 +168,8 @@ class Counted:
         for r in files.get("om_feiten", []):
             facts[r["zaak_id"]].append(r)
         dossier = {r["zaak_id"]: r for r in files.get("om_dossiercodering", [])}
-        reg = defaultdict(int)
-        dec = defaultdict(int)
+        reg: defaultdict[tuple[int, str], int] = defaultdict(int)
+        dec: defaultdict[tuple[str, int, str], int] = defaultdict(int)
         judged: list[dict] = []
         for z in files.get("om_zaken", []):
             zid = z["zaak_id"]
@@ -187,7 +187,9 @@ class Counted:
             if r in self.window:
                 reg[r, form] += 1
                 key = ("om_instantie", r, z["instantie"])
-                self.measures[key] = self.measures.get(key, 0) + 1
+                n = self.measures.get(key, 0)
+                assert isinstance(n, int)
+                self.measures[key] = n + 1
             a = _int(z["afdoeningsjaar"])
             if z["afdoening"] and a in self.window:
                 charged = any(f["tenlastegelegd"] == "ja" for f in thb)
@@ -219,7 +221,7 @@ class Counted:
             for f, label in _FORM.items():
                 self.cells[("17", "vorm", typ, label)] = sum(dec[typ, y, f] for y in self.window)
         # first-instance judgments
-        c = defaultdict(int)
+        c: defaultdict[tuple[str, int, str], int] = defaultdict(int)
         for j in judged:
             c["18", j["v"], j["f5"]] += 1
         for y in self.window:
@@ -261,6 +263,6 @@ class Counted:
                 self.cells[("22", "vorm", "Gemiddelde leeftijd in jaren", label)] = round_half_up(
                     Fraction(sum(ages), len(ages)))
             for y in self.window:
-                a = [j["age"] for j in judged if j["f5"] == f and j["v"] == y and j["age"] is not None]
-                self.measures[("om_age_sum", y, f)] = sum(a)
-                self.measures[("om_age_n", y, f)] = len(a)
+                ages_y = [j["age"] for j in judged if j["f5"] == f and j["v"] == y and j["age"] is not None]
+                self.measures[("om_age_sum", y, f)] = sum(ages_y)
+                self.measures[("om_age_n", y, f)] = len(ages_y)

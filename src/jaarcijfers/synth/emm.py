@@ -100,7 +100,7 @@ def synthesize_emm(t: Targets, seed: int) -> EmmResult:
             f = max(order, key=lambda f: (p[f], -order.index(f)))
             p[f] -= 1
             extra -= 1
-        year_invs = []
+        year_invs: list[dict] = []
         for f in ("seksueel", "arbeid", "crimineel", "overig"):
             for _ in range(p[f]):
                 year_invs.append(dict(year=y, forms={f}, primary=f))
@@ -132,7 +132,8 @@ def synthesize_emm(t: Targets, seed: int) -> EmmResult:
 
     rng.shuffle(invs)
     invs.sort(key=lambda i: i["year"])
-    onderzoeken, vormen = [], []
+    onderzoeken: list[dict[str, str]] = []
+    vormen: list[dict[str, str]] = []
     for n, inv in enumerate(invs, start=1):
         inv["id"] = f"EMM-{n:06d}"
         onderzoeken.append({"onderzoek_id": inv["id"], "startjaar": str(inv["year"]), "partij": inv["partij"]})

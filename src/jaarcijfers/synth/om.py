@@ -261,7 +261,9 @@ class JudgedModel:
             ip.hard(dev - var, -target, INF)
             ip.hard(dev + var, target, INF)
         for (v, f, a), s in S.items():
-            lo, hi = self.ranges[a]
+            rg = self.ranges[a]
+            assert rg is not None  # S holds only the age classes with a range
+            lo, hi = rg
             mid = (lo + hi) / 2
             dev = ip.var(0, INF, integer=False, cost=0.001)
             ip.hard(dev - (s - tv[v, f, a] * mid), 0, INF)
@@ -482,8 +484,8 @@ def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
     status = jm.solve(time_limit * 0.7, seed)
     violations = jm.violations()
     n = jm.n_val
-    judged = defaultdict(int)
-    dagx_cap = defaultdict(int)
+    judged: defaultdict[tuple[int, str], int] = defaultdict(int)
+    dagx_cap: defaultdict[tuple[int, str], int] = defaultdict(int)
     for (v, f), c in n.items():
         judged[v, fs.FORM5_TO_FORM[f]] += c
         if "Overig/onbekend" in jm.verdict_rows:

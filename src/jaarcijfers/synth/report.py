@@ -123,7 +123,7 @@ def _block_reason(t: Targets, fig: str, part: str, row: str, col: str, yrs: fs.Y
             s = _sum_iv(t, [(other, "vorm", r, col) for r in orows])
             if s and col_sum and (s[1] < col_sum[0] or col_sum[1] < s[0]):
                 others.append(f"Figuur {other}: {_fmt_iv(*s)}")
-        if others:
+        if others and col_sum:  # `others` is only filled when col_sum is known
             parts.append(f"kolom '{col}' telt op tot {_fmt_iv(*col_sum)}, maar in " + ", ".join(others))
     if not parts:
         return "niet tegelijk haalbaar met de andere gepubliceerde cellen"
@@ -131,7 +131,7 @@ def _block_reason(t: Targets, fig: str, part: str, row: str, col: str, yrs: fs.Y
 
 
 class _Recorder:
-    def __init__(self, inner):
+    def __init__(self, inner) -> None:
         self.inner = inner
         self.cells: list[tuple] = []
 

@@ -85,10 +85,11 @@ def synthesize_rechtspraak(t: Targets) -> list[dict[str, str]]:
     who = ("verdachte", "om", "beide")
     for y in present:
         given = {w: t.fact(f"hoger_beroep_{w}_{y}") for w in who}
+        known = {w: v.strip() for w, v in given.items() if v}
         total = numeric(vals.get((y, "hoger_beroep_totaal"), "0"))
-        if all(given.values()):
+        if len(known) == len(who):
             for w in who:
-                vals[y, f"ingesteld_{w}"] = given[w].strip()
+                vals[y, f"ingesteld_{w}"] = known[w]
             continue
         suspect = round(total * 0.72)
         om = round(total * 0.14)
