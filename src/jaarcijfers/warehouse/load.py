@@ -260,6 +260,13 @@ def _views_ddl() -> list[str]:
     return ddl
 
 
+def _count_query(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    """The value of an aggregate query without GROUP BY (such a query always returns exactly one row)."""
+    row = con.execute(sql).fetchone()
+    assert row is not None
+    return row[0]
+
+
 def _current_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[tuple[str, str]] | None:
     row = con.execute("SELECT load_id FROM current_load WHERE source = ?", [source]).fetchone()
     if row is None:
@@ -298,14 +305,14 @@ def _load(
             new = {(cf.name, cf.sha256) for cf in files}
             if _current_hashes(con, source) == new:
                 for cf in files:
-                    n = con.execute(f'SELECT count(*) FROM "{cf.name}"').fetchone()[0]
+                    n = _count_query(con, f'SELECT count(*) FROM "{cf.name}"')
                     file_loads.append(FileLoad(cf.name, source, cf.path.name, cf.sha256, len(cf.rows), n, 0, "ongewijzigd"))
             else:
                 changed.append(source)
 
         load_id: int | None = None
         if changed:
-            load_id = con.execute("SELECT coalesce(max(load_id), 0) + 1 FROM loads").fetchone()[0]
+            load_id = _count_query(con, "SELECT coalesce(max(load_id), 0) + 1 FROM loads")
             con.execute(
                 "INSERT INTO loads VALUES (?, ?, ?, ?, ?)",
                 [load_id, loaded_at, str(checked.path), __version__, schema.CONTRACT_VERSION],
