@@ -29,6 +29,7 @@ report: setup
 
 test: setup debs
 	$(RUN) ruff check src tests scripts benchmarks
+	$(RUN) mypy src
 	$(RUN) python -m pytest -n 2 -q
 
 lint: setup
