@@ -20,6 +20,7 @@ Everything is read from the targets (`synth.targets`); see docs/synth-comensha.m
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections import Counter, defaultdict
@@ -42,6 +43,7 @@ from jaarcijfers.synth.comensha_spec import (
     Spec,
     Target,
     World,
+    _form,
     admissible,
     cell_targets,
     count_interval,
@@ -82,6 +84,7 @@ COUNTRY_PRIOR = {
 }
 # fmt: on
 
+ATTEMPTS = 4
 CELL_PENALTY = 10000.0
 IMPLIED = "implied: "  # rows derived from targets (not targets themselves): never reported
 FACT_PENALTY = 1000.0
@@ -302,12 +305,13 @@ def stage_a(
             for r in REGIONS:
                 for f in FORMSETS:
                     rec = {"g": g, "a": a, "r": r, "F": f}
-                    v = model.var(ub=ub)
+                    v = model.var(ub=ub, cost=float(rng.uniform(0, 0.01)))
                     nvar[(g, a, r, f)] = v
                     ngroup.append((v, rec))
                     e = prior.expected(g, a, r, f)
                     if not os.environ.get("CM_NOL1"):
                         model.abs_dev({v: 1.0}, round(e), 1.0)
+    rep_cost, sector_cost = _affinity_costs(cells, world, ref_year)
     # reporters per profile
     profiles: dict[tuple, list[int]] = defaultdict(list)
     for (_g, a, r, f), v in nvar.items():
@@ -320,6 +324,7 @@ def stage_a(
             if ("fairwork" in rs or "nla" in rs) and "L" not in f:
                 continue
             cost = {1: 0.0, 2: 3.0, 3: 9.0}[len(rs)] + float(rng.uniform(0, 0.5))
+            cost += sum(rep_cost(rep, f, sk) for rep in rs)
             v = model.var(cost=cost, ub=ub)
             link[v] = 1.0
             mgroup.append((v, {"F": f, "sk": sk, "minor": minor, "R": rs}))
@@ -333,6 +338,7 @@ def stage_a(
             cost = {NNW: 0.5, ONB: 0.2}.get(ss[0], {1: 0.0, 2: 2.0, 3: 6.0}[len(ss)]) + float(
                 rng.uniform(0, 0.3)
             )
+            cost += sum(sector_cost(code, r) for code in ss)
             v = model.var(cost=cost, ub=ub)
             link[v] = 1.0
             sgroup.append((v, {"r": r, "SS": ss, "sexrec": True}))
@@ -350,6 +356,7 @@ def stage_a(
                 lgroup.append((v, {"g": g, "r": r, "LS": ls, "lab": True}))
             model.row(link, 0, 0)
     groups = [ngroup, mgroup, sgroup, lgroup]
+    _mention_priors(model, cells, world, y, ref_year, mgroup, sgroup, lgroup)
     rest: list[Target] = []
     for t in plan.targets:
         if not _add_target(model, groups, t, world):
@@ -377,6 +384,93 @@ def stage_a(
     }
     info = {"seconds": sol.seconds, "violations": sol.violations, "status": sol.status}
     return out, rest, info
+
+
+def _mention_priors(
+    model: Model, cells: list[Target], world: World, y: int, ref_year: int, mgroup, sgroup, lgroup
+) -> None:
+    """Spread of reporters and sectors in every year: L1 distance of the year's mentions per
+    (reporter, form column), (region, sexual sector), (gender / region, labour sector) to the year's
+    margins split by the reporting year's published cross tables (Figuur 12, 4, 8 and 9 `vorm`)."""
+    cols = ("dom", "intl", "L", "C", "OO")
+
+    def mid(year: int, spec: Spec) -> float | None:
+        iv = _lookup(cells, year, spec)
+        return None if iv is None else _mid(iv)
+
+    def split(total: float | None, weights: dict) -> dict:
+        if total is None:
+            return {}
+        ws = {k: w for k, w in weights.items() if w is not None}
+        tot = sum(ws.values())
+        return {} if tot <= 0 else {k: total * w / tot for k, w in ws.items()}
+
+    def add(group, pred, target: float) -> None:
+        terms = {v: 1.0 for v, rec in group if pred(rec)}
+        if terms:
+            model.abs_dev(terms, round(target), 0.5)
+
+    for rep in REPORTERS:
+        shares = {c: mid(ref_year, (("rep", rep), ("form", c))) for c in cols}
+        shares = {k: (v + 0.2 if v is not None else None) for k, v in shares.items()}
+        for c, tgt in split(mid(y, (("rep", rep),)), shares).items():
+            add(mgroup, lambda rec, rep=rep, c=c: rep in rec["R"] and _form(c, rec), tgt)
+    unk = mid(y, (("ss", "#unk"),))
+    nnw_ref, onb_ref = mid(ref_year, (("ss", NNW),)), mid(ref_year, (("ss", ONB),))
+    sex_total = {code: mid(y, (("ss", code),)) for code in world.sex_sectors}
+    if unk is not None:
+        sex_total.update(split(unk, {NNW: nnw_ref or 1.0, ONB: onb_ref or 3.0}))
+    for code, total in sex_total.items():
+        by_r = {r: mid(ref_year, (("ss", code), ("r", r))) for r in REGIONS}
+        by_r = {r: (v + 0.3 if v is not None else None) for r, v in by_r.items()}
+        for r, tgt in split(total, by_r).items():
+            add(sgroup, lambda rec, code=code, r=r: rec["r"] == r and code in rec["SS"], tgt)
+    g_w = {g: mid(ref_year, (("g", g), ("form", "L"))) for g in GENDERS}
+    r_w = {r: mid(ref_year, (("r", r), ("form", "L"))) for r in REGIONS}
+    for code in world.lab_sectors:
+        total = mid(y, (("ls", code),))
+        for g, tgt in split(total, g_w).items():
+            add(lgroup, lambda rec, code=code, g=g: rec["g"] == g and code in rec["LS"], tgt)
+        for r, tgt in split(total, r_w).items():
+            add(lgroup, lambda rec, code=code, r=r: rec["r"] == r and code in rec["LS"], tgt)
+
+
+def _affinity_costs(cells: list[Target], world: World, ref_year: int):
+    """Linear plausibility costs (-log of the reporting year's conditional shares) of a reporter given
+    a victim's forms (Figuur 12 `vorm`) and of a sexual sector given the region (Figuur 4)."""
+    cols = ("dom", "intl", "L", "C", "OO")
+
+    def mid(spec: Spec) -> float:
+        return _mid(_lookup(cells, ref_year, spec))
+
+    rep_p: dict[tuple[str, str], float] = {}
+    for c in cols:
+        w = {rep: mid((("rep", rep), ("form", c))) + 0.3 for rep in REPORTERS}
+        tot = sum(w.values())
+        for rep in REPORTERS:
+            rep_p[(rep, c)] = w[rep] / tot
+
+    def rep_cost(rep: str, forms: str, sk: str | None) -> float:
+        mine = [c for c in cols if _form(c, {"F": forms, "sk": sk})]
+        return min(-math.log(rep_p[(rep, c)]) for c in mine) if mine else 0.0
+
+    codes = list(world.sex_sectors) + [NNW, ONB]
+    sec_p: dict[tuple[str, str], float] = {}
+    for r in REGIONS:
+        w = {code: mid((("ss", code), ("r", r))) for code in codes}
+        if sum(w.values()) == 0:
+            w = {code: mid((("ss", code),)) for code in codes}
+            unk = mid((("ss", "#unk"),))
+            w[NNW], w[ONB] = unk / 4, 3 * unk / 4
+        w = {k: v + 0.3 for k, v in w.items()}
+        tot = sum(w.values())
+        for code in codes:
+            sec_p[(code, r)] = w[code] / tot
+
+    def sector_cost(code: str, r: str) -> float:
+        return -math.log(sec_p[(code, r)])
+
+    return rep_cost, sector_cost
 
 
 # ----------------------------------------------------------------------------------------- stage B
@@ -803,8 +897,22 @@ def synthesize_comensha(targets: Targets, seed: int, time_limit: float) -> Comen
         for f in facts:
             if f.kind == "top10new" and f.year == y + 1 and f.year in done:
                 plan.top10 = _top10_plan(f, done[f.year], world, facts, weights, y)
-        a_out, rest, a_info = stage_a(plan, cells, world, Y, rng, budget * 0.7, seed)
-        b_out, left, b_info = stage_b(plan, a_out, rest, cells, world, rng, budget * 0.3, seed, weights)
+        # Stage B can only distribute what stage A fixed; when that is not enough for some country
+        # target, stage A is solved again with other tie-breaking costs (deterministic: same rng).
+        best = None
+        for attempt in range(ATTEMPTS):
+            t_left = max(3.0, budget - (time.perf_counter() - t0)) / (ATTEMPTS - attempt)
+            a_out, rest, a_info = stage_a(plan, cells, world, Y, rng, t_left * 0.7, seed + attempt)
+            b_out, left, b_info = stage_b(
+                plan, a_out, rest, cells, world, rng, t_left * 0.3, seed + attempt, weights
+            )
+            score = len(a_info["violations"]) + len(b_info["violations"])
+            if best is None or score < best[0]:
+                best = (score, a_out, left, a_info, b_out, b_info)
+            stats[f"attempts_{y}"] = attempt + 1.0
+            if score == 0 or not b_info["violations"]:
+                break
+        _, a_out, left, a_info, b_out, b_info = best
         for t in left:
             unmet.append((t.name, "not expressible by the CoMensha solver"))
         violations += a_info["violations"] + b_info["violations"]

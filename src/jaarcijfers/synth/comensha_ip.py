@@ -122,12 +122,12 @@ class Model:
                     cols.append([(i, sign)])
                 slacks.append((len(lb) - 2, len(lb) - 1, r.name))
         n, m = len(lb), len(rlo)
-        start, index, value = [0], [], []
+        colstart, index, value = [0], [], []
         for c in cols:
             for i, v in c:
                 index.append(i)
                 value.append(v)
-            start.append(len(index))
+            colstart.append(len(index))
         lp = highspy.HighsLp()
         lp.num_col_ = n
         lp.num_row_ = m
@@ -137,14 +137,14 @@ class Model:
         lp.row_lower_ = np.array(rlo, dtype=float)
         lp.row_upper_ = np.array(rhi, dtype=float)
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.start_ = np.array(start, dtype=np.int32)
+        lp.a_matrix_.start_ = np.array(colstart, dtype=np.int32)
         lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
         lp.a_matrix_.value_ = np.array(value, dtype=float)
         lp.integrality_ = [
             highspy.HighsVarType.kInteger if x else highspy.HighsVarType.kContinuous for x in integ
         ]
         h = highspy.Highs()
-        h.setOptionValue("output_flag", bool(os.environ.get("COMENSHA_HIGHS_LOG")) and elastic)
+        h.setOptionValue("output_flag", bool(os.environ.get("COMENSHA_HIGHS_LOG")))
         h.setOptionValue("random_seed", int(seed) % 2147483647)
         h.setOptionValue("threads", 1)
         h.setOptionValue("time_limit", max(1.0, float(time_limit)))
@@ -159,10 +159,8 @@ class Model:
         if dump:
             h.writeModel(f"{dump}-{len(self.rows)}-{int(feasibility)}{int(elastic)}.mps")
         if start is not None:
-            init = highspy.HighsSolution()
-            init.col_value = list(start) + [0.0] * (n - len(start))
-            init.value_valid = True
-            h.setSolution(init)
+            full = np.concatenate([np.asarray(start, dtype=float), np.zeros(n - len(start))])
+            h.setSolution(n, np.arange(n, dtype=np.int32), full)
         t0 = time.perf_counter()
         h.run()
         secs = time.perf_counter() - t0
@@ -197,6 +195,26 @@ class Model:
         infeasible: find the conflicting targets with an elastic LP (the fewest, most weakly held
         targets that must give), solve again with only those elastic (best fit of everything else)."""
         t0 = time.perf_counter()
+        # the LP relaxation is often integral already (the rows are mostly sums of counts)
+        lp0 = self._solve(False, time_limit, seed, gap, relax=True)
+        if lp0.values.size:
+            ints = np.array(self.integer, dtype=bool)
+            v = lp0.values
+            if np.all(np.abs(v[ints] - np.round(v[ints])) < 1e-7):
+                lp0.values = np.where(ints, np.round(v), v)
+                lp0.status = "LP relaxation integral"
+                return lp0
+            # solve the MIP on the support of the LP optimum (counts the LP leaves at zero stay zero)
+            frac = ints & (np.abs(v - np.round(v)) >= 1e-7)
+            saved_lb, saved_ub = list(self.lb), list(self.ub)
+            for k in np.where(ints & (np.abs(v) < 1e-7))[0]:
+                self.ub[k] = 0.0
+            fixed = self._solve(False, time_limit, seed, gap)
+            self.lb, self.ub = saved_lb, saved_ub
+            if fixed.values.size:
+                fixed.status = f"LP relaxation, {int(frac.sum())} fractional counts repaired: {fixed.status}"
+                fixed.seconds += lp0.seconds
+                return fixed
         s = self._solve(False, time_limit, seed, gap, feasibility=True)
         if s.values.size:
             rest = max(1.0, time_limit - (time.perf_counter() - t0))
