@@ -146,7 +146,8 @@ def _add_target(model: Model, groups, t: Target, world: World) -> bool:
         e = _expr(groups, t.spec, world)
         if e is None:
             return False
-        model.row(e, t.interval.lo, t.interval.hi, t.name, pen)
+        iv = _iv(t)
+        model.row(e, iv.lo, iv.hi, t.name, pen)
         return True
     if t.kind == "share":
         num = _expr(groups, t.spec, world)
@@ -155,11 +156,11 @@ def _add_target(model: Model, groups, t: Target, world: World) -> bool:
             return False
         den: dict[int, float] = defaultdict(float)
         for d in dens:
-            for k, v in d.items():
+            for k, v in (d or {}).items():
                 den[k] += v
         p = t.pct
-        lo_terms = defaultdict(float)
-        hi_terms = defaultdict(float)
+        lo_terms: dict[int, float] = defaultdict(float)
+        hi_terms: dict[int, float] = defaultdict(float)
         for k, v in num.items():
             lo_terms[k] += 200 * v
             hi_terms[k] += 200 * v
@@ -179,7 +180,7 @@ def _add_target(model: Model, groups, t: Target, world: World) -> bool:
             exprs.append(e)
         for e in exprs:
             if e:
-                model.row(e, -INF, t.interval.hi, t.name, pen)
+                model.row(e, -INF, _iv(t).hi, t.name, pen)
         return True
     raise ValueError(t.kind)
 
@@ -270,7 +271,7 @@ def _norm(d: dict[str, float]) -> dict[str, float]:
 
 
 def _reporter_sets() -> list[frozenset[str]]:
-    out = []
+    out: list[frozenset[str]] = []
     for k in (1, 2, 3):
         out.extend(frozenset(c) for c in combinations(REPORTERS, k))
     return out
@@ -368,11 +369,11 @@ def stage_a(
             cs = [c for c in t.spec if c[0] == "c"]
             if len(cs) == 1 and cs[0][1] in world.region_of:
                 spec = tuple(c for c in t.spec if c[0] != "c") + (("r", world.region_of[cs[0][1]]),)
-                need[spec] += t.interval.lo
+                need[spec] += _iv(t).lo
     for spec, lo in need.items():
-        e = _expr(groups, spec, world)
-        if e is not None:
-            model.row(e, lo, INF, f"{IMPLIED}region total of named countries {dict(spec)}", 1.0)
+        e_need = _expr(groups, spec, world)
+        if e_need is not None:
+            model.row(e_need, lo, INF, f"{IMPLIED}region total of named countries {dict(spec)}", 1.0)
     sol = model.solve(time_limit, seed)
     if not sol.values.size:
         raise InfeasibleTargets(f"{y}: no solution ({sol.status})")
@@ -561,11 +562,11 @@ def stage_b(
         members, others = plan.top10
         tv = model.var(ub=ub)
         for c in members:
-            e = _expr(groups, (("c", c),), world)
+            e = _expr(groups, (("c", c),), world) or {}
             e[tv] = -1.0
             model.row(e, 0, INF, "fact top10_nieuw (top ten of the year before)", FACT_PENALTY)
         for c in others:
-            e = _expr(groups, (("c", c),), world)
+            e = _expr(groups, (("c", c),), world) or {}
             if e:
                 e[tv] = -1.0
                 model.row(e, -INF, -1, "fact top10_nieuw (top ten of the year before)", FACT_PENALTY)
@@ -772,7 +773,15 @@ def _fact_targets(
                 out.append(Target(name, year, "count", f.spec, iv, is_fact=True))
         elif f.kind == "share" and f.year == year and f.value.endswith("%"):
             out.append(
-                Target(name, year, "share", f.spec, den=(f.den,), pct=int(f.value.rstrip("%")), is_fact=True)
+                Target(
+                    name,
+                    year,
+                    "share",
+                    f.spec,
+                    den=(f.den or (),),
+                    pct=int(f.value.rstrip("%")),
+                    is_fact=True,
+                )
             )
         elif f.kind in ("pct", "factor") and f.year == year + 1 and f.year in years_done:
             new = count(years_done[f.year], f.spec, world)
@@ -799,8 +808,8 @@ def _fact_targets(
     for (gy, rest), members in country_groups(facts).items():
         if gy != year:
             continue
-        named = {m.country_group[0] for m in members}
-        low = min(count_interval(m.value).lo for m in members)
+        named = {_group(m)[0] for m in members}
+        low = min(_civ(m.value).lo for m in members)
         out.append(
             Target(
                 _top_name(members),
@@ -817,6 +826,22 @@ def _fact_targets(
 
 def _top_name(members: list[FactSpec]) -> str:
     return f"fact top {len(members)} of {', '.join(m.id for m in members)}"
+
+
+def _iv(t: Target) -> Interval:
+    assert t.interval is not None
+    return t.interval
+
+
+def _civ(value: str) -> Interval:
+    iv = count_interval(value)
+    assert iv is not None, value
+    return iv
+
+
+def _group(f: FactSpec) -> tuple[str, Spec]:
+    assert f.country_group is not None
+    return f.country_group
 
 
 def _fmt_rel(f: FactSpec, new: int, old: int) -> str:
@@ -912,6 +937,7 @@ def synthesize_comensha(targets: Targets, seed: int, time_limit: float) -> Comen
             stats[f"attempts_{y}"] = attempt + 1.0
             if score == 0 or not b_info["violations"]:
                 break
+        assert best is not None
         _, a_out, left, a_info, b_out, b_info = best
         for t in left:
             unmet.append((t.name, "not expressible by the CoMensha solver"))
@@ -922,7 +948,7 @@ def synthesize_comensha(targets: Targets, seed: int, time_limit: float) -> Comen
     anonymous = _anonymous(facts, years, rng)
     tables = to_tables(done, anonymous, rng)
     # the fit, counted again on the assembled victims
-    moved = defaultdict(float)
+    moved: dict[str, float] = defaultdict(float)
     for name, miss in violations:
         if not name.startswith(IMPLIED):
             moved[name] += miss
@@ -947,9 +973,7 @@ def synthesize_comensha(targets: Targets, seed: int, time_limit: float) -> Comen
 
 
 def _anonymous(facts: list[FactSpec], years: list[int], rng: np.random.Generator) -> dict[int, int]:
-    known = {
-        f.year: count_interval(f.value).lo for f in facts if f.kind == "anon" and count_interval(f.value)
-    }
+    known = {f.year: _civ(f.value).lo for f in facts if f.kind == "anon" and count_interval(f.value)}
     base = int(np.mean(list(known.values()))) if known else 0
     return {y: known.get(y, max(0, int(base * rng.uniform(0.85, 1.1)))) for y in years}
 
@@ -969,8 +993,8 @@ def evaluate(
         vs = done.get(t.year, [])
         if t.kind == "count":
             got = count(vs, t.spec, world)
-            if got not in t.interval:
-                out.append((t.name, f"synthesized {got}, target {t.interval.lo}..{t.interval.hi}"))
+            if got not in _iv(t):
+                out.append((t.name, f"synthesized {got}, target {_iv(t).lo}..{_iv(t).hi}"))
         elif t.kind == "share":
             num = count(vs, t.spec, world)
             den = sum(count(vs, d, world) for d in t.den)
@@ -979,8 +1003,8 @@ def evaluate(
         elif t.kind == "cap":
             for s in t.caps:
                 got = count(vs, s + t.spec, world)
-                if got > t.interval.hi:
-                    out.append((t.name, f"{dict(s)} has {got} > {t.interval.hi}"))
+                if got > _iv(t).hi:
+                    out.append((t.name, f"{dict(s)} has {got} > {_iv(t).hi}"))
                     break
     for f in facts:
         name = f"fact {f.id}"
@@ -991,8 +1015,8 @@ def evaluate(
             out.append((name, detail))
     for (gy, rest), members in country_groups(facts).items():
         vs = done.get(gy, [])
-        named = {m.country_group[0] for m in members}
-        low = min(count_interval(m.value).lo for m in members)
+        named = {_group(m)[0] for m in members}
+        low = min(_civ(m.value).lo for m in members)
         worst = max((count(vs, (("c", c),) + rest, world), c) for c in world.naam if c not in named)
         if worst[0] >= low:
             out.append(

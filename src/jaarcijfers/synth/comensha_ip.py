@@ -150,10 +150,11 @@ class Model:
         h.setOptionValue("time_limit", max(1.0, float(time_limit)))
         h.setOptionValue("mip_rel_gap", gap)
         for kv in filter(None, os.environ.get("COMENSHA_HOPTS", "").split(",")):
-            k, v = kv.split("=")
-            h.setOptionValue(
-                k, {"true": True, "false": False}.get(v, float(v) if v.replace(".", "").isdigit() else v)
-            )
+            key, raw = kv.split("=")
+            val: bool | float | str = {"true": True, "false": False}.get(raw, raw)
+            if raw.replace(".", "").isdigit():
+                val = float(raw) if "." in raw else int(raw)
+            h.setOptionValue(key, val)
         h.passModel(lp)
         dump = os.environ.get("COMENSHA_DUMP")
         if dump:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from jaarcijfers.contract import codelists
 from jaarcijfers.numbers import format_change, round_half_up
@@ -110,7 +111,7 @@ def load_world() -> World:
 
 # ----------------------------------------------------------------------------------------- matching
 
-Cond = tuple[str, object]
+Cond = tuple[str, Any]
 Spec = tuple[Cond, ...]
 
 
@@ -267,13 +268,13 @@ def cell_spec(fig: str, part: str, row: str, col: str, year: int, world: World) 
         return colyear, (("form", FORM_COLS[row]),)
     if fig == "3":
         c = _sector_row(row, world.sex_labels, "S")
-        return colyear, (c,)
+        return None if c is None else (colyear, (c,))
     if fig == "4":
         c = _sector_row(row, world.sex_labels, "S")
-        return year, (c, ("r", _region_of_label(col)))
+        return None if c is None else (year, (c, ("r", _region_of_label(col))))
     if fig == "5":
         c = _sector_row(row, world.lab_labels, "L")
-        return colyear, (c,)
+        return None if c is None else (colyear, (c,))
     if fig == "6":
         second = ("form", FORM_COLS[col]) if part == "vorm" else None
         spec: Spec = (("a", AGE_ROWS[row]),)
@@ -310,6 +311,8 @@ def cell_targets(t: Targets, world: World) -> list[Target]:
                 continue
             code = naam_to_code[row]
             iv = parse_count(raw)
+            if iv is None:
+                continue
             t1_counts.append((code, iv))
             out.append(Target(name, year, "count", (("c", code),), iv))
             continue
@@ -452,6 +455,7 @@ def parse_facts(t: Targets, world: World) -> tuple[list[FactSpec], list[str]]:
     ids = {f.id for f in facts}
     for f in facts:
         m = re.match(r"^(.*?)((?:_\d{4})*)$", f.id)
+        assert m is not None
         body, ys = m.group(1), [int(y) for y in re.findall(r"\d{4}", m.group(2))]
         year = ys[-1] if ys else t.year
         toks = body.split("_")
