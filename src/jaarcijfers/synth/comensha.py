@@ -960,6 +960,23 @@ def synthesize_comensha(targets: Targets, seed: int, time_limit: float) -> Comen
         unmet.append((name, reason))
     for name, miss in moved.items():
         unmet.append((name, f"conflicts with other targets (the best fit moves it by {miss:+.0f})"))
+    if targets.rows("T1"):
+        top = top_countries(done.get(Y, []), world)
+        naam_code = {v: k for k, v in world.naam.items()}
+        for row in targets.rows("T1"):
+            raw = targets.raw("T1", "", row, "Rang")
+            code = naam_code.get(row)
+            got = str(top.index(code) + 1) if code in top else "-"
+            if raw is not None and got != raw:
+                unmet.append((f"T1[{row}|Rang]", f"synthesized rank {got}, published {raw}"))
+    names_unmet = {n for n, _ in unmet}
+    cell_names = {t.name for t in cells if t.kind in ("count", "share")}
+    cell_names |= {f"T1[{r}|Rang]" for r in targets.rows("T1")} if targets.rows("T1") else set()
+    stats["cells_total"] = float(len(cell_names))
+    stats["cells_met"] = float(len(cell_names - names_unmet))
+    fact_names = {f"fact {f.id}" for f in facts} | {f"fact {i}" for i in not_understood}
+    stats["facts_total"] = float(len(fact_names))
+    stats["facts_met"] = float(len(fact_names - names_unmet))
     stats["victims"] = float(sum(len(v) for v in done.values()))
     stats["seconds_total"] = time.perf_counter() - t_start
     stats["solver_violations"] = float(len(violations))
