@@ -348,3 +348,36 @@ def test_relabelled_reference_is_met_completely(tmp_path):
     res = synthesize_comensha(t, seed=3, time_limit=TIME_LIMIT)
     assert mismatches(t, res.tables) == []
     assert res.unmet == []
+
+
+def test_stats_report_the_fit(result):
+    assert result.stats["cells_met"] == result.stats["cells_total"] >= 398
+    assert result.stats["facts_total"] - result.stats["facts_met"] == 1
+
+
+def test_figure_engine_agrees(tmp_path, targets, result):
+    """End to end: the real figure engine counts the synthetic CoMensha files as published."""
+    import csv
+
+    pytest.importorskip("duckdb")
+    from jaarcijfers.cli import app
+    from jaarcijfers.synth.writer import write_csv
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for name, rows in result.tables.items():
+        write_csv(data, name, rows)
+    from jaarcijfers.contract.schema import FILES
+
+    for name, spec in FILES.items():  # the other sources: present but empty
+        if name not in result.tables and not spec.optional:
+            (data / f"{name}.csv").write_text(",".join(spec.column_names) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    try:
+        app(["build", "--data", str(data), "--out", str(out), "--only-figures"], standalone_mode=False)
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    with open(out / "figures.csv", encoding="utf-8") as f:
+        got = {(r["figure"], r["table_part"], r["row"], r["column"]): r["value"] for r in csv.DictReader(f)}
+    diff = sorted(k for k, v in targets.cells.items() if k[0] in COMENSHA_FIGS and got.get(k) != v)
+    assert diff == []
