@@ -101,6 +101,11 @@ class InfeasibleTargets(Exception):
     pass
 
 
+def _no_solution(year: int, sol) -> str:
+    names = ", ".join(n for n, _ in sol.violations[:12]) or "none identified"
+    return f"CoMensha {year}: no solution within the time limit ({sol.status}); conflicting targets: {names}"
+
+
 @dataclass
 class YearPlan:
     year: int
@@ -376,7 +381,7 @@ def stage_a(
             model.row(e_need, lo, INF, f"{IMPLIED}region total of named countries {dict(spec)}", 1.0)
     sol = model.solve(time_limit, seed)
     if not sol.values.size:
-        raise InfeasibleTargets(f"{y}: no solution ({sol.status})")
+        raise InfeasibleTargets(_no_solution(y, sol))
     out = {
         "n": {k: model.value(sol, v) for k, v in nvar.items() if model.value(sol, v) > 0},
         "m": [(rec, model.value(sol, v)) for v, rec in mgroup if model.value(sol, v) > 0],
@@ -572,7 +577,7 @@ def stage_b(
                 model.row(e, -INF, -1, "fact top10_nieuw (top ten of the year before)", FACT_PENALTY)
     sol = model.solve(time_limit, seed)
     if not sol.values.size:
-        raise InfeasibleTargets(f"{plan.year}: no solution ({sol.status})")
+        raise InfeasibleTargets(_no_solution(plan.year, sol))
     out = {
         "z": [(rec, model.value(sol, v)) for v, rec in zgroup if model.value(sol, v) > 0],
         "w": [(rec, model.value(sol, v)) for v, rec in wgroup if model.value(sol, v) > 0],

@@ -149,16 +149,7 @@ class Model:
         h.setOptionValue("threads", 1)
         h.setOptionValue("time_limit", max(1.0, float(time_limit)))
         h.setOptionValue("mip_rel_gap", gap)
-        for kv in filter(None, os.environ.get("COMENSHA_HOPTS", "").split(",")):
-            key, raw = kv.split("=")
-            val: bool | float | str = {"true": True, "false": False}.get(raw, raw)
-            if raw.replace(".", "").isdigit():
-                val = float(raw) if "." in raw else int(raw)
-            h.setOptionValue(key, val)
         h.passModel(lp)
-        dump = os.environ.get("COMENSHA_DUMP")
-        if dump:
-            h.writeModel(f"{dump}-{len(self.rows)}-{int(feasibility)}{int(elastic)}.mps")
         if start is not None:
             full = np.concatenate([np.asarray(start, dtype=float), np.zeros(n - len(start))])
             h.setSolution(n, np.arange(n, dtype=np.int32), full)
