@@ -5,15 +5,18 @@ a fact comparing a year with the one before, e.g. "+54%", constrains the earlier
 one is known). Per year two stages:
 
 Stage A (one joint MIP): victim types n[g, a, r, F] (gender x age class x region x form set), reporter
-sets m[profile, R] per profile (form set, sexual kind, minor) and sexual-sector sets s[r, SS] per region,
-linked by profile sums. Every target expressible in these attributes (figures 1, 2, 3, 4, 6, 7, 8, 9, 12
-and the facts on them) is a row; the objective keeps the types close to a prior (independence within
-the form's conditional distributions, L1) and prefers single reporters and sectors.
+sets m[profile, R] per profile (form set, sexual kind, minor), sexual-sector sets s[r, SS] per region and
+labour-sector sets l[(g, r), LS], linked by profile sums. Every target expressible in these attributes
+(figures 1-9 and 12 with their `vorm` blocks, and the facts on them) is a row; the objective keeps the
+types close to a prior (L1) and spreads reporters and sectors like the reporting year's cross tables.
 
-Stage B (one joint MIP): nationalities z[(r, F, g), country] within regions and labour-sector sets
-w[(g, country), LS], linked per (g, country). Rows: Tabel 1 (with every other country strictly below
-rank 10), the country and top-k facts, labour sectors (Figuur 5) and the facts on sectors, gender and
-country (nationalities within a sector), the previous year's top 10 (fact `top10_nieuw`).
+Stage B (one joint MIP): nationalities z[(r, F, g), country] within regions, and stage A's labour
+sectors per (g, r) distributed over countries, w[(g, country), LS]. Rows: Tabel 1 (every other country
+strictly below rank 10), the country facts and their top-k caps, sector x country facts, the previous
+year's top 10 (fact `top10_nieuw`). When stage B cannot place a country target, stage A is solved again.
+
+Each MIP: LP relaxation first, then the MIP on the LP's support (see `comensha_ip`); conflicting targets
+are named by an elastic LP and the rest is still met exactly.
 
 Everything is read from the targets (`synth.targets`); see docs/synth-comensha.md.
 """
