@@ -381,3 +381,23 @@ def test_figure_engine_agrees(tmp_path, targets, result):
         got = {(r["figure"], r["table_part"], r["row"], r["column"]): r["value"] for r in csv.DictReader(f)}
     diff = sorted(k for k, v in targets.cells.items() if k[0] in COMENSHA_FIGS and got.get(k) != v)
     assert diff == []
+
+
+def test_independent_histories_expectation():
+    from jaarcijfers.synth.comensha import _reporter_sets, independent_histories
+
+    sizes = {
+        "politie": 300.0,
+        "zorgcoordinator": 200.0,
+        "kmar": 50.0,
+        "nla": 0.0,
+        "fairwork": 100.0,
+        "overig": 20.0,
+    }
+    mu = independent_histories(sizes, 600.0, 5000.0, _reporter_sets())
+    assert abs(sum(mu.values()) - 600.0) < 1e-9
+    pair = mu[frozenset({"politie", "zorgcoordinator"})]
+    single = mu[frozenset({"politie"})]
+    # independence: the odds of also being on a list do not depend on the other lists
+    assert abs(pair / single - (200 / 5000) / (1 - 200 / 5000)) < 1e-12
+    assert mu[frozenset({"nla"})] == 0.0

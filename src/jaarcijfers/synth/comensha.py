@@ -88,6 +88,8 @@ COUNTRY_PRIOR = {
 # fmt: on
 
 ATTEMPTS = 4
+POPULATION_FACT = "schatting_slachtoffers_per_jaar"  # soft target of the reporter overlaps (MSE)
+OVERLAP_WEIGHT = 10.0  # cost scale of a reporter set's distance to its count under independence
 CELL_PENALTY = 10000.0
 IMPLIED = "implied: "  # rows derived from targets (not targets themselves): never reported
 FACT_PENALTY = 1000.0
@@ -116,6 +118,7 @@ class YearPlan:
     top10: tuple[tuple[str, ...], tuple[str, ...]] | None = (
         None  # (members, non-members) of that year's top 10
     )
+    population: float | None = None  # the edition's estimate of all victims a year (soft target)
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -338,6 +341,7 @@ def stage_a(
             link[v] = 1.0
             mgroup.append((v, {"F": f, "sk": sk, "minor": minor, "R": rs}))
         model.row(link, 0, 0)
+    _independence_prior(model, cells, y, plan.population, msets, mgroup)
     # sexual sectors per region
     sgroup: list[tuple[int, dict]] = []
     ssets = _sector_sets(world.sex_sectors, 3)
@@ -393,6 +397,50 @@ def stage_a(
     }
     info = {"seconds": sol.seconds, "violations": sol.violations, "status": sol.status}
     return out, rest, info
+
+
+def independent_histories(
+    sizes: dict[str, float], observed: float, population: float, sets: list[frozenset[str]]
+) -> dict[frozenset[str], float]:
+    """Expected number of observed victims per reporter set when the lists are independent: a
+    population of `population` victims, reporter j seeing each with probability sizes[j] / population,
+    conditioned on being seen (`observed` x product of inclusion probabilities / P(seen))."""
+    reps = sorted(sizes)
+    p = {j: min(max(sizes[j] / population, 0.0), 1.0) for j in reps}
+    mu = {}
+    for rs in sets:
+        if not rs <= set(reps):
+            continue
+        w = 1.0
+        for j in reps:
+            w *= p[j] if j in rs else 1.0 - p[j]
+        mu[rs] = w
+    tot = sum(mu.values())
+    return {rs: observed * w / tot for rs, w in mu.items()} if tot > 0 else {}
+
+
+def _independence_prior(
+    model: Model, cells: list[Target], y: int, population: float | None, msets, mgroup
+) -> None:
+    """Soft target: the number of victims per reporter set near its expectation under independent
+    lists (so that multiple systems estimation on the delivery gives a plausible number)."""
+    total = _lookup(cells, y, ())
+    sizes = {rep: _lookup(cells, y, (("rep", rep),)) for rep in REPORTERS}
+    if population is None or total is None or any(iv is None for iv in sizes.values()):
+        return
+    mids = {rep: _mid(iv) for rep, iv in sizes.items()}
+    expected = independent_histories(mids, _mid(total), population, msets)
+    by_set: dict[frozenset[str], dict[int, float]] = defaultdict(dict)
+    for v, rec in mgroup:
+        by_set[rec["R"]][v] = 1.0
+    for rs in msets:
+        if rs in expected and by_set.get(rs):
+            e = expected[rs]
+            # about OVERLAP_WEIGHT x (deviation / expected)^2 x expected: a chi-square-like cost,
+            # so that a shortfall (or excess) the hard targets force is shared in proportion
+            width = max(1.0, e / 4)
+            slopes = [OVERLAP_WEIGHT * (2 * k + 1) * width / max(e, 1.0) for k in range(8)]
+            model.convex_dev(by_set[rs], e, width, slopes)
 
 
 def _mention_priors(
@@ -921,11 +969,13 @@ def synthesize_comensha(targets: Targets, seed: int, time_limit: float) -> Comen
     totals_y = {r: int(_mid(_lookup(cells, Y, (("r", r),)))) for r in REGIONS}
     weights = _country_weights(cells, world, Y, totals_y)
     order = sorted(years, reverse=True)
+    n_fact = count_interval(targets.fact(POPULATION_FACT) or "")
+    population = float(n_fact.lo) if n_fact is not None and n_fact.lo > 0 else None
     for y in order:
         t0 = time.perf_counter()
         remaining = time_limit - (t0 - t_start)
         budget = max(3.0, remaining / len([x for x in order if x <= y]))
-        plan = YearPlan(y, [c for c in cells if c.year == y])
+        plan = YearPlan(y, [c for c in cells if c.year == y], population=population)
         plan.targets += _fact_targets(facts, cells, y, done, world, unmet)
         for f in facts:
             if f.kind == "top10new" and f.year == y + 1 and f.year in done:

@@ -46,6 +46,7 @@ class Model:
         self.integer: list[bool] = []
         self.rows: list[Row] = []
         self.devs: list[tuple[int, dict[int, float], float]] = []
+        self.convex: list[tuple[list[int], float, dict[int, float], float]] = []
 
     def var(self, cost: float = 0.0, lb: float = 0.0, ub: float = INF, integer: bool = True) -> int:
         self.lb.append(lb)
@@ -71,11 +72,30 @@ class Model:
         self.devs.append((d, dict(terms), target))
         return d
 
+    def convex_dev(self, terms: dict[int, float], target: float, width: float, slopes: list[float]) -> None:
+        """A piecewise-linear convex cost of |sum(terms) - target|: the first `width` units cost
+        slopes[0] each, the next `width` slopes[1], ... (the last slope has no end)."""
+        ds = [
+            self.var(cost=c, ub=width if i < len(slopes) - 1 else INF, integer=False)
+            for i, c in enumerate(slopes)
+        ]
+        for sign in (1.0, -1.0):
+            t = {k: sign * v for k, v in terms.items()}
+            for d in ds:
+                t[d] = 1.0
+            self.rows.append(Row(t, sign * target, INF, None, dev=True))
+        self.convex.append((ds, width, dict(terms), target))
+
     def with_devs(self, values: np.ndarray) -> np.ndarray:
         """A feasibility solution completed with its deviation values (a valid MIP start)."""
         out = np.array(values, dtype=float)
         for d, terms, target in self.devs:
             out[d] = abs(sum(v * out[k] for k, v in terms.items()) - target)
+        for ds, width, terms, target in self.convex:
+            left = abs(sum(v * out[k] for k, v in terms.items()) - target)
+            for i, d in enumerate(ds):
+                out[d] = left if i == len(ds) - 1 else min(left, width)
+                left -= out[d]
         return out
 
     def _solve(
@@ -100,6 +120,9 @@ class Model:
             # a first point: the simple linear costs only, without the deviation rows
             for d, _, _ in self.devs:
                 cost[d] = 0.0
+            for ds, _, _, _ in self.convex:
+                for d in ds:
+                    cost[d] = 0.0
         if relax:
             integ = [False] * len(integ)
         cols: list[list[tuple[int, float]]] = [[] for _ in lb]
