@@ -326,14 +326,19 @@ def histories_for_year(con, year: int, stratum: str | None = None):
     """
     rows = con.execute(
         """
-        SELECT r.registratie_id, r.geslacht, r.leeftijd, r.nationaliteit,
-               list(DISTINCT m.melder) FILTER (WHERE m.melder IS NOT NULL) AS melders,
-               (SELECT list(DISTINCT u.vorm) FROM comensha_uitbuiting u
-                 WHERE u.registratie_id = r.registratie_id) AS vormen
+        WITH vormen AS (
+            SELECT registratie_id, list_sort(list(DISTINCT vorm)) AS vormen
+            FROM comensha_uitbuiting GROUP BY registratie_id
+        ), melders AS (
+            SELECT registratie_id, list_sort(list(DISTINCT melder)) AS melders
+            FROM comensha_melders GROUP BY registratie_id
+        )
+        SELECT r.registratie_id, r.geslacht, r.leeftijd, r.nationaliteit, m.melders, v.vormen
         FROM comensha_registraties r
-        LEFT JOIN comensha_melders m ON m.registratie_id = r.registratie_id
+        LEFT JOIN melders m ON m.registratie_id = r.registratie_id
+        LEFT JOIN vormen v ON v.registratie_id = r.registratie_id
         WHERE r.jaar = ? AND NOT coalesce(r.anoniem, false)
-        GROUP BY ALL
+        ORDER BY r.registratie_id
         """,
         [year],
     ).fetchall()
