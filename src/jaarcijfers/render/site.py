@@ -1,15 +1,20 @@
 """The report site: one static, self-contained `index.html` in Dutch, structured like the publication.
 
-Charts are the static SVG of `render/charts.py`, inlined, so the page works from disk without network
-or JavaScript and prints as it looks. A small inline script adds the interaction: hovering or focusing
-a bar or point shows its published value (from the mark's label). Every figure also has its data table
-and a text alternative. No timestamps: the same edition gives a byte-identical page.
+Every figure is an interactive Vega-Lite chart: its specification (`render/charts.py`, plus a tooltip
+showing each mark's published value) is inlined as JSON and drawn by Vega-Embed as SVG; the Vega,
+Vega-Lite and Vega-Embed JavaScript (vl-convert's self-contained bundle, Vega-Lite pinned to
+`charts.VL_VERSION`) is inlined once, so the page works from disk without any network request. The
+static SVG of the same specification is inlined as well: it is what a reader sees without JavaScript
+(or if drawing fails) and what is printed. Every figure also has its data table and a text alternative.
+No timestamps: the same edition gives a byte-identical page.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +100,59 @@ def text_alternative(fig: PublishedFigure) -> str:
     return text + " De precieze aantallen staan in de tabel."
 
 
+@lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and Vega-Embed as one self-contained script (made once per process, ~0.9 MB).
+
+    It defines `vegaEmbed`, `vegaLite` and `vega` on `window`. Vega-Lite is pinned to the version the
+    static SVG is made with, so the same vl-convert gives the same bytes.
+    """
+    import vl_convert
+
+    from jaarcijfers.render.charts import VL_VERSION
+
+    snippet = "window.vegaEmbed = vegaEmbed;\nwindow.vega = vega;\nwindow.vegaLite = vegaLite;\n"  # vl-convert's default
+    js: str = vl_convert.javascript_bundle(snippet, vl_version=VL_VERSION)
+    if re.search(r"</script|<!--", js, re.IGNORECASE):  # would end or confuse the inline <script>
+        raise ValueError("the Vega bundle cannot be inlined in a <script> element")
+    return js
+
+
+def interactive_spec(fig: PublishedFigure) -> dict[str, Any]:
+    """The figure's Vega-Lite specification with a tooltip on every mark: the published value, as in the table.
+
+    The tooltip text is made here from the published label (`<5` stays `<5`; thousands get a dot). A line
+    with points becomes a line layer and a point layer, so only the points (one per value) carry a tooltip.
+    """
+    from jaarcijfers.render.charts import chart_spec
+    from jaarcijfers.render.narrative import fmt_count
+
+    spec: dict[str, Any] = chart_spec(fig)
+    tooltip = {"field": "tooltip", "type": "nominal"}
+    for chart in spec.get("vconcat", [spec]):
+        for v in chart["data"]["values"]:
+            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {fmt_count(str(v['label']))}" + (
+                " (afgerond op vijftallen)" if fig.rounded else "")
+        layers: list[dict[str, Any]] = []
+        for layer in chart["layer"]:
+            mark = layer["mark"]
+            if mark.get("type") == "line" and isinstance(mark.get("point"), dict):
+                line_mark = {k: x for k, x in mark.items() if k != "point"}
+                layers.append({**layer, "mark": line_mark})
+                layers.append({**layer, "mark": {"type": "point", "opacity": 1, **mark["point"]},
+                               "encoding": {**layer["encoding"], "tooltip": tooltip}})
+            else:
+                layers.append({**layer, "encoding": {**layer["encoding"], "tooltip": tooltip}})
+        chart["layer"] = layers
+    return spec
+
+
+def spec_script(spec: dict[str, Any]) -> str:
+    """A specification as JSON for a `<script type="application/json">`: `<`, `>` and `&` escaped, so no `</`."""
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def figure_context(fig: PublishedFigure) -> dict[str, Any]:
     from markupsafe import Markup
 
@@ -106,6 +164,7 @@ def figure_context(fig: PublishedFigure) -> dict[str, Any]:
         "id": f"figuur-{fig.id.lower()}",
         "fig": fig,
         "svg": Markup(svg),
+        "spec": Markup(spec_script(interactive_spec(fig))),
         "alt": text_alternative(fig),
         "tables": [block_table(fig, b) for b in fig.blocks],
     }
@@ -241,7 +300,8 @@ def context(edition: Edition) -> dict[str, Any]:
         "provenance": provenance_rows(edition),
         "provenance_facts": provenance_facts(edition),
         "css": Markup((TEMPLATES / "style.css").read_text(encoding="utf-8")),
-        "script": Markup((TEMPLATES / "tooltip.js").read_text(encoding="utf-8")),
+        "vega": Markup(vega_bundle()),
+        "script": Markup((TEMPLATES / "charts.js").read_text(encoding="utf-8")),
     }
 
 
