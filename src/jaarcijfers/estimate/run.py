@@ -48,6 +48,11 @@ class SensitivityRow:
     df: int | None
     status: str  # "ok" or a Dutch reason
 
+    @classmethod
+    def failed(cls, model: str, terms: tuple[str, ...], reason: str) -> SensitivityRow:
+        """A candidate model that could not be fitted, with the reason in Dutch."""
+        return cls(model, terms, None, None, None, None, None, None, None, reason)
+
 
 @dataclass(frozen=True)
 class EstimateResult:
@@ -147,37 +152,11 @@ def sensitivity_table(
         if fit is None:
             ierr = check_model(table, terms)
             if ierr:
-                rows.append(
-                    SensitivityRow(
-                        label,
-                        tuple(term_names(table, terms)),
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        describe_error(ierr),
-                    )
-                )
+                rows.append(SensitivityRow.failed(label, tuple(term_names(table, terms)), describe_error(ierr)))
                 return
             fit = cache.get(terms)
             if fit is None:
-                rows.append(
-                    SensitivityRow(
-                        label,
-                        tuple(term_names(table, terms)),
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        None,
-                        "model niet te schatten",
-                    )
-                )
+                rows.append(SensitivityRow.failed(label, tuple(term_names(table, terms)), "model niet te schatten"))
                 return
         key = fit.terms
         if key in seen:

@@ -116,8 +116,8 @@ def five_year_mean(fig: str, rows: tuple[str, ...] | None = None) -> Callable[[F
     return get
 
 
-def rising_since(fig: str, row: str) -> Compute:
-    """The first year of the unbroken rise that ends in the reporting year."""
+def _run_start(fig: str, row: str, rising: bool) -> Compute:
+    """The first year of the unbroken rise (or fall) of a series that ends in the reporting year."""
 
     def get(x: FactContext) -> FactValue | None:
         ys = x.years(fig)
@@ -126,12 +126,17 @@ def rising_since(fig: str, row: str) -> Compute:
         start = None
         for i in range(ys.index(x.Y), 0, -1):
             a, b = x.cell(fig, "", row, ys[i - 1]), x.cell(fig, "", row, ys[i])
-            if a is None or b is None or not a < b:
+            if a is None or b is None or not (a < b if rising else a > b):
                 break
             start = ys[i - 1]
         return v.year(start)
 
     return get
+
+
+def rising_since(fig: str, row: str) -> Compute:
+    """The first year of the unbroken rise that ends in the reporting year."""
+    return _run_start(fig, row, rising=True)
 
 
 def still_below(fig: str, row: str) -> Compute:
@@ -147,20 +152,7 @@ def still_below(fig: str, row: str) -> Compute:
 
 def falling_since(fig: str, row: str) -> Compute:
     """The year of the peak after which the count fell every year up to the reporting year."""
-
-    def get(x: FactContext) -> FactValue | None:
-        ys = x.years(fig)
-        if x.Y not in ys:
-            return None
-        peak = None
-        for i in range(ys.index(x.Y), 0, -1):
-            a, b = x.cell(fig, "", row, ys[i - 1]), x.cell(fig, "", row, ys[i])
-            if a is None or b is None or not a > b:
-                break
-            peak = ys[i - 1]
-        return v.year(peak)
-
-    return get
+    return _run_start(fig, row, rising=False)
 
 
 def declines_before(fig: str, row: str) -> Compute:

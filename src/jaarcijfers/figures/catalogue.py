@@ -17,6 +17,10 @@ MEER_VORMEN = (
     "meerdere vormen van mensenhandel meegemaakt kunnen hebben."
 )
 AFGEROND = "De cijfers zijn afgerond op vijftallen."
+MEER_SECTOREN = (
+    "De aantallen tellen op tot meer dan het totaal aantal slachtoffers van seksuele uitbuiting (zie Figuur 2), "
+    "omdat slachtoffers in meerdere sectoren uitgebuit kunnen zijn."
+)
 
 YEARS_VICTIM = Axis("victim_jaar", years=True)
 
@@ -168,8 +172,7 @@ CATALOGUE: tuple[Figure, ...] = (
             ),
         ),
         notes=(
-            "De aantallen tellen op tot meer dan het totaal aantal slachtoffers van seksuele uitbuiting (zie "
-            "Figuur 2), omdat slachtoffers in meerdere sectoren uitgebuit kunnen zijn.",
+            MEER_SECTOREN,
         ),
         description="het aantal slachtoffers van seksuele uitbuiting per sector per jaar",
     ),
@@ -212,8 +215,7 @@ CATALOGUE: tuple[Figure, ...] = (
             ),
         ),
         notes=(
-            "De aantallen tellen op tot meer dan het totaal aantal slachtoffers van seksuele uitbuiting (zie "
-            "Figuur 2), omdat slachtoffers in meerdere sectoren uitgebuit kunnen zijn.",
+            MEER_SECTOREN,
             "Slachtoffers met een onbekende nationaliteit zijn niet weergegeven; de regio Overig alleen als er "
             "slachtoffers zijn.",
         ),
