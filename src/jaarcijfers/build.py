@@ -10,26 +10,46 @@ from __future__ import annotations
 import csv
 import io
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 from jaarcijfers.errors import UserError
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = "publicatie"):  # type: ignore[no-untyped-def]
-    """Everything up to and including disclosure control; returns the published Edition."""
+def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=lambda text: None):  # type: ignore[no-untyped-def]
+    """Everything up to and including disclosure control; returns the published Edition.
+    `step(text)` is told what is being done (for progress on the terminal)."""
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
     from jaarcijfers.publish import publish
     from jaarcijfers.warehouse.load import open_delivery
 
+    step("levering valideren en laden")
     con = open_delivery(data)
+    step("regels toepassen en figuren berekenen")
     year, figures = compute_all(con, year)
+    step("feiten berekenen")
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
+    step(f"onthullingscontrole ({sdc})")
     edition = publish(year, figures, facts, sdc, provenance, reflection=_reflection(data, year))
+    step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
     return with_estimate(edition, estimate)
+
+
+@contextmanager
+def progress():  # type: ignore[no-untyped-def]
+    """A spinner with the current step on the terminal (stderr); silent when not on a terminal."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield lambda text: None
+        return
+    with console.status("Jaarcijfers bouwen …") as status:
+        yield lambda text: status.update(f"Jaarcijfers bouwen: {text} …")
 
 
 def with_estimate(edition, estimate: dict | None):  # type: ignore[no-untyped-def,type-arg]
@@ -182,19 +202,22 @@ def run_build(data: Path | None, year: int | None, out: Path | None, sdc: str = 
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
-    edition = compute_edition(data, year, sdc)
-    out = out or Path("out") / str(edition.year)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
-    write_text(out / "figures.csv", figures_csv(edition))
-    write_text(out / "facts.csv", facts_csv(edition))
-    write_text(out / "metadata.json", json.dumps(metadata(edition), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    written = ["figures.csv", "facts.csv", "metadata.json"]
-    if not only_figures:
-        from jaarcijfers.render import render_all
+    with progress() as step:
+        edition = compute_edition(data, year, sdc, step)
+        out = out or Path("out") / str(edition.year)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
+        step("figures.csv, facts.csv en metadata.json schrijven")
+        write_text(out / "figures.csv", figures_csv(edition))
+        write_text(out / "facts.csv", facts_csv(edition))
+        write_text(out / "metadata.json", json.dumps(metadata(edition), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        written = ["figures.csv", "facts.csv", "metadata.json"]
+        if not only_figures:
+            from jaarcijfers.render import render_all
 
-        written += render_all(edition, out)
+            step("rapport, PDF, werkboek, persbericht en open data maken")
+            written += render_all(edition, out)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     return 0
