@@ -15,7 +15,7 @@ from jaarcijfers.figures.model import (
     PublishedFact,
     PublishedFigure,
 )
-from jaarcijfers.sdc.policy import get_policy
+from jaarcijfers.sdc.policy import FACT_POLICIES, RawCell, get_policy
 
 SYMBOLS = {
     "publicatie": (
@@ -42,6 +42,8 @@ def publish(
 ) -> Edition:
     policy = get_policy(sdc)
     raw = [c for f in figures for c in f.cells()]
+    if sdc in FACT_POLICIES:  # the policy protects the related prose facts together with the cells
+        raw += fact_cells(facts, year)
     shown = policy(raw)
     catalogue = by_id()
     published = []
@@ -65,7 +67,10 @@ def publish(
             )
         )
     hidden = {(k.figure, k.part, k.row, k.column) for k, text in shown.items() if text in HIDING_SYMBOLS}
-    protected_facts = protect_facts(facts, sdc, hidden)
+    from jaarcijfers.sdc.structure import FACT_FIGURE
+
+    decided = {k.row for k, text in shown.items() if k.figure == FACT_FIGURE and text in HIDING_SYMBOLS}
+    protected_facts = protect_facts(facts, sdc, hidden, decided)
     years = tuple(range(year - 4, year + 1))
     extras: dict[str, Any] = {}
     if sdc == "strict":
@@ -88,11 +93,27 @@ def publish(
 HIDING_SYMBOLS = frozenset({"<5", "x"})
 
 
+def fact_cells(facts: Sequence[ComputedFact], year: int) -> list[RawCell]:
+    """The count facts that occur in a relation of the facts catalogue, as cells of the pseudo-figure
+    `FACT_FIGURE` (true values), for a policy that models facts (docs/sdc.md, "Prose facts")."""
+    from jaarcijfers.facts.catalogue import related_fact_ids
+    from jaarcijfers.sdc.structure import fact_key
+
+    related = related_fact_ids(year)
+    return [RawCell(fact_key(f.id), f.value.value, "count") for f in facts
+            if f.id in related and f.value.kind == "count" and isinstance(f.value.value, int)]
+
+
 def protect_facts(
-    facts: Sequence[ComputedFact], sdc: str, hidden: set[tuple[str, str, str, str]] = frozenset()  # type: ignore[assignment]
+    facts: Sequence[ComputedFact],
+    sdc: str,
+    hidden: set[tuple[str, str, str, str]] = frozenset(),  # type: ignore[assignment]
+    decided: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[PublishedFact, ...]:
     """The prose is protected like the tables:
     - a count of 1 to 4 persons or cases gets the policy's symbol;
+    - a fact the policy withheld (`decided`: ids; the strict policy withholds related facts by secondary
+      suppression) gets it;
     - a count or difference computed from a hidden cell gets it too (it would reveal that cell);
     - under the strict policy every fact computed from a hidden cell is withheld (shares included; the
       publication policy shows shares of unrounded counts, as the report does)."""
@@ -103,7 +124,7 @@ def protect_facts(
         countlike = f.value.kind in ("count", "number")
         if f.value.kind == "count" and isinstance(f.value.value, int) and 1 <= f.value.value <= 4:
             text = symbol
-        elif f.cells & hidden and (countlike or sdc == "strict"):
+        elif f.id in decided or (f.cells & hidden and (countlike or sdc == "strict")):
             text = symbol
         out.append(PublishedFact(f.id, text, f.value.unit, f.section, f.description))
     return tuple(out)

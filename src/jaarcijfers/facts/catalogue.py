@@ -562,3 +562,137 @@ FAMILIES: tuple[FactFamily, ...] = (
     FactFamily("nieuw_top10", RE, "nationaliteiten die nieuw zijn in de top tien", _new_in_top10),
     FactFamily("verdachten_nationaliteit", OP, "meest voorkomende nationaliteiten van verdachten", _suspect_nationalities),
 )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Relations: how count facts are tied to each other and to figure cells (for disclosure control).
+# An outsider who reads the report knows these; the strict policy puts the facts they mention into the
+# attacker's model (docs/sdc.md, "Prose facts"). Ids and year columns are templates like the fact ids.
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A term of a relation: a count fact (`fact`) or a count cell of a figure (`figure`, `part`, `row`,
+    `column`)."""
+
+    fact: str = ""
+    figure: str = ""
+    part: str = ""
+    row: str = ""
+    column: str = "{Y}"
+
+    def resolve(self, year: int) -> tuple[str, str, str, str]:
+        """(figure, part, row, column) with the years filled in; a fact is ('', '', id, '')."""
+        fill = lambda s: s.format(Y=year, P=year - 1, Y2=year - 2, Y0=year - 4)  # noqa: E731
+        if self.fact:
+            return ("", "", fill(self.fact), "")
+        return (self.figure, self.part, self.row, fill(self.column))
+
+
+def fact(id_: str) -> Ref:
+    return Ref(fact=id_)
+
+
+def cell(fig: str, row: str, col: str = "{Y}", part: str = "") -> Ref:
+    return Ref(figure=fig, part=part, row=row, column=col)
+
+
+@dataclass(frozen=True)
+class FactRelation:
+    """sum(lhs) OP sum(rhs), OP '==' (a partition or a restatement) or '<=' (parts of a whole that may
+    overlap or leave some units out)."""
+
+    name: str
+    lhs: tuple[Ref, ...]
+    op: str
+    rhs: tuple[Ref, ...]
+
+
+def partition(name: str, parts: tuple[Ref, ...], whole: Ref) -> FactRelation:
+    """The parts add up to the whole (every unit in exactly one part)."""
+    return FactRelation(name, parts, "==", (whole,))
+
+
+def parts_of(name: str, parts: tuple[Ref, ...], whole: Ref) -> FactRelation:
+    """The parts add up to at most the whole (an unknown category is not named)."""
+    return FactRelation(name, parts, "<=", (whole,))
+
+
+def restates(fact_id: str, whole: Ref) -> FactRelation:
+    """The fact is the value of a figure cell."""
+    return FactRelation(f"{fact_id} = cel", (fact(fact_id),), "==", (whole,))
+
+
+MINOR_CRIM = cell(F6, "Minderjarig", "Criminele uitbuiting", part="vorm")
+
+RELATIONS: tuple[FactRelation, ...] = (
+    restates("slachtoffers_{Y}", cell(F1, GS)),
+    restates("mannen_{Y}", cell(F8, "Man", part="jaar")),
+    restates("vrouwen_{Y}", cell(F8, "Vrouw", part="jaar")),
+    restates("minderjarig_{Y}", cell(F6, "Minderjarig", part="jaar")),
+    restates("minderjarig_crim_{Y}", MINOR_CRIM),
+    restates("minderjarig_binnen_seks_{Y}", cell(F6, "Minderjarig", SEKS_BIN, part="vorm")),
+    restates("afrika_thuis_{Y}", cell("4", "Thuisprostitutie", "Afrika")),
+    restates("verdachten_{Y}", cell(F14, "Totaal")),
+    restates("verdachten_{P}", cell(F14, "Totaal", "{P}")),
+    restates("verdachten_mannen_{Y}", cell(F14, "Mannen")),
+    restates("verdachten_vrouwen_{Y}", cell(F14, "Vrouwen")),
+    restates("verdachten_onbekend_{Y}", cell(F14, "Onbekend")),
+    restates("om_zaken_{Y}", cell(F15, IZ)),
+    restates("om_zaken_{P}", cell(F15, IZ, "{P}")),
+    restates("om_seks_{Y}", cell(F16, "Seksuele uitbuiting")),
+    restates("om_seks_{P}", cell(F16, "Seksuele uitbuiting", "{P}")),
+    restates("om_crim_{Y}", cell(F16, "Criminele/overige uitbuiting")),
+    restates("berecht_{Y}", cell(F18, "Totaal")),
+    restates("berecht_seks_{Y}", cell(F18, "Seksuele uitbuiting - totaal")),
+    restates("berecht_arbeid_{Y}", cell(F18, "Arbeidsuitbuiting")),
+    restates("berecht_arbeid_{P}", cell(F18, "Arbeidsuitbuiting", "{P}")),
+    restates("berecht_crim_{Y}", cell(F18, "Criminele/overige uitbuiting")),
+    restates("berecht_crim_{P}", cell(F18, "Criminele/overige uitbuiting", "{P}")),
+    restates("onderzoeken_arbeid_{Y}", cell(F13, "Arbeidsuitbuiting")),
+    restates("onderzoeken_arbeid_{P}", cell(F13, "Arbeidsuitbuiting", "{P}")),
+    restates("om_sepot_{Y}", cell(F17, "Onvoorwaardelijk sepot", part="jaar")),
+    restates("om_sepot_{P}", cell(F17, "Onvoorwaardelijk sepot", "{P}", part="jaar")),
+    restates("berecht_onder22_{Y}", cell(F22, "Minderjarig of adolescent (t/m 22 jaar)", part="jaar")),
+    restates("berecht_onder22_{P}", cell(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{P}", part="jaar")),
+    # the minors with criminal exploitation, broken down in the prose
+    partition("minderjarigen criminele uitbuiting naar nationaliteit",
+              (fact("minderjarig_crim_nl_{Y}"), fact("minderjarig_crim_europa_{Y}"), fact("minderjarig_crim_overig_{Y}")),
+              MINOR_CRIM),
+    parts_of("minderjarigen criminele uitbuiting naar geslacht",
+             (fact("minderjarig_crim_meisjes_{Y}"), fact("minderjarig_crim_jongens_{Y}")), MINOR_CRIM),
+    parts_of("minderjarigen criminele uitbuiting gemeld door de politie", (fact("minderjarig_crim_politie_{Y}"),),
+             MINOR_CRIM),
+    parts_of("minderjarigen criminele uitbuiting gemeld door de politie (Figuur 12)",
+             (fact("minderjarig_crim_politie_{Y}"),), cell(F12, "Politie", "Criminele uitbuiting", part="vorm")),
+    parts_of("minderjarigen criminele uitbuiting gemeld door zorgcoördinatoren",
+             (fact("minderjarig_crim_zorgcoordinator_{Y}"),), MINOR_CRIM),
+    # victims of unknown gender = all victims - men - women
+    partition("geslacht: man + vrouw + onbekend = Figuur 1",
+              (cell(F8, "Man", part="jaar"), cell(F8, "Vrouw", part="jaar"), fact("geslacht_onbekend_{Y}")),
+              cell(F1, GS)),
+    # (a victim may work in several sectors: each sector is a part, their sum is not)
+    parts_of("vrouwelijke slachtoffers van arbeidsuitbuiting in het huishouden", (fact("vrouwen_arbeid_huishouden_{Y}"),),
+             cell(F8, "Vrouw", "Arbeidsuitbuiting", part="vorm")),
+    parts_of("vrouwelijke slachtoffers van arbeidsuitbuiting in overige dienstverlening",
+             (fact("vrouwen_arbeid_overige_{Y}"),), cell(F8, "Vrouw", "Arbeidsuitbuiting", part="vorm")),
+    parts_of("criminele uitbuiting bij minderjarigen (jaar ervoor) <= alle minderjarigen van dat jaar",
+             (fact("minderjarig_crim_{P}"),), cell(F6, "Minderjarig", "{P}", part="jaar")),
+    parts_of("binnenlandse seksuele uitbuiting bij minderjarigen (jaar ervoor) <= alle minderjarigen van dat jaar",
+             (fact("minderjarig_binnen_seks_{P}"),), cell(F6, "Minderjarig", "{P}", part="jaar")),
+)
+"""The relations among the reference facts. Differences (`*_verschil_*`) are not listed: their value is a
+function of their cells, and a difference is withheld whenever one of its cells is (`protect_facts`)."""
+
+
+def relation_terms(year: int) -> Iterator[tuple[str, tuple[tuple[int, tuple[str, str, str, str]], ...], str]]:
+    """Every relation for a reporting year: (name, ((coefficient, (figure, part, row, column)), ...), op);
+    the terms are lhs - rhs, a fact has figure ''. The relation reads: sum(terms) OP 0."""
+    for r in RELATIONS:
+        terms = tuple((1, t.resolve(year)) for t in r.lhs) + tuple((-1, t.resolve(year)) for t in r.rhs)
+        yield r.name, terms, r.op
+
+
+def related_fact_ids(year: int) -> frozenset[str]:
+    """The ids of the facts that occur in a relation."""
+    return frozenset(t.resolve(year)[2] for r in RELATIONS for t in r.lhs + r.rhs if t.fact)

@@ -181,6 +181,29 @@ def read_figures(path: Path) -> dict[CellKey, str]:
     return out
 
 
+def read_facts(path: Path, year: int | None) -> dict[CellKey, str]:
+    """The facts of an edition (`facts.csv`, columns id,value) that occur in a relation of the facts
+    catalogue, as cells of the pseudo-figure `FACT_FIGURE`; only counts and withheld facts (a fact in
+    another form, e.g. a percentage, leaves its relations out of the model)."""
+    from jaarcijfers.errors import UserError
+    from jaarcijfers.facts.catalogue import related_fact_ids
+    from jaarcijfers.sdc.structure import STRICT_SYMBOL, fact_key
+
+    if year is None or not path.is_file():
+        return {}
+    related = related_fact_ids(year)
+    out: dict[CellKey, str] = {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        if not {"id", "value"} <= set(reader.fieldnames or []):
+            raise UserError(f"{path}: kolommen id, value verwacht")
+        for r in reader:
+            value = r["value"].strip()
+            if r["id"] in related and (value.isdigit() or value in (STRICT_SYMBOL, "<5")):
+                out[fact_key(r["id"])] = value
+    return out
+
+
 def _fmt(iv: tuple[float, float]) -> str:
     lo = "-∞" if iv[0] == -INF else str(int(iv[0]))
     hi = "∞" if iv[1] == INF else str(int(iv[1]))
@@ -250,9 +273,13 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
 
 
 def run_audit(edition: Path, json_out: bool) -> int:
-    """CLI entry: audit `edition/figures.csv` (or a figures.csv given directly); 0 = no leak, 1 = leaks."""
+    """CLI entry: audit `edition/figures.csv` (or a figures.csv given directly) together with the related
+    prose facts of `facts.csv` next to it, when present; 0 = no leak, 1 = leaks."""
+    from jaarcijfers.sdc.structure import reporting_year
+
     path = edition / "figures.csv" if edition.is_dir() else edition
     published = read_figures(path)
+    published.update(read_facts(path.parent / "facts.csv", reporting_year(published)))
     try:
         result = audit_cells(published)
     except ValueError as exc:

@@ -38,6 +38,10 @@ POLICIES: dict[str, str] = {
 }
 """Registry of policies (name -> 'module:function'); every entry is documented in docs/sdc.md."""
 
+FACT_POLICIES = frozenset({"strict"})
+"""Policies that also receive the related prose count facts as cells (figure `structure.FACT_FIGURE`) and
+decide about them; the other policies see the figure cells only."""
+
 
 def get_policy(name: str) -> Policy:
     from importlib import import_module

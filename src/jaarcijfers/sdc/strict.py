@@ -20,7 +20,9 @@
      outsider's model of the display strings) checks the pattern; a cell that fails there (an
      integrality gap, or an identity the raw values contradict) adds the cut "suppress at least one
      more published cell of its component" and the loop continues.
-   Costs prefer small inner cells: c_j = w_j (10 + v_j) with w = 1 for inner cells, 5 for the
+   Prose count facts that occur in a relation of the facts catalogue are variables too (figure
+   `FACT_FIGURE`, see `publish.fact_cells`), with the same primary and secondary suppression.
+   Costs prefer facts and small inner cells: c_j = w_j (10 + v_j) with w = 0.5 for facts, 1 for inner cells, 5 for the
    five-year blocks and 1000 for totals and headline numbers (Figuur 1, Figuur 15, every row or
    column labelled as a total), which are therefore only withheld if nothing else can protect.
 3. Rounded sources (figures 10, 11, 20, 21) are passed through as delivered; percentages whose count
@@ -43,6 +45,7 @@ from jaarcijfers.sdc.structure import (
     F_FIVE_YEAR_BLOCKS,
     F_OM_REGISTERED,
     F_VICTIMS,
+    FACT_FIGURE,
     INF,
     ROUNDED_FIGURES,
     STRICT_SYMBOL,
@@ -54,7 +57,7 @@ from jaarcijfers.sdc.structure import (
 )
 
 HEADLINE_FIGURES = frozenset({F_VICTIMS, F_OM_REGISTERED})
-W_INNER, W_FIVE_YEAR, W_HEADLINE = 1.0, 5.0, 1000.0
+W_FACT, W_INNER, W_FIVE_YEAR, W_HEADLINE = 0.5, 1.0, 5.0, 1000.0
 TOL = 1e-6
 MAX_ROUNDS = 500
 
@@ -110,6 +113,8 @@ def _format(cell: RawCell) -> str:
 
 
 def cost_weight(key: CellKey) -> float:
+    if key.figure == FACT_FIGURE:  # a prose fact: withheld in preference to any figure cell
+        return W_FACT
     if key.figure in HEADLINE_FIGURES or is_total_label(key.row) or is_total_label(key.column):
         return W_HEADLINE
     if key.figure in F_FIVE_YEAR_BLOCKS and key.part == "vorm":

@@ -31,6 +31,8 @@ STRICT_SYMBOL = "x"
 SMALL_SYMBOL = "<5"
 ROUNDED_SMALL_SYMBOL = "<10"
 AUX_FIGURE = "_"
+FACT_FIGURE = "feit"
+"""The pseudo-figure of prose facts in the model: a count fact `id` is the variable CellKey(FACT_FIGURE, '', id, '')."""
 INF = float("inf")
 
 # Figure ids of the catalogue (fixed across editions; the labels of years follow the data).
@@ -182,7 +184,13 @@ def aux(name: str) -> CellKey:
     return CellKey(AUX_FIGURE, "", name, "")
 
 
+def fact_key(fact_id: str) -> CellKey:
+    return CellKey(FACT_FIGURE, "", fact_id, "")
+
+
 def figure_name(figure: str) -> str:
+    if figure == FACT_FIGURE:
+        return "Feit"
     return "Tabel 1" if figure == F_TOP10 else f"Figuur {figure}"
 
 
@@ -264,6 +272,7 @@ def build_structure(published: Mapping[CellKey, str]) -> Structure:
     _emm(g, add)
     _om(g, add)
     _rounded(g, add)
+    _facts(g, add)
     _percentages(g, published, kinds, s)
     # deterministic order, independent of the order of the input cells
     s.identities.sort(key=lambda i: (i.name, i.terms, i.op, i.rhs))
@@ -373,6 +382,28 @@ def _victims(g: _Grid, add) -> None:
             k = g.count(F_TOP10, "", r, c)
             if k is not None and r in g.row_labels(F_REGION, "jaar"):
                 add(f"Tabel 1 {r} = Figuur 9 {ry} {r}", [k], "==", [g.count(F_REGION, "jaar", r, ry)])
+
+
+def reporting_year(published: Iterable[CellKey]) -> int | None:
+    """The reporting year of an edition: the last year column of Figuur 1."""
+    years = [int(k.column) for k in published if k.figure == F_VICTIMS and is_year(k.column)]
+    return max(years) if years else None
+
+
+def _facts(g: _Grid, add) -> None:
+    """The relations of the facts catalogue (`facts.catalogue.RELATIONS`) among the facts and cells
+    present (a relation with a missing or non-count term is left out)."""
+    from jaarcijfers.facts.catalogue import relation_terms
+
+    years = g.years(F_VICTIMS)
+    if not years or not g.has(FACT_FIGURE):
+        return
+    for name, terms, op in relation_terms(int(max(years))):
+        keys = [fact_key(t[2]) if t[0] == "" else CellKey(*t) for _, t in terms]
+        keys_ok: list[CellKey | None] = [k if g.kinds.get(k) == "count" else None for k in keys]
+        lhs = [k for (c, _), k in zip(terms, keys_ok, strict=True) if c > 0]
+        rhs = [k for (c, _), k in zip(terms, keys_ok, strict=True) if c < 0]
+        add(f"Feiten: {name}", lhs, op, rhs)
 
 
 def _emm(g: _Grid, add) -> None:
