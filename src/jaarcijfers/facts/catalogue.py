@@ -96,22 +96,17 @@ def col_share(fig: str, part: str, row: str, col: str) -> Compute:
     return get
 
 
-def rows_share(fig: str, part: str, rows: tuple[str, ...], cols: tuple[str, ...] | None = None) -> Compute:
-    """The share of some rows in all count rows, over the given columns (default: all years shown)."""
+def rows_share(
+    fig: str, part: str, rows: tuple[str, ...], cols: tuple[str, ...] | None = None, words: bool = False
+) -> Compute:
+    """The share of some rows in all count rows, over the given columns (default: all years shown); as a
+    percentage, or with `words` as the nearest simple fraction ('vijf op de zes')."""
 
     def get(x: FactContext) -> FactValue | None:
         cs = [_col(x, cl) for cl in cols] if cols else [str(y) for y in x.years(fig)] if part != "vorm" else list(x.columns(fig, part))
         num = sum(x.cell(fig, part, r, cl) or 0 for r in rows for cl in cs)
         den = sum(x.col_sum(fig, part, cl) for cl in cs)
-        return v.percent(num, den)
-
-    return get
-
-
-def five_year_mean(fig: str, rows: tuple[str, ...] | None = None) -> Callable[[FactContext], tuple[int, int]]:
-    def get(x: FactContext) -> tuple[int, int]:
-        ys = x.years(fig)
-        return sum(x.col_sum(fig, "", y, rows) for y in ys), len(ys)
+        return v.fraction_words(num, den) if words else v.percent(num, den)
 
     return get
 
@@ -438,7 +433,7 @@ FACTS += (
       col_share(F22, "vorm", "Minderjarig of adolescent (t/m 22 jaar)", "Arbeidsuitbuiting")),
     F("berecht_arbeid_40plus_pct", BL, "aandeel 40+ bij arbeidsuitbuiting", col_share(F22, "vorm", "40+", "Arbeidsuitbuiting")),
     F("berecht_man_aandeel_kop", BL, "deel van de berechte verdachten dat man is",
-      lambda x: v.fraction_words(x.row_sum(F23, "jaar", "Man"), sum(x.col_sum(F23, "jaar", y) for y in x.years(F23)))),
+      rows_share(F23, "jaar", ("Man",), words=True)),
     F("berecht_man_pct", BL, "aandeel mannen onder berechte verdachten", rows_share(F23, "jaar", ("Man",))),
     F("berecht_vrouw_pct", BL, "aandeel vrouwen onder berechte verdachten", rows_share(F23, "jaar", ("Vrouw",))),
     F("berecht_vrouw_arbeid_pct", BL, "aandeel vrouwen bij arbeidsuitbuiting", col_share(F23, "vorm", "Vrouw", "Arbeidsuitbuiting")),
@@ -446,7 +441,7 @@ FACTS += (
       col_share(F23, "vorm", "Vrouw", "Criminele/overige uitbuiting")),
     F("berecht_vrouw_seks_pct", BL, "aandeel vrouwen bij seksuele uitbuiting", rows_share(F23, "vorm", ("Vrouw",), CASE_FORMS)),
     F("berecht_nl_aandeel_kop", BH, "deel van de berechte verdachten geboren in Nederland",
-      lambda x: v.fraction_words(x.row_sum(F24, "jaar", "Nederland"), sum(x.col_sum(F24, "jaar", y) for y in x.years(F24)))),
+      rows_share(F24, "jaar", ("Nederland",), words=True)),
     F("berecht_nl_pct", BH, "aandeel geboren in Nederland", rows_share(F24, "jaar", ("Nederland",))),
     F("berecht_eer_pct", BH, "aandeel geboren in een ander land van de EU, EER of Zwitserland",
       rows_share(F24, "jaar", ("EU+EER+Zwitserland",))),

@@ -57,11 +57,6 @@ class FactContext:
         c = self.raw(fig, "", row, col)
         return None if c is None or c.kind != "rounded" else c.display
 
-    def row_sum(self, fig: str, part: str, row: str) -> int:
-        return sum(self.cell(fig, part, row, y) or 0 for y in self.years(fig)) if part != "vorm" else sum(
-            self.cell(fig, part, row, col) or 0 for col in self.columns(fig, part)
-        )
-
     def columns(self, fig: str, part: str) -> tuple[str, ...]:
         for b in self._fig(fig).blocks:
             if b.part == part:
