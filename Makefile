@@ -29,11 +29,13 @@ report: setup
 
 test: setup debs
 	$(RUN) ruff check src tests scripts benchmarks
+	$(RUN) ruff format --check src tests scripts benchmarks
 	$(RUN) mypy src
 	$(RUN) python -m pytest -n 2 -q
 
 lint: setup
 	$(RUN) ruff check src tests scripts benchmarks
+	$(RUN) ruff format --check src tests scripts benchmarks
 	$(RUN) mypy src
 
 bench: setup

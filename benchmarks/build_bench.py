@@ -72,18 +72,31 @@ def main() -> None:
     args = ap.parse_args()
     if not (DEMO_DELIVERY / "comensha_registraties.csv").exists():
         sys.exit("de demolevering ontbreekt (src/jaarcijfers/data/demo)")
-    print(f"{'scale':>5} {'rows':>9} {'load s':>8} {'figures s':>10} {'facts s':>8} {'write s':>8} {'peak MB':>8}")
+    print(
+        f"{'scale':>5} {'rows':>9} {'load s':>8} {'figures s':>10} {'facts s':>8} {'write s':>8} {'peak MB':>8}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for k in (int(s) for s in args.scales.split(",")):
             d = Path(tmp) / f"x{k}"
             rows = scale_delivery(DEMO_DELIVERY, d, k)
             res = subprocess.run(
-                [sys.executable, "-c", ONCE, str(d), str(Path(tmp) / f"out{k}"), "full" if args.full else "figures"],
-                capture_output=True, text=True, check=True,
+                [
+                    sys.executable,
+                    "-c",
+                    ONCE,
+                    str(d),
+                    str(Path(tmp) / f"out{k}"),
+                    "full" if args.full else "figures",
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
             )
             m = json.loads(res.stdout.strip().splitlines()[-1])
-            print(f"{k:>5} {rows:>9} {m['load']:>8.2f} {m['figures']:>10.2f} {m['facts']:>8.2f} {m['publish']:>8.2f} "
-                  f"{m['peak_mb']:>8.0f}")
+            print(
+                f"{k:>5} {rows:>9} {m['load']:>8.2f} {m['figures']:>10.2f} {m['facts']:>8.2f} {m['publish']:>8.2f} "
+                f"{m['peak_mb']:>8.0f}"
+            )
 
 
 if __name__ == "__main__":

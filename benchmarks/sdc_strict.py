@@ -28,8 +28,10 @@ def main() -> None:
     published = read_figures(REFERENCE_2024 / "figures.csv")
     audit_pub = audit_cells(published)
     t1 = time.perf_counter()
-    print(f"audit of the published edition: {t1 - t0:.2f} s ({len(audit_pub.cells)} hidden cells, "
-          f"{len(audit_pub.leaks)} leak, {len(audit_pub.dropped)} contradicted identities)")
+    print(
+        f"audit of the published edition: {t1 - t0:.2f} s ({len(audit_pub.cells)} hidden cells, "
+        f"{len(audit_pub.leaks)} leak, {len(audit_pub.dropped)} contradicted identities)"
+    )
     raw = raw_cells_from_published(published, repair=not args.inconsistent)
     t2 = time.perf_counter()
     print(f"raw cells (witness): {t2 - t1:.2f} s ({len(raw)} cells)")
@@ -42,9 +44,11 @@ def main() -> None:
         audit = audit_cells(res.display, required=res.required)
         t_audit = time.perf_counter() - t
         displays.append(res.display)
-        print(f"run {i + 1}: strict protection {t_protect:.2f} s ({len(res.primary)} primary, {len(res.secondary)} "
-              f"secondary, {res.rounds} rounds, {res.cuts} cuts) + audit {t_audit:.2f} s: "
-              f"{'geslaagd' if audit.ok else f'{len(audit.leaks)} lekken'}")
+        print(
+            f"run {i + 1}: strict protection {t_protect:.2f} s ({len(res.primary)} primary, {len(res.secondary)} "
+            f"secondary, {res.rounds} rounds, {res.cuts} cuts) + audit {t_audit:.2f} s: "
+            f"{'geslaagd' if audit.ok else f'{len(audit.leaks)} lekken'}"
+        )
     print("deterministic:", all(d == displays[0] for d in displays))
 
 

@@ -43,8 +43,10 @@ def main() -> None:
         tables, report, _ = build_delivery(targets, seed, args.time_limit, with_comensha=not args.no_comensha)
         seconds = time.perf_counter() - t0
         unmet = ", ".join(f"{m.key} ({m.published}->{m.synthetic})" for m in report.misses)
-        print(f"{seed:>6} {seconds:>8.1f} {report.n_cells_met:>4}/{report.n_cells:<4} "
-              f"{report.facts_met:>3}/{report.facts_total:<3}  {unmet}")
+        print(
+            f"{seed:>6} {seconds:>8.1f} {report.n_cells_met:>4}/{report.n_cells:<4} "
+            f"{report.facts_met:>3}/{report.facts_total:<3}  {unmet}"
+        )
         for name, s, status in timings:
             print(f"{'':>6} {s:>8.2f}   {name}: {status}")
         for p in report.pending:

@@ -135,8 +135,12 @@ def build_rows() -> list[dict[str, str]]:
             raise ValueError(f"{code}: twice in country_converter data")
         regio = "Nederland" if code == "NL" else SUBREGION_TO_REGIO[subregion]
         eer = rec["EEA"].strip() == "EEA" or code in EER_EXTRA
-        rows[code] = {"code": code, "naam": NAME_OVERRIDES.get(code, dutch[code]), "regio": regio,
-                      "eer": "ja" if eer else "nee"}
+        rows[code] = {
+            "code": code,
+            "naam": NAME_OVERRIDES.get(code, dutch[code]),
+            "regio": regio,
+            "eer": "ja" if eer else "nee",
+        }
     for code, extra in EXTRA_ROWS.items():
         if code in rows:
             raise ValueError(f"{code}: hand-coded but also in country_converter data")
@@ -180,7 +184,9 @@ def diff_summary(old_text: str | None, new_text: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 if landen.csv is out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="do not write; exit 1 if landen.csv is out of date"
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
 

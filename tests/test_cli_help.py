@@ -7,7 +7,18 @@ import sys
 import pytest
 
 COMMANDS = ["validate", "load", "build", "reconcile", "synth", "estimate", "audit"]
-HEAVY = ["duckdb", "altair", "vl_convert", "typst", "highspy", "statsmodels", "pandas", "numpy", "xlsxwriter", "jinja2"]
+HEAVY = [
+    "duckdb",
+    "altair",
+    "vl_convert",
+    "typst",
+    "highspy",
+    "statsmodels",
+    "pandas",
+    "numpy",
+    "xlsxwriter",
+    "jinja2",
+]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

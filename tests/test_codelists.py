@@ -24,8 +24,14 @@ CONTRACT_CODES = {
     "melders": ("politie", "kmar", "nla", "zorgcoordinator", "fairwork", "overig"),
     "geslachten": ("man", "vrouw"),
     "ind_maatstaven": (
-        "uitstel_vertrek_kort", "uitstel_vertrek_lang", "b8_aanvragen", "b8_verleend", "b9_aanvragen",
-        "b9_verleend", "schrijnend_aanvragen", "schrijnend_verleend",
+        "uitstel_vertrek_kort",
+        "uitstel_vertrek_lang",
+        "b8_aanvragen",
+        "b8_verleend",
+        "b9_aanvragen",
+        "b9_verleend",
+        "schrijnend_aanvragen",
+        "schrijnend_verleend",
     ),
     "emm_partijen": ("politie", "kmar", "nla"),
     "emm_vormen": ("seksueel", "arbeid", "crimineel", "overig"),
@@ -36,17 +42,42 @@ CONTRACT_CODES = {
     "om_dossier_vormen": ("seksueel", "arbeid", "crimineel", "overig"),
     "om_subvormen": ("binnenlands", "internationaal"),
     "rechtspraak_maatstaven": (
-        "hoger_beroep_totaal", "eindarrest_vrijspraak", "eindarrest_schuldig",
-        "eindarrest_schuldig_mh_bewezen", "eindarrest_overig", "ingesteld_verdachte", "ingesteld_om",
-        "ingesteld_beide", "cassatie_ingesteld",
+        "hoger_beroep_totaal",
+        "eindarrest_vrijspraak",
+        "eindarrest_schuldig",
+        "eindarrest_schuldig_mh_bewezen",
+        "eindarrest_overig",
+        "ingesteld_verdachte",
+        "ingesteld_om",
+        "ingesteld_beide",
+        "cassatie_ingesteld",
     ),
 }
 
 CONTRACT_SECTORS = {
-    "seksueel": ("thuis", "escort", "straat", "bordeel_club_prive", "hotel", "raam", "overig",
-                 "nog_niet_gewerkt", "onbekend"),
-    "arbeid": ("vervoer_opslag", "bouw", "horeca", "overige_dienstverlening", "industrie",
-               "landbouw_bosbouw_visserij", "huishouden", "groot_detailhandel", "nog_niet_gewerkt", "onbekend"),
+    "seksueel": (
+        "thuis",
+        "escort",
+        "straat",
+        "bordeel_club_prive",
+        "hotel",
+        "raam",
+        "overig",
+        "nog_niet_gewerkt",
+        "onbekend",
+    ),
+    "arbeid": (
+        "vervoer_opslag",
+        "bouw",
+        "horeca",
+        "overige_dienstverlening",
+        "industrie",
+        "landbouw_bosbouw_visserij",
+        "huishouden",
+        "groot_detailhandel",
+        "nog_niet_gewerkt",
+        "onbekend",
+    ),
     "onbekend": ("nog_niet_gewerkt",),
 }
 
@@ -67,8 +98,35 @@ CONTRACT_COLUMNS = {
     ("om_dossiercodering.csv", "subvorm"): "om_subvormen",
 }
 
-EU27 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
-        "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+EU27 = {
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+}
 
 
 def csv_files() -> list[Path]:
@@ -96,7 +154,11 @@ def test_codes_as_listed_in_the_contract_document():
             current = heading.group(1)
             continue
         # Table cells are separated by unescaped pipes; `\|` separates codes inside a cell.
-        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))] if line.startswith("|") else []
+        cells = (
+            [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+            if line.startswith("|")
+            else []
+        )
         if current and len(cells) >= 2 and re.fullmatch(r"`[a-z_]+`", cells[0]):
             column = cells[0].strip("`")
             values = set(re.findall(r"`([a-z_]+)`", cells[1]))
@@ -149,8 +211,13 @@ def test_table_labels_are_the_reports():
 def test_classification_forms():
     with (CODELISTS / "om_classificaties.csv").open(encoding="utf-8", newline="") as fh:
         vorm = {row["code"]: row["vorm"] for row in csv.DictReader(fh)}
-    assert vorm == {"mh_seksueel": "seksueel", "mh_arbeid": "arbeid", "mh_crimineel": "crimineel",
-                    "mh_overig": "overig", "overig": ""}
+    assert vorm == {
+        "mh_seksueel": "seksueel",
+        "mh_arbeid": "arbeid",
+        "mh_crimineel": "crimineel",
+        "mh_overig": "overig",
+        "overig": "",
+    }
     assert set(vorm.values()) - {""} <= set(cl.codes("om_dossier_vormen"))
 
 
@@ -234,17 +301,38 @@ def test_countries_shape():
 
 def test_country_names():
     expected = {
-        "NL": "Nederland", "RO": "Roemenië", "UG": "Oeganda", "UA": "Oekraïne", "SL": "Sierra Leone",
-        "CO": "Colombia", "GN": "Guinee", "BR": "Brazilië", "ID": "Indonesië", "HU": "Hongarije",
-        "BG": "Bulgarije", "VE": "Venezuela", "NG": "Nigeria", "XK": "Kosovo", "XX": "Staatloos",
+        "NL": "Nederland",
+        "RO": "Roemenië",
+        "UG": "Oeganda",
+        "UA": "Oekraïne",
+        "SL": "Sierra Leone",
+        "CO": "Colombia",
+        "GN": "Guinee",
+        "BR": "Brazilië",
+        "ID": "Indonesië",
+        "HU": "Hongarije",
+        "BG": "Bulgarije",
+        "VE": "Venezuela",
+        "NG": "Nigeria",
+        "XK": "Kosovo",
+        "XX": "Staatloos",
     }
     assert {code: cl.countries()[code].naam for code in expected} == expected
     assert cl.labels("landen")["RO"] == "Roemenië"
 
 
 def test_country_slugs():
-    expected = {"NL": "nl", "RO": "roemenie", "UA": "oekraine", "SL": "sierra_leone", "GN": "guinee",
-                "BR": "brazilie", "HU": "hongarije", "GW": "guinee_bissau", "XX": "staatloos"}
+    expected = {
+        "NL": "nl",
+        "RO": "roemenie",
+        "UA": "oekraine",
+        "SL": "sierra_leone",
+        "GN": "guinee",
+        "BR": "brazilie",
+        "HU": "hongarije",
+        "GW": "guinee_bissau",
+        "XX": "staatloos",
+    }
     assert {code: cl.countries()[code].slug for code in expected} == expected
 
 
@@ -272,7 +360,9 @@ def test_eer_is_eu27_plus_is_li_no_ch():
 
 
 def test_generated_file_matches_generator():
-    spec = importlib.util.spec_from_file_location("generate_countries", ROOT / "scripts" / "generate_countries.py")
+    spec = importlib.util.spec_from_file_location(
+        "generate_countries", ROOT / "scripts" / "generate_countries.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -369,5 +459,13 @@ def test_article_rules_table():
     keys = [(r.artikel, r.lid, r.sub) for r in rules]
     assert len(keys) == len(set(keys))
     sexual = {(r.artikel, r.sub) for r in rules if r.vorm == "seksueel" and r.lid == "1"}
-    assert sexual == {("273a", "3"), ("273a", "5"), ("273a", "7"), ("273a", "8"),
-                      ("273f", "3"), ("273f", "5"), ("273f", "8"), ("273f", "9")}
+    assert sexual == {
+        ("273a", "3"),
+        ("273a", "5"),
+        ("273a", "7"),
+        ("273a", "8"),
+        ("273f", "3"),
+        ("273f", "5"),
+        ("273f", "8"),
+        ("273f", "9"),
+    }

@@ -33,7 +33,17 @@ DIFFERENT_FACTS = {
 
 
 def build(data, out):
-    cmd = [sys.executable, "-m", "jaarcijfers.cli", "build", "--data", str(data), "--out", str(out), "--only-figures"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jaarcijfers.cli",
+        "build",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--only-figures",
+    ]
     res = subprocess.run(cmd, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     return out
@@ -60,9 +70,17 @@ def test_demo_reproduces_the_reference(demo_out):
 
 def test_the_reconcile_command_reports_728_of_731(demo_out):
     res = subprocess.run(
-        [sys.executable, "-m", "jaarcijfers.cli", "reconcile", str(demo_out / "figures.csv"), "--reference",
-         str(REFERENCE_2024 / "figures.csv")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "jaarcijfers.cli",
+            "reconcile",
+            str(demo_out / "figures.csv"),
+            "--reference",
+            str(REFERENCE_2024 / "figures.csv"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert res.returncode == 1
     lines = res.stdout.strip().splitlines()
@@ -74,8 +92,11 @@ def test_the_reconcile_command_reports_728_of_731(demo_out):
 def test_another_seed_reconciles_the_same_way(tmp_path):
     """The fit is the solver's, not the committed file's."""
     delivery = tmp_path / "seed7"
-    res = subprocess.run([sys.executable, "-m", "jaarcijfers.cli", "synth", "--out", str(delivery), "--seed", "7"],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "jaarcijfers.cli", "synth", "--out", str(delivery), "--seed", "7"],
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stdout + res.stderr
     check_against_reference(build(delivery, tmp_path / "out"))
 
@@ -84,7 +105,9 @@ def test_another_seed_reconciles_the_same_way(tmp_path):
 def test_synth_is_deterministic_and_matches_the_committed_demo(tmp_path):
     """The same seed gives byte-identical files; the committed demo is the default seed's output."""
     out = tmp_path / "again"
-    res = subprocess.run([sys.executable, "-m", "jaarcijfers.cli", "synth", "--out", str(out)], capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "jaarcijfers.cli", "synth", "--out", str(out)], capture_output=True, text=True
+    )
     assert res.returncode == 0, res.stdout + res.stderr
     committed = sorted(p.name for p in DEMO_DELIVERY.iterdir())
     assert sorted(p.name for p in out.iterdir()) == committed

@@ -16,7 +16,7 @@ from pathlib import Path
 from jaarcijfers.errors import UserError
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=lambda text: None):  # type: ignore[no-untyped-def]
+def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=lambda text: None):
     """Everything up to and including disclosure control; returns the published Edition.
     `step(text)` is told what is being done (for progress on the terminal)."""
     from jaarcijfers.facts.compute import compute_facts
@@ -40,7 +40,7 @@ def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=
 
 
 @contextmanager
-def progress():  # type: ignore[no-untyped-def]
+def progress():
     """A spinner with the current step on the terminal (stderr); silent when not on a terminal."""
     from rich.console import Console
 
@@ -52,7 +52,7 @@ def progress():  # type: ignore[no-untyped-def]
         yield lambda text: status.update(f"Jaarcijfers bouwen: {text} …")
 
 
-def with_estimate(edition, estimate: dict | None):  # type: ignore[no-untyped-def,type-arg]
+def with_estimate(edition, estimate: dict | None):
     """Attach the estimate to the edition, and publish its numbers as facts (every number in an output
     comes from figures.csv or facts.csv)."""
     from dataclasses import replace
@@ -70,15 +70,23 @@ def with_estimate(edition, estimate: dict | None):  # type: ignore[no-untyped-de
         PublishedFact(f"schatting_{name}_{y}", str(estimate[key]), "count", section, desc)
         for name, key, desc in (
             ("totaal", "estimate", "geschat totaal aantal slachtoffers (afgerond op tientallen)"),
-            ("ondergrens", "ci_lower", "ondergrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)"),
-            ("bovengrens", "ci_upper", "bovengrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)"),
+            (
+                "ondergrens",
+                "ci_lower",
+                "ondergrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)",
+            ),
+            (
+                "bovengrens",
+                "ci_upper",
+                "bovengrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)",
+            ),
         )
         if estimate.get(key) is not None
     )
     return replace(edition, facts=edition.facts + extra)
 
 
-def hidden_number(con, year: int) -> dict | None:  # type: ignore[no-untyped-def,type-arg]
+def hidden_number(con, year: int) -> dict | None:
     """The estimate of the hidden number of victims for the report (multiple systems estimation over the
     reporting organisations; docs/estimate.md). Not a count of persons: it is rounded to tens for the
     report and never reveals a small cell. Left out, with the reason, when the data do not allow it."""
@@ -109,7 +117,7 @@ def hidden_number(con, year: int) -> dict | None:  # type: ignore[no-untyped-def
     }
 
 
-def delivery_provenance(con, data: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def delivery_provenance(con, data: Path) -> dict:
     from jaarcijfers import CONTRACT_VERSION, RULES_VERSION, __version__
 
     try:
@@ -124,7 +132,13 @@ def delivery_provenance(con, data: Path) -> dict:  # type: ignore[no-untyped-def
         "rules_version": RULES_VERSION,
         "contract_version": CONTRACT_VERSION,
         "deliveries": [
-            {"bron": s, "bestand": f, "sha256": h, "rijen": int(n), "peildatum": None if p is None else str(p)}
+            {
+                "bron": s,
+                "bestand": f,
+                "sha256": h,
+                "rijen": int(n),
+                "peildatum": None if p is None else str(p),
+            }
             for s, f, h, n, p in rows
         ],
     }
@@ -144,7 +158,7 @@ def _reflection(data: Path, year: int | None) -> str | None:
     return None
 
 
-def figures_csv(edition) -> str:  # type: ignore[no-untyped-def]
+def figures_csv(edition) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["figure", "table_part", "row", "column", "value"])
@@ -159,7 +173,7 @@ def figures_csv(edition) -> str:  # type: ignore[no-untyped-def]
     return buf.getvalue()
 
 
-def facts_csv(edition) -> str:  # type: ignore[no-untyped-def]
+def facts_csv(edition) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["id", "value"])
@@ -181,7 +195,7 @@ def build_time() -> str:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def metadata(edition) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def metadata(edition) -> dict:
     return {
         "gebouwd_op": build_time(),
         "titel": f"Jaarcijfers Mensenhandel {edition.year}",
@@ -198,7 +212,9 @@ def write_text(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def run_build(data: Path | None, year: int | None, out: Path | None, sdc: str = "publicatie", only_figures: bool = False) -> int:
+def run_build(
+    data: Path | None, year: int | None, out: Path | None, sdc: str = "publicatie", only_figures: bool = False
+) -> int:
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
@@ -212,7 +228,10 @@ def run_build(data: Path | None, year: int | None, out: Path | None, sdc: str = 
         step("figures.csv, facts.csv en metadata.json schrijven")
         write_text(out / "figures.csv", figures_csv(edition))
         write_text(out / "facts.csv", facts_csv(edition))
-        write_text(out / "metadata.json", json.dumps(metadata(edition), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        write_text(
+            out / "metadata.json",
+            json.dumps(metadata(edition), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        )
         written = ["figures.csv", "facts.csv", "metadata.json"]
         if not only_figures:
             from jaarcijfers.render import render_all

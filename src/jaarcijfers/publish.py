@@ -24,8 +24,11 @@ SYMBOLS = {
         ("(leeg)", "niet weergegeven: te weinig gegevens voor een betrouwbare uitsplitsing"),
     ),
     "strict": (
-        ("x", "niet getoond ter bescherming van de privacy (klein aantal, of een aantal waaruit een klein aantal "
-              "te herleiden zou zijn)"),
+        (
+            "x",
+            "niet getoond ter bescherming van de privacy (klein aantal, of een aantal waaruit een klein aantal "
+            "te herleiden zou zijn)",
+        ),
         ("<10", "een aantal van 0 tot en met 9, zoals aangeleverd (IND, Raad voor de rechtspraak)"),
         ("(leeg)", "niet weergegeven: te weinig gegevens voor een betrouwbare uitsplitsing"),
     ),
@@ -61,9 +64,19 @@ def publish(
         )
         published.append(
             PublishedFigure(
-                id=f.id, name=spec.name, title=f.title, source=spec.source, source_id=spec.source_id, unit=spec.unit,
-                section=spec.section, chart=spec.chart, rounded=spec.rounded, description=spec.description,
-                notes=f.notes, years=f.years, blocks=blocks,
+                id=f.id,
+                name=spec.name,
+                title=f.title,
+                source=spec.source,
+                source_id=spec.source_id,
+                unit=spec.unit,
+                section=spec.section,
+                chart=spec.chart,
+                rounded=spec.rounded,
+                description=spec.description,
+                notes=f.notes,
+                years=f.years,
+                blocks=blocks,
             )
         )
     hidden = {(k.figure, k.part, k.row, k.column) for k, text in shown.items() if text in HIDING_SYMBOLS}
@@ -100,8 +113,11 @@ def fact_cells(facts: Sequence[ComputedFact], year: int) -> list[RawCell]:
     from jaarcijfers.sdc.structure import fact_key
 
     related = related_fact_ids(year)
-    return [RawCell(fact_key(f.id), f.value.value, "count") for f in facts
-            if f.id in related and f.value.kind == "count" and isinstance(f.value.value, int)]
+    return [
+        RawCell(fact_key(f.id), f.value.value, "count")
+        for f in facts
+        if f.id in related and f.value.kind == "count" and isinstance(f.value.value, int)
+    ]
 
 
 def protect_facts(

@@ -47,7 +47,9 @@ def read_figures(path: Path) -> dict[Key, str]:
             reader = csv.DictReader(f)
             missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
             if missing:
-                raise UserError(f"{path}: kolom(men) ontbreken: {', '.join(missing)} (verwacht: {','.join(COLUMNS)})")
+                raise UserError(
+                    f"{path}: kolom(men) ontbreken: {', '.join(missing)} (verwacht: {','.join(COLUMNS)})"
+                )
             out: dict[Key, str] = {}
             for n, r in enumerate(reader, start=2):
                 key = (r["figure"], r["table_part"], r["row"], r["column"])
@@ -98,7 +100,9 @@ def read_facts(path: Path) -> dict[str, str]:
 def reconcile_facts(ours: dict[str, str], reference: dict[str, str]) -> Reconciliation:
     """Every reference fact must be present with the same value; facts of our own are not counted."""
     diffs = tuple(
-        Difference(("fact", "", fid, ""), ours.get(fid), value) for fid, value in reference.items() if ours.get(fid) != value
+        Difference(("fact", "", fid, ""), ours.get(fid), value)
+        for fid, value in reference.items()
+        if ours.get(fid) != value
     )
     return Reconciliation(len(reference), len(reference) - len(diffs), diffs)
 
@@ -116,8 +120,11 @@ def run_reconcile(figures: Path, reference: Path) -> int:
     if _is_facts_file(figures):
         result = reconcile_facts(read_facts(figures), read_facts(reference))
         for d in result.differences:
-            print(f"feit {d.key[2]}: {d.ours!r} ≠ referentie {d.reference!r}" if d.ours is not None
-                  else f"feit {d.key[2]}: ontbreekt (referentie: {d.reference!r})")
+            print(
+                f"feit {d.key[2]}: {d.ours!r} ≠ referentie {d.reference!r}"
+                if d.ours is not None
+                else f"feit {d.key[2]}: ontbreekt (referentie: {d.reference!r})"
+            )
         print(f"{result.cells} facts, {result.equal} equal")
         return 0 if result.equal == result.cells else 1
     result = reconcile(read_figures(figures), read_figures(reference))

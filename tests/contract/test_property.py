@@ -20,9 +20,7 @@ from jaarcijfers.contract.validate import validate_delivery
 from jaarcijfers.warehouse.load import load_delivery
 
 FILE_NAMES = list(FILES)
-NOISE = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=12
-)
+NOISE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=12)
 
 # a prefix no code, year, age, count or country can start with
 BREAKING_PREFIX = "§"
@@ -46,8 +44,15 @@ def corruption(draw):
     shuffle = draw(st.booleans())
     bom = draw(st.booleans())
     return dict(
-        kind=kind, file=file, row=row, column=column, noise=noise, fraction=fraction,
-        shuffle_seed=shuffle_seed, shuffle=shuffle, bom=bom,
+        kind=kind,
+        file=file,
+        row=row,
+        column=column,
+        noise=noise,
+        fraction=fraction,
+        shuffle_seed=shuffle_seed,
+        shuffle=shuffle,
+        bom=bom,
     )
 
 
@@ -116,9 +121,12 @@ def test_random_corruption_is_reported_never_raised(c):
         for exp in expected - {("ok",)}:
             code, file, row, column = exp
             hits = [
-                p for p in report.problems
-                if p.code.startswith(code) and p.file == file
-                and (row is None or p.row == row) and (column is None or p.column == column)
+                p
+                for p in report.problems
+                if p.code.startswith(code)
+                and p.file == file
+                and (row is None or p.row == row)
+                and (column is None or p.column == column)
             ]
             assert hits, (c, exp, [(p.code, p.file, p.row, p.column) for p in report.problems])
             if code.startswith("E"):

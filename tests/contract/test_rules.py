@@ -66,50 +66,142 @@ def add_column(file: str, column: str) -> Callable[[dict], None]:
 # (id, mutation of the text tables, (code, file, row, column))
 TABLE_CASES = [
     # empty required values
-    ("empty-id", cell("comensha_registraties", 0, "registratie_id", ""), ("E201", "comensha_registraties", 2, "registratie_id")),
-    ("empty-year", cell("comensha_registraties", 1, "jaar", "  "), ("E201", "comensha_registraties", 3, "jaar")),
+    (
+        "empty-id",
+        cell("comensha_registraties", 0, "registratie_id", ""),
+        ("E201", "comensha_registraties", 2, "registratie_id"),
+    ),
+    (
+        "empty-year",
+        cell("comensha_registraties", 1, "jaar", "  "),
+        ("E201", "comensha_registraties", 3, "jaar"),
+    ),
     ("empty-bool", cell("om_feiten", 2, "tenlastegelegd", ""), ("E201", "om_feiten", 4, "tenlastegelegd")),
     ("empty-code", cell("comensha_melders", 0, "melder", ""), ("E201", "comensha_melders", 2, "melder")),
     ("empty-aantal", cell("ind_tabel", 0, "aantal", ""), ("E201", "ind_tabel", 2, "aantal")),
     ("empty-wetsartikel", cell("om_feiten", 0, "wetsartikel", ""), ("E201", "om_feiten", 2, "wetsartikel")),
     ("empty-feit-nr", cell("om_feiten", 0, "feit_nr", ""), ("E201", "om_feiten", 2, "feit_nr")),
-    ("empty-vorm-uitbuiting", cell("comensha_uitbuiting", 4, "vorm", ""), ("E201", "comensha_uitbuiting", 6, "vorm")),
+    (
+        "empty-vorm-uitbuiting",
+        cell("comensha_uitbuiting", 4, "vorm", ""),
+        ("E201", "comensha_uitbuiting", 6, "vorm"),
+    ),
     # years
     ("year-2-digits", cell("ind_tabel", 0, "jaar", "24"), ("E202", "ind_tabel", 2, "jaar")),
-    ("year-decimal", cell("om_zaken", 1, "inschrijfjaar", "2023.0"), ("E202", "om_zaken", 3, "inschrijfjaar")),
-    ("year-text", cell("emm_onderzoeken", 0, "startjaar", "twintig"), ("E202", "emm_onderzoeken", 2, "startjaar")),
+    (
+        "year-decimal",
+        cell("om_zaken", 1, "inschrijfjaar", "2023.0"),
+        ("E202", "om_zaken", 3, "inschrijfjaar"),
+    ),
+    (
+        "year-text",
+        cell("emm_onderzoeken", 0, "startjaar", "twintig"),
+        ("E202", "emm_onderzoeken", 2, "startjaar"),
+    ),
     ("vonnisjaar", cell("om_zaken", 0, "vonnisjaar", "20245"), ("E202", "om_zaken", 2, "vonnisjaar")),
     ("afdoeningsjaar", cell("om_zaken", 0, "afdoeningsjaar", "x"), ("E202", "om_zaken", 2, "afdoeningsjaar")),
-    ("rechtspraak-jaar", cell("rechtspraak_tabel", 1, "jaar", "'24"), ("E202", "rechtspraak_tabel", 3, "jaar")),
+    (
+        "rechtspraak-jaar",
+        cell("rechtspraak_tabel", 1, "jaar", "'24"),
+        ("E202", "rechtspraak_tabel", 3, "jaar"),
+    ),
     # ages
-    ("age-121", cell("comensha_registraties", 0, "leeftijd", "121"), ("E203", "comensha_registraties", 2, "leeftijd")),
+    (
+        "age-121",
+        cell("comensha_registraties", 0, "leeftijd", "121"),
+        ("E203", "comensha_registraties", 2, "leeftijd"),
+    ),
     ("age-negative", cell("emm_verdachten", 0, "leeftijd", "-1"), ("E203", "emm_verdachten", 2, "leeftijd")),
-    ("age-fraction", cell("om_zaken", 0, "leeftijd_pleegdatum", "30.5"), ("E203", "om_zaken", 2, "leeftijd_pleegdatum")),
-    ("age-leading-zero", cell("comensha_registraties", 2, "leeftijd", "07"), ("E203", "comensha_registraties", 4, "leeftijd")),
+    (
+        "age-fraction",
+        cell("om_zaken", 0, "leeftijd_pleegdatum", "30.5"),
+        ("E203", "om_zaken", 2, "leeftijd_pleegdatum"),
+    ),
+    (
+        "age-leading-zero",
+        cell("comensha_registraties", 2, "leeftijd", "07"),
+        ("E203", "comensha_registraties", 4, "leeftijd"),
+    ),
     # booleans
-    ("bool-capital", cell("comensha_registraties", 0, "anoniem", "Ja"), ("E204", "comensha_registraties", 2, "anoniem")),
-    ("bool-english", cell("om_feiten", 1, "tenlastegelegd", "yes"), ("E204", "om_feiten", 3, "tenlastegelegd")),
+    (
+        "bool-capital",
+        cell("comensha_registraties", 0, "anoniem", "Ja"),
+        ("E204", "comensha_registraties", 2, "anoniem"),
+    ),
+    (
+        "bool-english",
+        cell("om_feiten", 1, "tenlastegelegd", "yes"),
+        ("E204", "om_feiten", 3, "tenlastegelegd"),
+    ),
     # code lists
-    ("geslacht", cell("comensha_registraties", 0, "geslacht", "V"), ("E205", "comensha_registraties", 2, "geslacht")),
-    ("geslacht-emm", cell("emm_verdachten", 0, "geslacht", "onbekend"), ("E205", "emm_verdachten", 2, "geslacht")),
+    (
+        "geslacht",
+        cell("comensha_registraties", 0, "geslacht", "V"),
+        ("E205", "comensha_registraties", 2, "geslacht"),
+    ),
+    (
+        "geslacht-emm",
+        cell("emm_verdachten", 0, "geslacht", "onbekend"),
+        ("E205", "emm_verdachten", 2, "geslacht"),
+    ),
     ("geslacht-om", cell("om_zaken", 0, "geslacht", "Man"), ("E205", "om_zaken", 2, "geslacht")),
-    ("vorm-uppercase", cell("comensha_uitbuiting", 2, "vorm", "Arbeid"), ("E205", "comensha_uitbuiting", 4, "vorm")),
+    (
+        "vorm-uppercase",
+        cell("comensha_uitbuiting", 2, "vorm", "Arbeid"),
+        ("E205", "comensha_uitbuiting", 4, "vorm"),
+    ),
     ("melder", cell("comensha_melders", 2, "melder", "ggd"), ("E205", "comensha_melders", 4, "melder")),
     ("ind-maatstaf", cell("ind_tabel", 1, "maatstaf", "b8"), ("E205", "ind_tabel", 3, "maatstaf")),
     ("partij", cell("emm_onderzoeken", 1, "partij", "fiod"), ("E205", "emm_onderzoeken", 3, "partij")),
-    ("emm-vorm", cell("emm_onderzoek_vormen", 0, "vorm", "bedelarij"), ("E205", "emm_onderzoek_vormen", 2, "vorm")),
-    ("instantie", cell("om_zaken", 2, "instantie", "nla "), None),  # surrounding white space is stripped: valid
+    (
+        "emm-vorm",
+        cell("emm_onderzoek_vormen", 0, "vorm", "bedelarij"),
+        ("E205", "emm_onderzoek_vormen", 2, "vorm"),
+    ),
+    (
+        "instantie",
+        cell("om_zaken", 2, "instantie", "nla "),
+        None,
+    ),  # surrounding white space is stripped: valid
     ("instantie-bad", cell("om_zaken", 2, "instantie", "douane"), ("E205", "om_zaken", 4, "instantie")),
     ("afdoening", cell("om_zaken", 0, "afdoening", "sepot"), ("E205", "om_zaken", 2, "afdoening")),
-    ("classificatie", cell("om_feiten", 0, "classificatie", "mh-seksueel"), ("E205", "om_feiten", 2, "classificatie")),
+    (
+        "classificatie",
+        cell("om_feiten", 0, "classificatie", "mh-seksueel"),
+        ("E205", "om_feiten", 2, "classificatie"),
+    ),
     ("uitspraak", cell("om_feiten", 0, "uitspraak", "schuldig"), ("E205", "om_feiten", 2, "uitspraak")),
-    ("dossier-vorm", cell("om_dossiercodering", 1, "vorm", "onbekend"), ("E205", "om_dossiercodering", 3, "vorm")),
-    ("subvorm", cell("om_dossiercodering", 0, "subvorm", "nationaal"), ("E205", "om_dossiercodering", 2, "subvorm")),
-    ("rechtspraak-maatstaf", cell("rechtspraak_tabel", 0, "maatstaf", "totaal"), ("E205", "rechtspraak_tabel", 2, "maatstaf")),
-    ("null-marker-code", cell("comensha_registraties", 1, "geslacht", "NULL"), ("E205", "comensha_registraties", 3, "geslacht")),
+    (
+        "dossier-vorm",
+        cell("om_dossiercodering", 1, "vorm", "onbekend"),
+        ("E205", "om_dossiercodering", 3, "vorm"),
+    ),
+    (
+        "subvorm",
+        cell("om_dossiercodering", 0, "subvorm", "nationaal"),
+        ("E205", "om_dossiercodering", 2, "subvorm"),
+    ),
+    (
+        "rechtspraak-maatstaf",
+        cell("rechtspraak_tabel", 0, "maatstaf", "totaal"),
+        ("E205", "rechtspraak_tabel", 2, "maatstaf"),
+    ),
+    (
+        "null-marker-code",
+        cell("comensha_registraties", 1, "geslacht", "NULL"),
+        ("E205", "comensha_registraties", 3, "geslacht"),
+    ),
     # countries
-    ("country-lower", cell("comensha_registraties", 0, "nationaliteit", "nl"), ("E206", "comensha_registraties", 2, "nationaliteit")),
-    ("country-alpha3", cell("emm_verdachten", 0, "nationaliteit", "NLD"), ("E206", "emm_verdachten", 2, "nationaliteit")),
+    (
+        "country-lower",
+        cell("comensha_registraties", 0, "nationaliteit", "nl"),
+        ("E206", "comensha_registraties", 2, "nationaliteit"),
+    ),
+    (
+        "country-alpha3",
+        cell("emm_verdachten", 0, "nationaliteit", "NLD"),
+        ("E206", "emm_verdachten", 2, "nationaliteit"),
+    ),
     ("country-unknown", cell("om_zaken", 0, "geboorteland", "ZZ"), ("E206", "om_zaken", 2, "geboorteland")),
     ("country-kosovo", cell("om_zaken", 0, "geboorteland", "XK"), None),
     # feit_nr
@@ -124,50 +216,151 @@ TABLE_CASES = [
     ("aantal-leading-zero", cell("ind_tabel", 2, "aantal", "010"), ("E208", "ind_tabel", 4, "aantal")),
     ("aantal-1000", cell("ind_tabel", 2, "aantal", "1000"), None),
     # null markers in identifiers and text
-    ("null-id", cell("emm_onderzoeken", 0, "onderzoek_id", "NULL"), ("E209", "emm_onderzoeken", 2, "onderzoek_id")),
+    (
+        "null-id",
+        cell("emm_onderzoeken", 0, "onderzoek_id", "NULL"),
+        ("E209", "emm_onderzoeken", 2, "onderzoek_id"),
+    ),
     ("na-id", cell("emm_verdachten", 2, "verdachte_id", "NA"), ("E209", "emm_verdachten", 4, "verdachte_id")),
     ("dash-wetsartikel", cell("om_feiten", 1, "wetsartikel", "-"), ("E209", "om_feiten", 3, "wetsartikel")),
     # sector per form
-    ("sector-seksueel-bouw", cell("comensha_uitbuiting", 0, "sector", "bouw"), ("E301", "comensha_uitbuiting", 2, "sector")),
-    ("sector-arbeid-raam", cell("comensha_uitbuiting", 2, "sector", "raam"), ("E301", "comensha_uitbuiting", 4, "sector")),
-    ("sector-crimineel", cell("comensha_uitbuiting", 4, "sector", "horeca"), ("E301", "comensha_uitbuiting", 6, "sector")),
-    ("sector-onbekend-raam", cell("comensha_uitbuiting", 3, "sector", "raam"), ("E301", "comensha_uitbuiting", 5, "sector")),
-    ("sector-bedelarij-nnw", append("comensha_uitbuiting", registratie_id="R2", vorm="bedelarij", sector="nog_niet_gewerkt"),
-     ("E301", "comensha_uitbuiting", 7, "sector")),
-    ("sector-unknown-code", cell("comensha_uitbuiting", 0, "sector", "massagesalon"), ("E301", "comensha_uitbuiting", 2, "sector")),
+    (
+        "sector-seksueel-bouw",
+        cell("comensha_uitbuiting", 0, "sector", "bouw"),
+        ("E301", "comensha_uitbuiting", 2, "sector"),
+    ),
+    (
+        "sector-arbeid-raam",
+        cell("comensha_uitbuiting", 2, "sector", "raam"),
+        ("E301", "comensha_uitbuiting", 4, "sector"),
+    ),
+    (
+        "sector-crimineel",
+        cell("comensha_uitbuiting", 4, "sector", "horeca"),
+        ("E301", "comensha_uitbuiting", 6, "sector"),
+    ),
+    (
+        "sector-onbekend-raam",
+        cell("comensha_uitbuiting", 3, "sector", "raam"),
+        ("E301", "comensha_uitbuiting", 5, "sector"),
+    ),
+    (
+        "sector-bedelarij-nnw",
+        append("comensha_uitbuiting", registratie_id="R2", vorm="bedelarij", sector="nog_niet_gewerkt"),
+        ("E301", "comensha_uitbuiting", 7, "sector"),
+    ),
+    (
+        "sector-unknown-code",
+        cell("comensha_uitbuiting", 0, "sector", "massagesalon"),
+        ("E301", "comensha_uitbuiting", 2, "sector"),
+    ),
     ("sector-onbekend-empty", cell("comensha_uitbuiting", 3, "sector", ""), None),
     ("sector-arbeid-onbekend", cell("comensha_uitbuiting", 2, "sector", "onbekend"), None),
     # afdoeningsjaar iff afdoening
-    ("afdoeningsjaar-missing", cell("om_zaken", 1, "afdoeningsjaar", ""), ("E302", "om_zaken", 3, "afdoeningsjaar")),
-    ("afdoeningsjaar-without", cell("om_zaken", 2, "afdoeningsjaar", "2024"), ("E303", "om_zaken", 4, "afdoeningsjaar")),
+    (
+        "afdoeningsjaar-missing",
+        cell("om_zaken", 1, "afdoeningsjaar", ""),
+        ("E302", "om_zaken", 3, "afdoeningsjaar"),
+    ),
+    (
+        "afdoeningsjaar-without",
+        cell("om_zaken", 2, "afdoeningsjaar", "2024"),
+        ("E303", "om_zaken", 4, "afdoeningsjaar"),
+    ),
     # subvorm only with seksueel
-    ("subvorm-arbeid", cell("om_dossiercodering", 1, "subvorm", "binnenlands"), ("E304", "om_dossiercodering", 3, "subvorm")),
-    ("subvorm-empty-vorm", cell("om_dossiercodering", 2, "subvorm", "internationaal"), ("E304", "om_dossiercodering", 4, "subvorm")),
+    (
+        "subvorm-arbeid",
+        cell("om_dossiercodering", 1, "subvorm", "binnenlands"),
+        ("E304", "om_dossiercodering", 3, "subvorm"),
+    ),
+    (
+        "subvorm-empty-vorm",
+        cell("om_dossiercodering", 2, "subvorm", "internationaal"),
+        ("E304", "om_dossiercodering", 4, "subvorm"),
+    ),
     # uniqueness keys
-    ("dup-registratie", copy_row("comensha_registraties", 0, jaar="2024"), ("E401", "comensha_registraties", 5, "registratie_id")),
-    ("dup-uitbuiting", copy_row("comensha_uitbuiting", 1), ("E401", "comensha_uitbuiting", 7, "registratie_id, vorm, sector")),
-    ("dup-uitbuiting-empty-sector", copy_row("comensha_uitbuiting", 4),
-     ("E401", "comensha_uitbuiting", 7, "registratie_id, vorm, sector")),
-    ("dup-uitbuiting-stripped", copy_row("comensha_uitbuiting", 0, sector=" raam "),
-     ("E401", "comensha_uitbuiting", 7, "registratie_id, vorm, sector")),
-    ("dup-melder", copy_row("comensha_melders", 1), ("E401", "comensha_melders", 5, "registratie_id, melder")),
+    (
+        "dup-registratie",
+        copy_row("comensha_registraties", 0, jaar="2024"),
+        ("E401", "comensha_registraties", 5, "registratie_id"),
+    ),
+    (
+        "dup-uitbuiting",
+        copy_row("comensha_uitbuiting", 1),
+        ("E401", "comensha_uitbuiting", 7, "registratie_id, vorm, sector"),
+    ),
+    (
+        "dup-uitbuiting-empty-sector",
+        copy_row("comensha_uitbuiting", 4),
+        ("E401", "comensha_uitbuiting", 7, "registratie_id, vorm, sector"),
+    ),
+    (
+        "dup-uitbuiting-stripped",
+        copy_row("comensha_uitbuiting", 0, sector=" raam "),
+        ("E401", "comensha_uitbuiting", 7, "registratie_id, vorm, sector"),
+    ),
+    (
+        "dup-melder",
+        copy_row("comensha_melders", 1),
+        ("E401", "comensha_melders", 5, "registratie_id, melder"),
+    ),
     ("dup-ind", copy_row("ind_tabel", 0, aantal="20"), ("E401", "ind_tabel", 5, "jaar, maatstaf")),
-    ("dup-onderzoek", copy_row("emm_onderzoeken", 0, startjaar="2024"), ("E401", "emm_onderzoeken", 4, "onderzoek_id")),
-    ("dup-verdachte", copy_row("emm_verdachten", 0, leeftijd="40"), ("E401", "emm_verdachten", 5, "verdachte_id, onderzoek_id")),
+    (
+        "dup-onderzoek",
+        copy_row("emm_onderzoeken", 0, startjaar="2024"),
+        ("E401", "emm_onderzoeken", 4, "onderzoek_id"),
+    ),
+    (
+        "dup-verdachte",
+        copy_row("emm_verdachten", 0, leeftijd="40"),
+        ("E401", "emm_verdachten", 5, "verdachte_id, onderzoek_id"),
+    ),
     ("dup-zaak", copy_row("om_zaken", 2), ("E401", "om_zaken", 5, "zaak_id")),
-    ("dup-feit", copy_row("om_feiten", 0, wetsartikel="273f Sr"), ("E401", "om_feiten", 5, "zaak_id, feit_nr")),
-    ("dup-dossier", copy_row("om_dossiercodering", 0, subvorm="binnenlands"), ("E401", "om_dossiercodering", 5, "zaak_id")),
+    (
+        "dup-feit",
+        copy_row("om_feiten", 0, wetsartikel="273f Sr"),
+        ("E401", "om_feiten", 5, "zaak_id, feit_nr"),
+    ),
+    (
+        "dup-dossier",
+        copy_row("om_dossiercodering", 0, subvorm="binnenlands"),
+        ("E401", "om_dossiercodering", 5, "zaak_id"),
+    ),
     ("dup-rechtspraak", copy_row("rechtspraak_tabel", 1), ("E401", "rechtspraak_tabel", 4, "jaar, maatstaf")),
     ("dup-emm-vorm-row", copy_row("emm_onderzoek_vormen", 0), ("W402", "emm_onderzoek_vormen", 4, None)),
     # foreign keys
-    ("fk-uitbuiting", cell("comensha_uitbuiting", 2, "registratie_id", "R9"), ("E501", "comensha_uitbuiting", 4, "registratie_id")),
-    ("fk-melders", cell("comensha_melders", 2, "registratie_id", "r2"), ("E501", "comensha_melders", 4, "registratie_id")),
-    ("fk-emm-vormen", cell("emm_onderzoek_vormen", 1, "onderzoek_id", "O3"), ("E501", "emm_onderzoek_vormen", 3, "onderzoek_id")),
-    ("fk-verdachten", cell("emm_verdachten", 2, "onderzoek_id", "O9"), ("E501", "emm_verdachten", 4, "onderzoek_id")),
+    (
+        "fk-uitbuiting",
+        cell("comensha_uitbuiting", 2, "registratie_id", "R9"),
+        ("E501", "comensha_uitbuiting", 4, "registratie_id"),
+    ),
+    (
+        "fk-melders",
+        cell("comensha_melders", 2, "registratie_id", "r2"),
+        ("E501", "comensha_melders", 4, "registratie_id"),
+    ),
+    (
+        "fk-emm-vormen",
+        cell("emm_onderzoek_vormen", 1, "onderzoek_id", "O3"),
+        ("E501", "emm_onderzoek_vormen", 3, "onderzoek_id"),
+    ),
+    (
+        "fk-verdachten",
+        cell("emm_verdachten", 2, "onderzoek_id", "O9"),
+        ("E501", "emm_verdachten", 4, "onderzoek_id"),
+    ),
     ("fk-feiten", cell("om_feiten", 2, "zaak_id", "Z9"), ("E501", "om_feiten", 4, "zaak_id")),
-    ("fk-dossier", cell("om_dossiercodering", 2, "zaak_id", "Z4"), ("E501", "om_dossiercodering", 4, "zaak_id")),
+    (
+        "fk-dossier",
+        cell("om_dossiercodering", 2, "zaak_id", "Z4"),
+        ("E501", "om_dossiercodering", 4, "zaak_id"),
+    ),
     # header
-    ("missing-column", drop_column("comensha_registraties", "leeftijd"), ("E101", "comensha_registraties", 1, "leeftijd")),
+    (
+        "missing-column",
+        drop_column("comensha_registraties", "leeftijd"),
+        ("E101", "comensha_registraties", 1, "leeftijd"),
+    ),
     ("missing-nullable-column", drop_column("om_zaken", "vonnisjaar"), ("E101", "om_zaken", 1, "vonnisjaar")),
     ("unknown-column", add_column("om_feiten", "opmerking"), ("W102", "om_feiten", 1, "opmerking")),
     ("uppercase-column", add_column("ind_tabel", "Jaar"), ("W102", "ind_tabel", 1, "Jaar")),
@@ -178,7 +371,9 @@ def _find(report, code, file, row, column):
     return [p for p in report.problems if (p.code, p.file, p.row, p.column) == (code, file, row, column)]
 
 
-@pytest.mark.parametrize(("mutate", "expected"), [c[1:] for c in TABLE_CASES], ids=[c[0] for c in TABLE_CASES])
+@pytest.mark.parametrize(
+    ("mutate", "expected"), [c[1:] for c in TABLE_CASES], ids=[c[0] for c in TABLE_CASES]
+)
 def test_rule(tmp_path, mutate, expected):
     tables = example_tables()
     mutate(tables)
@@ -239,7 +434,9 @@ def f_short_row(folder: Path) -> None:
 
 
 def f_long_row(folder: Path) -> None:
-    _write(folder / "emm_onderzoeken.csv", "onderzoek_id,startjaar,partij\nO1,2023,politie\nO2,2024,nla,extra\n")
+    _write(
+        folder / "emm_onderzoeken.csv", "onderzoek_id,startjaar,partij\nO1,2023,politie\nO2,2024,nla,extra\n"
+    )
 
 
 def f_trailing_empty_fields(folder: Path) -> None:  # valid: empty fields beyond the header are ignored
@@ -260,7 +457,9 @@ def f_truncated_parquet(folder: Path) -> None:
 
     tables = example_tables()
     (folder / "ind_tabel.csv").unlink()
-    target = write_table(folder / "ind_tabel.parquet", tables["ind_tabel"], ["jaar", "maatstaf", "aantal"], "parquet")
+    target = write_table(
+        folder / "ind_tabel.parquet", tables["ind_tabel"], ["jaar", "maatstaf", "aantal"], "parquet"
+    )
     data = target.read_bytes()
     _write(target, data[: len(data) // 2])
 
@@ -285,7 +484,9 @@ def f_missing_file(folder: Path) -> None:
 def f_two_formats(folder: Path) -> None:
     from jaarcijfers.contract.example import write_table
 
-    write_table(folder / "ind_tabel.xlsx", example_tables()["ind_tabel"], ["jaar", "maatstaf", "aantal"], "xlsx")
+    write_table(
+        folder / "ind_tabel.xlsx", example_tables()["ind_tabel"], ["jaar", "maatstaf", "aantal"], "xlsx"
+    )
 
 
 def f_unknown_file(folder: Path) -> None:
@@ -328,10 +529,10 @@ def f_quoted_newline_row_numbers(folder: Path) -> None:
     # a quoted field with a line break is one spreadsheet row; a blank line still counts as a row
     _write(
         folder / "om_feiten.csv",
-        'zaak_id,feit_nr,wetsartikel,classificatie,tenlastegelegd,uitspraak\n'
+        "zaak_id,feit_nr,wetsartikel,classificatie,tenlastegelegd,uitspraak\n"
         'Z1,1,"273f lid 1\nsub 1 Sr",mh_seksueel,ja,bewezen\n'
-        '\n'
-        'Z1,2,311 Sr,overig,misschien,\n',
+        "\n"
+        "Z1,2,311 Sr,overig,misschien,\n",
     )
 
 
@@ -439,12 +640,15 @@ def test_empty_folder(tmp_path):
     assert [p.code for p in validate_delivery(tmp_path).problems] == ["E003"]
 
 
-@pytest.mark.parametrize("source_files", [
-    ["ind_tabel"],
-    ["om_zaken", "om_feiten"],
-    ["comensha_registraties", "comensha_uitbuiting", "comensha_melders"],
-    ["rechtspraak_tabel", "emm_onderzoeken", "emm_onderzoek_vormen", "emm_verdachten"],
-])
+@pytest.mark.parametrize(
+    "source_files",
+    [
+        ["ind_tabel"],
+        ["om_zaken", "om_feiten"],
+        ["comensha_registraties", "comensha_uitbuiting", "comensha_melders"],
+        ["rechtspraak_tabel", "emm_onderzoeken", "emm_onderzoek_vormen", "emm_verdachten"],
+    ],
+)
 def test_partial_delivery_of_complete_sources_is_valid(tmp_path, source_files):
     folder = write_delivery(tmp_path / "l", files=source_files, metadata=None)
     report = validate_delivery(folder)

@@ -10,18 +10,26 @@ from jaarcijfers.estimate.run import histories_for_year
 
 def test_each_registration_is_one_history():
     con = duckdb.connect()
-    con.execute("CREATE TABLE comensha_registraties (registratie_id VARCHAR, jaar INTEGER, anoniem BOOLEAN,"
-                " geslacht VARCHAR, leeftijd INTEGER, nationaliteit VARCHAR)")
+    con.execute(
+        "CREATE TABLE comensha_registraties (registratie_id VARCHAR, jaar INTEGER, anoniem BOOLEAN,"
+        " geslacht VARCHAR, leeftijd INTEGER, nationaliteit VARCHAR)"
+    )
     con.execute("CREATE TABLE comensha_uitbuiting (registratie_id VARCHAR, vorm VARCHAR, sector VARCHAR)")
     con.execute("CREATE TABLE comensha_melders (registratie_id VARCHAR, melder VARCHAR)")
-    regs = [(f"R{i}", 2024, False, "vrouw", 30, "NL") for i in range(40)] + [("A1", 2024, True, None, None, None)]
+    regs = [(f"R{i}", 2024, False, "vrouw", 30, "NL") for i in range(40)] + [
+        ("A1", 2024, True, None, None, None)
+    ]
     con.executemany("INSERT INTO comensha_registraties VALUES (?, ?, ?, ?, ?, ?)", regs)
     forms = ["seksueel", "arbeid", "crimineel", "onbekend"]
-    con.executemany("INSERT INTO comensha_uitbuiting VALUES (?, ?, NULL)",
-                    [(f"R{i}", f) for i in range(40) for f in forms[: 1 + i % 4]])
+    con.executemany(
+        "INSERT INTO comensha_uitbuiting VALUES (?, ?, NULL)",
+        [(f"R{i}", f) for i in range(40) for f in forms[: 1 + i % 4]],
+    )
     reporters = ["politie", "zorgcoordinator", "kmar"]
-    con.executemany("INSERT INTO comensha_melders VALUES (?, ?)",
-                    [(f"R{i}", m) for i in range(40) for m in reporters[: 1 + i % 3]] + [("A1", "politie")])
+    con.executemany(
+        "INSERT INTO comensha_melders VALUES (?, ?)",
+        [(f"R{i}", m) for i in range(40) for m in reporters[: 1 + i % 3]] + [("A1", "politie")],
+    )
     table, _ = histories_for_year(con, 2024)
     assert table.observed == 40
 

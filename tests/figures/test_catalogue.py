@@ -15,7 +15,9 @@ REF = load_targets()
 
 
 def test_docs_are_current():
-    assert DOCS.read_text(encoding="utf-8") == render(), "run: uv run python -m jaarcijfers.figures.docs > docs/figures.md"
+    assert DOCS.read_text(encoding="utf-8") == render(), (
+        "run: uv run python -m jaarcijfers.figures.docs > docs/figures.md"
+    )
 
 
 @pytest.mark.parametrize("fig", CATALOGUE, ids=lambda f: f.id)

@@ -59,10 +59,11 @@ def compute(delivery: Path, year: int):  # type: ignore[no-untyped-def]
     facts = compute_facts(con, year, figures)
     edition = publish(year, figures, facts, "publicatie", {})
     raw = {(c.key.figure, c.key.part, c.key.row, c.key.column): c for f in figures for c in f.cells()}
-    shown = {(f.id, b.part, c.row, c.column): c.display for f in edition.figures for b in f.blocks for c in b.cells}
+    shown = {
+        (f.id, b.part, c.row, c.column): c.display for f in edition.figures for b in f.blocks for c in b.cells
+    }
     con.close()
     return raw, shown, {f.id: f.value for f in edition.facts}
-
 
 
 @pytest.mark.parametrize("case", cases())

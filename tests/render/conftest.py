@@ -12,7 +12,9 @@ YEARS = ("2020", "2021", "2022", "2023", "2024")
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
-def _block(part: str, stub: str, rows: dict[str, tuple[str, ...]], columns: tuple[str, ...], kind: str = "count"):
+def _block(
+    part: str, stub: str, rows: dict[str, tuple[str, ...]], columns: tuple[str, ...], kind: str = "count"
+):
     cells = []
     for r, values in rows.items():
         for c, v in zip(columns, values, strict=True):
@@ -21,66 +23,183 @@ def _block(part: str, stub: str, rows: dict[str, tuple[str, ...]], columns: tupl
     return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells))
 
 
-def _figure(fid: str, title: str, section: str, chart: str, blocks, *, source="CoMensha", source_id="comensha",
-            unit="slachtoffers", rounded=False, notes=(), years=(2020, 2021, 2022, 2023, 2024)):
+def _figure(
+    fid: str,
+    title: str,
+    section: str,
+    chart: str,
+    blocks,
+    *,
+    source="CoMensha",
+    source_id="comensha",
+    unit="slachtoffers",
+    rounded=False,
+    notes=(),
+    years=(2020, 2021, 2022, 2023, 2024),
+):
     name = f"Tabel {fid[1:]}" if fid.startswith("T") else f"Figuur {fid}"
     return PublishedFigure(
-        id=fid, name=name, title=title, source=source, source_id=source_id, unit=unit, section=section,
-        chart=chart, rounded=rounded, description=f"testfiguur {fid}", notes=tuple(notes), years=years,
+        id=fid,
+        name=name,
+        title=title,
+        source=source,
+        source_id=source_id,
+        unit=unit,
+        section=section,
+        chart=chart,
+        rounded=rounded,
+        description=f"testfiguur {fid}",
+        notes=tuple(notes),
+        years=years,
         blocks=tuple(blocks),
     )
 
 
 def make_edition(**changes) -> Edition:
     """Five figures covering every chart kind, a rounded source with '<10', '<5' cells and a blank."""
-    f1 = _figure("1", "Aantal geregistreerde slachtoffers van mensenhandel, 2020-2024", "Slachtoffers", "line",
-                 [_block("", "", {"Geregistreerde slachtoffers": ("1013", "791", "814", "868", "944")}, YEARS)])
-    f2 = _figure("2", "Aantal geregistreerde slachtoffers naar vorm van mensenhandel, 2020-2024",
-                 "Vormen van mensenhandel", "line",
-                 [_block("", "Vorm van mensenhandel", {
-                     "Binnenlandse seksuele uitbuiting": ("119", "189", "162", "135", "123"),
-                     "Arbeidsuitbuiting": ("449", "326", "348", "299", "356"),
-                     "Criminele uitbuiting": ("154", "95", "106", "120", "160"),
-                     "Gedwongen orgaanverwijdering": ("<5", "0", "0", "<5", "<5"),
-                 }, YEARS)],
-                 notes=("Slachtoffers kunnen meerdere vormen meegemaakt hebben.",))
-    f6 = _figure("6", "Aantal geregistreerde slachtoffers naar leeftijdscategorie, per jaar (2020-2024) en per vorm (2024)",
-                 "Leeftijd en geslacht", "grouped_bar",
-                 [_block("jaar", "Leeftijdscategorie", {"Minderjarig": ("68", "75", "70", "52", "79"),
-                                                        "23-29": ("231", "161", "177", "247", "246")}, YEARS),
-                  _block("vorm", "Leeftijdscategorie", {"Minderjarig": ("26", "<5"), "23-29": ("23", "146")},
-                         ("Binnenlandse seksuele uitbuiting", "Arbeidsuitbuiting"))])
-    f16 = _figure("16", "Aantal bij het OM ingeschreven mensenhandelzaken naar vorm, 2020-2024", "Vervolging",
-                  "stacked_bar",
-                  [_block("", "", {"Seksuele uitbuiting": ("177", "222", "170", "175", "151"),
-                                   "Onbekend": ("<5", "<5", "5", "0", "")}, YEARS)],
-                  source="OM", source_id="om", unit="bij het OM ingeschreven zaken")
-    f20 = _figure("20", "Aantal hoger beroepen naar type eindarrest, 2020-2024", "Hoger beroep en cassatie",
-                  "grouped_bar",
-                  [_block("", "", {"Totaal aantal zaken met eindarrest in hoger beroep": ("40", "65", "50", "55", "50"),
-                                   "Eindarrest vrijspraak": ("<10", "<10", "<10", "<10", "<10")}, YEARS, kind="rounded")],
-                  source="Raad voor de rechtspraak", source_id="rechtspraak", unit="zaken (afgerond op vijftallen)",
-                  rounded=True, notes=("De cijfers zijn afgerond op vijftallen.",))
-    t1 = _figure("T1", "Tien meest voorkomende nationaliteiten, 2024", "Herkomst", "bar",
-                 [_block("", "Nationaliteit", {"Nederland": ("1", "213"), "Roemenië": ("2", "84"), "Oeganda": ("3", "71")},
-                         ("Rang", "Totaal slachtoffers"))], years=())
+    f1 = _figure(
+        "1",
+        "Aantal geregistreerde slachtoffers van mensenhandel, 2020-2024",
+        "Slachtoffers",
+        "line",
+        [_block("", "", {"Geregistreerde slachtoffers": ("1013", "791", "814", "868", "944")}, YEARS)],
+    )
+    f2 = _figure(
+        "2",
+        "Aantal geregistreerde slachtoffers naar vorm van mensenhandel, 2020-2024",
+        "Vormen van mensenhandel",
+        "line",
+        [
+            _block(
+                "",
+                "Vorm van mensenhandel",
+                {
+                    "Binnenlandse seksuele uitbuiting": ("119", "189", "162", "135", "123"),
+                    "Arbeidsuitbuiting": ("449", "326", "348", "299", "356"),
+                    "Criminele uitbuiting": ("154", "95", "106", "120", "160"),
+                    "Gedwongen orgaanverwijdering": ("<5", "0", "0", "<5", "<5"),
+                },
+                YEARS,
+            )
+        ],
+        notes=("Slachtoffers kunnen meerdere vormen meegemaakt hebben.",),
+    )
+    f6 = _figure(
+        "6",
+        "Aantal geregistreerde slachtoffers naar leeftijdscategorie, per jaar (2020-2024) en per vorm (2024)",
+        "Leeftijd en geslacht",
+        "grouped_bar",
+        [
+            _block(
+                "jaar",
+                "Leeftijdscategorie",
+                {"Minderjarig": ("68", "75", "70", "52", "79"), "23-29": ("231", "161", "177", "247", "246")},
+                YEARS,
+            ),
+            _block(
+                "vorm",
+                "Leeftijdscategorie",
+                {"Minderjarig": ("26", "<5"), "23-29": ("23", "146")},
+                ("Binnenlandse seksuele uitbuiting", "Arbeidsuitbuiting"),
+            ),
+        ],
+    )
+    f16 = _figure(
+        "16",
+        "Aantal bij het OM ingeschreven mensenhandelzaken naar vorm, 2020-2024",
+        "Vervolging",
+        "stacked_bar",
+        [
+            _block(
+                "",
+                "",
+                {
+                    "Seksuele uitbuiting": ("177", "222", "170", "175", "151"),
+                    "Onbekend": ("<5", "<5", "5", "0", ""),
+                },
+                YEARS,
+            )
+        ],
+        source="OM",
+        source_id="om",
+        unit="bij het OM ingeschreven zaken",
+    )
+    f20 = _figure(
+        "20",
+        "Aantal hoger beroepen naar type eindarrest, 2020-2024",
+        "Hoger beroep en cassatie",
+        "grouped_bar",
+        [
+            _block(
+                "",
+                "",
+                {
+                    "Totaal aantal zaken met eindarrest in hoger beroep": ("40", "65", "50", "55", "50"),
+                    "Eindarrest vrijspraak": ("<10", "<10", "<10", "<10", "<10"),
+                },
+                YEARS,
+                kind="rounded",
+            )
+        ],
+        source="Raad voor de rechtspraak",
+        source_id="rechtspraak",
+        unit="zaken (afgerond op vijftallen)",
+        rounded=True,
+        notes=("De cijfers zijn afgerond op vijftallen.",),
+    )
+    t1 = _figure(
+        "T1",
+        "Tien meest voorkomende nationaliteiten, 2024",
+        "Herkomst",
+        "bar",
+        [
+            _block(
+                "",
+                "Nationaliteit",
+                {"Nederland": ("1", "213"), "Roemenië": ("2", "84"), "Oeganda": ("3", "71")},
+                ("Rang", "Totaal slachtoffers"),
+            )
+        ],
+        years=(),
+    )
     facts = (
         PublishedFact("slachtoffers_2024", "944", "count", "Slachtoffers", "geregistreerde slachtoffers"),
         PublishedFact("slachtoffers_verschil_2023_2024", "76", "count", "Slachtoffers", "verschil"),
-        PublishedFact("reeks_f2_criminele_uitbuiting_pct_2024", "+33%", "percent_change", "Reeksen", "verandering"),
+        PublishedFact(
+            "reeks_f2_criminele_uitbuiting_pct_2024", "+33%", "percent_change", "Reeksen", "verandering"
+        ),
         PublishedFact("reeks_f2_criminele_uitbuiting_verschil_2024", "40", "count", "Reeksen", "verandering"),
-        PublishedFact("reeks_f6_jaar_minderjarig_pct_2024", "+52%", "percent_change", "Reeksen", "verandering"),
+        PublishedFact(
+            "reeks_f6_jaar_minderjarig_pct_2024", "+52%", "percent_change", "Reeksen", "verandering"
+        ),
         PublishedFact("nl_aandeel_2024", "23%", "percent", "Herkomst", "aandeel Nederland"),
         PublishedFact("top10_nieuw_2024", "<5", "count", "Herkomst", "nieuw in de top tien"),
     )
     kw = dict(
-        year=2024, years=(2020, 2021, 2022, 2023, 2024), figures=(f1, f2, f6, t1, f16, f20), facts=facts,
+        year=2024,
+        years=(2020, 2021, 2022, 2023, 2024),
+        figures=(f1, f2, f6, t1, f16, f20),
+        facts=facts,
         sdc_policy="publicatie",
-        sdc_symbols=(("<5", "een aantal van 1 tot en met 4"), ("<10", "een aantal van 0 tot en met 9"),
-                     ("(leeg)", "niet weergegeven")),
-        provenance={"software": "jaarcijfers", "software_version": "0.1.0", "rules_version": "2024.1",
-                    "deliveries": [{"bron": "comensha", "bestand": "comensha_registraties.csv", "sha256": "ab" * 32,
-                                    "rijen": 1200, "peildatum": "2025-03-01"}]},
+        sdc_symbols=(
+            ("<5", "een aantal van 1 tot en met 4"),
+            ("<10", "een aantal van 0 tot en met 9"),
+            ("(leeg)", "niet weergegeven"),
+        ),
+        provenance={
+            "software": "jaarcijfers",
+            "software_version": "0.1.0",
+            "rules_version": "2024.1",
+            "deliveries": [
+                {
+                    "bron": "comensha",
+                    "bestand": "comensha_registraties.csv",
+                    "sha256": "ab" * 32,
+                    "rijen": 1200,
+                    "peildatum": "2025-03-01",
+                }
+            ],
+        },
     )
     kw.update(changes)
     return Edition(**kw)
@@ -118,7 +237,8 @@ def compare_snapshot(name: str, text: str) -> None:
             pytest.fail(f"snapshot {name} was missing and has been written; run again")
         return
     assert text == path.read_text(encoding="utf-8"), (
-        f"{name} differs from its snapshot (JAARCIJFERS_UPDATE_SNAPSHOTS=1 to regenerate)")
+        f"{name} differs from its snapshot (JAARCIJFERS_UPDATE_SNAPSHOTS=1 to regenerate)"
+    )
 
 
 @pytest.fixture

@@ -10,13 +10,21 @@ from jaarcijfers.render.press import write_press
 from jaarcijfers.render.site import write_site
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (make test installs it)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (make test installs it)"
+    ),
 ]
 
 
@@ -48,8 +56,11 @@ def test_site_offline_in_chromium(reference_edition, tmp_path):
             figures = page.locator("figure.figuur")
             assert figures.count() == len(reference_edition.figures)
             # every chart is drawn by vega-embed (the static SVG is then hidden)
-            page.wait_for_function("document.querySelectorAll('.grafiek.interactief').length === "
-                                   "document.querySelectorAll('figure.figuur').length", timeout=30_000)
+            page.wait_for_function(
+                "document.querySelectorAll('.grafiek.interactief').length === "
+                "document.querySelectorAll('figure.figuur').length",
+                timeout=30_000,
+            )
             for fig in reference_edition.figures:
                 el = page.locator(f"#figuur-{fig.id.lower()}")
                 live = el.locator(".grafiek-interactief.vega-embed svg.marks")
@@ -58,7 +69,9 @@ def test_site_offline_in_chromium(reference_edition, tmp_path):
                 assert box is not None and box["width"] > 200 and box["height"] > 80, fig.id
                 assert live.locator("[role='graphics-symbol']").count() > 0, fig.id  # marks drawn
                 assert not el.locator(".grafiek-statisch").is_visible(), fig.id
-                assert el.locator(".grafiek-statisch svg [role='graphics-symbol']").count() > 0, fig.id  # fallback
+                assert el.locator(".grafiek-statisch svg [role='graphics-symbol']").count() > 0, (
+                    fig.id
+                )  # fallback
                 assert el.locator("table caption").count() == len(fig.blocks), fig.id
                 assert el.locator("table th[scope='row']").count() > 0, fig.id
             # the table of contents links to every chapter
@@ -70,7 +83,9 @@ def test_site_offline_in_chromium(reference_edition, tmp_path):
             page.locator("#figuur-1 .grafiek-interactief [aria-roledescription='point']").last.hover()
             expect(tip).to_be_visible()
             expect(tip).to_contain_text("Geregistreerde slachtoffers, 2024: ")
-            page.locator("#figuur-2 .grafiek-interactief [aria-roledescription='point'][aria-label*='<5']").first.hover()
+            page.locator(
+                "#figuur-2 .grafiek-interactief [aria-roledescription='point'][aria-label*='<5']"
+            ).first.hover()
             expect(tip).to_contain_text("Gedwongen orgaanverwijdering, 2020: <5")
             page.locator("#figuur-16 .grafiek-interactief [aria-roledescription='bar']").first.hover()
             expect(tip).to_contain_text("Seksuele uitbuiting, 2020: 177")
@@ -101,7 +116,10 @@ def test_site_without_javascript_shows_the_static_charts(reference_edition, tmp_
         try:
             context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
             page = context.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+            page.route(
+                "**/*",
+                lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort(),
+            )
             page.goto((tmp_path / "index.html").as_uri())
             for fig in reference_edition.figures:
                 el = page.locator(f"#figuur-{fig.id.lower()}")

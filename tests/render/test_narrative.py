@@ -30,7 +30,9 @@ def test_reference_sections_have_at_least_two_sentences(reference_edition):
 def test_lead_uses_facts_for_the_difference(edition):
     lead = n.lead(edition)
     assert lead is not None
-    assert lead.text == "In 2024 ging het om 944 geregistreerde slachtoffers. Dat zijn er 76 meer dan in 2023."
+    assert (
+        lead.text == "In 2024 ging het om 944 geregistreerde slachtoffers. Dat zijn er 76 meer dan in 2023."
+    )
     assert lead.numbers_used == ("944", "868", "76")
 
 
@@ -38,7 +40,11 @@ def test_direction_words(edition):
     texts = " ".join(_texts(edition))
     assert "is gestegen van 120 in 2023 naar 160 in 2024 (+33%)" in texts  # change fact printed as published
     assert "minderjarige slachtoffers is gestegen van 52 in 2023 naar 79 in 2024 (+52%)" in texts
-    assert n.direction(5, 7) == "gedaald" and n.direction(7, 5) == "gestegen" and n.direction(5, 5) == "gelijk gebleven"
+    assert (
+        n.direction(5, 7) == "gedaald"
+        and n.direction(7, 5) == "gestegen"
+        and n.direction(5, 5) == "gelijk gebleven"
+    )
 
 
 def test_equal_counts_say_gelijk_gebleven(make):
@@ -88,7 +94,8 @@ def test_every_number_is_published(reference_edition, edition):
                 assert numbers_not_in_edition(f.text, e) == [], (section, f.text)
                 for used in f.numbers_used:
                     assert used in {c.display for fig in e.figures for b in fig.blocks for c in b.cells} | {
-                        x.value for x in e.facts}
+                        x.value for x in e.facts
+                    }
 
 
 def test_notable_is_sorted_and_only_changes(reference_edition):

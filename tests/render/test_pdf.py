@@ -42,8 +42,9 @@ def pdf(edition, arguments, tmp_path_factory) -> Path:  # type: ignore[no-untype
 
 def plain_text(pdf: Path) -> str:
     if HAS_PDFTOTEXT:
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
-                              text=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
@@ -77,8 +78,16 @@ def test_every_table_row_and_cell(pdf, edition) -> None:  # type: ignore[no-unty
 def test_chapters_toelichting_symbols(pdf, edition) -> None:  # type: ignore[no-untyped-def]
     text = plain_text(pdf)
     flat = squash(text)
-    for heading in ("Inhoud", "Introductie", "Slachtoffers", "Plegers", "Reflectie",
-                    "Toelichting op de gebruikte cijfers", "Symbolen", "Herkomst van de cijfers"):
+    for heading in (
+        "Inhoud",
+        "Introductie",
+        "Slachtoffers",
+        "Plegers",
+        "Reflectie",
+        "Toelichting op de gebruikte cijfers",
+        "Symbolen",
+        "Herkomst van de cijfers",
+    ):
         assert squash(heading) in flat, heading
     for _, meaning in edition.sdc_symbols:
         assert squash(meaning) in flat
@@ -98,9 +107,16 @@ def _words_outside_charts(pdf: Path, arguments: dict) -> str:  # type: ignore[ty
     import typst
 
     def query(label: str) -> list[dict]:  # type: ignore[type-arg]
-        return typst.query(arguments["input"], label, field="value", root=arguments["root"],
-                           font_paths=arguments["font_paths"], ignore_system_fonts=True,
-                           sys_inputs=arguments["sys_inputs"], format="json")  # type: ignore[return-value]
+        return typst.query(
+            arguments["input"],
+            label,
+            field="value",
+            root=arguments["root"],
+            font_paths=arguments["font_paths"],
+            ignore_system_fonts=True,
+            sys_inputs=arguments["sys_inputs"],
+            format="json",
+        )  # type: ignore[return-value]
 
     import json
 
@@ -117,8 +133,12 @@ def _words_outside_charts(pdf: Path, arguments: dict) -> str:  # type: ignore[ty
             s = starts[m["id"]]
             assert s["page"] == m["pos"]["page"]
             boxes.setdefault(s["page"], []).append((pt(s["y"]), pt(m["pos"]["y"])))
-    xml = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml).replace('xmlns="http://www.w3.org/1999/xhtml"', "")
     root = ET.fromstring(xml)
     lines = []
@@ -174,15 +194,18 @@ def test_user_text_is_never_markup(edition, tmp_path) -> None:  # type: ignore[n
     """Labels and reflection text with Typst's special characters print as they are."""
     from dataclasses import replace
 
-    nasty = '#set page(fill: red) *vet* _schuin_ $x$ <label> @ref `code` \\ // /* [a] {b} = kop'
+    nasty = "#set page(fill: red) *vet* _schuin_ $x$ <label> @ref `code` \\ // /* [a] {b} = kop"
     fig = edition.figures[0]
     block = fig.blocks[0]
     cells = tuple(replace(c, row=nasty) if c.row == block.rows[0] else c for c in block.cells)
     block2 = replace(block, rows=(nasty,) + block.rows[1:], cells=cells)
     fig2 = replace(fig, title=fig.title + " " + nasty, blocks=(block2,) + fig.blocks[1:])
     typst_only = "#set page(fill: red) $x$ <label> @ref \\ // /* [a] {b} = kop ~ #"  # no Markdown in it
-    ed = replace(edition, figures=(fig2,) + edition.figures[1:],
-                 reflection_markdown=f"# Kop\n\nTekst met **vet** en {typst_only}\n\n- punt {typst_only}\n")
+    ed = replace(
+        edition,
+        figures=(fig2,) + edition.figures[1:],
+        reflection_markdown=f"# Kop\n\nTekst met **vet** en {typst_only}\n\n- punt {typst_only}\n",
+    )
     path = tmp_path / "x.pdf"
     path.write_bytes(compile_pdf(ed))
     flat = squash(plain_text(path))
@@ -191,7 +214,9 @@ def test_user_text_is_never_markup(edition, tmp_path) -> None:  # type: ignore[n
 
 
 def test_markdown_blocks() -> None:
-    blocks = markdown_blocks("# Kop\n\nEen **vette** [link](https://example.org) en `x`.\n\n- een\n- twee\n\n1. a\n")
+    blocks = markdown_blocks(
+        "# Kop\n\nEen **vette** [link](https://example.org) en `x`.\n\n- een\n- twee\n\n1. a\n"
+    )
     assert [b["kind"] for b in blocks] == ["heading", "para", "list", "enum"]
     runs = blocks[1]["runs"]
     assert {"text": "vette", "bold": True} in runs
@@ -200,8 +225,14 @@ def test_markdown_blocks() -> None:
 
 
 def test_estimate_of_the_hidden_number(edition) -> None:  # type: ignore[no-untyped-def]
-    est = {"beschikbaar": True, "jaar": edition.year, "waargenomen": 944, "schatting": 4820, "ondergrens": 3900,
-           "bovengrens": 6100}
+    est = {
+        "beschikbaar": True,
+        "jaar": edition.year,
+        "waargenomen": 944,
+        "schatting": 4820,
+        "ondergrens": 3900,
+        "bovengrens": 6100,
+    }
     doc = document(edition.with_extras(estimate=est))
     (sec,) = [s for s in doc["chapters"][0]["sections"] if s["title"] == "Hoeveel slachtoffers zijn er?"]
     text = " ".join(sec["findings"])

@@ -15,11 +15,15 @@ def test_press_reference(reference_edition, tmp_path):
     page = (tmp_path / "persbericht.html").read_text(encoding="utf-8")
     ctx = press_context(reference_edition)
     assert ctx["title"] == "944 slachtoffers van mensenhandel geregistreerd in 2024"
-    assert ctx["lead"].startswith("In 2024 zijn 944 slachtoffers van mensenhandel geregistreerd bij CoMensha.")
+    assert ctx["lead"].startswith(
+        "In 2024 zijn 944 slachtoffers van mensenhandel geregistreerd bij CoMensha."
+    )
     assert "76 meer dan in 2023" in ctx["lead"]
     assert MIN_SECTIONS <= len(ctx["sections"]) <= MAX_SECTIONS
-    assert any(s["section"] in ("Opsporing", "Vervolging", "Berechting in eerste aanleg") for s in ctx["sections"])
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
+    assert any(
+        s["section"] in ("Opsporing", "Vervolging", "Berechting in eerste aanleg") for s in ctx["sections"]
+    )
+    assert page.startswith('<!DOCTYPE html>\n<html lang="nl">')
     assert numbers_not_in_edition(html_text(page), reference_edition) == []
 
 

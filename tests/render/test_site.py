@@ -51,13 +51,17 @@ def test_tooltips_show_published_values_only(edition, make):
                 tip = layer["encoding"].get("tooltip")
                 assert tip == {"field": "tooltip", "type": "nominal"} or layer["mark"]["type"] == "line"
                 if layer["mark"]["type"] == "line":
-                    assert tip is None and "point" not in layer["mark"]  # a line's tooltip would show one value
+                    assert (
+                        tip is None and "point" not in layer["mark"]
+                    )  # a line's tooltip would show one value
     f20 = interactive_spec(edition.figure("20"))
     assert {v["tooltip"] for v in f20["data"]["values"] if v["beschermd"]} == {
-        f"Eindarrest vrijspraak, {y}: <10 (afgerond op vijftallen)" for y in range(2020, 2025)}
+        f"Eindarrest vrijspraak, {y}: <10 (afgerond op vijftallen)" for y in range(2020, 2025)
+    }
     big = make(figures=(charts_figure_with(make().figure("1"), "1013"),))
-    assert "Geregistreerde slachtoffers, 2020: 1.013" in {v["tooltip"] for v in
-                                                          interactive_spec(big.figure("1"))["data"]["values"]}
+    assert "Geregistreerde slachtoffers, 2020: 1.013" in {
+        v["tooltip"] for v in interactive_spec(big.figure("1"))["data"]["values"]
+    }
 
 
 def charts_figure_with(fig, value):
@@ -98,12 +102,19 @@ def test_no_unpublished_number_in_the_site(edition, reference_edition):
 
 def test_structure_and_accessibility(edition):
     page = render_site(edition)
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
-    for chapter in ("Introductie", "1</span> Slachtoffers", "2</span> Plegers", "3</span> Reflectie",
-                    "4</span> Toelichting op de cijfers"):
+    assert page.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    for chapter in (
+        "Introductie",
+        "1</span> Slachtoffers",
+        "2</span> Plegers",
+        "3</span> Reflectie",
+        "4</span> Toelichting op de cijfers",
+    ):
         assert chapter in page
     for fig in edition.figures:
-        block = page.split(f'<figure class="figuur" id="figuur-{fig.id.lower()}"', 1)[1].split("</figure>", 1)[0]
+        block = page.split(f'<figure class="figuur" id="figuur-{fig.id.lower()}"', 1)[1].split(
+            "</figure>", 1
+        )[0]
         assert f"{fig.name}.</span> {fig.title}" in block
         assert "<svg" in block and f"Bron: {fig.source}" in block
         assert "Beschrijving van de grafiek" in block
@@ -119,14 +130,20 @@ def test_protected_and_rounded_cells_are_marked(edition):
     assert "Afgerond op vijftallen." in spec["title"]["text"]
     values = spec["data"]["values"]
     protected = [v for v in values if v["beschermd"]]
-    assert protected and all(v["waarde"] is None and v["grens"] == 10 and v["label"] == "<10" for v in protected)
+    assert protected and all(
+        v["waarde"] is None and v["grens"] == 10 and v["label"] == "<10" for v in protected
+    )
     f16 = charts.records(edition.figure("16"), edition.figure("16").blocks[0])
     assert not any(r["kolom"] == "2024" and r["rij"] == "Onbekend" for r in f16)  # blank cell: nothing drawn
     assert {r["label"] for r in f16 if r["beschermd"]} == {"<5"}
 
 
 def test_means_and_percentages_stay_in_the_table(reference_edition):
-    drawn = {r["rij"] for b in reference_edition.figure("22").blocks for r in charts.records(reference_edition.figure("22"), b)}
+    drawn = {
+        r["rij"]
+        for b in reference_edition.figure("22").blocks
+        for r in charts.records(reference_edition.figure("22"), b)
+    }
     assert "Gemiddelde leeftijd in jaren" not in drawn
     f7 = charts.records(reference_edition.figure("7"), reference_edition.figure("7").blocks[0])
     assert {r["kolom"] for r in f7} == {"Aantal"}
@@ -154,8 +171,15 @@ def test_reflection_markdown_is_rendered(make):
 
 def test_estimate_section_only_when_present(make):
     assert "Hoeveel slachtoffers zijn er?" not in render_site(make())
-    e = make().with_extras(estimate={"observed": 944, "estimate": 5012, "ci_lower": 4100, "ci_upper": 6300,
-                                     "method": "Schatting op basis van overlap tussen melders."})
+    e = make().with_extras(
+        estimate={
+            "observed": 944,
+            "estimate": 5012,
+            "ci_lower": 4100,
+            "ci_upper": 6300,
+            "method": "Schatting op basis van overlap tussen melders.",
+        }
+    )
     page = render_site(e)
     assert "Hoeveel slachtoffers zijn er?" in page and "5.012" in page and "4.100 tot 6.300" in page
     assert numbers_not_in_edition(html_text(page), e) == []

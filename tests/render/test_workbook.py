@@ -110,7 +110,9 @@ def test_notes_explain_every_symbol(book, edition) -> None:  # type: ignore[no-u
     notes = [r[1].value for r in ws[ref][1:]]
     for symbol, meaning in edition.sdc_symbols:
         assert any(meaning in n for n in notes), symbol
-    used = {c.display for f in edition.figures for b in f.blocks for c in b.cells if not c.display[:1].isdigit()}
+    used = {
+        c.display for f in edition.figures for b in f.blocks for c in b.cells if not c.display[:1].isdigit()
+    }
     for symbol in used - {""}:
         assert any(f"Symbool {symbol}." in n for n in notes), symbol
     for fig in edition.figures:

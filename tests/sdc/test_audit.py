@@ -110,8 +110,11 @@ def test_reference_documented_inconsistency_is_dropped_and_named(reference):
 
 def test_every_hidden_cell_is_audited(reference):
     published, result = reference
-    hidden = {k for k, v in published.items() if v in ("<5", "<10")
-              or (k.figure in ("10", "11", "20", "21") and v.isdigit())}
+    hidden = {
+        k
+        for k, v in published.items()
+        if v in ("<5", "<10") or (k.figure in ("10", "11", "20", "21") and v.isdigit())
+    }
     assert {c.key for c in result.cells} == hidden
     for c in result.cells:  # LP never tighter than the exact integer interval
         assert c.lp[0] <= c.ip[0] <= c.ip[1] <= c.lp[1]
@@ -127,7 +130,8 @@ def test_run_audit_cli_json_and_exit_code(capsys):
     assert [(x["rij"], x["ip"]) for x in facts] == [("minderjarig_crim_overig_2024", [3, 3])]
     assert len(out["lekken"]) - len(facts) == len(EXACT) + len(NARROWED)
     assert {"figuur": "16", "deel": "", "rij": "Onbekend", "kolom": "2020"}.items() <= out["lekken"][
-        [x["rij"] == "Onbekend" and x["figuur"] == "16" for x in out["lekken"]].index(True)].items()
+        [x["rij"] == "Onbekend" and x["figuur"] == "16" for x in out["lekken"]].index(True)
+    ].items()
 
 
 def test_run_audit_text_is_deterministic(capsys):
@@ -162,9 +166,16 @@ def table(name: str, inner: dict[tuple[str, str], int], hidden: set[tuple[str, s
     pub[CellKey(name, "", "Totaal", "Totaal")] = str(sum(inner.values()))
     s = Structure()
     for r in rows + ["Totaal"]:
-        s.add(f"{name} rij {r}", [CellKey(name, "", r, c) for c in cols], "==", [CellKey(name, "", r, "Totaal")])
+        s.add(
+            f"{name} rij {r}", [CellKey(name, "", r, c) for c in cols], "==", [CellKey(name, "", r, "Totaal")]
+        )
     for c in cols + ["Totaal"]:
-        s.add(f"{name} kolom {c}", [CellKey(name, "", r, c) for r in rows], "==", [CellKey(name, "", "Totaal", c)])
+        s.add(
+            f"{name} kolom {c}",
+            [CellKey(name, "", r, c) for r in rows],
+            "==",
+            [CellKey(name, "", "Totaal", c)],
+        )
     return pub, s
 
 
@@ -181,8 +192,17 @@ def table(name: str, inner: dict[tuple[str, str], int], hidden: set[tuple[str, s
 # a-priori bound for counts) t runs over -8..17, hence the feasibility intervals
 # B-I 0..25, B-III 5..30, C-I 0..25, C-III 4..29; with the strict symbol x (>= 1, zeros are never
 # withheld) t runs over -7..16.
-HANDBOOK = {("A", "I"): 20, ("A", "II"): 50, ("A", "III"): 10, ("B", "I"): 8, ("B", "II"): 19, ("B", "III"): 22,
-            ("C", "I"): 17, ("C", "II"): 32, ("C", "III"): 12}
+HANDBOOK = {
+    ("A", "I"): 20,
+    ("A", "II"): 50,
+    ("A", "III"): 10,
+    ("B", "I"): 8,
+    ("B", "II"): 19,
+    ("B", "III"): 22,
+    ("C", "I"): 17,
+    ("C", "II"): 32,
+    ("C", "III"): 12,
+}
 
 
 def test_handbook_region_activity_intervals():
@@ -226,9 +246,13 @@ def test_integer_interval_can_be_narrower_than_lp():
     # A published percentage is a rounding constraint: the LP relaxation and the integer program differ.
     # Figuur 7 of 2024: 42, 26, 7, <5, <5 with 52%, 32%, 9%, 5%, 2% (percentages of the sum of the counts):
     # the integer program pins the two <5 cells to 4 and 2 (NOTES.md, Figuur 7).
-    rows = {"Criminele uitbuiting": ("42", "52%"), "Binnenlandse seksuele uitbuiting": ("26", "32%"),
-            "Internationale seksuele uitbuiting": ("7", "9%"), "Arbeidsuitbuiting": ("<5", "5%"),
-            "Overig/onbekend": ("<5", "2%")}
+    rows = {
+        "Criminele uitbuiting": ("42", "52%"),
+        "Binnenlandse seksuele uitbuiting": ("26", "32%"),
+        "Internationale seksuele uitbuiting": ("7", "9%"),
+        "Arbeidsuitbuiting": ("<5", "5%"),
+        "Overig/onbekend": ("<5", "2%"),
+    }
     pub = {}
     for r, (n, p) in rows.items():
         pub[CellKey("7", "", r, "Aantal")] = n

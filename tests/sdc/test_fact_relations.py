@@ -35,7 +35,12 @@ def test_hand_made_partition_withholds_a_fact_not_the_cell():
     and a fact is preferred to the cell; the audit of the result (facts included) passes."""
     total = CellKey("9", "", "Totaal", "2024")
     a, b, c = fact_key("a"), fact_key("b"), fact_key("c")
-    cells = [RawCell(total, 20, "count"), RawCell(a, 12, "count"), RawCell(b, 5, "count"), RawCell(c, 3, "count")]
+    cells = [
+        RawCell(total, 20, "count"),
+        RawCell(a, 12, "count"),
+        RawCell(b, 5, "count"),
+        RawCell(c, 3, "count"),
+    ]
     s = Structure([Identity("partitie", ((1, a), (1, b), (1, c), (-1, total)), "==", 0)])
     res = suppress(cells, structure=s)
     assert res.primary == [c]

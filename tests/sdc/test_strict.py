@@ -91,7 +91,9 @@ def test_structure_follows_the_years_of_the_data():
     moved = {CellKey(k.figure, k.part, k.row, shift(k.column)): v for k, v in published.items()}
     a, b = build_structure(published), build_structure(moved)
     assert len(a.identities) == len(b.identities)
-    leaks_a = {(c.key.figure, c.key.part, c.key.row, shift(c.key.column), c.ip) for c in audit_cells(published).leaks}
+    leaks_a = {
+        (c.key.figure, c.key.part, c.key.row, shift(c.key.column), c.ip) for c in audit_cells(published).leaks
+    }
     leaks_b = {(c.key.figure, c.key.part, c.key.row, c.key.column, c.ip) for c in audit_cells(moved).leaks}
     assert leaks_a == leaks_b
 

@@ -4,24 +4,38 @@ from jaarcijfers.synth.check import Counted
 
 
 def _zaak(zid, r, afd="", a="", v="", land="NL", g="man", age="30"):
-    return {"zaak_id": zid, "inschrijfjaar": str(r), "instantie": "politie", "geslacht": g,
-            "leeftijd_pleegdatum": age, "geboorteland": land, "afdoening": afd, "afdoeningsjaar": str(a),
-            "vonnisjaar": str(v)}
+    return {
+        "zaak_id": zid,
+        "inschrijfjaar": str(r),
+        "instantie": "politie",
+        "geslacht": g,
+        "leeftijd_pleegdatum": age,
+        "geboorteland": land,
+        "afdoening": afd,
+        "afdoeningsjaar": str(a),
+        "vonnisjaar": str(v),
+    }
 
 
 def _feit(zid, nr, art, cls="", tll="nee", uit=""):
-    return {"zaak_id": zid, "feit_nr": str(nr), "wetsartikel": art, "classificatie": cls,
-            "tenlastegelegd": tll, "uitspraak": uit}
+    return {
+        "zaak_id": zid,
+        "feit_nr": str(nr),
+        "wetsartikel": art,
+        "classificatie": cls,
+        "tenlastegelegd": tll,
+        "uitspraak": uit,
+    }
 
 
 def test_om_rules_8_to_10():
     files = {
         "om_zaken": [
-            _zaak("A", 2024, "dagvaarding", 2024, 2024),          # article decides sexual, convicted
-            _zaak("B", 2024, "dagvaarding", 2024, 2024, "RO"),    # labour by classification, acquitted
-            _zaak("C", 2024, "dagvaarding", 2024, 2024, "MA"),    # summons without THB fact -> Overig
-            _zaak("D", 2023, "onvoorwaardelijk_sepot", 2024),     # dossier decides criminal
-            _zaak("E", 2024),                                     # unknown form, undecided
+            _zaak("A", 2024, "dagvaarding", 2024, 2024),  # article decides sexual, convicted
+            _zaak("B", 2024, "dagvaarding", 2024, 2024, "RO"),  # labour by classification, acquitted
+            _zaak("C", 2024, "dagvaarding", 2024, 2024, "MA"),  # summons without THB fact -> Overig
+            _zaak("D", 2023, "onvoorwaardelijk_sepot", 2024),  # dossier decides criminal
+            _zaak("E", 2024),  # unknown form, undecided
         ],
         "om_feiten": [
             _feit("A", 1, "273f lid 1 sub 3 Sr", "mh_arbeid", "ja", "bewezen"),
@@ -69,8 +83,20 @@ def test_emm_rule_7():
             {"onderzoek_id": "O2", "vorm": "crimineel"},
         ],
         "emm_verdachten": [
-            {"verdachte_id": "V1", "onderzoek_id": "O1", "geslacht": "vrouw", "leeftijd": "17", "nationaliteit": "NL"},
-            {"verdachte_id": "V1", "onderzoek_id": "O2", "geslacht": "man", "leeftijd": "17", "nationaliteit": "NL"},
+            {
+                "verdachte_id": "V1",
+                "onderzoek_id": "O1",
+                "geslacht": "vrouw",
+                "leeftijd": "17",
+                "nationaliteit": "NL",
+            },
+            {
+                "verdachte_id": "V1",
+                "onderzoek_id": "O2",
+                "geslacht": "man",
+                "leeftijd": "17",
+                "nationaliteit": "NL",
+            },
             {"verdachte_id": "V2", "onderzoek_id": "O3", "geslacht": "", "leeftijd": "", "nationaliteit": ""},
         ],
     }

@@ -17,8 +17,16 @@ from jaarcijfers.synth.targets import load_targets
 from jaarcijfers.synth.writer import COLUMNS, csv_bytes, write_csv
 
 SEED = 7
-MY_FILES = {"ind_tabel", "rechtspraak_tabel", "emm_onderzoeken", "emm_onderzoek_vormen", "emm_verdachten",
-            "om_zaken", "om_feiten", "om_dossiercodering"}
+MY_FILES = {
+    "ind_tabel",
+    "rechtspraak_tabel",
+    "emm_onderzoeken",
+    "emm_onderzoek_vormen",
+    "emm_verdachten",
+    "om_zaken",
+    "om_feiten",
+    "om_dossiercodering",
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,16 +53,20 @@ def test_fit_exactly_the_published_inconsistency(delivery):
     Overig/onbekend row that contradict the rest of the publication; those take the consistent values."""
     _, report = delivery
     cells = {m.key: m for m in report.misses if m.what == "cel"}
-    assert sorted(cells) == sorted([
-        "Figuur 19 vorm 'Overig/onbekend' / 'Seksuele uitbuiting onbekend'",
-        "Figuur 19 vorm 'Overig/onbekend' / 'Arbeidsuitbuiting'",
-        "Figuur 19 vorm 'Overig/onbekend' / 'Criminele/overige uitbuiting'",
-    ])
+    assert sorted(cells) == sorted(
+        [
+            "Figuur 19 vorm 'Overig/onbekend' / 'Seksuele uitbuiting onbekend'",
+            "Figuur 19 vorm 'Overig/onbekend' / 'Arbeidsuitbuiting'",
+            "Figuur 19 vorm 'Overig/onbekend' / 'Criminele/overige uitbuiting'",
+        ]
+    )
     assert [cells[k].synthetic for k in sorted(cells)] == ["7", "10", "12"]
     assert all("inconsistent" in m.reason for m in cells.values())
     facts = {m.key: m for m in report.misses if m.what == "feit"}
-    assert {k: m.synthetic for k, m in facts.items()} == {"veroordeeld_arbeid_pct": "40%",
-                                                          "veroordeeld_crim_pct": "64%"}
+    assert {k: m.synthetic for k, m in facts.items()} == {
+        "veroordeeld_arbeid_pct": "40%",
+        "veroordeeld_crim_pct": "64%",
+    }
     assert report.n_cells == 333 and report.n_cells_met == 330
     assert report.facts_total - report.facts_met == 2
     assert not report.unspecified
@@ -125,8 +137,10 @@ def test_tables_pass_through_and_prose_measures(delivery, targets):
     assert rs["2024", "ingesteld_verdachte"] == "35"
     for y in range(2020, 2025):
         total = int(rs[str(y), "hoger_beroep_totaal"])
-        parts = [5 if rs[str(y), f"ingesteld_{w}"] == "<10" else int(rs[str(y), f"ingesteld_{w}"])
-                 for w in ("verdachte", "om", "beide")]
+        parts = [
+            5 if rs[str(y), f"ingesteld_{w}"] == "<10" else int(rs[str(y), f"ingesteld_{w}"])
+            for w in ("verdachte", "om", "beide")
+        ]
         assert abs(sum(parts) - total) <= 10
     for r in tables["ind_tabel"] + tables["rechtspraak_tabel"]:
         v = r["aantal"]
@@ -195,8 +209,12 @@ def test_figure_engine_agrees(tmp_path, delivery):
     # a minimal CoMensha part so that the delivery is complete (its figures are not checked here)
     (data / "comensha_registraties.csv").write_text(
         "registratie_id,jaar,anoniem,geslacht,leeftijd,nationaliteit\n"
-        + "".join(f"R{y},{y},nee,man,30,NL\n" for y in range(2020, 2025)), encoding="utf-8")
-    (data / "comensha_uitbuiting.csv").write_text("registratie_id,vorm,sector\nR2024,arbeid,bouw\n", encoding="utf-8")
+        + "".join(f"R{y},{y},nee,man,30,NL\n" for y in range(2020, 2025)),
+        encoding="utf-8",
+    )
+    (data / "comensha_uitbuiting.csv").write_text(
+        "registratie_id,vorm,sector\nR2024,arbeid,bouw\n", encoding="utf-8"
+    )
     (data / "comensha_melders.csv").write_text("registratie_id,melder\nR2024,politie\n", encoding="utf-8")
     out = tmp_path / "out"
     try:
@@ -221,12 +239,20 @@ def test_corrected_reference_meets_everything(tmp_path):
     nothing about the 2024 edition is hard-coded."""
     ref = tmp_path / "ref"
     ref.mkdir()
-    fix = {"Seksuele uitbuiting onbekend": "12", "Arbeidsuitbuiting": "7", "Criminele/overige uitbuiting": "10"}
+    fix = {
+        "Seksuele uitbuiting onbekend": "12",
+        "Arbeidsuitbuiting": "7",
+        "Criminele/overige uitbuiting": "10",
+    }
     for name in ("figures.csv", "facts.csv"):
         with open(REFERENCE_2024 / name, encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
         for r in rows:
-            if name == "figures.csv" and (r["figure"], r["table_part"], r["row"]) == ("19", "vorm", "Overig/onbekend"):
+            if name == "figures.csv" and (r["figure"], r["table_part"], r["row"]) == (
+                "19",
+                "vorm",
+                "Overig/onbekend",
+            ):
                 r["value"] = fix.get(r["column"], r["value"])
             if name == "facts.csv" and r["id"] in ("veroordeeld_arbeid_pct", "veroordeeld_crim_pct"):
                 r["value"] = {"veroordeeld_arbeid_pct": "40%", "veroordeeld_crim_pct": "64%"}[r["id"]]

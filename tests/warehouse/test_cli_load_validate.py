@@ -17,7 +17,11 @@ def cli(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess:
     full_env.pop("JAARCIJFERS_DEBUG", None)
     proc = subprocess.run(
         [sys.executable, "-m", "jaarcijfers.cli", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=full_env, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=120,
     )
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     return proc
@@ -102,7 +106,11 @@ def test_load_default_warehouse_in_cwd(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "JAARCIJFERS_WAREHOUSE"}
     proc = subprocess.run(
         [sys.executable, "-m", "jaarcijfers.cli", "load", str(write_delivery(tmp_path / "l"))],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
     )
     assert proc.returncode == 0 and (tmp_path / "jaarcijfers.duckdb").exists()
 

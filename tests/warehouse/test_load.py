@@ -57,7 +57,11 @@ def test_types_and_values(tmp_path):
     assert types[("om_feiten", "tenlastegelegd")] == "BOOLEAN"
     assert types[("ind_tabel", "aantal")] == "VARCHAR"
     assert types[("om_zaken", "vonnisjaar")] == "INTEGER"
-    assert con.execute("SELECT aantal FROM ind_tabel ORDER BY maatstaf").fetchall() == [("15",), ("<10",), ("0",)]
+    assert con.execute("SELECT aantal FROM ind_tabel ORDER BY maatstaf").fetchall() == [
+        ("15",),
+        ("<10",),
+        ("0",),
+    ]
     assert con.execute(
         "SELECT registratie_id, jaar, anoniem, geslacht, leeftijd, nationaliteit FROM comensha_registraties "
         "ORDER BY registratie_id"
@@ -73,7 +77,9 @@ def test_whitespace_is_stripped(tmp_path):
     tables["comensha_registraties"][0]["geslacht"] = "  vrouw "
     tables["comensha_registraties"][0]["registratie_id"] = " R1"
     con = open_delivery(write_delivery(tmp_path / "l", tables))
-    assert con.execute("SELECT geslacht FROM comensha_registraties WHERE registratie_id = 'R1'").fetchone() == ("vrouw",)
+    assert con.execute(
+        "SELECT geslacht FROM comensha_registraties WHERE registratie_id = 'R1'"
+    ).fetchone() == ("vrouw",)
 
 
 def test_open_delivery_absent_optional_file_is_empty_table(tmp_path):
@@ -132,7 +138,18 @@ def test_provenance_of_a_load(tmp_path):
             "FROM provenance WHERE file = 'comensha_registraties'"
         ).fetchall()
         sha = hashlib.sha256((folder / "comensha_registraties.csv").read_bytes()).hexdigest()
-        assert rows == [("comensha", "comensha_registraties", "comensha_registraties.csv", sha, 3, "2025-03-01", __version__, "1")]
+        assert rows == [
+            (
+                "comensha",
+                "comensha_registraties",
+                "comensha_registraties.csv",
+                sha,
+                3,
+                "2025-03-01",
+                __version__,
+                "1",
+            )
+        ]
         assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
 
 
@@ -160,14 +177,20 @@ def test_new_delivery_replaces_current_and_keeps_history(tmp_path):
     second = load_delivery(write_delivery(tmp_path / "v2", tables, files=["ind_tabel"]), wh)
     assert second.load_id == 2 and [f.file for f in second.files] == ["ind_tabel"]
     with duckdb.connect(str(wh), read_only=True) as con:
-        assert con.execute("SELECT aantal FROM ind_tabel WHERE maatstaf = 'b8_aanvragen'").fetchone() == ("25",)
+        assert con.execute("SELECT aantal FROM ind_tabel WHERE maatstaf = 'b8_aanvragen'").fetchone() == (
+            "25",
+        )
         assert con.execute(
             "SELECT load_id, aantal FROM ind_tabel_history WHERE maatstaf = 'b8_aanvragen' ORDER BY load_id"
         ).fetchall() == [(1, "15"), (2, "25")]
         # other sources keep their current load
         assert con.execute("SELECT count(*) FROM om_zaken").fetchone() == (3,)
         assert con.execute("SELECT source, load_id FROM current_load ORDER BY source").fetchall() == [
-            ("comensha", 1), ("emm", 1), ("ind", 2), ("om", 1), ("rechtspraak", 1),
+            ("comensha", 1),
+            ("emm", 1),
+            ("ind", 2),
+            ("om", 1),
+            ("rechtspraak", 1),
         ]
         assert con.execute("SELECT load_id FROM levering WHERE file = 'ind_tabel'").fetchone() == (2,)
 
@@ -221,7 +244,10 @@ def test_quarantine_loads_valid_rows_and_writes_rejected(tmp_path):
     for rows_in, loaded, rejected in counts.values():
         assert rows_in == loaded + rejected
     assert sorted(p.name for p in result.quarantine_files) == [
-        "comensha_melders.csv", "comensha_registraties.csv", "comensha_uitbuiting.csv", "om_feiten.csv",
+        "comensha_melders.csv",
+        "comensha_registraties.csv",
+        "comensha_uitbuiting.csv",
+        "om_feiten.csv",
     ]
     reg = read_csv(quarantine / "comensha_registraties.csv")
     assert [(r["rij"], r["registratie_id"], r["jaar"]) for r in reg] == [("3", "R2", "24")]
@@ -229,8 +255,13 @@ def test_quarantine_loads_valid_rows_and_writes_rejected(tmp_path):
     melders = read_csv(quarantine / "comensha_melders.csv")
     assert melders[0]["rij"] == "4" and melders[0]["redenen"].startswith("E502 registratie_id:")
     with duckdb.connect(str(wh), read_only=True) as con:
-        assert con.execute("SELECT registratie_id FROM comensha_registraties ORDER BY 1").fetchall() == [("R1",), ("R3",)]
-        assert con.execute("SELECT rows, rows_rejected FROM provenance WHERE file = 'om_feiten'").fetchone() == (2, 1)
+        assert con.execute("SELECT registratie_id FROM comensha_registraties ORDER BY 1").fetchall() == [
+            ("R1",),
+            ("R3",),
+        ]
+        assert con.execute(
+            "SELECT rows, rows_rejected FROM provenance WHERE file = 'om_feiten'"
+        ).fetchone() == (2, 1)
 
 
 def test_quarantine_header_error_rejects_every_row(tmp_path):

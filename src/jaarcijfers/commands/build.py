@@ -5,10 +5,16 @@ import typer
 
 
 def command(
-    data: Annotated[Path | None, typer.Option("--data", help="Map met de levering (standaard: de demolevering).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Verslagjaar (standaard: het laatste jaar in de data).")] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Map met de levering (standaard: de demolevering).")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Verslagjaar (standaard: het laatste jaar in de data).")
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Uitvoermap (standaard: out/JJJJ/).")] = None,
-    sdc: Annotated[str, typer.Option("--sdc", help="Beleid voor onthullingscontrole: publicatie of strict.")] = "publicatie",
+    sdc: Annotated[
+        str, typer.Option("--sdc", help="Beleid voor onthullingscontrole: publicatie of strict.")
+    ] = "publicatie",
     only_figures: Annotated[
         bool, typer.Option("--only-figures", help="Schrijf alleen figures.csv, facts.csv en metadata.json.")
     ] = False,

@@ -5,12 +5,19 @@ import typer
 
 
 def command(
-    data: Annotated[Path | None, typer.Option("--data", help="Map met de levering (standaard: de demolevering).")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Verslagjaar (standaard: het laatste jaar).")] = None,
-    lists: Annotated[
-        Path | None, typer.Option("--lists", help="CSV met vangstgeschiedenissen: één 0/1-kolom per lijst en 'count'.")
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Map met de levering (standaard: de demolevering).")
     ] = None,
-    model: Annotated[str, typer.Option("--model", help="main, stepwise, aic, bic of termen zoals 'A:E,B:C'.")] = "stepwise",
+    year: Annotated[
+        int | None, typer.Option("--year", help="Verslagjaar (standaard: het laatste jaar).")
+    ] = None,
+    lists: Annotated[
+        Path | None,
+        typer.Option("--lists", help="CSV met vangstgeschiedenissen: één 0/1-kolom per lijst en 'count'."),
+    ] = None,
+    model: Annotated[
+        str, typer.Option("--model", help="main, stepwise, aic, bic of termen zoals 'A:E,B:C'.")
+    ] = "stepwise",
     ci: Annotated[str, typer.Option("--ci", help="profile of bootstrap.")] = "profile",
     stratum: Annotated[
         str | None, typer.Option("--stratum", help="Schat per laag: geslacht, leeftijd, vorm of herkomst.")
@@ -22,5 +29,14 @@ def command(
     from jaarcijfers.estimate.run import run_estimate
 
     raise typer.Exit(
-        run_estimate(data=data, year=year, lists=lists, model=model, ci=ci, stratum=stratum, seed=seed, json_out=json_out)
+        run_estimate(
+            data=data,
+            year=year,
+            lists=lists,
+            model=model,
+            ci=ci,
+            stratum=stratum,
+            seed=seed,
+            json_out=json_out,
+        )
     )

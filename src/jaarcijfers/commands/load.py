@@ -8,11 +8,15 @@ def command(
     data: Annotated[Path, typer.Argument(help="Map met de levering.")],
     warehouse: Annotated[
         Path | None,
-        typer.Option("--warehouse", help="DuckDB-bestand (standaard: ./jaarcijfers.duckdb of $JAARCIJFERS_WAREHOUSE)."),
+        typer.Option(
+            "--warehouse", help="DuckDB-bestand (standaard: ./jaarcijfers.duckdb of $JAARCIJFERS_WAREHOUSE)."
+        ),
     ] = None,
     quarantine: Annotated[
         Path | None,
-        typer.Option("--quarantine", help="Laad geldige rijen; schrijf afgekeurde rijen met reden naar deze map."),
+        typer.Option(
+            "--quarantine", help="Laad geldige rijen; schrijf afgekeurde rijen met reden naar deze map."
+        ),
     ] = None,
 ) -> None:
     """Valideer een levering en laad haar met herkomstgegevens in het DuckDB-warehouse."""

@@ -6,12 +6,18 @@ import typer
 
 def command(
     out: Annotated[Path, typer.Option("--out", help="Map waarin de synthetische levering komt.")],
-    seed: Annotated[int, typer.Option("--seed", help="Startwaarde; dezelfde seed geeft identieke bestanden.")] = 2024,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Startwaarde; dezelfde seed geeft identieke bestanden.")
+    ] = 2024,
     reference: Annotated[
         Path | None,
-        typer.Option("--reference", help="Map met figures.csv en facts.csv (standaard: de meegeleverde 2024-editie)."),
+        typer.Option(
+            "--reference", help="Map met figures.csv en facts.csv (standaard: de meegeleverde 2024-editie)."
+        ),
     ] = None,
-    time_limit: Annotated[float, typer.Option("--time-limit", help="Tijdslimiet voor de solver in seconden.")] = 120.0,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Tijdslimiet voor de solver in seconden.")
+    ] = 120.0,
 ) -> None:
     """Maak een synthetische levering (alle bestanden van het contract) die de gepubliceerde cijfers reproduceert."""
     from jaarcijfers.synth.run import run_synth

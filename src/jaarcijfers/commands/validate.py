@@ -6,7 +6,9 @@ import typer
 
 def command(
     data: Annotated[Path, typer.Argument(help="Map met de levering (CSV, Parquet of XLSX).")],
-    json_out: Annotated[bool, typer.Option("--json", help="Schrijf het rapport als JSON naar stdout.")] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Schrijf het rapport als JSON naar stdout.")
+    ] = False,
 ) -> None:
     """Controleer een levering tegen het datacontract en toon alle problemen. Schrijft niets."""
     from jaarcijfers.contract.report import print_report

@@ -139,8 +139,15 @@ def article_rules() -> tuple[ArticleRule, ...]:
 
 _ARTICLE_RE = re.compile(r"(?<![0-9a-z])(273\s?f|273\s?a|250\s?ter|250\s?a)(?![0-9a-z])", re.IGNORECASE)
 _ORDINALS = {
-    "eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5",
-    "zesde": "6", "zevende": "7", "achtste": "8", "negende": "9",
+    "eerste": "1",
+    "tweede": "2",
+    "derde": "3",
+    "vierde": "4",
+    "vijfde": "5",
+    "zesde": "6",
+    "zevende": "7",
+    "achtste": "8",
+    "negende": "9",
 }
 _SEP = r"[\s,.:;/()-]*"
 _LID_RE = re.compile(
@@ -173,13 +180,17 @@ def _parse(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     if match is None or _OTHER_LAW_RE.search(text):
         return None
     artikel = re.sub(r"\s", "", match.group(1)).lower()
-    rest = text[match.end():]
+    rest = text[match.end() :]
     lid = ""
     lid_match = _LID_RE.match(rest)
     if lid_match:
         word = lid_match.group("word")
-        lid = _ORDINALS[word.lower()] if word else next(g for g in lid_match.group("dot", "paren", "num", "nth") if g)
-        rest = rest[lid_match.end():]
+        lid = (
+            _ORDINALS[word.lower()]
+            if word
+            else next(g for g in lid_match.group("dot", "paren", "num", "nth") if g)
+        )
+        rest = rest[lid_match.end() :]
     subs: tuple[str, ...] = ()
     sub_match = _SUB_RE.match(rest)
     if sub_match:

@@ -70,9 +70,7 @@ def _codes_table() -> str:
     ]
     for t in PROBLEM_TYPES.values():
         message = t.message.replace("|", "\\|")
-        lines.append(
-            f"| `{t.code}` | `{t.name}` | {t.severity} | {t.scope} | {t.description} | {message} |"
-        )
+        lines.append(f"| `{t.code}` | `{t.name}` | {t.severity} | {t.scope} | {t.description} | {message} |")
     return "\n".join(lines)
 
 

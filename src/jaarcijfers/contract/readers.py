@@ -83,7 +83,9 @@ def _read_csv(data: bytes, file: str) -> RawTable:
         for record in reader:
             records.append(record)
     except csv.Error as exc:
-        return _unreadable(make("E113", file=file, row=len(records) + 1, error=f"{exc} (rij {len(records) + 1})"))
+        return _unreadable(
+            make("E113", file=file, row=len(records) + 1, error=f"{exc} (rij {len(records) + 1})")
+        )
     # skip leading blank lines before the header
     start = 0
     while start < len(records) and not any(c.strip() for c in records[start]):

@@ -122,8 +122,13 @@ def print_report(report: ValidationReport, as_json: bool = False) -> None:
             summary.add_column(col, justify="left" if col in ("bestand", "formaat") else "right")
         for s in report.files.values():
             summary.add_row(
-                s.file, s.format, str(s.rows_read), str(s.rows_valid), str(s.rows_rejected),
-                str(s.errors), str(s.warnings),
+                s.file,
+                s.format,
+                str(s.rows_read),
+                str(s.rows_valid),
+                str(s.rows_rejected),
+                str(s.errors),
+                str(s.warnings),
             )
         console.print(summary)
     style = "green" if report.ok else "red"

@@ -116,8 +116,9 @@ def check_delivery(path: Path, *, complete: bool = False) -> CheckedDelivery:
 # ---- the folder ---------------------------------------------------------------------------------
 
 
-
-COMPANION_FILES = re.compile(r"^(reflectie(-\d{4})?\.md|synth-rapport\.txt|README(\.md|\.txt)?)$", re.IGNORECASE)
+COMPANION_FILES = re.compile(
+    r"^(reflectie(-\d{4})?\.md|synth-rapport\.txt|README(\.md|\.txt)?)$", re.IGNORECASE
+)
 """Files a delivery folder may hold beside the contract's, without a warning: the analyst's reflection
 (`reflectie-YYYY.md`, docs/decisions.md), the fit report of a synthetic delivery, a README."""
 
@@ -208,7 +209,9 @@ def _read_metadata(path: Path, problems: list[Problem]) -> dict[str, dict[str, A
             if key == "peildatum":
                 date = _as_date(value)
                 if date is None:
-                    problems.append(make("E604", file=METADATA_FILE, column=f"{name}.peildatum", value=str(value)))
+                    problems.append(
+                        make("E604", file=METADATA_FILE, column=f"{name}.peildatum", value=str(value))
+                    )
                     continue
                 clean[key] = date
             elif isinstance(value, str):
@@ -267,7 +270,9 @@ def _check_file(spec: FileSpec, path: Path, fmt: str) -> CheckedFile:
             checked.problems.append(make("W102", file=spec.name, row=1, column=name, expected=expected))
     for column in spec.columns:
         if column.required and column.name not in seen:
-            checked.problems.append(make("E101", file=spec.name, row=1, column=column.name, expected=expected))
+            checked.problems.append(
+                make("E101", file=spec.name, row=1, column=column.name, expected=expected)
+            )
             checked.header_ok = False
 
     # first position of each header name
@@ -350,7 +355,9 @@ class _CellChecker:
             assert column.codelist is not None
             if value not in self.codes(column.codelist):
                 self.codes(column.codelist)
-                return problem("E205", codelist=column.codelist, allowed=", ".join(self._codes[column.codelist]))
+                return problem(
+                    "E205", codelist=column.codelist, allowed=", ".join(self._codes[column.codelist])
+                )
         elif kind is Kind.COUNTRY:
             if value not in self.countries():
                 return problem("E206")
@@ -358,7 +365,9 @@ class _CellChecker:
             if not POSINT_RE.fullmatch(value):
                 return problem("E207")
         elif kind is Kind.AANTAL:
-            if not AANTAL_RE.fullmatch(value) or (value not in ("0", "<10") and (int(value) % 5 or int(value) < 10)):
+            if not AANTAL_RE.fullmatch(value) or (
+                value not in ("0", "<10") and (int(value) % 5 or int(value) < 10)
+            ):
                 return problem("E208")
         # Kind.SECTOR is checked by the row rule sector-per-vorm
         return None
@@ -388,7 +397,12 @@ def _rule_sector_per_vorm(spec: FileSpec, row: Row) -> list[Problem]:
         return []
     return [
         make(
-            "E301", file=spec.name, row=row.number, column="sector", value=sector, vorm=vorm,
+            "E301",
+            file=spec.name,
+            row=row.number,
+            column="sector",
+            value=sector,
+            vorm=vorm,
             allowed=(", ".join(allowed) + " of leeg") if allowed else "alleen leeg",
         )
     ]
@@ -406,7 +420,9 @@ def _rule_afdoeningsjaar(spec: FileSpec, row: Row) -> list[Problem]:
 def _rule_subvorm(spec: FileSpec, row: Row) -> list[Problem]:
     vorm, subvorm = row.values.get("vorm"), row.values.get("subvorm")
     if subvorm is not None and vorm != "seksueel":
-        return [make("E304", file=spec.name, row=row.number, column="subvorm", value=subvorm, vorm=vorm or "")]
+        return [
+            make("E304", file=spec.name, row=row.number, column="subvorm", value=subvorm, vorm=vorm or "")
+        ]
     return []
 
 
@@ -434,8 +450,12 @@ def _check_unique(checked: CheckedFile) -> None:
             if values in first:
                 row.errors.append(
                     make(
-                        "E401", file=spec.name, row=row.number, column=", ".join(key),
-                        value=", ".join(v or "" for v in values), first_row=first[values],
+                        "E401",
+                        file=spec.name,
+                        row=row.number,
+                        column=", ".join(key),
+                        value=", ".join(v or "" for v in values),
+                        first_row=first[values],
                     )
                 )
             else:
@@ -465,8 +485,12 @@ def _check_foreign_keys(files: dict[str, CheckedFile]) -> None:
                     continue
                 row.errors.append(
                     make(
-                        "E501", file=checked.name, row=row.number, column=", ".join(fk.columns),
-                        value=", ".join(v or "" for v in values), ref_file=fk.ref_file,
+                        "E501",
+                        file=checked.name,
+                        row=row.number,
+                        column=", ".join(fk.columns),
+                        value=", ".join(v or "" for v in values),
+                        ref_file=fk.ref_file,
                     )
                 )
 

@@ -152,11 +152,15 @@ def sensitivity_table(
         if fit is None:
             ierr = check_model(table, terms)
             if ierr:
-                rows.append(SensitivityRow.failed(label, tuple(term_names(table, terms)), describe_error(ierr)))
+                rows.append(
+                    SensitivityRow.failed(label, tuple(term_names(table, terms)), describe_error(ierr))
+                )
                 return
             fit = cache.get(terms)
             if fit is None:
-                rows.append(SensitivityRow.failed(label, tuple(term_names(table, terms)), "model niet te schatten"))
+                rows.append(
+                    SensitivityRow.failed(label, tuple(term_names(table, terms)), "model niet te schatten")
+                )
                 return
         key = fit.terms
         if key in seen:

@@ -81,7 +81,7 @@ def diff(fig: str, row: str, old: str = "{P}", part: str = "") -> Compute:
     return lambda x: _opt2(v.difference, x.cell(fig, part, row, x.Y), x.cell(fig, part, row, _col(x, old)))
 
 
-def _opt2(fn, a, b):  # type: ignore[no-untyped-def]
+def _opt2(fn, a, b):
     return None if a is None or b is None else fn(a, b)
 
 
@@ -103,7 +103,13 @@ def rows_share(
     percentage, or with `words` as the nearest simple fraction ('vijf op de zes')."""
 
     def get(x: FactContext) -> FactValue | None:
-        cs = [_col(x, cl) for cl in cols] if cols else [str(y) for y in x.years(fig)] if part != "vorm" else list(x.columns(fig, part))
+        cs = (
+            [_col(x, cl) for cl in cols]
+            if cols
+            else [str(y) for y in x.years(fig)]
+            if part != "vorm"
+            else list(x.columns(fig, part))
+        )
         num = sum(x.cell(fig, part, r, cl) or 0 for r in rows for cl in cs)
         den = sum(x.col_sum(fig, part, cl) for cl in cs)
         return v.fraction_words(num, den) if words else v.percent(num, den)
@@ -167,15 +173,15 @@ def declines_before(fig: str, row: str) -> Compute:
 
 
 def victims(year: str = "{Y}", **kw: object) -> Callable[[FactContext], int]:
-    return lambda x: x.victims(int(_col(x, year)), **kw)  # type: ignore[arg-type]
+    return lambda x: x.victims(int(_col(x, year)), **kw)
 
 
 def vchange(**kw: object) -> Compute:
-    return lambda x: v.change(x.victims(x.Y, **kw), x.victims(x.P, **kw))  # type: ignore[arg-type]
+    return lambda x: v.change(x.victims(x.Y, **kw), x.victims(x.P, **kw))
 
 
 def vfactor(**kw: object) -> Compute:
-    return lambda x: v.factor(x.victims(x.Y, **kw), x.victims(x.P, **kw))  # type: ignore[arg-type]
+    return lambda x: v.factor(x.victims(x.Y, **kw), x.victims(x.P, **kw))
 
 
 def table(fig: str, row: str, col: str = "{Y}") -> Compute:
@@ -204,260 +210,786 @@ FACTS: tuple[FactSpec, ...] = (
     F("slachtoffers_verschil_{P}_{Y}", SL, "verschil met het jaar ervoor", diff(F1, GS)),
     F("slachtoffers_stijging_vanaf", SL, "jaar vanaf waar de stijging zichtbaar is", rising_since(F1, GS)),
     F("slachtoffers_onder_niveau_van", SL, "laatste eerdere jaar met meer slachtoffers", still_below(F1, GS)),
-    F("anoniem_{Y}", SL, "anonieme meldingen in het verslagjaar",
-      lambda x: v.count(x.scalar("SELECT n FROM anonymous_reports WHERE jaar = ?", x.Y))),
-    F("anoniem_{P}", SL, "anonieme meldingen het jaar ervoor",
-      lambda x: v.count(x.scalar("SELECT n FROM anonymous_reports WHERE jaar = ?", x.P))),
+    F(
+        "anoniem_{Y}",
+        SL,
+        "anonieme meldingen in het verslagjaar",
+        lambda x: v.count(x.scalar("SELECT n FROM anonymous_reports WHERE jaar = ?", x.Y)),
+    ),
+    F(
+        "anoniem_{P}",
+        SL,
+        "anonieme meldingen het jaar ervoor",
+        lambda x: v.count(x.scalar("SELECT n FROM anonymous_reports WHERE jaar = ?", x.P)),
+    ),
     F("intl_seks_pct_{Y}", VO, "verandering internationale seksuele uitbuiting", chg(F2, SEKS_INT)),
     F("binnen_seks_pct_{Y}", VO, "verandering binnenlandse seksuele uitbuiting", chg(F2, SEKS_BIN)),
-    F("binnen_seks_daling_na", VO, "jaar waarna binnenlandse seksuele uitbuiting daalt", falling_since(F2, SEKS_BIN)),
+    F(
+        "binnen_seks_daling_na",
+        VO,
+        "jaar waarna binnenlandse seksuele uitbuiting daalt",
+        falling_since(F2, SEKS_BIN),
+    ),
     F("crimineel_pct_{Y}", VO, "verandering criminele uitbuiting", chg(F2, "Criminele uitbuiting")),
     F("arbeid_pct_{Y}", VO, "verandering arbeidsuitbuiting", chg(F2, "Arbeidsuitbuiting")),
-    F("overlap_crim_seks_{Y}", VO, "slachtoffers van zowel criminele als seksuele uitbuiting",
-      cnt(victims(forms=("crimineel", "seksueel")))),
-    F("overlap_crim_seks_{P}", VO, "idem, het jaar ervoor", cnt(victims("{P}", forms=("crimineel", "seksueel")))),
-    F("thuis_aandeel_{Y}", VO, "aandeel thuisprostitutie onder slachtoffers van seksuele uitbuiting",
-      lambda x: _opt2(v.percent, x.cell(F3, "", "Thuisprostitutie", x.Y), x.victims(x.Y, forms=("seksueel",)))),
-    F("escort_aandeel_{Y}", VO, "aandeel escortprostitutie onder slachtoffers van seksuele uitbuiting",
-      lambda x: _opt2(v.percent, x.cell(F3, "", "Escortprostitutie", x.Y), x.victims(x.Y, forms=("seksueel",)))),
+    F(
+        "overlap_crim_seks_{Y}",
+        VO,
+        "slachtoffers van zowel criminele als seksuele uitbuiting",
+        cnt(victims(forms=("crimineel", "seksueel"))),
+    ),
+    F(
+        "overlap_crim_seks_{P}",
+        VO,
+        "idem, het jaar ervoor",
+        cnt(victims("{P}", forms=("crimineel", "seksueel"))),
+    ),
+    F(
+        "thuis_aandeel_{Y}",
+        VO,
+        "aandeel thuisprostitutie onder slachtoffers van seksuele uitbuiting",
+        lambda x: _opt2(
+            v.percent, x.cell(F3, "", "Thuisprostitutie", x.Y), x.victims(x.Y, forms=("seksueel",))
+        ),
+    ),
+    F(
+        "escort_aandeel_{Y}",
+        VO,
+        "aandeel escortprostitutie onder slachtoffers van seksuele uitbuiting",
+        lambda x: _opt2(
+            v.percent, x.cell(F3, "", "Escortprostitutie", x.Y), x.victims(x.Y, forms=("seksueel",))
+        ),
+    ),
     F("thuis_pct_{Y}", VO, "verandering thuisprostitutie", chg(F3, "Thuisprostitutie")),
     F("escort_pct_{Y}", VO, "verandering escortprostitutie", chg(F3, "Escortprostitutie")),
     F("hotel_pct_{Y}", VO, "verandering hotelprostitutie", chg(F3, "Hotelprostitutie")),
-    F("afrika_thuis_{Y}", VO, "Afrikaanse slachtoffers in de thuisprostitutie", cnt(c("4", "Thuisprostitutie", "Afrika"))),
-    F("industrie_factor_{Y}", VO, "verhouding meldingen industrie tot het jaar ervoor",
-      lambda x: _opt2(v.factor, x.cell(F5, "", "Industrie", x.Y), x.cell(F5, "", "Industrie", x.P))),
-    F("huishouden_factor_{Y}", VO, "verhouding meldingen huishouden tot het jaar ervoor",
-      lambda x: _opt2(v.factor, x.cell(F5, "", "Huishouden", x.Y), x.cell(F5, "", "Huishouden", x.P))),
-    F("adolescent_pct_{Y}", LG, "verandering adolescenten (18-22)", chg(F6, "18-22 (adolescent)", part="jaar")),
-    F("minderjarig_crim_{P}", LG, "minderjarige slachtoffers van criminele uitbuiting, jaar ervoor",
-      cnt(victims("{P}", forms=("crimineel",), minor=True))),
-    F("minderjarig_crim_{Y}", LG, "minderjarige slachtoffers van criminele uitbuiting",
-      cnt(c(F6, "Minderjarig", "Criminele uitbuiting", part="vorm"))),
+    F(
+        "afrika_thuis_{Y}",
+        VO,
+        "Afrikaanse slachtoffers in de thuisprostitutie",
+        cnt(c("4", "Thuisprostitutie", "Afrika")),
+    ),
+    F(
+        "industrie_factor_{Y}",
+        VO,
+        "verhouding meldingen industrie tot het jaar ervoor",
+        lambda x: _opt2(v.factor, x.cell(F5, "", "Industrie", x.Y), x.cell(F5, "", "Industrie", x.P)),
+    ),
+    F(
+        "huishouden_factor_{Y}",
+        VO,
+        "verhouding meldingen huishouden tot het jaar ervoor",
+        lambda x: _opt2(v.factor, x.cell(F5, "", "Huishouden", x.Y), x.cell(F5, "", "Huishouden", x.P)),
+    ),
+    F(
+        "adolescent_pct_{Y}",
+        LG,
+        "verandering adolescenten (18-22)",
+        chg(F6, "18-22 (adolescent)", part="jaar"),
+    ),
+    F(
+        "minderjarig_crim_{P}",
+        LG,
+        "minderjarige slachtoffers van criminele uitbuiting, jaar ervoor",
+        cnt(victims("{P}", forms=("crimineel",), minor=True)),
+    ),
+    F(
+        "minderjarig_crim_{Y}",
+        LG,
+        "minderjarige slachtoffers van criminele uitbuiting",
+        cnt(c(F6, "Minderjarig", "Criminele uitbuiting", part="vorm")),
+    ),
     F("minderjarig_{Y}", LG, "minderjarige slachtoffers", cnt(c(F6, "Minderjarig", part="jaar"))),
-    F("minderjarig_pct_{Y}", LG, "verandering minderjarige slachtoffers", chg(F6, "Minderjarig", part="jaar")),
-    F("minderjarig_crim_aandeel_{Y}", LG, "aandeel criminele uitbuiting in de vermeldingen bij minderjarigen",
-      lambda x: _opt2(v.fraction_words, x.cell("7", "", "Criminele uitbuiting", "Aantal"), x.col_sum("7", "", "Aantal"))),
-    F("minderjarig_binnen_aandeel_{Y}", LG, "aandeel binnenlandse seksuele uitbuiting bij minderjarigen",
-      lambda x: _opt2(v.fraction_words, x.cell("7", "", SEKS_BIN, "Aantal"), x.col_sum("7", "", "Aantal"))),
-    F("minderjarig_crim_nl_{Y}", LG, "van hen met de Nederlandse nationaliteit",
-      cnt(victims(forms=("crimineel",), minor=True, region="Nederland"))),
-    F("minderjarig_crim_europa_{Y}", LG, "van hen met een andere Europese nationaliteit",
-      cnt(victims(forms=("crimineel",), minor=True, region="Europa"))),
-    F("minderjarig_crim_overig_{Y}", LG, "van hen met een andere of onbekende nationaliteit",
-      lambda x: v.count(x.victims(x.Y, forms=("crimineel",), minor=True)
-                        - x.victims(x.Y, forms=("crimineel",), minor=True, region="Nederland")
-                        - x.victims(x.Y, forms=("crimineel",), minor=True, region="Europa"))),
-    F("minderjarig_crim_meisjes_{Y}", LG, "meisjes onder hen", cnt(victims(forms=("crimineel",), minor=True, gender="vrouw"))),
-    F("minderjarig_crim_jongens_{Y}", LG, "jongens onder hen", cnt(victims(forms=("crimineel",), minor=True, gender="man"))),
-    F("minderjarig_crim_politie_{Y}", LG, "van hen gemeld door de politie",
-      cnt(victims(forms=("crimineel",), minor=True, reporter="politie"))),
-    F("minderjarig_crim_zorgcoordinator_{Y}", LG, "van hen gemeld door zorgcoördinatoren",
-      cnt(victims(forms=("crimineel",), minor=True, reporter="zorgcoordinator"))),
-    F("minderjarig_binnen_seks_{P}", LG, "minderjarige slachtoffers van binnenlandse seksuele uitbuiting, jaar ervoor",
-      cnt(victims("{P}", vorm_codes=("binnenlands",), minor=True))),
-    F("minderjarig_binnen_seks_{Y}", LG, "minderjarige slachtoffers van binnenlandse seksuele uitbuiting",
-      cnt(c(F6, "Minderjarig", SEKS_BIN, part="vorm"))),
+    F(
+        "minderjarig_pct_{Y}",
+        LG,
+        "verandering minderjarige slachtoffers",
+        chg(F6, "Minderjarig", part="jaar"),
+    ),
+    F(
+        "minderjarig_crim_aandeel_{Y}",
+        LG,
+        "aandeel criminele uitbuiting in de vermeldingen bij minderjarigen",
+        lambda x: _opt2(
+            v.fraction_words, x.cell("7", "", "Criminele uitbuiting", "Aantal"), x.col_sum("7", "", "Aantal")
+        ),
+    ),
+    F(
+        "minderjarig_binnen_aandeel_{Y}",
+        LG,
+        "aandeel binnenlandse seksuele uitbuiting bij minderjarigen",
+        lambda x: _opt2(v.fraction_words, x.cell("7", "", SEKS_BIN, "Aantal"), x.col_sum("7", "", "Aantal")),
+    ),
+    F(
+        "minderjarig_crim_nl_{Y}",
+        LG,
+        "van hen met de Nederlandse nationaliteit",
+        cnt(victims(forms=("crimineel",), minor=True, region="Nederland")),
+    ),
+    F(
+        "minderjarig_crim_europa_{Y}",
+        LG,
+        "van hen met een andere Europese nationaliteit",
+        cnt(victims(forms=("crimineel",), minor=True, region="Europa")),
+    ),
+    F(
+        "minderjarig_crim_overig_{Y}",
+        LG,
+        "van hen met een andere of onbekende nationaliteit",
+        lambda x: v.count(
+            x.victims(x.Y, forms=("crimineel",), minor=True)
+            - x.victims(x.Y, forms=("crimineel",), minor=True, region="Nederland")
+            - x.victims(x.Y, forms=("crimineel",), minor=True, region="Europa")
+        ),
+    ),
+    F(
+        "minderjarig_crim_meisjes_{Y}",
+        LG,
+        "meisjes onder hen",
+        cnt(victims(forms=("crimineel",), minor=True, gender="vrouw")),
+    ),
+    F(
+        "minderjarig_crim_jongens_{Y}",
+        LG,
+        "jongens onder hen",
+        cnt(victims(forms=("crimineel",), minor=True, gender="man")),
+    ),
+    F(
+        "minderjarig_crim_politie_{Y}",
+        LG,
+        "van hen gemeld door de politie",
+        cnt(victims(forms=("crimineel",), minor=True, reporter="politie")),
+    ),
+    F(
+        "minderjarig_crim_zorgcoordinator_{Y}",
+        LG,
+        "van hen gemeld door zorgcoördinatoren",
+        cnt(victims(forms=("crimineel",), minor=True, reporter="zorgcoordinator")),
+    ),
+    F(
+        "minderjarig_binnen_seks_{P}",
+        LG,
+        "minderjarige slachtoffers van binnenlandse seksuele uitbuiting, jaar ervoor",
+        cnt(victims("{P}", vorm_codes=("binnenlands",), minor=True)),
+    ),
+    F(
+        "minderjarig_binnen_seks_{Y}",
+        LG,
+        "minderjarige slachtoffers van binnenlandse seksuele uitbuiting",
+        cnt(c(F6, "Minderjarig", SEKS_BIN, part="vorm")),
+    ),
     F("vrouwen_{Y}", LG, "vrouwelijke slachtoffers", cnt(c(F8, "Vrouw", part="jaar"))),
     F("mannen_{Y}", LG, "mannelijke slachtoffers", cnt(c(F8, "Man", part="jaar"))),
     F("vrouwen_pct_{Y}", LG, "verandering vrouwelijke slachtoffers", chg(F8, "Vrouw", part="jaar")),
     F("mannen_pct_{Y}", LG, "verandering mannelijke slachtoffers", chg(F8, "Man", part="jaar")),
-    F("geslacht_onbekend_{Y}", LG, "slachtoffers van onbekend geslacht",
-      lambda x: v.count(x.victims(x.Y) - x.victims(x.Y, gender="man") - x.victims(x.Y, gender="vrouw"))),
-    F("vrouwen_arbeid_pct_{Y}", LG, "verandering vrouwelijke slachtoffers van arbeidsuitbuiting",
-      vchange(forms=("arbeid",), gender="vrouw")),
-    F("vrouwen_arbeid_huishouden_{Y}", LG, "vrouwelijke slachtoffers van arbeidsuitbuiting in het huishouden",
-      cnt(victims(gender="vrouw", sector=("arbeid", "huishouden")))),
-    F("vrouwen_arbeid_overige_{Y}", LG, "vrouwelijke slachtoffers in overige arbeid/dienstverlening",
-      cnt(victims(gender="vrouw", sector=("arbeid", "overige_dienstverlening")))),
-    F("crim_man_aandeel_{Y}", LG, "aandeel mannen bij criminele uitbuiting",
-      lambda x: _opt2(v.percent, x.cell(F8, "vorm", "Man", "Criminele uitbuiting"), x.cell(F2, "", "Criminele uitbuiting", x.Y))),
-    F("crim_vrouw_aandeel_{Y}", LG, "aandeel vrouwen bij criminele uitbuiting",
-      lambda x: _opt2(v.percent, x.cell(F8, "vorm", "Vrouw", "Criminele uitbuiting"), x.cell(F2, "", "Criminele uitbuiting", x.Y))),
-    F("nl_aandeel_{Y}", HK, "aandeel slachtoffers met de Nederlandse nationaliteit",
-      lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Nederland", x.Y), x.cell(F1, "", GS, x.Y))),
-    F("europa_aandeel_{Y}", HK, "aandeel uit een ander Europees land",
-      lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Europa", x.Y), x.cell(F1, "", GS, x.Y))),
-    F("afrika_aandeel_{Y}", HK, "aandeel uit Afrika",
-      lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Afrika", x.Y), x.cell(F1, "", GS, x.Y))),
-    F("latam_aandeel_{Y}", HK, "aandeel uit Latijns-Amerika",
-      lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Latijns-Amerika", x.Y), x.cell(F1, "", GS, x.Y))),
-    F("azie_pct_{Y}", HK, "verandering slachtoffers met een Aziatische nationaliteit", chg(F9, "Azië", part="jaar")),
-    F("latam_seks_pct_{Y}", HK, "verandering Latijns-Amerikaanse slachtoffers van seksuele uitbuiting",
-      vchange(forms=("seksueel",), region="Latijns-Amerika")),
-    F("afrika_crim_factor_{Y}", HK, "verhouding Afrikaanse slachtoffers van criminele uitbuiting tot het jaar ervoor",
-      vfactor(forms=("crimineel",), region="Afrika")),
-    F("afrika_seks_arbeid_{Y}", HK, "Afrikaanse slachtoffers van seksuele en arbeidsuitbuiting",
-      cnt(victims(forms=("seksueel", "arbeid"), region="Afrika"))),
-    F("nl_seks_crim_{Y}", HK, "Nederlandse slachtoffers van seksuele en criminele uitbuiting",
-      cnt(victims(forms=("seksueel", "crimineel"), region="Nederland"))),
-    F("afrika_seks_crim_{Y}", HK, "Afrikaanse slachtoffers van seksuele en criminele uitbuiting",
-      cnt(victims(forms=("seksueel", "crimineel"), region="Afrika"))),
-    F("top10_nieuw_{Y}", HK, "nationaliteiten nieuw in de top tien",
-      lambda x: v.number(len(_top10_new(x)))),
+    F(
+        "geslacht_onbekend_{Y}",
+        LG,
+        "slachtoffers van onbekend geslacht",
+        lambda x: v.count(x.victims(x.Y) - x.victims(x.Y, gender="man") - x.victims(x.Y, gender="vrouw")),
+    ),
+    F(
+        "vrouwen_arbeid_pct_{Y}",
+        LG,
+        "verandering vrouwelijke slachtoffers van arbeidsuitbuiting",
+        vchange(forms=("arbeid",), gender="vrouw"),
+    ),
+    F(
+        "vrouwen_arbeid_huishouden_{Y}",
+        LG,
+        "vrouwelijke slachtoffers van arbeidsuitbuiting in het huishouden",
+        cnt(victims(gender="vrouw", sector=("arbeid", "huishouden"))),
+    ),
+    F(
+        "vrouwen_arbeid_overige_{Y}",
+        LG,
+        "vrouwelijke slachtoffers in overige arbeid/dienstverlening",
+        cnt(victims(gender="vrouw", sector=("arbeid", "overige_dienstverlening"))),
+    ),
+    F(
+        "crim_man_aandeel_{Y}",
+        LG,
+        "aandeel mannen bij criminele uitbuiting",
+        lambda x: _opt2(
+            v.percent,
+            x.cell(F8, "vorm", "Man", "Criminele uitbuiting"),
+            x.cell(F2, "", "Criminele uitbuiting", x.Y),
+        ),
+    ),
+    F(
+        "crim_vrouw_aandeel_{Y}",
+        LG,
+        "aandeel vrouwen bij criminele uitbuiting",
+        lambda x: _opt2(
+            v.percent,
+            x.cell(F8, "vorm", "Vrouw", "Criminele uitbuiting"),
+            x.cell(F2, "", "Criminele uitbuiting", x.Y),
+        ),
+    ),
+    F(
+        "nl_aandeel_{Y}",
+        HK,
+        "aandeel slachtoffers met de Nederlandse nationaliteit",
+        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Nederland", x.Y), x.cell(F1, "", GS, x.Y)),
+    ),
+    F(
+        "europa_aandeel_{Y}",
+        HK,
+        "aandeel uit een ander Europees land",
+        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Europa", x.Y), x.cell(F1, "", GS, x.Y)),
+    ),
+    F(
+        "afrika_aandeel_{Y}",
+        HK,
+        "aandeel uit Afrika",
+        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Afrika", x.Y), x.cell(F1, "", GS, x.Y)),
+    ),
+    F(
+        "latam_aandeel_{Y}",
+        HK,
+        "aandeel uit Latijns-Amerika",
+        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Latijns-Amerika", x.Y), x.cell(F1, "", GS, x.Y)),
+    ),
+    F(
+        "azie_pct_{Y}",
+        HK,
+        "verandering slachtoffers met een Aziatische nationaliteit",
+        chg(F9, "Azië", part="jaar"),
+    ),
+    F(
+        "latam_seks_pct_{Y}",
+        HK,
+        "verandering Latijns-Amerikaanse slachtoffers van seksuele uitbuiting",
+        vchange(forms=("seksueel",), region="Latijns-Amerika"),
+    ),
+    F(
+        "afrika_crim_factor_{Y}",
+        HK,
+        "verhouding Afrikaanse slachtoffers van criminele uitbuiting tot het jaar ervoor",
+        vfactor(forms=("crimineel",), region="Afrika"),
+    ),
+    F(
+        "afrika_seks_arbeid_{Y}",
+        HK,
+        "Afrikaanse slachtoffers van seksuele en arbeidsuitbuiting",
+        cnt(victims(forms=("seksueel", "arbeid"), region="Afrika")),
+    ),
+    F(
+        "nl_seks_crim_{Y}",
+        HK,
+        "Nederlandse slachtoffers van seksuele en criminele uitbuiting",
+        cnt(victims(forms=("seksueel", "crimineel"), region="Nederland")),
+    ),
+    F(
+        "afrika_seks_crim_{Y}",
+        HK,
+        "Afrikaanse slachtoffers van seksuele en criminele uitbuiting",
+        cnt(victims(forms=("seksueel", "crimineel"), region="Afrika")),
+    ),
+    F("top10_nieuw_{Y}", HK, "nationaliteiten nieuw in de top tien", lambda x: v.number(len(_top10_new(x)))),
     # IND
     F("b8_aanvragen_{Y}", VB, "aanvragen B8-vergunning", table("11", "B8 (aanvragen)")),
     F("b8_aanvragen_{P}", VB, "aanvragen B8-vergunning, jaar ervoor", table("11", "B8 (aanvragen)", "{P}")),
     F("b8_verleend_{P}", VB, "verleende B8-vergunningen, jaar ervoor", table("11", "B8 (verleend)", "{P}")),
     F("b8_verleend_{Y}", VB, "verleende B8-vergunningen", table("11", "B8 (verleend)")),
     F("b9_aanvragen_{Y}", VB, "aanvragen B9-vergunning", lambda x: v.delivered(_ind(x, "b9_aanvragen", x.Y))),
-    F("b9_aanvragen_{P}", VB, "aanvragen B9-vergunning, jaar ervoor", lambda x: v.delivered(_ind(x, "b9_aanvragen", x.P))),
+    F(
+        "b9_aanvragen_{P}",
+        VB,
+        "aanvragen B9-vergunning, jaar ervoor",
+        lambda x: v.delivered(_ind(x, "b9_aanvragen", x.P)),
+    ),
     F("b9_verleend_{P}", VB, "verleende B9-vergunningen, jaar ervoor", table("11", "B9 (verleend)", "{P}")),
     F("b9_verleend_{Y}", VB, "verleende B9-vergunningen", table("11", "B9 (verleend)")),
-    F("schrijnend_aanvragen_{Y}", VB, "aanvragen schrijnend pad",
-      lambda x: v.delivered(_ind(x, "schrijnend_aanvragen", x.Y))),
-    F("schrijnend_verleend_{Y}", VB, "verleend op grond van schrijnend pad", table("11", "Schrijnend pad (verleend)")),
+    F(
+        "schrijnend_aanvragen_{Y}",
+        VB,
+        "aanvragen schrijnend pad",
+        lambda x: v.delivered(_ind(x, "schrijnend_aanvragen", x.Y)),
+    ),
+    F(
+        "schrijnend_verleend_{Y}",
+        VB,
+        "verleend op grond van schrijnend pad",
+        table("11", "Schrijnend pad (verleend)"),
+    ),
     # Melders
-    F("politie_melder_pct_{Y}", ME, "verandering meldingen door de politie", chg(F12, "Politie", part="jaar")),
-    F("fairwork_melder_pct_{Y}", ME, "verandering meldingen door Fairwork", chg(F12, "Fairwork", part="jaar")),
-    F("nla_melder_factor_{Y}", ME, "verhouding meldingen door de NLA tot het jaar ervoor",
-      lambda x: _opt2(v.factor, x.cell(F12, "jaar", "NLA", x.Y), x.cell(F12, "jaar", "NLA", x.P))),
+    F(
+        "politie_melder_pct_{Y}",
+        ME,
+        "verandering meldingen door de politie",
+        chg(F12, "Politie", part="jaar"),
+    ),
+    F(
+        "fairwork_melder_pct_{Y}",
+        ME,
+        "verandering meldingen door Fairwork",
+        chg(F12, "Fairwork", part="jaar"),
+    ),
+    F(
+        "nla_melder_factor_{Y}",
+        ME,
+        "verhouding meldingen door de NLA tot het jaar ervoor",
+        lambda x: _opt2(v.factor, x.cell(F12, "jaar", "NLA", x.Y), x.cell(F12, "jaar", "NLA", x.P)),
+    ),
     F("kmar_melder_pct_{Y}", ME, "verandering meldingen door de KMar", chg(F12, "KMar", part="jaar")),
 )
 
 # ---------------------------------------------------------------------------------------------------
 # Plegers (EMM, OM, Raad voor de rechtspraak)
 F13, F14, F15, F16, F17, F18, F19, F22, F23, F24 = "13", "14", "15", "16", "17", "18", "19", "22", "23", "24"
-CASE_FORMS = ("Binnenlandse seksuele uitbuiting", "Internationale seksuele uitbuiting", "Seksuele uitbuiting onbekend")
+CASE_FORMS = (
+    "Binnenlandse seksuele uitbuiting",
+    "Internationale seksuele uitbuiting",
+    "Seksuele uitbuiting onbekend",
+)
 IZ = "Ingeschreven mensenhandelzaken"
 
 FACTS += (
-    F("onderzoeken_{Y}", OP, "gestarte opsporingsonderzoeken",
-      lambda x: v.count(x.scalar("SELECT count(*) FROM investigations WHERE jaar = ?", x.Y))),
-    F("onderzoeken_gemiddelde_{Y0}_{Y}", OP, "gemiddeld aantal gestarte onderzoeken per jaar",
-      lambda x: v.mean_years(*_investigations_total(x))),
-    F("onderzoeken_seks_pct_{Y}", OP, "verandering onderzoeken naar seksuele uitbuiting", chg(F13, "Seksuele uitbuiting")),
-    F("onderzoeken_arbeid_{P}", OP, "onderzoeken naar arbeidsuitbuiting, jaar ervoor", cnt(c(F13, "Arbeidsuitbuiting", "{P}"))),
+    F(
+        "onderzoeken_{Y}",
+        OP,
+        "gestarte opsporingsonderzoeken",
+        lambda x: v.count(x.scalar("SELECT count(*) FROM investigations WHERE jaar = ?", x.Y)),
+    ),
+    F(
+        "onderzoeken_gemiddelde_{Y0}_{Y}",
+        OP,
+        "gemiddeld aantal gestarte onderzoeken per jaar",
+        lambda x: v.mean_years(*_investigations_total(x)),
+    ),
+    F(
+        "onderzoeken_seks_pct_{Y}",
+        OP,
+        "verandering onderzoeken naar seksuele uitbuiting",
+        chg(F13, "Seksuele uitbuiting"),
+    ),
+    F(
+        "onderzoeken_arbeid_{P}",
+        OP,
+        "onderzoeken naar arbeidsuitbuiting, jaar ervoor",
+        cnt(c(F13, "Arbeidsuitbuiting", "{P}")),
+    ),
     F("onderzoeken_arbeid_{Y}", OP, "onderzoeken naar arbeidsuitbuiting", cnt(c(F13, "Arbeidsuitbuiting"))),
-    F("onderzoeken_arbeid_factor_{Y}", OP, "verhouding onderzoeken naar arbeidsuitbuiting tot het jaar ervoor",
-      lambda x: _opt2(v.factor, x.cell(F13, "", "Arbeidsuitbuiting", x.Y), x.cell(F13, "", "Arbeidsuitbuiting", x.P))),
-    F("emm_nla_niet_u02", OP, "NLA-onderzoeken zonder arbeidsuitbuiting in de registratie, over vijf jaar",
-      lambda x: v.count(x.scalar(
-          """SELECT count(*) FROM investigations i WHERE i.partij = 'nla' AND i.jaar BETWEEN ? AND ?
+    F(
+        "onderzoeken_arbeid_factor_{Y}",
+        OP,
+        "verhouding onderzoeken naar arbeidsuitbuiting tot het jaar ervoor",
+        lambda x: _opt2(
+            v.factor, x.cell(F13, "", "Arbeidsuitbuiting", x.Y), x.cell(F13, "", "Arbeidsuitbuiting", x.P)
+        ),
+    ),
+    F(
+        "emm_nla_niet_u02",
+        OP,
+        "NLA-onderzoeken zonder arbeidsuitbuiting in de registratie, over vijf jaar",
+        lambda x: v.count(
+            x.scalar(
+                """SELECT count(*) FROM investigations i WHERE i.partij = 'nla' AND i.jaar BETWEEN ? AND ?
              AND NOT EXISTS (SELECT 1 FROM emm_onderzoek_vormen f WHERE f.onderzoek_id = i.id AND f.vorm = 'arbeid')""",
-          x.Y - 4, x.Y))),
+                x.Y - 4,
+                x.Y,
+            )
+        ),
+    ),
     F("verdachten_{Y}", OP, "verdachten in opsporingsonderzoeken", cnt(c(F14, "Totaal"))),
     F("verdachten_verschil_{Y}", OP, "verschil met het jaar ervoor", diff(F14, "Totaal")),
     F("verdachten_{P}", OP, "verdachten, jaar ervoor", cnt(c(F14, "Totaal", "{P}"))),
     F("verdachten_mannen_{Y}", OP, "mannelijke verdachten", cnt(c(F14, "Mannen"))),
     F("verdachten_vrouwen_{Y}", OP, "vrouwelijke verdachten", cnt(c(F14, "Vrouwen"))),
     F("verdachten_onbekend_{Y}", OP, "verdachten van onbekend geslacht", cnt(c(F14, "Onbekend"))),
-    F("verdachten_volwassen_pct_{Y}", OP, "aandeel meerderjarigen onder verdachten van bekende leeftijd",
-      lambda x: v.percent(x.scalar("SELECT count(*) FROM suspect_years WHERE jaar = ? AND leeftijd >= 18", x.Y),
-                          x.scalar("SELECT count(*) FROM suspect_years WHERE jaar = ? AND leeftijd IS NOT NULL", x.Y))),
-    F("verdachten_nat_onbekend_{Y}", OP, "verdachten van onbekende nationaliteit",
-      lambda x: v.count(x.scalar("SELECT count(*) FROM suspect_years WHERE jaar = ? AND nationaliteit IS NULL", x.Y))),
+    F(
+        "verdachten_volwassen_pct_{Y}",
+        OP,
+        "aandeel meerderjarigen onder verdachten van bekende leeftijd",
+        lambda x: v.percent(
+            x.scalar("SELECT count(*) FROM suspect_years WHERE jaar = ? AND leeftijd >= 18", x.Y),
+            x.scalar("SELECT count(*) FROM suspect_years WHERE jaar = ? AND leeftijd IS NOT NULL", x.Y),
+        ),
+    ),
+    F(
+        "verdachten_nat_onbekend_{Y}",
+        OP,
+        "verdachten van onbekende nationaliteit",
+        lambda x: v.count(
+            x.scalar("SELECT count(*) FROM suspect_years WHERE jaar = ? AND nationaliteit IS NULL", x.Y)
+        ),
+    ),
     F("om_zaken_{Y}", VV, "bij het OM ingeschreven zaken", cnt(c(F15, IZ))),
     F("om_zaken_pct_{Y}", VV, "verandering ingeschreven zaken", chg(F15, IZ)),
     F("om_zaken_{P}", VV, "ingeschreven zaken, jaar ervoor", cnt(c(F15, IZ, "{P}"))),
-    F("om_zaken_politie_{Y}", VV, "door de politie ingeschreven zaken",
-      lambda x: v.count(x.scalar("SELECT count(*) FROM om_cases WHERE inschrijfjaar = ? AND instantie = 'politie'", x.Y))),
-    F("om_seks_aandeel_{Y0}_{Y}", VV, "aandeel zaken van seksuele uitbuiting over vijf jaar",
-      rows_share(F16, "", ("Seksuele uitbuiting",))),
-    F("om_arbeid_aandeel_{Y0}_{Y}", VV, "aandeel zaken van arbeidsuitbuiting over vijf jaar",
-      rows_share(F16, "", ("Arbeidsuitbuiting",))),
-    F("om_crim_aandeel_{Y0}_{Y}", VV, "aandeel zaken van criminele/overige uitbuiting over vijf jaar",
-      rows_share(F16, "", ("Criminele/overige uitbuiting",))),
-    F("om_seks_{P}", VV, "ingeschreven zaken van seksuele uitbuiting, jaar ervoor", cnt(c(F16, "Seksuele uitbuiting", "{P}"))),
+    F(
+        "om_zaken_politie_{Y}",
+        VV,
+        "door de politie ingeschreven zaken",
+        lambda x: v.count(
+            x.scalar("SELECT count(*) FROM om_cases WHERE inschrijfjaar = ? AND instantie = 'politie'", x.Y)
+        ),
+    ),
+    F(
+        "om_seks_aandeel_{Y0}_{Y}",
+        VV,
+        "aandeel zaken van seksuele uitbuiting over vijf jaar",
+        rows_share(F16, "", ("Seksuele uitbuiting",)),
+    ),
+    F(
+        "om_arbeid_aandeel_{Y0}_{Y}",
+        VV,
+        "aandeel zaken van arbeidsuitbuiting over vijf jaar",
+        rows_share(F16, "", ("Arbeidsuitbuiting",)),
+    ),
+    F(
+        "om_crim_aandeel_{Y0}_{Y}",
+        VV,
+        "aandeel zaken van criminele/overige uitbuiting over vijf jaar",
+        rows_share(F16, "", ("Criminele/overige uitbuiting",)),
+    ),
+    F(
+        "om_seks_{P}",
+        VV,
+        "ingeschreven zaken van seksuele uitbuiting, jaar ervoor",
+        cnt(c(F16, "Seksuele uitbuiting", "{P}")),
+    ),
     F("om_seks_{Y}", VV, "ingeschreven zaken van seksuele uitbuiting", cnt(c(F16, "Seksuele uitbuiting"))),
-    F("om_crim_{Y}", VV, "ingeschreven zaken van criminele/overige uitbuiting", cnt(c(F16, "Criminele/overige uitbuiting"))),
+    F(
+        "om_crim_{Y}",
+        VV,
+        "ingeschreven zaken van criminele/overige uitbuiting",
+        cnt(c(F16, "Criminele/overige uitbuiting")),
+    ),
     F("om_crim_verschil_{P}", VV, "verschil met het jaar ervoor", diff(F16, "Criminele/overige uitbuiting")),
-    F("om_crim_verschil_{Y2}", VV, "verschil met twee jaar eerder", diff(F16, "Criminele/overige uitbuiting", "{Y2}")),
-    F("om_afgehandeld_{Y}", VV, "door het OM afgehandelde zaken", lambda x: v.count(x.col_sum(F17, "jaar", x.Y))),
-    F("om_afgehandeld_verschil_{P}", VV, "verschil met het jaar ervoor",
-      lambda x: v.difference(x.col_sum(F17, "jaar", x.Y), x.col_sum(F17, "jaar", x.P))),
-    F("om_dagvaarding_pct_{Y}", VV, "aandeel dagvaardingen voor mensenhandel",
-      col_share(F17, "jaar", "Dagvaarding voor mensenhandel", "{Y}")),
-    F("om_sepot_{P}", VV, "onvoorwaardelijke sepots, jaar ervoor", cnt(c(F17, "Onvoorwaardelijk sepot", "{P}", "jaar"))),
+    F(
+        "om_crim_verschil_{Y2}",
+        VV,
+        "verschil met twee jaar eerder",
+        diff(F16, "Criminele/overige uitbuiting", "{Y2}"),
+    ),
+    F(
+        "om_afgehandeld_{Y}",
+        VV,
+        "door het OM afgehandelde zaken",
+        lambda x: v.count(x.col_sum(F17, "jaar", x.Y)),
+    ),
+    F(
+        "om_afgehandeld_verschil_{P}",
+        VV,
+        "verschil met het jaar ervoor",
+        lambda x: v.difference(x.col_sum(F17, "jaar", x.Y), x.col_sum(F17, "jaar", x.P)),
+    ),
+    F(
+        "om_dagvaarding_pct_{Y}",
+        VV,
+        "aandeel dagvaardingen voor mensenhandel",
+        col_share(F17, "jaar", "Dagvaarding voor mensenhandel", "{Y}"),
+    ),
+    F(
+        "om_sepot_{P}",
+        VV,
+        "onvoorwaardelijke sepots, jaar ervoor",
+        cnt(c(F17, "Onvoorwaardelijk sepot", "{P}", "jaar")),
+    ),
     F("om_sepot_{Y}", VV, "onvoorwaardelijke sepots", cnt(c(F17, "Onvoorwaardelijk sepot", "{Y}", "jaar"))),
-    F("om_dagvaarding_crim_pct", VV, "aandeel dagvaardingen bij criminele/overige uitbuiting, vijf jaar",
-      col_share(F17, "vorm", "Dagvaarding voor mensenhandel", "Criminele/overige uitbuiting")),
-    F("om_dagvaarding_seks_pct", VV, "aandeel dagvaardingen bij seksuele uitbuiting, vijf jaar",
-      col_share(F17, "vorm", "Dagvaarding voor mensenhandel", "Seksuele uitbuiting")),
-    F("om_dagvaarding_arbeid_pct", VV, "aandeel dagvaardingen bij arbeidsuitbuiting, vijf jaar",
-      col_share(F17, "vorm", "Dagvaarding voor mensenhandel", "Arbeidsuitbuiting")),
+    F(
+        "om_dagvaarding_crim_pct",
+        VV,
+        "aandeel dagvaardingen bij criminele/overige uitbuiting, vijf jaar",
+        col_share(F17, "vorm", "Dagvaarding voor mensenhandel", "Criminele/overige uitbuiting"),
+    ),
+    F(
+        "om_dagvaarding_seks_pct",
+        VV,
+        "aandeel dagvaardingen bij seksuele uitbuiting, vijf jaar",
+        col_share(F17, "vorm", "Dagvaarding voor mensenhandel", "Seksuele uitbuiting"),
+    ),
+    F(
+        "om_dagvaarding_arbeid_pct",
+        VV,
+        "aandeel dagvaardingen bij arbeidsuitbuiting, vijf jaar",
+        col_share(F17, "vorm", "Dagvaarding voor mensenhandel", "Arbeidsuitbuiting"),
+    ),
     F("berecht_verschil_{P}", BE, "verschil afgedane zaken met het jaar ervoor", diff(F18, "Totaal")),
     F("berecht_{Y}", BE, "in eerste aanleg afgedane zaken", cnt(c(F18, "Totaal"))),
     F("berecht_daling_jaren", BE, "opeenvolgende jaren van daling daarvoor", declines_before(F18, "Totaal")),
-    F("berecht_seks_verschil_{P}", BE, "verschil zaken van seksuele uitbuiting", diff(F18, "Seksuele uitbuiting - totaal")),
-    F("berecht_seks_{Y}", BE, "afgedane zaken van seksuele uitbuiting", cnt(c(F18, "Seksuele uitbuiting - totaal"))),
-    F("berecht_arbeid_{P}", BE, "afgedane zaken van arbeidsuitbuiting, jaar ervoor", cnt(c(F18, "Arbeidsuitbuiting", "{P}"))),
+    F(
+        "berecht_seks_verschil_{P}",
+        BE,
+        "verschil zaken van seksuele uitbuiting",
+        diff(F18, "Seksuele uitbuiting - totaal"),
+    ),
+    F(
+        "berecht_seks_{Y}",
+        BE,
+        "afgedane zaken van seksuele uitbuiting",
+        cnt(c(F18, "Seksuele uitbuiting - totaal")),
+    ),
+    F(
+        "berecht_arbeid_{P}",
+        BE,
+        "afgedane zaken van arbeidsuitbuiting, jaar ervoor",
+        cnt(c(F18, "Arbeidsuitbuiting", "{P}")),
+    ),
     F("berecht_arbeid_{Y}", BE, "afgedane zaken van arbeidsuitbuiting", cnt(c(F18, "Arbeidsuitbuiting"))),
-    F("berecht_crim_{P}", BE, "afgedane zaken van criminele/overige uitbuiting, jaar ervoor",
-      cnt(c(F18, "Criminele/overige uitbuiting", "{P}"))),
-    F("berecht_crim_{Y}", BE, "afgedane zaken van criminele/overige uitbuiting", cnt(c(F18, "Criminele/overige uitbuiting"))),
-    F("veroordeeld_pct_{Y0}_{Y}", BE, "aandeel veroordelingen voor mensenhandel over vijf jaar",
-      rows_share(F19, "jaar", ("Veroordeling voor mensenhandel",))),
-    F("veroordeeld_arbeid_pct", BE, "aandeel veroordelingen bij arbeidsuitbuiting",
-      col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Arbeidsuitbuiting")),
-    F("veroordeeld_binnen_seks_pct", BE, "aandeel veroordelingen bij binnenlandse seksuele uitbuiting",
-      col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Binnenlandse seksuele uitbuiting")),
-    F("veroordeeld_intl_seks_pct", BE, "aandeel veroordelingen bij internationale seksuele uitbuiting",
-      col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Internationale seksuele uitbuiting")),
-    F("veroordeeld_crim_pct", BE, "aandeel veroordelingen bij criminele/overige uitbuiting",
-      col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Criminele/overige uitbuiting")),
-    F("hoger_beroep_gemiddeld", HB, "hoger beroepen per jaar, gemiddeld (afgerond op tientallen)",
-      lambda x: _mean_approx(rounded_values(x, "20", "Totaal aantal zaken met eindarrest in hoger beroep"))),
-    F("hoger_beroep_{Y}", HB, "hoger beroepen (afgerond)", table("20", "Totaal aantal zaken met eindarrest in hoger beroep")),
-    F("hoger_beroep_verdachte_{Y}", HB, "hoger beroep ingesteld door de verdachte",
-      lambda x: v.delivered(_rs(x, "ingesteld_verdachte", x.Y))),
-    F("hoger_beroep_om_{Y}", HB, "hoger beroep ingesteld door het OM", lambda x: v.delivered(_rs(x, "ingesteld_om", x.Y))),
-    F("hoger_beroep_beide_{Y}", HB, "hoger beroep ingesteld door beide", lambda x: v.delivered(_rs(x, "ingesteld_beide", x.Y))),
-    F("hoger_beroep_schuldig_pct", HB, "aandeel schuldigverklaringen in hoger beroep (afgerond op tientallen)",
-      lambda x: _ratio_approx(rounded_values(x, "20", "Eindarrest schuldigverklaring"),
-                              rounded_values(x, "20", "Totaal aantal zaken met eindarrest in hoger beroep"))),
-    F("cassatie_aandeel", HB, "deel van de hoger beroepen gevolgd door cassatie",
-      lambda x: v.fraction_words(sum(rounded_values(x, "21", "Cassatie ingesteld")),
-                                 sum(rounded_values(x, "20", "Totaal aantal zaken met eindarrest in hoger beroep")))),
-    F("cassatie_per_jaar", HB, "cassaties per jaar, gemiddeld (afgerond op tientallen)",
-      lambda x: _mean_approx(rounded_values(x, "21", "Cassatie ingesteld"))),
-    F("berecht_adolescent_pct", BL, "aandeel berechte verdachten t/m 22 jaar, vijf jaar",
-      rows_share(F22, "jaar", ("Minderjarig of adolescent (t/m 22 jaar)",))),
-    F("berecht_onder30_pct", BL, "aandeel berechte verdachten jonger dan dertig, vijf jaar",
-      rows_share(F22, "jaar", ("Minderjarig of adolescent (t/m 22 jaar)", "23-29"))),
-    F("berecht_40plus_pct", BL, "aandeel berechte verdachten van veertig of ouder, vijf jaar", rows_share(F22, "jaar", ("40+",))),
-    F("berecht_gem_leeftijd", BL, "gemiddelde leeftijd van berechte verdachten, vijf jaar",
-      lambda x: v.mean_years(*x.all(
-          "SELECT coalesce(sum(leeftijd), 0), count(leeftijd) FROM om_cases WHERE vonnisjaar BETWEEN ? AND ?",
-          x.Y - 4, x.Y)[0])),
-    F("berecht_gem_leeftijd_{P}", BL, "gemiddelde leeftijd, jaar ervoor",
-      lambda x: _mean_fact(x.mean(F22, "jaar", "Gemiddelde leeftijd in jaren", x.P))),
-    F("berecht_gem_leeftijd_{Y}", BL, "gemiddelde leeftijd", lambda x: _mean_fact(x.mean(F22, "jaar", "Gemiddelde leeftijd in jaren", x.Y))),
-    F("berecht_onder22_{P}", BL, "berechte verdachten t/m 22 jaar, jaar ervoor",
-      cnt(c(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{P}", "jaar"))),
-    F("berecht_onder22_{Y}", BL, "berechte verdachten t/m 22 jaar", cnt(c(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{Y}", "jaar"))),
-    F("berecht_binnen_adolescent_pct", BL, "aandeel t/m 22 jaar bij binnenlandse seksuele uitbuiting",
-      col_share(F22, "vorm", "Minderjarig of adolescent (t/m 22 jaar)", "Binnenlandse seksuele uitbuiting")),
-    F("berecht_binnen_40plus_pct", BL, "aandeel 40+ bij binnenlandse seksuele uitbuiting",
-      col_share(F22, "vorm", "40+", "Binnenlandse seksuele uitbuiting")),
-    F("berecht_arbeid_adolescent_pct", BL, "aandeel t/m 22 jaar bij arbeidsuitbuiting",
-      col_share(F22, "vorm", "Minderjarig of adolescent (t/m 22 jaar)", "Arbeidsuitbuiting")),
-    F("berecht_arbeid_40plus_pct", BL, "aandeel 40+ bij arbeidsuitbuiting", col_share(F22, "vorm", "40+", "Arbeidsuitbuiting")),
-    F("berecht_man_aandeel_kop", BL, "deel van de berechte verdachten dat man is",
-      rows_share(F23, "jaar", ("Man",), words=True)),
+    F(
+        "berecht_crim_{P}",
+        BE,
+        "afgedane zaken van criminele/overige uitbuiting, jaar ervoor",
+        cnt(c(F18, "Criminele/overige uitbuiting", "{P}")),
+    ),
+    F(
+        "berecht_crim_{Y}",
+        BE,
+        "afgedane zaken van criminele/overige uitbuiting",
+        cnt(c(F18, "Criminele/overige uitbuiting")),
+    ),
+    F(
+        "veroordeeld_pct_{Y0}_{Y}",
+        BE,
+        "aandeel veroordelingen voor mensenhandel over vijf jaar",
+        rows_share(F19, "jaar", ("Veroordeling voor mensenhandel",)),
+    ),
+    F(
+        "veroordeeld_arbeid_pct",
+        BE,
+        "aandeel veroordelingen bij arbeidsuitbuiting",
+        col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Arbeidsuitbuiting"),
+    ),
+    F(
+        "veroordeeld_binnen_seks_pct",
+        BE,
+        "aandeel veroordelingen bij binnenlandse seksuele uitbuiting",
+        col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Binnenlandse seksuele uitbuiting"),
+    ),
+    F(
+        "veroordeeld_intl_seks_pct",
+        BE,
+        "aandeel veroordelingen bij internationale seksuele uitbuiting",
+        col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Internationale seksuele uitbuiting"),
+    ),
+    F(
+        "veroordeeld_crim_pct",
+        BE,
+        "aandeel veroordelingen bij criminele/overige uitbuiting",
+        col_share(F19, "vorm", "Veroordeling voor mensenhandel", "Criminele/overige uitbuiting"),
+    ),
+    F(
+        "hoger_beroep_gemiddeld",
+        HB,
+        "hoger beroepen per jaar, gemiddeld (afgerond op tientallen)",
+        lambda x: _mean_approx(rounded_values(x, "20", "Totaal aantal zaken met eindarrest in hoger beroep")),
+    ),
+    F(
+        "hoger_beroep_{Y}",
+        HB,
+        "hoger beroepen (afgerond)",
+        table("20", "Totaal aantal zaken met eindarrest in hoger beroep"),
+    ),
+    F(
+        "hoger_beroep_verdachte_{Y}",
+        HB,
+        "hoger beroep ingesteld door de verdachte",
+        lambda x: v.delivered(_rs(x, "ingesteld_verdachte", x.Y)),
+    ),
+    F(
+        "hoger_beroep_om_{Y}",
+        HB,
+        "hoger beroep ingesteld door het OM",
+        lambda x: v.delivered(_rs(x, "ingesteld_om", x.Y)),
+    ),
+    F(
+        "hoger_beroep_beide_{Y}",
+        HB,
+        "hoger beroep ingesteld door beide",
+        lambda x: v.delivered(_rs(x, "ingesteld_beide", x.Y)),
+    ),
+    F(
+        "hoger_beroep_schuldig_pct",
+        HB,
+        "aandeel schuldigverklaringen in hoger beroep (afgerond op tientallen)",
+        lambda x: _ratio_approx(
+            rounded_values(x, "20", "Eindarrest schuldigverklaring"),
+            rounded_values(x, "20", "Totaal aantal zaken met eindarrest in hoger beroep"),
+        ),
+    ),
+    F(
+        "cassatie_aandeel",
+        HB,
+        "deel van de hoger beroepen gevolgd door cassatie",
+        lambda x: v.fraction_words(
+            sum(rounded_values(x, "21", "Cassatie ingesteld")),
+            sum(rounded_values(x, "20", "Totaal aantal zaken met eindarrest in hoger beroep")),
+        ),
+    ),
+    F(
+        "cassatie_per_jaar",
+        HB,
+        "cassaties per jaar, gemiddeld (afgerond op tientallen)",
+        lambda x: _mean_approx(rounded_values(x, "21", "Cassatie ingesteld")),
+    ),
+    F(
+        "berecht_adolescent_pct",
+        BL,
+        "aandeel berechte verdachten t/m 22 jaar, vijf jaar",
+        rows_share(F22, "jaar", ("Minderjarig of adolescent (t/m 22 jaar)",)),
+    ),
+    F(
+        "berecht_onder30_pct",
+        BL,
+        "aandeel berechte verdachten jonger dan dertig, vijf jaar",
+        rows_share(F22, "jaar", ("Minderjarig of adolescent (t/m 22 jaar)", "23-29")),
+    ),
+    F(
+        "berecht_40plus_pct",
+        BL,
+        "aandeel berechte verdachten van veertig of ouder, vijf jaar",
+        rows_share(F22, "jaar", ("40+",)),
+    ),
+    F(
+        "berecht_gem_leeftijd",
+        BL,
+        "gemiddelde leeftijd van berechte verdachten, vijf jaar",
+        lambda x: v.mean_years(
+            *x.all(
+                "SELECT coalesce(sum(leeftijd), 0), count(leeftijd) FROM om_cases WHERE vonnisjaar BETWEEN ? AND ?",
+                x.Y - 4,
+                x.Y,
+            )[0]
+        ),
+    ),
+    F(
+        "berecht_gem_leeftijd_{P}",
+        BL,
+        "gemiddelde leeftijd, jaar ervoor",
+        lambda x: _mean_fact(x.mean(F22, "jaar", "Gemiddelde leeftijd in jaren", x.P)),
+    ),
+    F(
+        "berecht_gem_leeftijd_{Y}",
+        BL,
+        "gemiddelde leeftijd",
+        lambda x: _mean_fact(x.mean(F22, "jaar", "Gemiddelde leeftijd in jaren", x.Y)),
+    ),
+    F(
+        "berecht_onder22_{P}",
+        BL,
+        "berechte verdachten t/m 22 jaar, jaar ervoor",
+        cnt(c(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{P}", "jaar")),
+    ),
+    F(
+        "berecht_onder22_{Y}",
+        BL,
+        "berechte verdachten t/m 22 jaar",
+        cnt(c(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{Y}", "jaar")),
+    ),
+    F(
+        "berecht_binnen_adolescent_pct",
+        BL,
+        "aandeel t/m 22 jaar bij binnenlandse seksuele uitbuiting",
+        col_share(F22, "vorm", "Minderjarig of adolescent (t/m 22 jaar)", "Binnenlandse seksuele uitbuiting"),
+    ),
+    F(
+        "berecht_binnen_40plus_pct",
+        BL,
+        "aandeel 40+ bij binnenlandse seksuele uitbuiting",
+        col_share(F22, "vorm", "40+", "Binnenlandse seksuele uitbuiting"),
+    ),
+    F(
+        "berecht_arbeid_adolescent_pct",
+        BL,
+        "aandeel t/m 22 jaar bij arbeidsuitbuiting",
+        col_share(F22, "vorm", "Minderjarig of adolescent (t/m 22 jaar)", "Arbeidsuitbuiting"),
+    ),
+    F(
+        "berecht_arbeid_40plus_pct",
+        BL,
+        "aandeel 40+ bij arbeidsuitbuiting",
+        col_share(F22, "vorm", "40+", "Arbeidsuitbuiting"),
+    ),
+    F(
+        "berecht_man_aandeel_kop",
+        BL,
+        "deel van de berechte verdachten dat man is",
+        rows_share(F23, "jaar", ("Man",), words=True),
+    ),
     F("berecht_man_pct", BL, "aandeel mannen onder berechte verdachten", rows_share(F23, "jaar", ("Man",))),
-    F("berecht_vrouw_pct", BL, "aandeel vrouwen onder berechte verdachten", rows_share(F23, "jaar", ("Vrouw",))),
-    F("berecht_vrouw_arbeid_pct", BL, "aandeel vrouwen bij arbeidsuitbuiting", col_share(F23, "vorm", "Vrouw", "Arbeidsuitbuiting")),
-    F("berecht_vrouw_crim_pct", BL, "aandeel vrouwen bij criminele/overige uitbuiting",
-      col_share(F23, "vorm", "Vrouw", "Criminele/overige uitbuiting")),
-    F("berecht_vrouw_seks_pct", BL, "aandeel vrouwen bij seksuele uitbuiting", rows_share(F23, "vorm", ("Vrouw",), CASE_FORMS)),
-    F("berecht_nl_aandeel_kop", BH, "deel van de berechte verdachten geboren in Nederland",
-      rows_share(F24, "jaar", ("Nederland",), words=True)),
+    F(
+        "berecht_vrouw_pct",
+        BL,
+        "aandeel vrouwen onder berechte verdachten",
+        rows_share(F23, "jaar", ("Vrouw",)),
+    ),
+    F(
+        "berecht_vrouw_arbeid_pct",
+        BL,
+        "aandeel vrouwen bij arbeidsuitbuiting",
+        col_share(F23, "vorm", "Vrouw", "Arbeidsuitbuiting"),
+    ),
+    F(
+        "berecht_vrouw_crim_pct",
+        BL,
+        "aandeel vrouwen bij criminele/overige uitbuiting",
+        col_share(F23, "vorm", "Vrouw", "Criminele/overige uitbuiting"),
+    ),
+    F(
+        "berecht_vrouw_seks_pct",
+        BL,
+        "aandeel vrouwen bij seksuele uitbuiting",
+        rows_share(F23, "vorm", ("Vrouw",), CASE_FORMS),
+    ),
+    F(
+        "berecht_nl_aandeel_kop",
+        BH,
+        "deel van de berechte verdachten geboren in Nederland",
+        rows_share(F24, "jaar", ("Nederland",), words=True),
+    ),
     F("berecht_nl_pct", BH, "aandeel geboren in Nederland", rows_share(F24, "jaar", ("Nederland",))),
-    F("berecht_eer_pct", BH, "aandeel geboren in een ander land van de EU, EER of Zwitserland",
-      rows_share(F24, "jaar", ("EU+EER+Zwitserland",))),
+    F(
+        "berecht_eer_pct",
+        BH,
+        "aandeel geboren in een ander land van de EU, EER of Zwitserland",
+        rows_share(F24, "jaar", ("EU+EER+Zwitserland",)),
+    ),
     F("berecht_overig_pct", BH, "aandeel geboren in een overig land", rows_share(F24, "jaar", ("Overig",))),
-    F("berecht_eer_pct_{Y}", BH, "aandeel EU+EER+Zwitserland in het verslagjaar",
-      col_share(F24, "jaar", "EU+EER+Zwitserland", "{Y}")),
-    F("berecht_overig_pct_{Y}", BH, "aandeel overig land in het verslagjaar", col_share(F24, "jaar", "Overig", "{Y}")),
-    F("berecht_binnen_nl_pct", BH, "aandeel in Nederland geboren bij binnenlandse seksuele uitbuiting",
-      col_share(F24, "vorm", "Nederland", "Binnenlandse seksuele uitbuiting")),
-    F("berecht_intl_eer_pct", BH, "aandeel EU+EER+Zwitserland bij internationale seksuele uitbuiting",
-      col_share(F24, "vorm", "EU+EER+Zwitserland", "Internationale seksuele uitbuiting")),
-    F("berecht_arbeid_nl_pct", BH, "aandeel in Nederland geboren bij arbeidsuitbuiting",
-      col_share(F24, "vorm", "Nederland", "Arbeidsuitbuiting")),
-    F("berecht_arbeid_overig_pct", BH, "aandeel overig land bij arbeidsuitbuiting", col_share(F24, "vorm", "Overig", "Arbeidsuitbuiting")),
-    F("berecht_crim_nl_pct", BH, "aandeel in Nederland geboren bij criminele/overige uitbuiting",
-      col_share(F24, "vorm", "Nederland", "Criminele/overige uitbuiting")),
+    F(
+        "berecht_eer_pct_{Y}",
+        BH,
+        "aandeel EU+EER+Zwitserland in het verslagjaar",
+        col_share(F24, "jaar", "EU+EER+Zwitserland", "{Y}"),
+    ),
+    F(
+        "berecht_overig_pct_{Y}",
+        BH,
+        "aandeel overig land in het verslagjaar",
+        col_share(F24, "jaar", "Overig", "{Y}"),
+    ),
+    F(
+        "berecht_binnen_nl_pct",
+        BH,
+        "aandeel in Nederland geboren bij binnenlandse seksuele uitbuiting",
+        col_share(F24, "vorm", "Nederland", "Binnenlandse seksuele uitbuiting"),
+    ),
+    F(
+        "berecht_intl_eer_pct",
+        BH,
+        "aandeel EU+EER+Zwitserland bij internationale seksuele uitbuiting",
+        col_share(F24, "vorm", "EU+EER+Zwitserland", "Internationale seksuele uitbuiting"),
+    ),
+    F(
+        "berecht_arbeid_nl_pct",
+        BH,
+        "aandeel in Nederland geboren bij arbeidsuitbuiting",
+        col_share(F24, "vorm", "Nederland", "Arbeidsuitbuiting"),
+    ),
+    F(
+        "berecht_arbeid_overig_pct",
+        BH,
+        "aandeel overig land bij arbeidsuitbuiting",
+        col_share(F24, "vorm", "Overig", "Arbeidsuitbuiting"),
+    ),
+    F(
+        "berecht_crim_nl_pct",
+        BH,
+        "aandeel in Nederland geboren bij criminele/overige uitbuiting",
+        col_share(F24, "vorm", "Nederland", "Criminele/overige uitbuiting"),
+    ),
 )
 
 
@@ -470,7 +1002,9 @@ def _mean_approx(xs: list[int]) -> FactValue | None:
 
 
 def _ratio_approx(num: list[int], den: list[int]) -> FactValue | None:
-    return None if not den or sum(den) == 0 else v.approx(Fraction(100 * sum(num), sum(den)), 10, "percent", "%")
+    return (
+        None if not den or sum(den) == 0 else v.approx(Fraction(100 * sum(num), sum(den)), 10, "percent", "%")
+    )
 
 
 def _ind(x: FactContext, maatstaf: str, year: int) -> str | None:
@@ -508,11 +1042,13 @@ def _slug(code: str) -> str:
     return countries()[code].slug
 
 
-def _top(id_tpl: str, n: int, desc: str, **subset: object) -> Callable[[FactContext], Iterator[tuple[str, str, FactValue]]]:
+def _top(
+    id_tpl: str, n: int, desc: str, **subset: object
+) -> Callable[[FactContext], Iterator[tuple[str, str, FactValue]]]:
     def produce(x: FactContext) -> Iterator[tuple[str, str, FactValue]]:
         from jaarcijfers.contract.codelists import countries
 
-        for code, k in x.victim_nationalities(x.Y, **subset)[:n]:  # type: ignore[arg-type]
+        for code, k in x.victim_nationalities(x.Y, **subset)[:n]:
             yield id_tpl.format(slug=_slug(code), Y=x.Y), f"{desc}: {countries()[code].naam}", v.count(k)
 
     return produce
@@ -523,9 +1059,21 @@ def _new_in_top10(x: FactContext) -> Iterator[tuple[str, str, FactValue]]:
 
     for code in _top10_new(x):
         s, naam = _slug(code), countries()[code].naam
-        yield f"{s}_{x.Y}", f"slachtoffers met nationaliteit {naam}", v.count(x.victims(x.Y, nationality=code))
-        yield f"{s}_arbeid_{x.Y}", f"{naam}: arbeidsuitbuiting", v.count(x.victims(x.Y, nationality=code, forms=("arbeid",)))
-        yield f"{s}_seks_{x.Y}", f"{naam}: seksuele uitbuiting", v.count(x.victims(x.Y, nationality=code, forms=("seksueel",)))
+        yield (
+            f"{s}_{x.Y}",
+            f"slachtoffers met nationaliteit {naam}",
+            v.count(x.victims(x.Y, nationality=code)),
+        )
+        yield (
+            f"{s}_arbeid_{x.Y}",
+            f"{naam}: arbeidsuitbuiting",
+            v.count(x.victims(x.Y, nationality=code, forms=("arbeid",))),
+        )
+        yield (
+            f"{s}_seks_{x.Y}",
+            f"{naam}: seksuele uitbuiting",
+            v.count(x.victims(x.Y, nationality=code, forms=("seksueel",))),
+        )
         yield f"{s}_{x.P}", f"{naam}: het jaar ervoor", v.count(x.victims(x.P, nationality=code))
         yield f"{s}_{x.Y - 2}", f"{naam}: twee jaar eerder", v.count(x.victims(x.Y - 2, nationality=code))
 
@@ -539,23 +1087,66 @@ def _suspect_nationalities(x: FactContext) -> Iterator[tuple[str, str, FactValue
         x.Y,
     )
     for code, n in rows:
-        yield f"verdachten_{code.lower()}_{x.Y}", f"verdachten met nationaliteit {countries()[code].naam}", v.count(n)
+        yield (
+            f"verdachten_{code.lower()}_{x.Y}",
+            f"verdachten met nationaliteit {countries()[code].naam}",
+            v.count(n),
+        )
 
 
 FAMILIES: tuple[FactFamily, ...] = (
-    FactFamily("industrie", VO, "meest voorkomende nationaliteiten bij arbeidsuitbuiting in de industrie",
-               _top("{slug}_industrie_{Y}", 2, "slachtoffers van arbeidsuitbuiting in de industrie", sector=("arbeid", "industrie"))),
-    FactFamily("huishouden", VO, "meest voorkomende nationaliteiten bij arbeidsuitbuiting in het huishouden",
-               _top("{slug}_huishouden_{Y}", 3, "slachtoffers van arbeidsuitbuiting in het huishouden",
-                    sector=("arbeid", "huishouden"))),
-    FactFamily("intl_seks", HK, "drie meest voorkomende nationaliteiten bij internationale seksuele uitbuiting",
-               _top("{slug}_intl_seks_{Y}", 3, "slachtoffers van internationale seksuele uitbuiting", vorm_codes=("internationaal",))),
-    FactFamily("arbeid", HK, "drie meest voorkomende nationaliteiten bij arbeidsuitbuiting",
-               _top("{slug}_arbeid_{Y}", 3, "slachtoffers van arbeidsuitbuiting", forms=("arbeid",))),
-    FactFamily("crim", HK, "drie meest voorkomende nationaliteiten bij criminele uitbuiting",
-               _top("{slug}_crim_{Y}", 3, "slachtoffers van criminele uitbuiting", forms=("crimineel",))),
+    FactFamily(
+        "industrie",
+        VO,
+        "meest voorkomende nationaliteiten bij arbeidsuitbuiting in de industrie",
+        _top(
+            "{slug}_industrie_{Y}",
+            2,
+            "slachtoffers van arbeidsuitbuiting in de industrie",
+            sector=("arbeid", "industrie"),
+        ),
+    ),
+    FactFamily(
+        "huishouden",
+        VO,
+        "meest voorkomende nationaliteiten bij arbeidsuitbuiting in het huishouden",
+        _top(
+            "{slug}_huishouden_{Y}",
+            3,
+            "slachtoffers van arbeidsuitbuiting in het huishouden",
+            sector=("arbeid", "huishouden"),
+        ),
+    ),
+    FactFamily(
+        "intl_seks",
+        HK,
+        "drie meest voorkomende nationaliteiten bij internationale seksuele uitbuiting",
+        _top(
+            "{slug}_intl_seks_{Y}",
+            3,
+            "slachtoffers van internationale seksuele uitbuiting",
+            vorm_codes=("internationaal",),
+        ),
+    ),
+    FactFamily(
+        "arbeid",
+        HK,
+        "drie meest voorkomende nationaliteiten bij arbeidsuitbuiting",
+        _top("{slug}_arbeid_{Y}", 3, "slachtoffers van arbeidsuitbuiting", forms=("arbeid",)),
+    ),
+    FactFamily(
+        "crim",
+        HK,
+        "drie meest voorkomende nationaliteiten bij criminele uitbuiting",
+        _top("{slug}_crim_{Y}", 3, "slachtoffers van criminele uitbuiting", forms=("crimineel",)),
+    ),
     FactFamily("nieuw_top10", RE, "nationaliteiten die nieuw zijn in de top tien", _new_in_top10),
-    FactFamily("verdachten_nationaliteit", OP, "meest voorkomende nationaliteiten van verdachten", _suspect_nationalities),
+    FactFamily(
+        "verdachten_nationaliteit",
+        OP,
+        "meest voorkomende nationaliteiten van verdachten",
+        _suspect_nationalities,
+    ),
 )
 
 
@@ -651,30 +1242,62 @@ RELATIONS: tuple[FactRelation, ...] = (
     restates("berecht_onder22_{Y}", cell(F22, "Minderjarig of adolescent (t/m 22 jaar)", part="jaar")),
     restates("berecht_onder22_{P}", cell(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{P}", part="jaar")),
     # the minors with criminal exploitation, broken down in the prose
-    partition("minderjarigen criminele uitbuiting naar nationaliteit",
-              (fact("minderjarig_crim_nl_{Y}"), fact("minderjarig_crim_europa_{Y}"), fact("minderjarig_crim_overig_{Y}")),
-              MINOR_CRIM),
-    parts_of("minderjarigen criminele uitbuiting naar geslacht",
-             (fact("minderjarig_crim_meisjes_{Y}"), fact("minderjarig_crim_jongens_{Y}")), MINOR_CRIM),
-    parts_of("minderjarigen criminele uitbuiting gemeld door de politie", (fact("minderjarig_crim_politie_{Y}"),),
-             MINOR_CRIM),
-    parts_of("minderjarigen criminele uitbuiting gemeld door de politie (Figuur 12)",
-             (fact("minderjarig_crim_politie_{Y}"),), cell(F12, "Politie", "Criminele uitbuiting", part="vorm")),
-    parts_of("minderjarigen criminele uitbuiting gemeld door zorgcoördinatoren",
-             (fact("minderjarig_crim_zorgcoordinator_{Y}"),), MINOR_CRIM),
+    partition(
+        "minderjarigen criminele uitbuiting naar nationaliteit",
+        (
+            fact("minderjarig_crim_nl_{Y}"),
+            fact("minderjarig_crim_europa_{Y}"),
+            fact("minderjarig_crim_overig_{Y}"),
+        ),
+        MINOR_CRIM,
+    ),
+    parts_of(
+        "minderjarigen criminele uitbuiting naar geslacht",
+        (fact("minderjarig_crim_meisjes_{Y}"), fact("minderjarig_crim_jongens_{Y}")),
+        MINOR_CRIM,
+    ),
+    parts_of(
+        "minderjarigen criminele uitbuiting gemeld door de politie",
+        (fact("minderjarig_crim_politie_{Y}"),),
+        MINOR_CRIM,
+    ),
+    parts_of(
+        "minderjarigen criminele uitbuiting gemeld door de politie (Figuur 12)",
+        (fact("minderjarig_crim_politie_{Y}"),),
+        cell(F12, "Politie", "Criminele uitbuiting", part="vorm"),
+    ),
+    parts_of(
+        "minderjarigen criminele uitbuiting gemeld door zorgcoördinatoren",
+        (fact("minderjarig_crim_zorgcoordinator_{Y}"),),
+        MINOR_CRIM,
+    ),
     # victims of unknown gender = all victims - men - women
-    partition("geslacht: man + vrouw + onbekend = Figuur 1",
-              (cell(F8, "Man", part="jaar"), cell(F8, "Vrouw", part="jaar"), fact("geslacht_onbekend_{Y}")),
-              cell(F1, GS)),
+    partition(
+        "geslacht: man + vrouw + onbekend = Figuur 1",
+        (cell(F8, "Man", part="jaar"), cell(F8, "Vrouw", part="jaar"), fact("geslacht_onbekend_{Y}")),
+        cell(F1, GS),
+    ),
     # (a victim may work in several sectors: each sector is a part, their sum is not)
-    parts_of("vrouwelijke slachtoffers van arbeidsuitbuiting in het huishouden", (fact("vrouwen_arbeid_huishouden_{Y}"),),
-             cell(F8, "Vrouw", "Arbeidsuitbuiting", part="vorm")),
-    parts_of("vrouwelijke slachtoffers van arbeidsuitbuiting in overige dienstverlening",
-             (fact("vrouwen_arbeid_overige_{Y}"),), cell(F8, "Vrouw", "Arbeidsuitbuiting", part="vorm")),
-    parts_of("criminele uitbuiting bij minderjarigen (jaar ervoor) <= alle minderjarigen van dat jaar",
-             (fact("minderjarig_crim_{P}"),), cell(F6, "Minderjarig", "{P}", part="jaar")),
-    parts_of("binnenlandse seksuele uitbuiting bij minderjarigen (jaar ervoor) <= alle minderjarigen van dat jaar",
-             (fact("minderjarig_binnen_seks_{P}"),), cell(F6, "Minderjarig", "{P}", part="jaar")),
+    parts_of(
+        "vrouwelijke slachtoffers van arbeidsuitbuiting in het huishouden",
+        (fact("vrouwen_arbeid_huishouden_{Y}"),),
+        cell(F8, "Vrouw", "Arbeidsuitbuiting", part="vorm"),
+    ),
+    parts_of(
+        "vrouwelijke slachtoffers van arbeidsuitbuiting in overige dienstverlening",
+        (fact("vrouwen_arbeid_overige_{Y}"),),
+        cell(F8, "Vrouw", "Arbeidsuitbuiting", part="vorm"),
+    ),
+    parts_of(
+        "criminele uitbuiting bij minderjarigen (jaar ervoor) <= alle minderjarigen van dat jaar",
+        (fact("minderjarig_crim_{P}"),),
+        cell(F6, "Minderjarig", "{P}", part="jaar"),
+    ),
+    parts_of(
+        "binnenlandse seksuele uitbuiting bij minderjarigen (jaar ervoor) <= alle minderjarigen van dat jaar",
+        (fact("minderjarig_binnen_seks_{P}"),),
+        cell(F6, "Minderjarig", "{P}", part="jaar"),
+    ),
 )
 """The relations among the reference facts. Differences (`*_verschil_*`) are not listed: their value is a
 function of their cells, and a difference is withheld whenever one of its cells is (`protect_facts`)."""

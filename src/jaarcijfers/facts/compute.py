@@ -33,7 +33,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_")
 
 
-def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[ComputedFact, ...]:  # type: ignore[no-untyped-def]
+def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[ComputedFact, ...]:
     ctx = FactContext(con, year, figures)
     out: dict[str, ComputedFact] = {}
     for spec in FACTS:
@@ -41,12 +41,17 @@ def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[Co
         value = spec.compute(ctx)
         if value is not None:
             fid = fact_id(spec.id, year)
-            out[fid] = ComputedFact(fid, value, fact_id(spec.section, year), spec.description, cells=frozenset(ctx.reads))
+            out[fid] = ComputedFact(
+                fid, value, fact_id(spec.section, year), spec.description, cells=frozenset(ctx.reads)
+            )
     for family in FAMILIES:
         ctx.reads.clear()
         for fid, description, value in family.produce(ctx):
             out.setdefault(
-                fid, ComputedFact(fid, value, fact_id(family.section, year), description, cells=frozenset(ctx.reads))
+                fid,
+                ComputedFact(
+                    fid, value, fact_id(family.section, year), description, cells=frozenset(ctx.reads)
+                ),
             )
     for fact in series_changes(figures, year):
         out.setdefault(fact.id, fact)
@@ -71,11 +76,29 @@ def series_changes(figures: Sequence[ComputedFigure], year: int) -> list[Compute
                     continue
                 base = f"reeks_f{fig.id.lower()}{('_' + block.part) if block.part else ''}_{slug(row)}"
                 desc = f"{row} ({'Tabel ' + fig.id[1:] if fig.id.startswith('T') else 'Figuur ' + fig.id})"
-                deps = frozenset({(fig.id, block.part, row, str(year)), (fig.id, block.part, row, str(year - 1))})
-                out.append(ComputedFact(f"{base}_verschil_{year}", FactValue("number", a - b, "count"),
-                                        "Reeksen", f"verandering in aantal: {desc}", series=True, cells=deps))
+                deps = frozenset(
+                    {(fig.id, block.part, row, str(year)), (fig.id, block.part, row, str(year - 1))}
+                )
+                out.append(
+                    ComputedFact(
+                        f"{base}_verschil_{year}",
+                        FactValue("number", a - b, "count"),
+                        "Reeksen",
+                        f"verandering in aantal: {desc}",
+                        series=True,
+                        cells=deps,
+                    )
+                )
                 pct = v.change(a, b)
                 if pct is not None:
-                    out.append(ComputedFact(f"{base}_pct_{year}", pct, "Reeksen", f"verandering in procenten: {desc}",
-                                            series=True, cells=deps))
+                    out.append(
+                        ComputedFact(
+                            f"{base}_pct_{year}",
+                            pct,
+                            "Reeksen",
+                            f"verandering in procenten: {desc}",
+                            series=True,
+                            cells=deps,
+                        )
+                    )
     return out

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from jaarcijfers.figures.model import ComputedFigure
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 
 @dataclass
 class FactContext:
-    con: object  # duckdb connection with the rules' views
+    con: DuckDBPyConnection  # with the rules' views
     year: int
     figures: Sequence[ComputedFigure]
     reads: set[tuple[str, str, str, str]] = field(default_factory=set)  # cells read since the last reset
@@ -33,7 +37,7 @@ class FactContext:
     def years(self, fig: str) -> tuple[int, ...]:
         return self._fig(fig).years
 
-    def raw(self, fig: str, part: str, row: str, col: str | int):  # type: ignore[no-untyped-def]
+    def raw(self, fig: str, part: str, row: str, col: str | int):
         for b in self._fig(fig).blocks:
             if b.part != part:
                 continue
@@ -47,11 +51,11 @@ class FactContext:
         c = self.raw(fig, part, row, col)
         if c is None or c.kind != "count":
             return None
-        return int(c.value)  # type: ignore[arg-type]
+        return int(c.value)
 
     def mean(self, fig: str, part: str, row: str, col: str | int) -> Fraction | None:
         c = self.raw(fig, part, row, col)
-        return None if c is None or c.kind != "mean" else c.value  # type: ignore[return-value]
+        return None if c is None or c.kind != "mean" else c.value
 
     def delivered(self, fig: str, row: str, col: str | int) -> str | None:
         c = self.raw(fig, "", row, col)
@@ -70,14 +74,16 @@ class FactContext:
         return ()
 
     def col_sum(self, fig: str, part: str, col: str | int, rows: Sequence[str] | None = None) -> int:
-        return sum(self.cell(fig, part, r, col) or 0 for r in (rows if rows is not None else self.rows(fig, part)))
+        return sum(
+            self.cell(fig, part, r, col) or 0 for r in (rows if rows is not None else self.rows(fig, part))
+        )
 
     def scalar(self, sql: str, *params: object) -> int:
-        row = self.con.execute(sql, list(params)).fetchone()  # type: ignore[attr-defined]
+        row = self.con.execute(sql, list(params)).fetchone()
         return int(row[0] or 0) if row else 0
 
-    def all(self, sql: str, *params: object) -> list[tuple]:  # type: ignore[type-arg]
-        return self.con.execute(sql, list(params)).fetchall()  # type: ignore[attr-defined,no-any-return]
+    def all(self, sql: str, *params: object) -> list[tuple]:
+        return self.con.execute(sql, list(params)).fetchall()
 
     # ---- victims -------------------------------------------------------------------------------
     @staticmethod
@@ -97,7 +103,9 @@ class FactContext:
         params: list[object] = [year]
 
         def has(view: str, code: object) -> None:
-            where.append(f"EXISTS (SELECT 1 FROM {view} x WHERE x.id = v.id AND x.{'vorm' if view == 'victim_forms' else 'code'} = ?)")
+            where.append(
+                f"EXISTS (SELECT 1 FROM {view} x WHERE x.id = v.id AND x.{'vorm' if view == 'victim_forms' else 'code'} = ?)"
+            )
             params.append(code)
 
         for f in forms:
@@ -134,8 +142,10 @@ class FactContext:
         where, params = self._victim_filter(year, **subset)  # type: ignore[arg-type]
         rows = self.all(
             f"""SELECT v.nationaliteit, count(DISTINCT v.id) FROM victims v
-                WHERE {' AND '.join(where)} AND v.nationaliteit IS NOT NULL GROUP BY 1""",
+                WHERE {" AND ".join(where)} AND v.nationaliteit IS NOT NULL GROUP BY 1""",
             *params,
         )
         names = countries()
-        return sorted(((c, int(n)) for c, n in rows), key=lambda t: (-t[1], names[t[0]].naam if t[0] in names else t[0]))
+        return sorted(
+            ((c, int(n)) for c, n in rows), key=lambda t: (-t[1], names[t[0]].naam if t[0] in names else t[0])
+        )

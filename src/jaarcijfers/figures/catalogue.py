@@ -80,8 +80,14 @@ HERKOMST = lab(
     ("Onbekend", "onbekend"),
 )
 MEAN_AGE = (("Gemiddelde leeftijd in jaren", "leeftijd"),)
-OM_DECISIONS = Axis("case_afdoening", lab(("Dagvaarding voor mensenhandel", "dagvaarding_mh"),
-                                          ("Onvoorwaardelijk sepot", "sepot"), ("Overig", "overig")))
+OM_DECISIONS = Axis(
+    "case_afdoening",
+    lab(
+        ("Dagvaarding voor mensenhandel", "dagvaarding_mh"),
+        ("Onvoorwaardelijk sepot", "sepot"),
+        ("Overig", "overig"),
+    ),
+)
 CASE_FORM4 = lab(
     ("Seksuele uitbuiting", "seksueel"),
     ("Arbeidsuitbuiting", "arbeid"),
@@ -115,16 +121,26 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "1",
         "Aantal geregistreerde slachtoffers van mensenhandel, {periode}",
-        COMENSHA, "comensha", "geregistreerde slachtoffers (niet-anonieme registraties)", "victim", "victim_jaar",
-        "Slachtoffers", "line",
+        COMENSHA,
+        "comensha",
+        "geregistreerde slachtoffers (niet-anonieme registraties)",
+        "victim",
+        "victim_jaar",
+        "Slachtoffers",
+        "line",
         (Block("", Axis("victim_all", lab(("Geregistreerde slachtoffers", "alle"))), YEARS_VICTIM),),
         description="het aantal bij CoMensha geregistreerde slachtoffers per jaar",
     ),
     Figure(
         "2",
         "Aantal geregistreerde slachtoffers van mensenhandel naar vorm van mensenhandel, {periode}",
-        COMENSHA_NR, "comensha", "slachtoffers; een slachtoffer telt mee bij elke vorm", "victim", "victim_jaar",
-        "Vormen van mensenhandel", "line",
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers; een slachtoffer telt mee bij elke vorm",
+        "victim",
+        "victim_jaar",
+        "Vormen van mensenhandel",
+        "line",
         (
             Block(
                 "",
@@ -149,8 +165,13 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "3",
         "Aantal geregistreerde slachtoffers van seksuele uitbuiting naar sector, {periode}",
-        COMENSHA_NR, "comensha", "slachtoffers van seksuele uitbuiting; een slachtoffer telt mee in elke sector",
-        "victim", "victim_jaar", "Vormen van mensenhandel", "grouped_bar",
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers van seksuele uitbuiting; een slachtoffer telt mee in elke sector",
+        "victim",
+        "victim_jaar",
+        "Vormen van mensenhandel",
+        "grouped_bar",
         (
             Block(
                 "",
@@ -164,23 +185,29 @@ CATALOGUE: tuple[Figure, ...] = (
                         ("Hotelprostitutie", "hotel"),
                         ("Overige sectoren (massagesalons/internet etc.)", "overig"),
                         ("Raamprostitutie", "raam"),
-                        ("Onbekend/nog niet gewerkt", ("uitsluitend_nog_niet_gewerkt", "uitsluitend_onbekend")),
+                        (
+                            "Onbekend/nog niet gewerkt",
+                            ("uitsluitend_nog_niet_gewerkt", "uitsluitend_onbekend"),
+                        ),
                     ),
                 ),
                 YEARS_VICTIM,
                 stub="Sector",
             ),
         ),
-        notes=(
-            MEER_SECTOREN,
-        ),
+        notes=(MEER_SECTOREN,),
         description="het aantal slachtoffers van seksuele uitbuiting per sector per jaar",
     ),
     Figure(
         "4",
         "Aantal geregistreerde slachtoffers van seksuele uitbuiting naar sector en herkomst, {jaar}",
-        COMENSHA_NR, "comensha", "slachtoffers van seksuele uitbuiting in het verslagjaar, naar regio van nationaliteit",
-        "victim", "victim_jaar", "Vormen van mensenhandel", "grouped_bar",
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers van seksuele uitbuiting in het verslagjaar, naar regio van nationaliteit",
+        "victim",
+        "victim_jaar",
+        "Vormen van mensenhandel",
+        "grouped_bar",
         (
             Block(
                 "",
@@ -224,8 +251,13 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "5",
         "Aantal geregistreerde slachtoffers van arbeidsuitbuiting naar sector, {periode}",
-        COMENSHA, "comensha", "slachtoffers van arbeidsuitbuiting; een slachtoffer telt mee in elke sector",
-        "victim", "victim_jaar", "Vormen van mensenhandel", "grouped_bar",
+        COMENSHA,
+        "comensha",
+        "slachtoffers van arbeidsuitbuiting; een slachtoffer telt mee in elke sector",
+        "victim",
+        "victim_jaar",
+        "Vormen van mensenhandel",
+        "grouped_bar",
         (
             Block(
                 "",
@@ -259,15 +291,31 @@ CATALOGUE: tuple[Figure, ...] = (
         "6",
         "Aantal geregistreerde slachtoffers van mensenhandel naar leeftijdscategorie, per jaar ({periode}) en "
         "per vorm van mensenhandel ({jaar})",
-        COMENSHA_NR, "comensha", "slachtoffers", "victim", "victim_jaar", "Leeftijd en geslacht", "grouped_bar",
-        _victim_pair("6", Axis("victim_leeftijd", VICTIM_AGE), Axis("victim_vorm", VICTIM_FORM5), stub="Leeftijdscategorie"),
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers",
+        "victim",
+        "victim_jaar",
+        "Leeftijd en geslacht",
+        "grouped_bar",
+        _victim_pair(
+            "6",
+            Axis("victim_leeftijd", VICTIM_AGE),
+            Axis("victim_vorm", VICTIM_FORM5),
+            stub="Leeftijdscategorie",
+        ),
         description="slachtoffers per leeftijdscategorie per jaar, en in het verslagjaar per vorm van mensenhandel",
     ),
     Figure(
         "7",
         "Geregistreeerde minderjarige slachtoffers van mensenhandel naar vorm van mensenhandel, {jaar}",
-        COMENSHA_NR, "comensha", "minderjarige slachtoffers in het verslagjaar; een slachtoffer telt mee bij elke vorm",
-        "victim", "victim_jaar", "Leeftijd en geslacht", "bar",
+        COMENSHA_NR,
+        "comensha",
+        "minderjarige slachtoffers in het verslagjaar; een slachtoffer telt mee bij elke vorm",
+        "victim",
+        "victim_jaar",
+        "Leeftijd en geslacht",
+        "bar",
         (
             Block(
                 "",
@@ -290,9 +338,18 @@ CATALOGUE: tuple[Figure, ...] = (
         "8",
         "Aantal geregistreerde slachtoffers van mensenhandel naar geslacht, per jaar ({periode}) en per vorm van "
         "mensenhandel ({jaar})",
-        COMENSHA_NR, "comensha", "slachtoffers van bekend geslacht", "victim", "victim_jaar", "Leeftijd en geslacht",
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers van bekend geslacht",
+        "victim",
+        "victim_jaar",
+        "Leeftijd en geslacht",
         "grouped_bar",
-        _victim_pair("8", Axis("victim_geslacht", lab(("Man", "man"), ("Vrouw", "vrouw"))), Axis("victim_vorm", VICTIM_FORM5)),
+        _victim_pair(
+            "8",
+            Axis("victim_geslacht", lab(("Man", "man"), ("Vrouw", "vrouw"))),
+            Axis("victim_vorm", VICTIM_FORM5),
+        ),
         notes=(
             "Exclusief geslacht onbekend.",
             "De aantallen slachtoffers per vorm van mensenhandel in {jaar} tellen op tot meer dan het totaal aantal "
@@ -305,7 +362,12 @@ CATALOGUE: tuple[Figure, ...] = (
         "9",
         "Aantal geregistreerde slachtoffers van mensenhandel naar herkomst, per jaar ({periode}) en per vorm van "
         "mensenhandel ({jaar})",
-        COMENSHA_NR, "comensha", "slachtoffers naar regio van nationaliteit", "victim", "victim_jaar", "Herkomst",
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers naar regio van nationaliteit",
+        "victim",
+        "victim_jaar",
+        "Herkomst",
         "grouped_bar",
         _victim_pair(
             "9",
@@ -313,7 +375,10 @@ CATALOGUE: tuple[Figure, ...] = (
             Axis(
                 "victim_vorm",
                 lab(
-                    ("Seksuele uitbuiting", ("binnenlands", "internationaal", "seksueel_nationaliteit_onbekend")),
+                    (
+                        "Seksuele uitbuiting",
+                        ("binnenlands", "internationaal", "seksueel_nationaliteit_onbekend"),
+                    ),
                     ("Arbeidsuitbuiting", "arbeid"),
                     ("Criminele uitbuiting", "crimineel"),
                     ("Overig/onbekend", ("orgaanverwijdering", "onbekend")),
@@ -325,7 +390,12 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "T1",
         "Tien meest voorkomende nationaliteiten van geregistreerde slachtoffers van mensenhandel, {jaar}",
-        COMENSHA, "comensha", "slachtoffers in het verslagjaar naar nationaliteit", "victim", "victim_jaar", "Herkomst",
+        COMENSHA,
+        "comensha",
+        "slachtoffers in het verslagjaar naar nationaliteit",
+        "victim",
+        "victim_jaar",
+        "Herkomst",
         "bar",
         (
             Block(
@@ -345,13 +415,23 @@ CATALOGUE: tuple[Figure, ...] = (
         "10",
         "Aantal keer dat de IND uitstel van vertrek heeft verleend op grond van de geringste aanwijzing van "
         "mensenhandel, {periode}",
-        "IND", "ind", "besluiten (afgerond op vijftallen)", "ind_tabel", "ind_jaar", "Verblijfsrechtelijke bescherming",
+        "IND",
+        "ind",
+        "besluiten (afgerond op vijftallen)",
+        "ind_tabel",
+        "ind_jaar",
+        "Verblijfsrechtelijke bescherming",
         "grouped_bar",
         (
             Block(
                 "",
-                Axis("ind_maatstaf", lab(("Uitstel van vertrek minder dan 30 dagen", "uitstel_vertrek_kort"),
-                                         ("Uitstel van vertrek meer dan 30 dagen", "uitstel_vertrek_lang"))),
+                Axis(
+                    "ind_maatstaf",
+                    lab(
+                        ("Uitstel van vertrek minder dan 30 dagen", "uitstel_vertrek_kort"),
+                        ("Uitstel van vertrek meer dan 30 dagen", "uitstel_vertrek_lang"),
+                    ),
+                ),
                 Axis("ind_jaar", years=True),
                 kind="table",
                 table="ind_tabel",
@@ -369,14 +449,25 @@ CATALOGUE: tuple[Figure, ...] = (
         "11",
         "Aantal aangevraagde en verleende B8-vergunningen, verleende B9-vergunningen en vergunningen op grond van "
         "schrijnend pad, {periode}",
-        "IND", "ind", "aanvragen en verleende vergunningen (afgerond op vijftallen)", "ind_tabel", "ind_jaar",
-        "Verblijfsrechtelijke bescherming", "grouped_bar",
+        "IND",
+        "ind",
+        "aanvragen en verleende vergunningen (afgerond op vijftallen)",
+        "ind_tabel",
+        "ind_jaar",
+        "Verblijfsrechtelijke bescherming",
+        "grouped_bar",
         (
             Block(
                 "",
-                Axis("ind_maatstaf", lab(("B8 (aanvragen)", "b8_aanvragen"), ("B8 (verleend)", "b8_verleend"),
-                                         ("B9 (verleend)", "b9_verleend"),
-                                         ("Schrijnend pad (verleend)", "schrijnend_verleend"))),
+                Axis(
+                    "ind_maatstaf",
+                    lab(
+                        ("B8 (aanvragen)", "b8_aanvragen"),
+                        ("B8 (verleend)", "b8_verleend"),
+                        ("B9 (verleend)", "b9_verleend"),
+                        ("Schrijnend pad (verleend)", "schrijnend_verleend"),
+                    ),
+                ),
                 Axis("ind_jaar", years=True),
                 kind="table",
                 table="ind_tabel",
@@ -390,8 +481,13 @@ CATALOGUE: tuple[Figure, ...] = (
         "12",
         "Aantal geregistreerde slachtoffers van mensenhandel naar melder, per jaar ({periode}) en per vorm van "
         "mensenhandel ({jaar})",
-        COMENSHA_NR, "comensha", "slachtoffers; een slachtoffer telt mee bij elke melder", "victim", "victim_jaar",
-        "Melders", "grouped_bar",
+        COMENSHA_NR,
+        "comensha",
+        "slachtoffers; een slachtoffer telt mee bij elke melder",
+        "victim",
+        "victim_jaar",
+        "Melders",
+        "grouped_bar",
         _victim_pair("12", Axis("victim_melder", MELDERS), Axis("victim_vorm", VICTIM_FORM5), stub="Melder"),
         notes=(
             "De aantallen tellen op tot meer dan het totaal aantal slachtoffers (zie Figuur 1), omdat een "
@@ -402,14 +498,25 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "13",
         "Aantal gestarte opsporingsonderzoeken naar vorm van mensenhandel, {periode}",
-        "EMM, bewerking Nationaal Rapporteur", "emm", "gestarte opsporingsonderzoeken; een onderzoek telt mee bij elke vorm",
-        "investigation", "investigation_jaar", "Opsporing", "grouped_bar",
+        "EMM, bewerking Nationaal Rapporteur",
+        "emm",
+        "gestarte opsporingsonderzoeken; een onderzoek telt mee bij elke vorm",
+        "investigation",
+        "investigation_jaar",
+        "Opsporing",
+        "grouped_bar",
         (
             Block(
                 "",
-                Axis("investigation_vorm", lab(("Seksuele uitbuiting", "seksueel"), ("Arbeidsuitbuiting", "arbeid"),
-                                               ("Criminele uitbuiting", "crimineel"),
-                                               ("Overig/onbekend", "overig_onbekend"))),
+                Axis(
+                    "investigation_vorm",
+                    lab(
+                        ("Seksuele uitbuiting", "seksueel"),
+                        ("Arbeidsuitbuiting", "arbeid"),
+                        ("Criminele uitbuiting", "crimineel"),
+                        ("Overig/onbekend", "overig_onbekend"),
+                    ),
+                ),
                 Axis("investigation_jaar", years=True),
                 stub="Vorm van mensenhandel",
             ),
@@ -424,13 +531,25 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "14",
         "Aantal verdachten van mensenhandel in opsporingsonderzoeken naar geslacht, {periode}",
-        "EMM", "emm", "verdachten (uniek per startjaar van hun onderzoeken)", "suspect", "suspect_jaar", "Opsporing",
+        "EMM",
+        "emm",
+        "verdachten (uniek per startjaar van hun onderzoeken)",
+        "suspect",
+        "suspect_jaar",
+        "Opsporing",
         "grouped_bar",
         (
             Block(
                 "",
-                Axis("suspect_geslacht", lab(("Mannen", "man"), ("Vrouwen", "vrouw"), ("Onbekend", "onbekend"),
-                                             ("Totaal", ("man", "vrouw", "onbekend")))),
+                Axis(
+                    "suspect_geslacht",
+                    lab(
+                        ("Mannen", "man"),
+                        ("Vrouwen", "vrouw"),
+                        ("Onbekend", "onbekend"),
+                        ("Totaal", ("man", "vrouw", "onbekend")),
+                    ),
+                ),
                 Axis("suspect_jaar", years=True),
                 stub="Geslacht",
             ),
@@ -440,15 +559,31 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "15",
         "Aantal bij het OM ingeschreven mensenhandelzaken, {periode}",
-        "OM", "om", "bij het OM ingeschreven zaken", "case", "case_inschrijfjaar", "Vervolging", "line",
-        (Block("", Axis("case_all", lab(("Ingeschreven mensenhandelzaken", "alle"))),
-               Axis("case_inschrijfjaar", years=True)),),
+        "OM",
+        "om",
+        "bij het OM ingeschreven zaken",
+        "case",
+        "case_inschrijfjaar",
+        "Vervolging",
+        "line",
+        (
+            Block(
+                "",
+                Axis("case_all", lab(("Ingeschreven mensenhandelzaken", "alle"))),
+                Axis("case_inschrijfjaar", years=True),
+            ),
+        ),
         description="het aantal bij het OM ingeschreven mensenhandelzaken per jaar",
     ),
     Figure(
         "16",
         "Aantal bij het OM ingeschreven mensenhandelzaken naar vorm van mensenhandel, {periode}",
-        "OM", "om", "bij het OM ingeschreven zaken; één vorm per zaak", "case", "case_inschrijfjaar", "Vervolging",
+        "OM",
+        "om",
+        "bij het OM ingeschreven zaken; één vorm per zaak",
+        "case",
+        "case_inschrijfjaar",
+        "Vervolging",
         "stacked_bar",
         (
             Block(
@@ -463,7 +598,13 @@ CATALOGUE: tuple[Figure, ...] = (
         "17",
         "Aantal door het OM afgehandelde mensenhandelzaken naar type afhandeling, per jaar ({periode}) en per vorm "
         "van mensenhandel (totaal {periode})",
-        "OM", "om", "door het OM afgehandelde zaken", "case", "case_afdoeningsjaar", "Vervolging", "grouped_bar",
+        "OM",
+        "om",
+        "door het OM afgehandelde zaken",
+        "case",
+        "case_afdoeningsjaar",
+        "Vervolging",
+        "grouped_bar",
         (
             Block("jaar", OM_DECISIONS, Axis("case_afdoeningsjaar", years=True)),
             Block("vorm", OM_DECISIONS, Axis("case_vorm", CASE_FORM4), period="total"),
@@ -473,7 +614,12 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "18",
         "In eerste aanleg afgedane zaken naar vorm van mensenhandel, {periode}",
-        "OM", "om", "in eerste aanleg afgedane zaken", "case", "case_vonnisjaar", "Berechting in eerste aanleg",
+        "OM",
+        "om",
+        "in eerste aanleg afgedane zaken",
+        "case",
+        "case_vonnisjaar",
+        "Berechting in eerste aanleg",
         "grouped_bar",
         (
             Block(
@@ -481,15 +627,27 @@ CATALOGUE: tuple[Figure, ...] = (
                 Axis(
                     "case_vorm_split",
                     lab(
-                        ("Seksuele uitbuiting - totaal", ("binnenlands", "internationaal", "seksueel_onbekend")),
+                        (
+                            "Seksuele uitbuiting - totaal",
+                            ("binnenlands", "internationaal", "seksueel_onbekend"),
+                        ),
                         ("Binnenlandse seksuele uitbuiting", "binnenlands"),
                         ("Internationale seksuele uitbuiting", "internationaal"),
                         ("Seksuele uitbuiting - onbekend", "seksueel_onbekend"),
                         ("Arbeidsuitbuiting", "arbeid"),
                         ("Criminele/overige uitbuiting", "crimineel_overig"),
                         ("Onbekend", "onbekend"),
-                        ("Totaal", ("binnenlands", "internationaal", "seksueel_onbekend", "arbeid",
-                                    "crimineel_overig", "onbekend")),
+                        (
+                            "Totaal",
+                            (
+                                "binnenlands",
+                                "internationaal",
+                                "seksueel_onbekend",
+                                "arbeid",
+                                "crimineel_overig",
+                                "onbekend",
+                            ),
+                        ),
                     ),
                     optional=frozenset({"Onbekend"}),
                 ),
@@ -512,19 +670,36 @@ CATALOGUE: tuple[Figure, ...] = (
         "19",
         "In eerste aanleg afgedane zaken naar einduitspraak, per jaar van vonnis in eerste aanleg ({periode}) en per "
         "vorm van mensenhandel (totaal {periode})",
-        "OM", "om", "in eerste aanleg afgedane zaken", "case", "case_vonnisjaar", "Berechting in eerste aanleg",
+        "OM",
+        "om",
+        "in eerste aanleg afgedane zaken",
+        "case",
+        "case_vonnisjaar",
+        "Berechting in eerste aanleg",
         "grouped_bar",
-        _case_pair(Axis("case_uitspraak", lab(("Vrijspraak voor mensenhandel", "vrijspraak"),
-                                              ("Veroordeling voor mensenhandel", "veroordeling"),
-                                              ("Overig/onbekend", "overig_onbekend")))),
+        _case_pair(
+            Axis(
+                "case_uitspraak",
+                lab(
+                    ("Vrijspraak voor mensenhandel", "vrijspraak"),
+                    ("Veroordeling voor mensenhandel", "veroordeling"),
+                    ("Overig/onbekend", "overig_onbekend"),
+                ),
+            )
+        ),
         description="afgedane zaken per einduitspraak, per jaar en per vorm over vijf jaar",
     ),
     Figure(
         "20",
         "Aantal hoger beroepen in mensenhandelzaken naar type eindarrest naar jaar van afdoening in hoger beroep, "
         "{periode}",
-        "Raad voor de rechtspraak", "rechtspraak", "zaken met een eindarrest in hoger beroep (afgerond op vijftallen)",
-        "rechtspraak_tabel", "rechtspraak_jaar", "Hoger beroep en cassatie", "grouped_bar",
+        "Raad voor de rechtspraak",
+        "rechtspraak",
+        "zaken met een eindarrest in hoger beroep (afgerond op vijftallen)",
+        "rechtspraak_tabel",
+        "rechtspraak_jaar",
+        "Hoger beroep en cassatie",
+        "grouped_bar",
         (
             Block(
                 "",
@@ -534,8 +709,10 @@ CATALOGUE: tuple[Figure, ...] = (
                         ("Totaal aantal zaken met eindarrest in hoger beroep", "hoger_beroep_totaal"),
                         ("Eindarrest vrijspraak", "eindarrest_vrijspraak"),
                         ("Eindarrest schuldigverklaring", "eindarrest_schuldig"),
-                        ("Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard",
-                         "eindarrest_schuldig_mh_bewezen"),
+                        (
+                            "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard",
+                            "eindarrest_schuldig_mh_bewezen",
+                        ),
                         ("Eindarrest overig", "eindarrest_overig"),
                     ),
                 ),
@@ -556,8 +733,13 @@ CATALOGUE: tuple[Figure, ...] = (
     Figure(
         "21",
         "Aantal cassaties in mensenhandelzaken naar jaar van afdoening in hoger beroep, {periode}",
-        "Raad voor de rechtspraak", "rechtspraak", "ingestelde cassaties (afgerond op vijftallen)", "rechtspraak_tabel",
-        "rechtspraak_jaar", "Hoger beroep en cassatie", "bar",
+        "Raad voor de rechtspraak",
+        "rechtspraak",
+        "ingestelde cassaties (afgerond op vijftallen)",
+        "rechtspraak_tabel",
+        "rechtspraak_jaar",
+        "Hoger beroep en cassatie",
+        "bar",
         (
             Block(
                 "",
@@ -575,10 +757,18 @@ CATALOGUE: tuple[Figure, ...] = (
         "22",
         "In eerste aanleg berechte verdachten van mensenhandel naar leeftijdscategorie en gemiddelde leeftijd, per "
         "jaar van vonnis in eerste aanleg ({periode}) en vorm van mensenhandel (totaal {periode})",
-        "OM", "om", "in eerste aanleg berechte verdachten (één verdachte per zaak)", "case", "case_vonnisjaar",
-        "Leeftijd en geslacht van in eerste aanleg berechte verdachten", "grouped_bar",
-        _case_pair(Axis("case_leeftijd", SUSPECT_AGE, optional=frozenset({"Onbekend"})), stub="Leeftijd in jaren",
-                   means=MEAN_AGE),
+        "OM",
+        "om",
+        "in eerste aanleg berechte verdachten (één verdachte per zaak)",
+        "case",
+        "case_vonnisjaar",
+        "Leeftijd en geslacht van in eerste aanleg berechte verdachten",
+        "grouped_bar",
+        _case_pair(
+            Axis("case_leeftijd", SUSPECT_AGE, optional=frozenset({"Onbekend"})),
+            stub="Leeftijd in jaren",
+            means=MEAN_AGE,
+        ),
         notes=("Leeftijd op de (eerste) pleegdatum; het gemiddelde is berekend over de bekende leeftijden.",),
         description="berechte verdachten per leeftijdscategorie, met de gemiddelde leeftijd",
     ),
@@ -586,8 +776,13 @@ CATALOGUE: tuple[Figure, ...] = (
         "23",
         "In eerste aanleg berechte verdachten van mensenhandel naar geslacht, per jaar van vonnis in eerste aanleg "
         "({periode}) en vorm van mensenhandel (totaal {periode})",
-        "OM", "om", "in eerste aanleg berechte verdachten", "case", "case_vonnisjaar",
-        "Leeftijd en geslacht van in eerste aanleg berechte verdachten", "grouped_bar",
+        "OM",
+        "om",
+        "in eerste aanleg berechte verdachten",
+        "case",
+        "case_vonnisjaar",
+        "Leeftijd en geslacht van in eerste aanleg berechte verdachten",
+        "grouped_bar",
         _case_pair(Axis("case_geslacht", GENDER_CASE)),
         description="berechte verdachten per geslacht, per jaar en per vorm over vijf jaar",
     ),
@@ -595,8 +790,13 @@ CATALOGUE: tuple[Figure, ...] = (
         "24",
         "In eerste aanleg berechte verdachten van mensenhandel naar herkomst, per jaar van vonnis in eerste aanleg "
         "({periode}) en vorm van mensenhandel (totaal {periode})",
-        "OM", "om", "in eerste aanleg berechte verdachten naar geboorteland", "case", "case_vonnisjaar",
-        "Herkomst van in eerste aanleg berechte verdachten", "grouped_bar",
+        "OM",
+        "om",
+        "in eerste aanleg berechte verdachten naar geboorteland",
+        "case",
+        "case_vonnisjaar",
+        "Herkomst van in eerste aanleg berechte verdachten",
+        "grouped_bar",
         _case_pair(Axis("case_herkomst", HERKOMST)),
         description="berechte verdachten per land van herkomst, per jaar en per vorm over vijf jaar",
     ),

@@ -34,7 +34,9 @@ def _block(b: Block) -> str:
     if b.means:
         lines.append("  - gemiddelde: " + "; ".join(f"{label} (`{col}`)" for label, col in b.means))
     if b.blank_rows_when_split_hidden:
-        lines.append("  - leeg in jaren zonder betrouwbare uitsplitsing: " + "; ".join(b.blank_rows_when_split_hidden))
+        lines.append(
+            "  - leeg in jaren zonder betrouwbare uitsplitsing: " + "; ".join(b.blank_rows_when_split_hidden)
+        )
     return "\n".join(x for x in lines if x)
 
 

@@ -16,7 +16,12 @@ from jaarcijfers.figures.model import ComputedBlock, ComputedFigure
 from jaarcijfers.figures.spec import Axis, Block, Figure, Labels
 from jaarcijfers.sdc.policy import CellKey, RawCell
 
-UNIT_VIEWS = {"victim": "victims", "investigation": "investigations", "suspect": "suspect_years", "case": "om_cases"}
+UNIT_VIEWS = {
+    "victim": "victims",
+    "investigation": "investigations",
+    "suspect": "suspect_years",
+    "case": "om_cases",
+}
 
 
 def q(text: str) -> str:
@@ -33,7 +38,7 @@ def window(year: int) -> tuple[int, ...]:
     return tuple(range(year - 4, year + 1))
 
 
-def default_year(con) -> int:  # type: ignore[no-untyped-def]
+def default_year(con) -> int:
     """The latest year in the CoMensha registrations, else in any delivered year column."""
     from jaarcijfers.errors import UserError
 
@@ -51,7 +56,7 @@ def default_year(con) -> int:  # type: ignore[no-untyped-def]
     raise UserError("de levering bevat geen enkel jaar: er valt niets te berekenen")
 
 
-def shown_years(con, fig: Figure, year: int) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
+def shown_years(con, fig: Figure, year: int) -> tuple[int, ...]:
     """The window years in which the figure's unit has records (a year without records is left out)."""
     if fig.unit_table in ("ind_tabel", "rechtspraak_tabel"):
         sql = f"SELECT DISTINCT jaar FROM {fig.unit_table}"
@@ -71,7 +76,9 @@ def _period_years(block: Block, year: int, years: tuple[int, ...]) -> tuple[int,
     return (year,) if block.period == "year" else years
 
 
-def _count(con, fig: Figure, block: Block, rows: Labels, cols: Labels, period: Iterable[int]) -> dict[tuple[str, str], int]:  # type: ignore[no-untyped-def]
+def _count(
+    con, fig: Figure, block: Block, rows: Labels, cols: Labels, period: Iterable[int]
+) -> dict[tuple[str, str], int]:
     if not rows or not cols or not list(period):
         return {}
     joins = [
@@ -79,19 +86,23 @@ def _count(con, fig: Figure, block: Block, rows: Labels, cols: Labels, period: I
         f"JOIN dim_{block.columns.dim} cd ON cd.id = y.id JOIN cmap cm ON cm.code = cd.code",
     ]
     for i, (dim, codes) in enumerate(block.where):
-        joins.append(f"JOIN dim_{dim} w{i} ON w{i}.id = y.id AND w{i}.code IN ({', '.join(q(c) for c in codes)})")
+        joins.append(
+            f"JOIN dim_{dim} w{i} ON w{i}.id = y.id AND w{i}.code IN ({', '.join(q(c) for c in codes)})"
+        )
     period_codes = ", ".join(q(str(y)) for y in period) or "NULL"
     sql = f"""
         WITH rmap(label, code) AS (VALUES {values(rows)}),
              cmap(label, code) AS (VALUES {values(cols)})
         SELECT rm.label, cm.label, count(DISTINCT y.id)
-        FROM dim_{fig.year_dim} y {' '.join(joins)}
+        FROM dim_{fig.year_dim} y {" ".join(joins)}
         WHERE y.code IN ({period_codes})
         GROUP BY 1, 2"""
     return {(r, c): int(n) for r, c, n in con.execute(sql).fetchall()}
 
 
-def _means(con, fig: Figure, block: Block, cols: Labels, column: str, period: Iterable[int]) -> dict[str, Fraction | None]:  # type: ignore[no-untyped-def]
+def _means(
+    con, fig: Figure, block: Block, cols: Labels, column: str, period: Iterable[int]
+) -> dict[str, Fraction | None]:
     out: dict[str, Fraction | None] = {label: None for label, _ in cols}
     if not cols or not list(period):
         return out
@@ -113,7 +124,9 @@ def _drop_optional(labels: Labels, optional: frozenset[str], nonzero: set[str]) 
     return tuple((label, codes) for label, codes in labels if label not in optional or label in nonzero)
 
 
-def compute_block(con, fig: Figure, block: Block, year: int, years: tuple[int, ...], hidden_split_years: set[int]) -> ComputedBlock:  # type: ignore[no-untyped-def]
+def compute_block(
+    con, fig: Figure, block: Block, year: int, years: tuple[int, ...], hidden_split_years: set[int]
+) -> ComputedBlock:
     key = lambda r, c: CellKey(fig.id, block.part, r, c)  # noqa: E731
     if block.kind == "table":
         return _table_block(con, fig, block, years)
@@ -145,9 +158,13 @@ def compute_block(con, fig: Figure, block: Block, year: int, years: tuple[int, .
     for r, _ in rows:
         for c, _ in cols:
             blank = (
-                r in block.blank_rows_when_split_hidden and block.columns.years and int(c) in hidden_split_years
+                r in block.blank_rows_when_split_hidden
+                and block.columns.years
+                and int(c) in hidden_split_years
             )
-            cells.append(RawCell(key(r, c), None if blank else counts.get((r, c), 0), "blank" if blank else "count"))
+            cells.append(
+                RawCell(key(r, c), None if blank else counts.get((r, c), 0), "blank" if blank else "count")
+            )
     row_labels = [r for r, _ in rows]
     for mean_label, column in block.means:
         means = _means(con, fig, block, cols, column, period)
@@ -157,7 +174,9 @@ def compute_block(con, fig: Figure, block: Block, year: int, years: tuple[int, .
     return ComputedBlock(block.part, block.stub, tuple(row_labels), tuple(c for c, _ in cols), tuple(cells))
 
 
-def _count_share_counts(con, fig: Figure, block: Block, rows: Labels, period: Iterable[int]) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _count_share_counts(
+    con, fig: Figure, block: Block, rows: Labels, period: Iterable[int]
+) -> dict[str, int]:
     all_block = Block(block.part, block.rows, Axis(fig.year_dim, years=True), where=block.where)
     cols = tuple((str(y), (str(y),)) for y in period)
     counts = _count(con, fig, all_block, rows, cols, period)
@@ -167,7 +186,7 @@ def _count_share_counts(con, fig: Figure, block: Block, rows: Labels, period: It
     return out
 
 
-def _top_block(con, fig: Figure, block: Block, year: int) -> ComputedBlock:  # type: ignore[no-untyped-def]
+def _top_block(con, fig: Figure, block: Block, year: int) -> ComputedBlock:
     from jaarcijfers.contract.codelists import countries
 
     names = {c.code: c.naam for c in countries().values()}
@@ -176,15 +195,19 @@ def _top_block(con, fig: Figure, block: Block, year: int) -> ComputedBlock:  # t
             JOIN dim_{block.rows.dim} n ON n.id = y.id
             WHERE y.code = {q(str(year))} AND n.code <> 'onbekend' GROUP BY 1"""
     ).fetchall()
-    ranked = sorted(((names.get(code, code), int(n)) for code, n in rows), key=lambda t: (-t[1], t[0]))[: block.top_n]
+    ranked = sorted(((names.get(code, code), int(n)) for code, n in rows), key=lambda t: (-t[1], t[0]))[
+        : block.top_n
+    ]
     cells = []
     for rank, (name, n) in enumerate(ranked, start=1):
         cells.append(RawCell(CellKey(fig.id, block.part, name, "Rang"), rank, "rank"))
         cells.append(RawCell(CellKey(fig.id, block.part, name, "Totaal slachtoffers"), n, "count"))
-    return ComputedBlock(block.part, block.stub, tuple(n for n, _ in ranked), ("Rang", "Totaal slachtoffers"), tuple(cells))
+    return ComputedBlock(
+        block.part, block.stub, tuple(n for n, _ in ranked), ("Rang", "Totaal slachtoffers"), tuple(cells)
+    )
 
 
-def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> ComputedBlock:  # type: ignore[no-untyped-def]
+def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> ComputedBlock:
     delivered = {
         (m, int(j)): a
         for m, j, a in con.execute(f"SELECT maatstaf, jaar, aantal FROM {block.table}").fetchall()
@@ -194,13 +217,21 @@ def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> Comp
         for y in years:
             value = delivered.get((codes[0], y))
             key = CellKey(fig.id, block.part, label, str(y))
-            cells.append(RawCell(key, None, "rounded", display=value) if value is not None else RawCell(key, None, "blank"))
+            cells.append(
+                RawCell(key, None, "rounded", display=value)
+                if value is not None
+                else RawCell(key, None, "blank")
+            )
     return ComputedBlock(
-        block.part, block.stub, tuple(label for label, _ in block.rows.labels), tuple(str(y) for y in years), tuple(cells)
+        block.part,
+        block.stub,
+        tuple(label for label, _ in block.rows.labels),
+        tuple(str(y) for y in years),
+        tuple(cells),
     )
 
 
-def compute_figure(con, fig: Figure, year: int, hidden_split_years: set[int]) -> ComputedFigure:  # type: ignore[no-untyped-def]
+def compute_figure(con, fig: Figure, year: int, hidden_split_years: set[int]) -> ComputedFigure:
     years = shown_years(con, fig, year)
     blocks = tuple(compute_block(con, fig, b, year, years, hidden_split_years) for b in fig.blocks)
     blocks = _align_optional_rows(fig, blocks)
@@ -231,7 +262,7 @@ def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tupl
     return tuple(out)
 
 
-def compute_all(con, year: int | None = None) -> tuple[int, tuple[ComputedFigure, ...]]:  # type: ignore[no-untyped-def]
+def compute_all(con, year: int | None = None) -> tuple[int, tuple[ComputedFigure, ...]]:
     """Apply the rules and compute every figure of the catalogue for the reporting year."""
     from jaarcijfers.rules import apply_rules
     from jaarcijfers.rules.r08_case_form import split_hidden_years

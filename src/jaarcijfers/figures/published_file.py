@@ -30,7 +30,9 @@ def read_edition(folder: Path, sdc: str = "publicatie") -> Edition:
     cells: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
     with open(folder / "figures.csv", encoding="utf-8-sig", newline="") as f:
         for r in csv.DictReader(f):
-            cells.setdefault(r["figure"], {}).setdefault(r["table_part"], []).append((r["row"], r["column"], r["value"]))
+            cells.setdefault(r["figure"], {}).setdefault(r["table_part"], []).append(
+                (r["row"], r["column"], r["value"])
+            )
     years_all: set[int] = set()
     figures = []
     for spec in CATALOGUE:
@@ -64,10 +66,19 @@ def read_edition(folder: Path, sdc: str = "publicatie") -> Edition:
         fmt = {"periode": periode, "jaar": year}
         published.append(
             PublishedFigure(
-                id=spec.id, name=spec.name, title=spec.title.format(**fmt), source=spec.source,
-                source_id=spec.source_id, unit=spec.unit, section=spec.section, chart=spec.chart,
-                rounded=spec.rounded, description=spec.description, notes=tuple(n.format(**fmt) for n in spec.notes),
-                years=spec_years, blocks=spec_blocks,
+                id=spec.id,
+                name=spec.name,
+                title=spec.title.format(**fmt),
+                source=spec.source,
+                source_id=spec.source_id,
+                unit=spec.unit,
+                section=spec.section,
+                chart=spec.chart,
+                rounded=spec.rounded,
+                description=spec.description,
+                notes=tuple(n.format(**fmt) for n in spec.notes),
+                years=spec_years,
+                blocks=spec_blocks,
             )
         )
     facts = []
@@ -75,9 +86,21 @@ def read_edition(folder: Path, sdc: str = "publicatie") -> Edition:
     if facts_file.exists():
         with open(facts_file, encoding="utf-8-sig", newline="") as f:
             for r in csv.DictReader(f):
-                facts.append(PublishedFact(r["id"], r["value"], r.get("unit", "") or "", r.get("section", "") or "",
-                                           r.get("subject", "") or ""))
+                facts.append(
+                    PublishedFact(
+                        r["id"],
+                        r["value"],
+                        r.get("unit", "") or "",
+                        r.get("section", "") or "",
+                        r.get("subject", "") or "",
+                    )
+                )
     return Edition(
-        year=year, years=tuple(range(year - 4, year + 1)), figures=tuple(published), facts=tuple(facts),
-        sdc_policy=sdc, sdc_symbols=SYMBOLS[sdc], provenance={"bron": str(folder)},
+        year=year,
+        years=tuple(range(year - 4, year + 1)),
+        figures=tuple(published),
+        facts=tuple(facts),
+        sdc_policy=sdc,
+        sdc_symbols=SYMBOLS[sdc],
+        provenance={"bron": str(folder)},
     )

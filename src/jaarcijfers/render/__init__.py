@@ -16,6 +16,9 @@ def render_all(edition: Edition, out: Path) -> list[str]:
     from jaarcijfers.render.workbook import render_workbook
 
     return (
-        write_open_data(edition, out) + render_workbook(edition, out) + render_pdf(edition, out)
-        + write_site(edition, out) + write_press(edition, out)
+        write_open_data(edition, out)
+        + render_workbook(edition, out)
+        + render_pdf(edition, out)
+        + write_site(edition, out)
+        + write_press(edition, out)
     )

@@ -60,8 +60,11 @@ def chart_columns(block: PublishedBlock) -> tuple[str, ...]:
     kinds: dict[str, set[str]] = {}
     for c in block.cells:
         kinds.setdefault(c.column, set()).add(c.kind)
-    return tuple(c for c in block.columns
-                 if c not in ("Rang", "Percentage") and not (kinds.get(c, set()) - {"blank"}) <= {"percent", "rank"})
+    return tuple(
+        c
+        for c in block.columns
+        if c not in ("Rang", "Percentage") and not (kinds.get(c, set()) - {"blank"}) <= {"percent", "rank"}
+    )
 
 
 def chart_rows(block: PublishedBlock) -> tuple[str, ...]:
@@ -87,11 +90,18 @@ def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, objec
             bound = BOUND.get(c.display)
             if value is None and bound is None:
                 continue
-            out.append({
-                "rij": r, "kolom": col, "waarde": value, "grens": bound, "label": c.display,
-                "beschermd": bound is not None,
-                "beschrijving": f"{r}, {col}: {c.display}" + (" (afgerond op vijftallen)" if fig.rounded else ""),
-            })
+            out.append(
+                {
+                    "rij": r,
+                    "kolom": col,
+                    "waarde": value,
+                    "grens": bound,
+                    "label": c.display,
+                    "beschermd": bound is not None,
+                    "beschrijving": f"{r}, {col}: {c.display}"
+                    + (" (afgerond op vijftallen)" if fig.rounded else ""),
+                }
+            )
     return out
 
 
@@ -119,10 +129,16 @@ def _color(domain: list[str], legend_title: str | None, orient: str = "bottom") 
         "type": "nominal",
         "sort": domain,
         "scale": {"domain": domain, "range": colours(domain)},
-        "legend": None if len(domain) <= 1 else {
-            "title": None, "orient": orient, "direction": "vertical",
+        "legend": None
+        if len(domain) <= 1
+        else {
+            "title": None,
+            "orient": orient,
+            "direction": "vertical",
             "columns": 1 if long else 2 if len(domain) > 3 else len(domain),
-            "labelLimit": 560, "symbolStrokeWidth": 2, "labelFontSize": 12,
+            "labelLimit": 560,
+            "symbolStrokeWidth": 2,
+            "labelFontSize": 12,
         },
     }
 
@@ -131,34 +147,69 @@ def _year_block_layers(fig: PublishedFigure, block: PublishedBlock, kind: str) -
     rows = list(chart_rows(block))
     cols = list(chart_columns(block))
     y_title = _axis_title(fig)
-    x = {"field": "kolom", "type": "ordinal", "sort": cols, "title": None,
-         "axis": {"labelAngle": 0, "labelFontSize": 12}}
-    y_value = {"field": "waarde", "type": "quantitative", "title": y_title, "axis": {"format": "d", "tickMinStep": 1}}
+    x = {
+        "field": "kolom",
+        "type": "ordinal",
+        "sort": cols,
+        "title": None,
+        "axis": {"labelAngle": 0, "labelFontSize": 12},
+    }
+    y_value = {
+        "field": "waarde",
+        "type": "quantitative",
+        "title": y_title,
+        "axis": {"format": "d", "tickMinStep": 1},
+    }
     y_bound = {"field": "grens", "type": "quantitative"}
     color = _color(rows, None)
     desc = {"field": "beschrijving"}
     layers: list[dict[str, object]] = []
     if kind == "line":
-        layers.append({"transform": [{"filter": "datum.waarde != null"}],
-                       "mark": {"type": "line", "strokeWidth": 2.5, "point": {"filled": True, "size": 60}},
-                       "encoding": {"x": x, "y": y_value, "color": color, "description": desc}})
-        layers.append({"transform": [{"filter": "datum.beschermd"}],
-                       "mark": {"type": "point", "filled": False, "size": 70, "strokeWidth": 1.5, "strokeDash": [2, 2]},
-                       "encoding": {"x": x, "y": y_bound, "color": color, "description": desc}})
+        layers.append(
+            {
+                "transform": [{"filter": "datum.waarde != null"}],
+                "mark": {"type": "line", "strokeWidth": 2.5, "point": {"filled": True, "size": 60}},
+                "encoding": {"x": x, "y": y_value, "color": color, "description": desc},
+            }
+        )
+        layers.append(
+            {
+                "transform": [{"filter": "datum.beschermd"}],
+                "mark": {
+                    "type": "point",
+                    "filled": False,
+                    "size": 70,
+                    "strokeWidth": 1.5,
+                    "strokeDash": [2, 2],
+                },
+                "encoding": {"x": x, "y": y_bound, "color": color, "description": desc},
+            }
+        )
     else:
         stacked = kind == "stacked_bar"
         grouped = len(rows) > 1 and not stacked
         base_enc: dict[str, object] = {"x": x, "color": color, "description": desc}
         if grouped:
             base_enc["xOffset"] = {"field": "rij", "type": "nominal", "sort": rows}
-        layers.append({"transform": [{"filter": "datum.waarde != null"}],
-                       "mark": {"type": "bar"},
-                       "encoding": {**base_enc, "y": {**y_value, "stack": "zero" if stacked else None}}})
+        layers.append(
+            {
+                "transform": [{"filter": "datum.waarde != null"}],
+                "mark": {"type": "bar"},
+                "encoding": {**base_enc, "y": {**y_value, "stack": "zero" if stacked else None}},
+            }
+        )
         if not stacked:
-            layers.append({"transform": [{"filter": "datum.beschermd"}],
-                           "mark": {"type": "bar", "fill": "white", "strokeWidth": 1.2, "strokeDash": [3, 2]},
-                           "encoding": {**{k: v for k, v in base_enc.items() if k != "color"},
-                                        "y": {**y_bound, "stack": None}, "stroke": {**color, "legend": None}}})
+            layers.append(
+                {
+                    "transform": [{"filter": "datum.beschermd"}],
+                    "mark": {"type": "bar", "fill": "white", "strokeWidth": 1.2, "strokeDash": [3, 2]},
+                    "encoding": {
+                        **{k: v for k, v in base_enc.items() if k != "color"},
+                        "y": {**y_bound, "stack": None},
+                        "stroke": {**color, "legend": None},
+                    },
+                }
+            )
     return {"width": WIDTH, "height": 260, "layer": layers}
 
 
@@ -166,11 +217,20 @@ def _category_block_layers(fig: PublishedFigure, block: PublishedBlock) -> dict[
     """A block without year columns: horizontal bars, rows on the y axis, columns as coloured groups."""
     rows = list(chart_rows(block))
     cols = list(chart_columns(block))
-    x_value = {"field": "waarde", "type": "quantitative", "title": _axis_title(fig),
-               "axis": {"format": "d", "tickMinStep": 1, "tickCount": 6}}
+    x_value = {
+        "field": "waarde",
+        "type": "quantitative",
+        "title": _axis_title(fig),
+        "axis": {"format": "d", "tickMinStep": 1, "tickCount": 6},
+    }
     x_bound = {"field": "grens", "type": "quantitative"}
-    y = {"field": "rij", "type": "nominal", "sort": rows, "title": None,
-         "axis": {"labelLimit": 260, "labelFontSize": 12}}
+    y = {
+        "field": "rij",
+        "type": "nominal",
+        "sort": rows,
+        "title": None,
+        "axis": {"labelLimit": 260, "labelFontSize": 12},
+    }
     single = len(cols) == 1
     color = _color(cols, "__kolom__") if not single else {"value": ACCENT}
     base: dict[str, object] = {"y": y, "description": {"field": "beschrijving"}}
@@ -179,11 +239,20 @@ def _category_block_layers(fig: PublishedFigure, block: PublishedBlock) -> dict[
     step = 9 if not single else 22
     height = max(120, len(rows) * max(1, len(cols)) * step + len(rows) * 6)
     layers = [
-        {"transform": [{"filter": "datum.waarde != null"}], "mark": {"type": "bar"},
-         "encoding": {**base, "x": x_value, "color": color}},
-        {"transform": [{"filter": "datum.beschermd"}],
-         "mark": {"type": "bar", "fill": "white", "strokeWidth": 1.2, "strokeDash": [3, 2]},
-         "encoding": {**base, "x": x_bound, "stroke": {**color, "legend": None} if not single else {"value": ACCENT}}},
+        {
+            "transform": [{"filter": "datum.waarde != null"}],
+            "mark": {"type": "bar"},
+            "encoding": {**base, "x": x_value, "color": color},
+        },
+        {
+            "transform": [{"filter": "datum.beschermd"}],
+            "mark": {"type": "bar", "fill": "white", "strokeWidth": 1.2, "strokeDash": [3, 2]},
+            "encoding": {
+                **base,
+                "x": x_bound,
+                "stroke": {**color, "legend": None} if not single else {"value": ACCENT},
+            },
+        },
     ]
     return {"width": WIDTH - 100, "height": height, "layer": layers}
 
@@ -196,8 +265,11 @@ def block_heading(fig: PublishedFigure, block: PublishedBlock) -> str | None:
         return "Per jaar"
     years = fig.years
     period = f"{years[0]}-{years[-1]}" if years else ""
-    return f"Per vorm van mensenhandel (totaal {period})" if block.part == "vorm" and "totaal" in fig.title else (
-        "Per vorm van mensenhandel" + (f" ({years[-1]})" if years else ""))
+    return (
+        f"Per vorm van mensenhandel (totaal {period})"
+        if block.part == "vorm" and "totaal" in fig.title
+        else ("Per vorm van mensenhandel" + (f" ({years[-1]})" if years else ""))
+    )
 
 
 def chart_spec(fig: PublishedFigure) -> dict[str, object]:
@@ -215,7 +287,13 @@ def chart_spec(fig: PublishedFigure) -> dict[str, object]:
         chart: dict[str, object] = {"data": {"values": data}, **body}
         heading = block_heading(fig, block)
         if heading:
-            chart["title"] = {"text": heading, "anchor": "start", "fontSize": 13, "fontWeight": "bold", "color": TEXT}
+            chart["title"] = {
+                "text": heading,
+                "anchor": "start",
+                "fontSize": 13,
+                "fontWeight": "bold",
+                "color": TEXT,
+            }
         charts.append(chart)
     subtitle = chart_notes(fig)
     spec: dict[str, object] = {
@@ -226,8 +304,14 @@ def chart_spec(fig: PublishedFigure) -> dict[str, object]:
         "padding": 8,
     }
     if subtitle:
-        spec["title"] = {"text": subtitle, "anchor": "start", "color": MUTED, "fontSize": 12, "fontWeight": "normal",
-                         "offset": 12}
+        spec["title"] = {
+            "text": subtitle,
+            "anchor": "start",
+            "color": MUTED,
+            "fontSize": 12,
+            "fontWeight": "normal",
+            "offset": 12,
+        }
     if len(charts) == 1:
         spec.update(charts[0])
     else:
@@ -242,10 +326,14 @@ def chart_notes(fig: PublishedFigure) -> list[str]:
     out = []
     if fig.rounded:
         out.append("Afgerond op vijftallen.")
-    symbols = sorted({c.display for b in fig.blocks for c in b.cells if c.display in BOUND}, key=lambda s: BOUND[s])
+    symbols = sorted(
+        {c.display for b in fig.blocks for c in b.cells if c.display in BOUND}, key=lambda s: BOUND[s]
+    )
     if symbols:
         shape = "open, gestippelde staaf" if fig.chart != "line" else "open punt"
-        out.append(f"{cap_first(shape)}: {' of '.join(symbols)} (geen exacte waarde; de hoogte is de bovengrens).")
+        out.append(
+            f"{cap_first(shape)}: {' of '.join(symbols)} (geen exacte waarde; de hoogte is de bovengrens)."
+        )
     return out
 
 
@@ -258,8 +346,17 @@ def config() -> dict[str, object]:
         "font": FONT,
         "view": {"stroke": None},
         "aria": True,
-        "axis": {"aria": False, "labelColor": TEXT, "titleColor": TEXT, "gridColor": GRID, "domainColor": MUTED, "tickColor": MUTED,
-                 "labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+        "axis": {
+            "aria": False,
+            "labelColor": TEXT,
+            "titleColor": TEXT,
+            "gridColor": GRID,
+            "domainColor": MUTED,
+            "tickColor": MUTED,
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "titleFontWeight": "normal",
+        },
         "legend": {"labelColor": TEXT, "titleColor": TEXT, "aria": False},
         "title": {"color": TEXT, "subtitleColor": MUTED},
         "bar": {"continuousBandSize": 14},

@@ -29,9 +29,16 @@ MAX_NOTABLE_PER_FIGURE = 2
 MAX_SENTENCES = 5
 
 CHAPTER_OF_SECTION = {
-    "Slachtoffers": "1", "Vormen van mensenhandel": "1", "Leeftijd en geslacht": "1", "Herkomst": "1",
-    "Verblijfsrechtelijke bescherming": "1", "Melders": "1", "Opsporing": "2", "Vervolging": "2",
-    "Berechting in eerste aanleg": "2", "Hoger beroep en cassatie": "2",
+    "Slachtoffers": "1",
+    "Vormen van mensenhandel": "1",
+    "Leeftijd en geslacht": "1",
+    "Herkomst": "1",
+    "Verblijfsrechtelijke bescherming": "1",
+    "Melders": "1",
+    "Opsporing": "2",
+    "Vervolging": "2",
+    "Berechting in eerste aanleg": "2",
+    "Hoger beroep en cassatie": "2",
     "Leeftijd en geslacht van in eerste aanleg berechte verdachten": "2",
     "Herkomst van in eerste aanleg berechte verdachten": "2",
 }
@@ -60,66 +67,146 @@ class Story:
 # Per figure: a template with {r} (the row label, lower-cased) and exceptions per label.
 SUBJECT: dict[str, tuple[str, dict[str, str]]] = {
     "1": ("geregistreerde slachtoffers", {}),
-    "2": ("slachtoffers van {r}", {"Onbekend/nog niet gewerkt": "slachtoffers van een onbekende vorm",
-                                    "Gedwongen orgaanverwijdering": "slachtoffers van gedwongen orgaanverwijdering"}),
-    "3": ("slachtoffers van seksuele uitbuiting in de {r}", {
-        "Bordelen/clubs/privéhuizen": "slachtoffers van seksuele uitbuiting in bordelen, clubs en privéhuizen",
-        "Overige sectoren (massagesalons/internet etc.)": "slachtoffers van seksuele uitbuiting in overige sectoren",
-        "Onbekend/nog niet gewerkt": "slachtoffers van seksuele uitbuiting zonder bekende sector"}),
-    "5": ("slachtoffers van arbeidsuitbuiting in de sector {r}", {
-        "Overige arbeid/dienstverlening": "slachtoffers van arbeidsuitbuiting in overige arbeid en dienstverlening",
-        "Uitsluitend onbekend/nog niet gewerkt": "slachtoffers van arbeidsuitbuiting zonder bekende sector",
-        "Huishouden": "slachtoffers van arbeidsuitbuiting in huishoudens"}),
-    "6": ("slachtoffers in de leeftijdscategorie {r}", {
-        "Minderjarig": "minderjarige slachtoffers", "18-22 (adolescent)": "adolescente slachtoffers (18-22 jaar)",
-        "Onbekend": "slachtoffers van onbekende leeftijd"}),
+    "2": (
+        "slachtoffers van {r}",
+        {
+            "Onbekend/nog niet gewerkt": "slachtoffers van een onbekende vorm",
+            "Gedwongen orgaanverwijdering": "slachtoffers van gedwongen orgaanverwijdering",
+        },
+    ),
+    "3": (
+        "slachtoffers van seksuele uitbuiting in de {r}",
+        {
+            "Bordelen/clubs/privéhuizen": "slachtoffers van seksuele uitbuiting in bordelen, clubs en privéhuizen",
+            "Overige sectoren (massagesalons/internet etc.)": "slachtoffers van seksuele uitbuiting in overige sectoren",
+            "Onbekend/nog niet gewerkt": "slachtoffers van seksuele uitbuiting zonder bekende sector",
+        },
+    ),
+    "5": (
+        "slachtoffers van arbeidsuitbuiting in de sector {r}",
+        {
+            "Overige arbeid/dienstverlening": "slachtoffers van arbeidsuitbuiting in overige arbeid en dienstverlening",
+            "Uitsluitend onbekend/nog niet gewerkt": "slachtoffers van arbeidsuitbuiting zonder bekende sector",
+            "Huishouden": "slachtoffers van arbeidsuitbuiting in huishoudens",
+        },
+    ),
+    "6": (
+        "slachtoffers in de leeftijdscategorie {r}",
+        {
+            "Minderjarig": "minderjarige slachtoffers",
+            "18-22 (adolescent)": "adolescente slachtoffers (18-22 jaar)",
+            "Onbekend": "slachtoffers van onbekende leeftijd",
+        },
+    ),
     "8": ("slachtoffers ({r})", {"Man": "mannelijke slachtoffers", "Vrouw": "vrouwelijke slachtoffers"}),
-    "9": ("slachtoffers met een nationaliteit uit {R}", {
-        "Nederland": "slachtoffers met de Nederlandse nationaliteit",
-        "Overig": "slachtoffers uit overige regio's", "Onbekend": "slachtoffers van onbekende nationaliteit"}),
-    "10": ("keer {r}", {
-        "Uitstel van vertrek minder dan 30 dagen": "keer dat uitstel van vertrek van minder dan 30 dagen werd verleend",
-        "Uitstel van vertrek meer dan 30 dagen": "keer dat uitstel van vertrek van meer dan 30 dagen werd verleend"}),
-    "11": ("{r}", {"B8 (aanvragen)": "aanvragen voor een B8-vergunning", "B8 (verleend)": "verleende B8-vergunningen",
-                   "B9 (verleend)": "verleende B9-vergunningen",
-                   "Schrijnend pad (verleend)": "vergunningen verleend op grond van het schrijnend pad"}),
-    "12": ("slachtoffers gemeld door {r}", {
-        "Politie": "slachtoffers gemeld door de politie", "KMar": "slachtoffers gemeld door de KMar",
-        "NLA": "slachtoffers gemeld door de Arbeidsinspectie (NLA)", "Fairwork": "slachtoffers gemeld door Fairwork",
-        "Overige melders": "slachtoffers gemeld door overige melders"}),
-    "13": ("opsporingsonderzoeken naar {r}", {"Overig/onbekend": "opsporingsonderzoeken naar een overige of onbekende vorm"}),
-    "14": ("verdachten ({r})", {"Mannen": "mannelijke verdachten", "Vrouwen": "vrouwelijke verdachten",
-                                "Onbekend": "verdachten van onbekend geslacht", "Totaal": "verdachten in opsporingsonderzoeken"}),
+    "9": (
+        "slachtoffers met een nationaliteit uit {R}",
+        {
+            "Nederland": "slachtoffers met de Nederlandse nationaliteit",
+            "Overig": "slachtoffers uit overige regio's",
+            "Onbekend": "slachtoffers van onbekende nationaliteit",
+        },
+    ),
+    "10": (
+        "keer {r}",
+        {
+            "Uitstel van vertrek minder dan 30 dagen": "keer dat uitstel van vertrek van minder dan 30 dagen werd verleend",
+            "Uitstel van vertrek meer dan 30 dagen": "keer dat uitstel van vertrek van meer dan 30 dagen werd verleend",
+        },
+    ),
+    "11": (
+        "{r}",
+        {
+            "B8 (aanvragen)": "aanvragen voor een B8-vergunning",
+            "B8 (verleend)": "verleende B8-vergunningen",
+            "B9 (verleend)": "verleende B9-vergunningen",
+            "Schrijnend pad (verleend)": "vergunningen verleend op grond van het schrijnend pad",
+        },
+    ),
+    "12": (
+        "slachtoffers gemeld door {r}",
+        {
+            "Politie": "slachtoffers gemeld door de politie",
+            "KMar": "slachtoffers gemeld door de KMar",
+            "NLA": "slachtoffers gemeld door de Arbeidsinspectie (NLA)",
+            "Fairwork": "slachtoffers gemeld door Fairwork",
+            "Overige melders": "slachtoffers gemeld door overige melders",
+        },
+    ),
+    "13": (
+        "opsporingsonderzoeken naar {r}",
+        {"Overig/onbekend": "opsporingsonderzoeken naar een overige of onbekende vorm"},
+    ),
+    "14": (
+        "verdachten ({r})",
+        {
+            "Mannen": "mannelijke verdachten",
+            "Vrouwen": "vrouwelijke verdachten",
+            "Onbekend": "verdachten van onbekend geslacht",
+            "Totaal": "verdachten in opsporingsonderzoeken",
+        },
+    ),
     "15": ("bij het OM ingeschreven mensenhandelzaken", {}),
     "16": ("ingeschreven zaken van {r}", {"Onbekend": "ingeschreven zaken van een onbekende vorm"}),
-    "17": ("afgehandelde zaken ({r})", {
-        "Dagvaarding voor mensenhandel": "dagvaardingen voor mensenhandel",
-        "Onvoorwaardelijk sepot": "onvoorwaardelijke sepots", "Overig": "anders afgehandelde zaken"}),
-    "18": ("in eerste aanleg afgedane zaken van {r}", {
-        "Seksuele uitbuiting - totaal": "in eerste aanleg afgedane zaken van seksuele uitbuiting",
-        "Seksuele uitbuiting - onbekend": "afgedane zaken van seksuele uitbuiting zonder bekende subvorm",
-        "Totaal": "in eerste aanleg afgedane mensenhandelzaken"}),
-    "19": ("zaken met einduitspraak {r}", {
-        "Vrijspraak voor mensenhandel": "vrijspraken voor mensenhandel in eerste aanleg",
-        "Veroordeling voor mensenhandel": "veroordelingen voor mensenhandel in eerste aanleg",
-        "Overig/onbekend": "zaken met een andere of onbekende einduitspraak"}),
-    "20": ("zaken met {r}", {
-        "Totaal aantal zaken met eindarrest in hoger beroep": "zaken met een eindarrest in hoger beroep",
-        "Eindarrest vrijspraak": "eindarresten met vrijspraak",
-        "Eindarrest schuldigverklaring": "eindarresten met een schuldigverklaring",
-        "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard":
-            "schuldigverklaringen waarin mensenhandel bewezen is verklaard",
-        "Eindarrest overig": "overige eindarresten"}),
+    "17": (
+        "afgehandelde zaken ({r})",
+        {
+            "Dagvaarding voor mensenhandel": "dagvaardingen voor mensenhandel",
+            "Onvoorwaardelijk sepot": "onvoorwaardelijke sepots",
+            "Overig": "anders afgehandelde zaken",
+        },
+    ),
+    "18": (
+        "in eerste aanleg afgedane zaken van {r}",
+        {
+            "Seksuele uitbuiting - totaal": "in eerste aanleg afgedane zaken van seksuele uitbuiting",
+            "Seksuele uitbuiting - onbekend": "afgedane zaken van seksuele uitbuiting zonder bekende subvorm",
+            "Totaal": "in eerste aanleg afgedane mensenhandelzaken",
+        },
+    ),
+    "19": (
+        "zaken met einduitspraak {r}",
+        {
+            "Vrijspraak voor mensenhandel": "vrijspraken voor mensenhandel in eerste aanleg",
+            "Veroordeling voor mensenhandel": "veroordelingen voor mensenhandel in eerste aanleg",
+            "Overig/onbekend": "zaken met een andere of onbekende einduitspraak",
+        },
+    ),
+    "20": (
+        "zaken met {r}",
+        {
+            "Totaal aantal zaken met eindarrest in hoger beroep": "zaken met een eindarrest in hoger beroep",
+            "Eindarrest vrijspraak": "eindarresten met vrijspraak",
+            "Eindarrest schuldigverklaring": "eindarresten met een schuldigverklaring",
+            "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard": "schuldigverklaringen waarin mensenhandel bewezen is verklaard",
+            "Eindarrest overig": "overige eindarresten",
+        },
+    ),
     "21": ("ingestelde cassaties", {}),
-    "22": ("berechte verdachten in de leeftijdscategorie {r}", {
-        "Minderjarig of adolescent (t/m 22 jaar)": "berechte verdachten van hoogstens 22 jaar",
-        "40+": "berechte verdachten van 40 jaar of ouder"}),
-    "23": ("berechte verdachten ({r})", {"Man": "mannelijke berechte verdachten", "Vrouw": "vrouwelijke berechte verdachten",
-                                         "Onbekend": "berechte verdachten van onbekend geslacht"}),
-    "24": ("berechte verdachten met herkomst {R}", {
-        "Nederland": "in Nederland geboren berechte verdachten",
-        "EU+EER+Zwitserland": "berechte verdachten geboren in een ander land van de EU, de EER of Zwitserland",
-        "Overig": "berechte verdachten geboren buiten Europa", "Onbekend": "berechte verdachten van onbekende herkomst"}),
+    "22": (
+        "berechte verdachten in de leeftijdscategorie {r}",
+        {
+            "Minderjarig of adolescent (t/m 22 jaar)": "berechte verdachten van hoogstens 22 jaar",
+            "40+": "berechte verdachten van 40 jaar of ouder",
+        },
+    ),
+    "23": (
+        "berechte verdachten ({r})",
+        {
+            "Man": "mannelijke berechte verdachten",
+            "Vrouw": "vrouwelijke berechte verdachten",
+            "Onbekend": "berechte verdachten van onbekend geslacht",
+        },
+    ),
+    "24": (
+        "berechte verdachten met herkomst {R}",
+        {
+            "Nederland": "in Nederland geboren berechte verdachten",
+            "EU+EER+Zwitserland": "berechte verdachten geboren in een ander land van de EU, de EER of Zwitserland",
+            "Overig": "berechte verdachten geboren buiten Europa",
+            "Onbekend": "berechte verdachten van onbekende herkomst",
+        },
+    ),
 }
 
 # Named facts of the fact catalogue that hold the change of a series (used when no `reeks_*` fact exists,
@@ -157,12 +244,30 @@ FACTOR_ALIASES: dict[tuple[str, str, str], str] = {
     ("13", "", "Arbeidsuitbuiting"): "onderzoeken_arbeid_factor_{Y}",
 }
 
-FRACTION_WORDS = {"1/2": "de helft", "1/3": "een derde", "2/3": "twee derde", "1/4": "een kwart",
-                  "3/4": "driekwart", "1/5": "een vijfde", "2/5": "twee op de vijf", "3/5": "drie op de vijf",
-                  "4/5": "vier op de vijf", "1/6": "een zesde", "5/6": "vijf op de zes"}
-FACTOR_WORDS = {"x2": "verdubbeld", ">x2": "meer dan verdubbeld", "x3": "verdrievoudigd",
-                ">x3": "meer dan verdrievoudigd", "x4": "verviervoudigd", ">x4": "meer dan verviervoudigd",
-                "x0.5": "gehalveerd", "x0.333333": "gedaald tot een derde", "x0.25": "gedaald tot een kwart"}
+FRACTION_WORDS = {
+    "1/2": "de helft",
+    "1/3": "een derde",
+    "2/3": "twee derde",
+    "1/4": "een kwart",
+    "3/4": "driekwart",
+    "1/5": "een vijfde",
+    "2/5": "twee op de vijf",
+    "3/5": "drie op de vijf",
+    "4/5": "vier op de vijf",
+    "1/6": "een zesde",
+    "5/6": "vijf op de zes",
+}
+FACTOR_WORDS = {
+    "x2": "verdubbeld",
+    ">x2": "meer dan verdubbeld",
+    "x3": "verdrievoudigd",
+    ">x3": "meer dan verdrievoudigd",
+    "x4": "verviervoudigd",
+    ">x4": "meer dan verviervoudigd",
+    "x0.5": "gehalveerd",
+    "x0.333333": "gedaald tot een derde",
+    "x0.25": "gedaald tot een kwart",
+}
 
 RANK_TEMPLATE = {
     "2": "{R} was in {Y} de vorm van mensenhandel met de meeste geregistreerde slachtoffers ({n}).",
@@ -171,8 +276,13 @@ RANK_TEMPLATE = {
     "13": "De meeste opsporingsonderzoeken die in {Y} startten, gingen over {r} ({n}).",
     "17": "De meest voorkomende afhandeling door het OM was in {Y}: {r} ({n}).",
 }
-MELDER_BY = {"Politie": "de politie", "KMar": "de KMar", "NLA": "de Arbeidsinspectie (NLA)", "Fairwork": "Fairwork",
-             "Zorgcoördinatoren": "zorgcoördinatoren"}
+MELDER_BY = {
+    "Politie": "de politie",
+    "KMar": "de KMar",
+    "NLA": "de Arbeidsinspectie (NLA)",
+    "Fairwork": "Fairwork",
+    "Zorgcoördinatoren": "zorgcoördinatoren",
+}
 # The series that leads a section (its first sentence and, if it changed, its headline).
 LEAD_SERIES: dict[str, tuple[str, str, str]] = {
     "Verblijfsrechtelijke bescherming": ("11", "", "B8 (verleend)"),
@@ -235,15 +345,25 @@ def series_fact_base(fig: PublishedFigure, part: str, row: str) -> str:
     return f"reeks_f{fig.id.lower()}{('_' + part) if part else ''}_{_slug(row)}"
 
 
-def change_facts(edition: Edition, fig: PublishedFigure, part: str, row: str) -> tuple[str | None, str | None, str | None]:
+def change_facts(
+    edition: Edition, fig: PublishedFigure, part: str, row: str
+) -> tuple[str | None, str | None, str | None]:
     """(percent change, signed difference, factor) of a series from the edition's facts, where published."""
     base = series_fact_base(fig, part, row)
     y = edition.year
     pct = fact_value(edition, f"{base}_pct_{y}") or (
-        fact_value(edition, PCT_ALIASES[(fig.id, part, row)]) if (fig.id, part, row) in PCT_ALIASES else None)
+        fact_value(edition, PCT_ALIASES[(fig.id, part, row)]) if (fig.id, part, row) in PCT_ALIASES else None
+    )
     diff = fact_value(edition, f"{base}_verschil_{y}") or (
-        fact_value(edition, DIFF_ALIASES[(fig.id, part, row)]) if (fig.id, part, row) in DIFF_ALIASES else None)
-    factor = fact_value(edition, FACTOR_ALIASES[(fig.id, part, row)]) if (fig.id, part, row) in FACTOR_ALIASES else None
+        fact_value(edition, DIFF_ALIASES[(fig.id, part, row)])
+        if (fig.id, part, row) in DIFF_ALIASES
+        else None
+    )
+    factor = (
+        fact_value(edition, FACTOR_ALIASES[(fig.id, part, row)])
+        if (fig.id, part, row) in FACTOR_ALIASES
+        else None
+    )
     if pct is not None and not re.fullmatch(r"[+-]?\d+%", pct):
         pct = None
     if diff is not None and not re.fullmatch(r"[+-]?\d+", diff):
@@ -351,8 +471,9 @@ def change_sentence(edition: Edition, s: Series, with_level: bool = False) -> Fi
         text += f" Het is het {ext[0]} aantal in de periode {ext[1]}."
     rel = Fraction(new - old, old) if old else Fraction(1)
     size = max(new, old)
-    return Finding(text, tuple(used), "level" if with_level else "change", s.fig.id,
-                   float(abs(rel)) * (size ** 0.5))
+    return Finding(
+        text, tuple(used), "level" if with_level else "change", s.fig.id, float(abs(rel)) * (size**0.5)
+    )
 
 
 def is_notable(s: Series, year: int) -> bool:
@@ -401,13 +522,22 @@ def share_findings(edition: Edition, section: str) -> list[Finding]:
     if section == "Slachtoffers":
         since, below = f("slachtoffers_stijging_vanaf"), f("slachtoffers_onder_niveau_van")
         if since and below:
-            add(f"Het aantal stijgt sinds {since}, maar ligt nog onder het niveau van {below}.", since, below, score=2.0)
+            add(
+                f"Het aantal stijgt sinds {since}, maar ligt nog onder het niveau van {below}.",
+                since,
+                below,
+                score=2.0,
+            )
         elif since:
             add(f"Het aantal stijgt sinds {since} ieder jaar.", since, score=2.0)
         an, ap = f("anoniem_{Y}"), f("anoniem_{P}")
         if an and ap:
-            add(f"Daarnaast ontving CoMensha {fmt_count(an)} anonieme meldingen, tegen {fmt_count(ap)} in {y - 1}. "
-                "Of het daarbij om unieke slachtoffers gaat, is niet vast te stellen.", an, ap)
+            add(
+                f"Daarnaast ontving CoMensha {fmt_count(an)} anonieme meldingen, tegen {fmt_count(ap)} in {y - 1}. "
+                "Of het daarbij om unieke slachtoffers gaat, is niet vast te stellen.",
+                an,
+                ap,
+            )
     elif section == "Verblijfsrechtelijke bescherming":
         a, ap = f("b8_aanvragen_{Y}"), f("b8_aanvragen_{P}")
         if a and ap:
@@ -419,38 +549,62 @@ def share_findings(edition: Edition, section: str) -> list[Finding]:
         b, bp = f("b9_verleend_{Y}"), f("b9_verleend_{P}")
         if b and bp:
             if b == bp:
-                add(f"Het aantal verleende B9-vergunningen bleef gelijk: {b} in zowel {y - 1} als {y}.", b, bp)
+                add(
+                    f"Het aantal verleende B9-vergunningen bleef gelijk: {b} in zowel {y - 1} als {y}.", b, bp
+                )
             else:
                 add(f"Het aantal verleende B9-vergunningen was {b} in {y}, tegen {bp} in {y - 1}.", b, bp)
     elif section == "Opsporing":
         n, avg = f("onderzoeken_{Y}"), f("onderzoeken_gemiddelde_{Y0}_{Y}")
         if n and avg:
-            add(f"In {y} startten politie, KMar en NLA samen {n} opsporingsonderzoeken naar mensenhandel; "
-                f"gemiddeld waren dat er {avg} per jaar in de periode {per}.", n, avg, score=3.0)
+            add(
+                f"In {y} startten politie, KMar en NLA samen {n} opsporingsonderzoeken naar mensenhandel; "
+                f"gemiddeld waren dat er {avg} per jaar in de periode {per}.",
+                n,
+                avg,
+                score=3.0,
+            )
         v = f("verdachten_volwassen_pct_{Y}")
         if v:
-            add(f"Van de verdachten van wie de leeftijd bekend is, was {v} meerderjarig bij de start van het onderzoek.", v)
+            add(
+                f"Van de verdachten van wie de leeftijd bekend is, was {v} meerderjarig bij de start van het onderzoek.",
+                v,
+            )
     elif section == "Vormen van mensenhandel":
         a, b = f("thuis_aandeel_{Y}"), f("escort_aandeel_{Y}")
         if a and b:
-            add(f"Van de slachtoffers van seksuele uitbuiting werd {a} uitgebuit in de thuisprostitutie en {b} "
-                "in de escortprostitutie.", a, b)
+            add(
+                f"Van de slachtoffers van seksuele uitbuiting werd {a} uitgebuit in de thuisprostitutie en {b} "
+                "in de escortprostitutie.",
+                a,
+                b,
+            )
     elif section == "Leeftijd en geslacht":
         v = f("minderjarig_crim_aandeel_{Y}")
         if v and _fraction(v):
-            add(f"Bij minderjarige slachtoffers gaat ongeveer {_fraction(v)} van de vermelde vormen over criminele "
-                "uitbuiting.", v)
+            add(
+                f"Bij minderjarige slachtoffers gaat ongeveer {_fraction(v)} van de vermelde vormen over criminele "
+                "uitbuiting.",
+                v,
+            )
         m, w = f("crim_man_aandeel_{Y}"), f("crim_vrouw_aandeel_{Y}")
         if m and w:
             add(f"Van de slachtoffers van criminele uitbuiting is {m} man en {w} vrouw.", m, w)
     elif section == "Herkomst":
-        nl, eu, af, la = f("nl_aandeel_{Y}"), f("europa_aandeel_{Y}"), f("afrika_aandeel_{Y}"), f("latam_aandeel_{Y}")
+        nl, eu, af, la = (
+            f("nl_aandeel_{Y}"),
+            f("europa_aandeel_{Y}"),
+            f("afrika_aandeel_{Y}"),
+            f("latam_aandeel_{Y}"),
+        )
         if nl:
             text = f"In {y} had {nl} van de geregistreerde slachtoffers de Nederlandse nationaliteit."
             nums = [nl]
             if eu and af and la:
-                text += (f" Van de anderen kwam een groot deel uit een ander Europees land ({eu} van alle slachtoffers), "
-                         f"uit Afrika ({af}) of uit Latijns-Amerika ({la}).")
+                text += (
+                    f" Van de anderen kwam een groot deel uit een ander Europees land ({eu} van alle slachtoffers), "
+                    f"uit Afrika ({af}) of uit Latijns-Amerika ({la})."
+                )
                 nums += [eu, af, la]
             add(text, *nums, score=3.0)
         n = f("top10_nieuw_{Y}")
@@ -458,24 +612,51 @@ def share_findings(edition: Edition, section: str) -> list[Finding]:
             if n == "0":
                 add(f"De tien meest voorkomende nationaliteiten zijn dezelfde als in {y - 1}.", n)
             elif n.isdigit():
-                word = {"1": "één nieuwe nationaliteit", "2": "twee nieuwe nationaliteiten",
-                        "3": "drie nieuwe nationaliteiten", "4": "vier nieuwe nationaliteiten"}
-                add(f"Ten opzichte van {y - 1} staan er {word.get(n, n + ' nieuwe nationaliteiten')} in de top tien.", n)
+                word = {
+                    "1": "één nieuwe nationaliteit",
+                    "2": "twee nieuwe nationaliteiten",
+                    "3": "drie nieuwe nationaliteiten",
+                    "4": "vier nieuwe nationaliteiten",
+                }
+                add(
+                    f"Ten opzichte van {y - 1} staan er {word.get(n, n + ' nieuwe nationaliteiten')} in de top tien.",
+                    n,
+                )
             else:
-                add(f"Ten opzichte van {y - 1} staan er enkele ({n}) nieuwe nationaliteiten in de top tien.", n)
+                add(
+                    f"Ten opzichte van {y - 1} staan er enkele ({n}) nieuwe nationaliteiten in de top tien.",
+                    n,
+                )
     elif section == "Vervolging":
         v = f("om_dagvaarding_pct_{Y}")
         if v:
-            add(f"In {y} dagvaardde het OM in {v} van de inhoudelijk afgehandelde zaken voor mensenhandel.", v, score=2.0)
-        s_, a, c = f("om_seks_aandeel_{Y0}_{Y}"), f("om_arbeid_aandeel_{Y0}_{Y}"), f("om_crim_aandeel_{Y0}_{Y}")
+            add(
+                f"In {y} dagvaardde het OM in {v} van de inhoudelijk afgehandelde zaken voor mensenhandel.",
+                v,
+                score=2.0,
+            )
+        s_, a, c = (
+            f("om_seks_aandeel_{Y0}_{Y}"),
+            f("om_arbeid_aandeel_{Y0}_{Y}"),
+            f("om_crim_aandeel_{Y0}_{Y}"),
+        )
         if s_ and a and c:
-            add(f"Over {per} ging {s_} van de ingeschreven zaken in ieder geval over seksuele uitbuiting, {a} over "
-                f"arbeidsuitbuiting en {c} over criminele of overige uitbuiting.", s_, a, c)
+            add(
+                f"Over {per} ging {s_} van de ingeschreven zaken in ieder geval over seksuele uitbuiting, {a} over "
+                f"arbeidsuitbuiting en {c} over criminele of overige uitbuiting.",
+                s_,
+                a,
+                c,
+            )
     elif section == "Berechting in eerste aanleg":
         v = f("veroordeeld_pct_{Y0}_{Y}")
         if v:
-            add(f"In de periode {per} eindigde {v} van de in eerste aanleg afgedane zaken in een veroordeling voor "
-                "in ieder geval mensenhandel.", v, score=2.0)
+            add(
+                f"In de periode {per} eindigde {v} van de in eerste aanleg afgedane zaken in een veroordeling voor "
+                "in ieder geval mensenhandel.",
+                v,
+                score=2.0,
+            )
     elif section == "Leeftijd en geslacht van in eerste aanleg berechte verdachten":
         m, w = f("berecht_man_pct"), f("berecht_vrouw_pct")
         if m and w:
@@ -486,8 +667,14 @@ def share_findings(edition: Edition, section: str) -> list[Finding]:
     elif section == "Herkomst van in eerste aanleg berechte verdachten":
         nl, eer, ov = f("berecht_nl_pct"), f("berecht_eer_pct"), f("berecht_overig_pct")
         if nl and eer and ov:
-            add(f"Van de berechte verdachten in {per} is {nl} in Nederland geboren, {eer} in een ander land van de "
-                f"EU, de EER of Zwitserland en {ov} elders.", nl, eer, ov, score=2.0)
+            add(
+                f"Van de berechte verdachten in {per} is {nl} in Nederland geboren, {eer} in een ander land van de "
+                f"EU, de EER of Zwitserland en {ov} elders.",
+                nl,
+                eer,
+                ov,
+                score=2.0,
+            )
     return out
 
 
@@ -501,9 +688,15 @@ def top_finding(edition: Edition, fig: PublishedFigure) -> Finding | None:
     v1, v2 = b.cell(first, col).display, b.cell(second, col).display
     if not v1 or not v2:
         return None
-    subj = "slachtoffers met de Nederlandse nationaliteit" if first == "Nederland" else f"slachtoffers uit {first}"
-    text = (f"De meeste geregistreerde slachtoffers in {edition.year} waren {subj} ({fmt_count(v1)}), "
-            f"gevolgd door slachtoffers uit {second} ({fmt_count(v2)}).")
+    subj = (
+        "slachtoffers met de Nederlandse nationaliteit"
+        if first == "Nederland"
+        else f"slachtoffers uit {first}"
+    )
+    text = (
+        f"De meeste geregistreerde slachtoffers in {edition.year} waren {subj} ({fmt_count(v1)}), "
+        f"gevolgd door slachtoffers uit {second} ({fmt_count(v2)})."
+    )
     return Finding(text, (v1, v2), "top", fig.id, 2.0)
 
 
@@ -525,8 +718,14 @@ def largest_finding(edition: Edition, fig: PublishedFigure) -> tuple[Finding, Se
     c = s.cell(edition.year)
     assert c is not None
     template = RANK_TEMPLATE.get(fig.id, "In {Y} vormden de {subj} de grootste groep ({n}).")
-    text = template.format(Y=edition.year, R=s.row, r=lower_label(s.row), subj=subject(fig.id, s.row),
-                           n=fmt_count(c.display), by=MELDER_BY.get(s.row, lower_label(s.row)))
+    text = template.format(
+        Y=edition.year,
+        R=s.row,
+        r=lower_label(s.row),
+        subj=subject(fig.id, s.row),
+        n=fmt_count(c.display),
+        by=MELDER_BY.get(s.row, lower_label(s.row)),
+    )
     return Finding(text, (c.display,), "rank", fig.id, 1.5), s
 
 
@@ -603,7 +802,9 @@ def section_story(edition: Edition, section: str) -> Story | None:
         # a quiet section: tell the largest series' change, whatever its size
         for fig in figs:
             for s in year_series(fig, y):
-                if EXCLUDED_FROM_NOTABLE.search(s.row) or (total is not None and (s.fig.id, s.row) == (total.fig.id, total.row)):
+                if EXCLUDED_FROM_NOTABLE.search(s.row) or (
+                    total is not None and (s.fig.id, s.row) == (total.fig.id, total.row)
+                ):
                     continue
                 if any(f.text.startswith(f"Het aantal {subject(fig.id, s.row)} ") for f in chosen):
                     continue

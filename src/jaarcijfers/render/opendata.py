@@ -23,7 +23,7 @@ def figure_csv(fig: PublishedFigure) -> str:
     return buf.getvalue()
 
 
-def figure_description(fig: PublishedFigure, edition: Edition) -> dict:  # type: ignore[type-arg]
+def figure_description(fig: PublishedFigure, edition: Edition) -> dict:
     return {
         "name": f"figuur-{fig.id.lower()}",
         "path": f"figuur-{fig.id.lower()}.csv",
@@ -41,7 +41,11 @@ def figure_description(fig: PublishedFigure, edition: Edition) -> dict:  # type:
                 {"name": "table_part", "type": "string"},
                 {"name": "row", "type": "string"},
                 {"name": "column", "type": "string"},
-                {"name": "value", "type": "string", "description": "zoals gepubliceerd, na onthullingscontrole"},
+                {
+                    "name": "value",
+                    "type": "string",
+                    "description": "zoals gepubliceerd, na onthullingscontrole",
+                },
             ]
         },
     }
@@ -55,12 +59,16 @@ def write_open_data(edition: Edition, out: Path) -> list[str]:
         name = f"figuur-{fig.id.lower()}"
         (folder / f"{name}.csv").write_text(figure_csv(fig), encoding="utf-8", newline="\n")
         desc = figure_description(fig, edition)
-        (folder / f"{name}.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (folder / f"{name}.json").write_text(
+            json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         resources.append(desc)
     package = {
         "name": f"jaarcijfers-mensenhandel-{edition.year}",
         "title": f"Jaarcijfers Mensenhandel {edition.year}",
         "resources": resources,
     }
-    (folder / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return ["open-data/"]

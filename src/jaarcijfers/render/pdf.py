@@ -204,7 +204,7 @@ def inline_runs(text: str) -> list[dict[str, Any]]:
     pos = 0
     for m in _INLINE.finditer(text):
         if m.start() > pos:
-            runs.append({"text": text[pos:m.start()]})
+            runs.append({"text": text[pos : m.start()]})
         bold, italic, code, label, url = m.groups()
         if bold is not None:
             runs.append({"text": bold, "bold": True})
@@ -344,7 +344,11 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
         text = "Voor deze editie is geen schatting gemaakt van het aantal slachtoffers dat niet in beeld komt"
         return [], [text + (f": {reason}." if reason else ".")]
     year = get("jaar", "year") or edition.year
-    seen, lo, hi = get("waargenomen", "observed"), get("ondergrens", "ci_lower"), get("bovengrens", "ci_upper")
+    seen, lo, hi = (
+        get("waargenomen", "observed"),
+        get("ondergrens", "ci_lower"),
+        get("bovengrens", "ci_upper"),
+    )
     chapter = (
         "Niet alle slachtoffers komen in beeld. Uit de overlap tussen de registraties van de meldende "
         f"organisaties volgt een schatting van het totale aantal slachtoffers in {year}: ongeveer {_shown(total)}"
@@ -405,8 +409,15 @@ def document(edition: Edition) -> dict[str, Any]:
                 }
             )
             if section == "Slachtoffers" and estimate_chapter:
-                secs.append({"title": "Hoeveel slachtoffers zijn er?", "show_heading": True, "headline": None,
-                             "findings": estimate_chapter, "figures": []})
+                secs.append(
+                    {
+                        "title": "Hoeveel slachtoffers zijn er?",
+                        "show_heading": True,
+                        "headline": None,
+                        "findings": estimate_chapter,
+                        "figures": [],
+                    }
+                )
         chapters.append({"number": number, "title": title, "sections": secs})
 
     if edition.reflection_markdown:
@@ -434,8 +445,13 @@ def document(edition: Edition) -> dict[str, Any]:
             "number": "3",
             "title": "Reflectie",
             "sections": [
-                {"title": f"Wat vertellen de jaarcijfers van {year} ons?", "show_heading": True, "headline": None,
-                 "findings": [], "figures": []}
+                {
+                    "title": f"Wat vertellen de jaarcijfers van {year} ons?",
+                    "show_heading": True,
+                    "headline": None,
+                    "findings": [],
+                    "figures": [],
+                }
             ],
             "blocks": reflection,
         }
@@ -461,7 +477,9 @@ def document(edition: Edition) -> dict[str, Any]:
     toelichting_sections = []
     for sid in sources:
         paragraphs, items = SOURCE_TEXT.get(sid, ([SOURCE_NAMES.get(sid, sid)], []))
-        toelichting_sections.append({"title": SOURCE_TITLES.get(sid, sid), "paragraphs": paragraphs, "items": items})
+        toelichting_sections.append(
+            {"title": SOURCE_TITLES.get(sid, sid), "paragraphs": paragraphs, "items": items}
+        )
     if estimate_method:
         toelichting_sections.append(
             {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
@@ -469,7 +487,11 @@ def document(edition: Edition) -> dict[str, Any]:
 
     if edition.extras.get("sdc_toelichting"):
         toelichting_sections.append(
-            {"title": "Onthullingscontrole", "paragraphs": [str(edition.extras["sdc_toelichting"])], "items": []}
+            {
+                "title": "Onthullingscontrole",
+                "paragraphs": [str(edition.extras["sdc_toelichting"])],
+                "items": [],
+            }
         )
 
     toelichting = {

@@ -41,7 +41,7 @@ def press_context(edition: Edition) -> dict[str, Any]:
             continue
         ranked.append((max(f.score for f in changes), name, story))
     ranked.sort(key=lambda t: (-t[0], t[1]))
-    chosen = ranked[:MAX_SECTIONS - 1]
+    chosen = ranked[: MAX_SECTIONS - 1]
     if not any(s.chapter == "2" for _, _, s in chosen):
         extra = next((t for t in ranked if t[2].chapter == "2"), None)
         if extra is not None:
@@ -55,7 +55,11 @@ def press_context(edition: Edition) -> dict[str, Any]:
         texts = [f.text for f in story.findings if f.kind in ("change", "level", "share", "top")][:2]
         sections.append({"headline": story.headline, "section": name, "texts": texts})
     slachtoffers = st.get("Slachtoffers")
-    lead_extra = [f.text for f in (slachtoffers.findings if slachtoffers else ()) if f is not first and f.kind == "share"][:1]
+    lead_extra = [
+        f.text
+        for f in (slachtoffers.findings if slachtoffers else ())
+        if f is not first and f.kind == "share"
+    ][:1]
     return {
         "title": title,
         "year": y,
@@ -70,7 +74,7 @@ def _press_lead(text: str, year: int) -> str:
     """The lead finding in the active voice of a press release (same numbers, same order)."""
     prefix = f"In {year} ging het om "
     if text.startswith(prefix) and " geregistreerde slachtoffers." in text:
-        head, rest = text[len(prefix):].split(" geregistreerde slachtoffers.", 1)
+        head, rest = text[len(prefix) :].split(" geregistreerde slachtoffers.", 1)
         return f"In {year} zijn {head} slachtoffers van mensenhandel geregistreerd bij CoMensha.{rest}"
     return text
 

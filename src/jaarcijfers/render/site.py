@@ -24,7 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 CHAPTERS = {"1": "Slachtoffers", "2": "Plegers"}
 
 
-def environment():  # type: ignore[no-untyped-def]
+def environment():
     import jinja2
 
     env = jinja2.Environment(
@@ -66,7 +66,12 @@ def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
     if fig.name.startswith("Tabel"):
         caption = f"{fig.name}" + (f", {heading.lower()}" if heading else "")
     rows = tuple(
-        (r, tuple(fmt_count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else "" for c in block.columns))
+        (
+            r,
+            tuple(
+                fmt_count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else "" for c in block.columns
+            ),
+        )
         for r in block.rows
     )
     stub = block.stub or ("Nationaliteit" if fig.id == "T1" else "")
@@ -82,13 +87,28 @@ def text_alternative(fig: PublishedFigure) -> str:
         rows = chart_rows(b)
         cols = chart_columns(b)
         if is_year_block(b):
-            kind = "Lijngrafiek" if fig.chart == "line" else "Gestapeld staafdiagram" if fig.chart == "stacked_bar" else "Staafdiagram"
-            parts.append(f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) "
-                         + (f"het aantal voor: {', '.join(rows)}." if len(rows) > 1 else f"het aantal {rows[0].lower()}."
-                            if rows else "de aantallen."))
+            kind = (
+                "Lijngrafiek"
+                if fig.chart == "line"
+                else "Gestapeld staafdiagram"
+                if fig.chart == "stacked_bar"
+                else "Staafdiagram"
+            )
+            parts.append(
+                f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) "
+                + (
+                    f"het aantal voor: {', '.join(rows)}."
+                    if len(rows) > 1
+                    else f"het aantal {rows[0].lower()}."
+                    if rows
+                    else "de aantallen."
+                )
+            )
         else:
-            parts.append(f"Liggend staafdiagram met voor elke categorie ({', '.join(rows)}) "
-                         + (f"het aantal per {', '.join(cols)}." if len(cols) > 1 else "het aantal."))
+            parts.append(
+                f"Liggend staafdiagram met voor elke categorie ({', '.join(rows)}) "
+                + (f"het aantal per {', '.join(cols)}." if len(cols) > 1 else "het aantal.")
+            )
     text = f"{fig.name} toont {fig.description}. " + " ".join(parts)
     if fig.rounded:
         text += " De aantallen zijn afgerond op vijftallen."
@@ -132,15 +152,21 @@ def interactive_spec(fig: PublishedFigure) -> dict[str, Any]:
     for chart in spec.get("vconcat", [spec]):
         for v in chart["data"]["values"]:
             v["tooltip"] = f"{v['rij']}, {v['kolom']}: {fmt_count(str(v['label']))}" + (
-                " (afgerond op vijftallen)" if fig.rounded else "")
+                " (afgerond op vijftallen)" if fig.rounded else ""
+            )
         layers: list[dict[str, Any]] = []
         for layer in chart["layer"]:
             mark = layer["mark"]
             if mark.get("type") == "line" and isinstance(mark.get("point"), dict):
                 line_mark = {k: x for k, x in mark.items() if k != "point"}
                 layers.append({**layer, "mark": line_mark})
-                layers.append({**layer, "mark": {"type": "point", "opacity": 1, **mark["point"]},
-                               "encoding": {**layer["encoding"], "tooltip": tooltip}})
+                layers.append(
+                    {
+                        **layer,
+                        "mark": {"type": "point", "opacity": 1, **mark["point"]},
+                        "encoding": {**layer["encoding"], "tooltip": tooltip},
+                    }
+                )
             else:
                 layers.append({**layer, "encoding": {**layer["encoding"], "tooltip": tooltip}})
         chart["layer"] = layers
@@ -177,12 +203,28 @@ def toc(edition: Edition, sections: list[tuple[str, str]], estimate: bool) -> li
         if ch == "1" and estimate:
             kids.insert(1, {"id": "hoeveel-slachtoffers", "title": "Hoeveel slachtoffers zijn er?"})
         out.append({"id": f"hoofdstuk-{ch}", "number": ch, "title": name, "children": kids})
-    out.append({"id": "hoofdstuk-3", "number": "3", "title": "Reflectie",
-                "children": [{"id": "reflectie", "title": f"Wat vertellen de jaarcijfers van {edition.year} ons?"}]})
-    out.append({"id": "hoofdstuk-4", "number": "4", "title": "Toelichting op de cijfers", "children": [
-        {"id": "bewerkingen", "title": "Bewerkingen van de gegevens"},
-        {"id": "tekens", "title": "Tekens in tabellen en grafieken"},
-        {"id": "bronnen", "title": "Bronnen en herkomst"}]})
+    out.append(
+        {
+            "id": "hoofdstuk-3",
+            "number": "3",
+            "title": "Reflectie",
+            "children": [
+                {"id": "reflectie", "title": f"Wat vertellen de jaarcijfers van {edition.year} ons?"}
+            ],
+        }
+    )
+    out.append(
+        {
+            "id": "hoofdstuk-4",
+            "number": "4",
+            "title": "Toelichting op de cijfers",
+            "children": [
+                {"id": "bewerkingen", "title": "Bewerkingen van de gegevens"},
+                {"id": "tekens", "title": "Tekens in tabellen en grafieken"},
+                {"id": "bronnen", "title": "Bronnen en herkomst"},
+            ],
+        }
+    )
     return out
 
 
@@ -206,7 +248,9 @@ def estimate_context(edition: Edition) -> dict[str, Any] | None:
             v = int(v)
         return fmt_count(str(v))
 
-    out: dict[str, str | None] = {k: show(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper") if k in est}
+    out: dict[str, str | None] = {
+        k: show(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper") if k in est
+    }
     out["method"] = str(est.get("method", est.get("ci_method", "")))
     out["svg"] = None
     try:
@@ -252,14 +296,24 @@ def provenance_rows(edition: Edition) -> list[dict[str, str]]:
     out = []
     for d in edition.provenance.get("deliveries", []) or []:
         if isinstance(d, dict):
-            out.append({k: "" if d.get(k) is None else str(d.get(k)) for k in ("bron", "bestand", "rijen", "peildatum", "sha256")})
+            out.append(
+                {
+                    k: "" if d.get(k) is None else str(d.get(k))
+                    for k in ("bron", "bestand", "rijen", "peildatum", "sha256")
+                }
+            )
     return out
 
 
 def provenance_facts(edition: Edition) -> list[tuple[str, str]]:
     p = edition.provenance
-    labels = (("software", "Software"), ("software_version", "Softwareversie"), ("rules_version", "Versie van de rekenregels"),
-              ("contract_version", "Versie van het gegevenscontract"), ("bron", "Bron van de cijfers"))
+    labels = (
+        ("software", "Software"),
+        ("software_version", "Softwareversie"),
+        ("rules_version", "Versie van de rekenregels"),
+        ("contract_version", "Versie van het gegevenscontract"),
+        ("bron", "Bron van de cijfers"),
+    )
     out = [(label, str(p[k])) for k, label in labels if k in p and p[k] not in (None, "")]
     out.append(("Onthullingscontrole", edition.sdc_policy))
     return out
@@ -276,9 +330,14 @@ def context(edition: Edition) -> dict[str, Any]:
     est = estimate_context(edition)
     from markupsafe import Markup
 
-    reflection = Markup(markdown_to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
+    reflection = (
+        Markup(markdown_to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
+    )
     order = list(SOURCE_NAMES)
-    sources = sorted({f.source_id for f in edition.figures}, key=lambda x: (order.index(x) if x in order else len(order), x))
+    sources = sorted(
+        {f.source_id for f in edition.figures},
+        key=lambda x: (order.index(x) if x in order else len(order), x),
+    )
     years = edition.years
     return {
         "e": edition,
@@ -286,9 +345,16 @@ def context(edition: Edition) -> dict[str, Any]:
         "period": f"{years[0]}–{years[-1]}" if years else str(edition.year),
         "toc": toc(edition, sections, est is not None),
         "chapters": [
-            {"number": ch, "title": name, "id": f"hoofdstuk-{ch}",
-             "sections": [{"id": slug(s), "title": s, "story": st.get(s), "figures": figs[s]}
-                          for c, s in sections if c == ch]}
+            {
+                "number": ch,
+                "title": name,
+                "id": f"hoofdstuk-{ch}",
+                "sections": [
+                    {"id": slug(s), "title": s, "story": st.get(s), "figures": figs[s]}
+                    for c, s in sections
+                    if c == ch
+                ],
+            }
             for ch, name in CHAPTERS.items()
         ],
         "estimate": est,

@@ -194,7 +194,9 @@ def provenance_lines(edition: Edition) -> list[str]:
         lines.append(f"Versie van het datacontract: {p['contract_version']}")
     for d in p.get("deliveries", []) or []:
         peil = f", peildatum {d['peildatum']}" if d.get("peildatum") else ""
-        lines.append(f"Levering {d.get('bron', '')}: {d.get('bestand', '')} ({d.get('rijen', '')} rijen{peil})")
+        lines.append(
+            f"Levering {d.get('bron', '')}: {d.get('bestand', '')} ({d.get('rijen', '')} rijen{peil})"
+        )
     if not lines:
         lines.append(
             "Deze editie is ingelezen uit de gepubliceerde cijfers (figures.csv en facts.csv); "
@@ -206,8 +208,9 @@ def provenance_lines(edition: Edition) -> list[str]:
 def write_workbook(edition: Edition, path: Path) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     wb.set_properties(
         {
             "title": f"Jaarcijfers Mensenhandel {edition.year}",
@@ -226,14 +229,15 @@ def write_workbook(edition: Edition, path: Path) -> None:
     f_text = wb.add_format({**font})
     f_link = wb.add_format({**font, "font_color": "#0B4F8A", "underline": 1})
     f_header = wb.add_format({**font, "bold": True, "text_wrap": True, "valign": "top", "bottom": 1})
-    f_header_num = wb.add_format({**font, "bold": True, "text_wrap": True, "valign": "top", "align": "right",
-                                  "bottom": 1})
+    f_header_num = wb.add_format(
+        {**font, "bold": True, "text_wrap": True, "valign": "top", "align": "right", "bottom": 1}
+    )
     f_stub = wb.add_format({**font, "valign": "top"})
     f_wrap = wb.add_format({**font, "text_wrap": True, "valign": "top"})
     f_symbol = wb.add_format({**font, "align": "right"})
     num_formats: dict[str, object] = {}
 
-    def f_num(fmt: str):  # type: ignore[no-untyped-def]
+    def f_num(fmt: str):
         if fmt not in num_formats:
             num_formats[fmt] = wb.add_format({**font, "num_format": fmt, "align": "right"})
         return num_formats[fmt]
@@ -247,7 +251,7 @@ def write_workbook(edition: Edition, path: Path) -> None:
     ws.set_column(0, 0, 110)
     r = 0
 
-    def line(text: str, fmt=f_text) -> None:  # type: ignore[no-untyped-def]
+    def line(text: str, fmt=f_text) -> None:
         nonlocal r
         ws.write_string(r, 0, text, fmt)
         r += 1
@@ -268,10 +272,17 @@ def write_workbook(edition: Edition, path: Path) -> None:
     line(f"Periode in de tabellen: {first}-{last}")
     line(f"Aantal tabellen: {len(sheets)}")
     line("Inhoud van het werkboek", f_heading)
-    ws.write_url(r, 0, "internal:'Inhoud'!A1", f_link, string="Inhoud: een overzicht van alle tabellen, met links")
+    ws.write_url(
+        r, 0, "internal:'Inhoud'!A1", f_link, string="Inhoud: een overzicht van alle tabellen, met links"
+    )
     r += 1
-    ws.write_url(r, 0, "internal:'Toelichting'!A1", f_link,
-                 string="Toelichting: de noten bij de tabellen en de betekenis van de symbolen")
+    ws.write_url(
+        r,
+        0,
+        "internal:'Toelichting'!A1",
+        f_link,
+        string="Toelichting: de noten bij de tabellen en de betekenis van de symbolen",
+    )
     r += 1
     line("Bronnen", f_heading)
     used_sources = list(dict.fromkeys(f.source_id for f in edition.figures))
@@ -304,13 +315,25 @@ def write_workbook(edition: Edition, path: Path) -> None:
     ws.set_column(2, 2, 36)
     ws.set_column(3, 3, 40)
     ws.write_string(0, 0, "Inhoud", f_title)
-    ws.write_string(1, 0, "Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan.", f_text)
+    ws.write_string(
+        1, 0, "Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan.", f_text
+    )
     entries = [("Toelichting", "Noten bij de tabellen en de betekenis van de symbolen", "", "")]
     entries += [(name, f"{fig.name}. {fig.title}", fig.source, fig.section) for name, fig in sheets]
-    ws.add_table(2, 0, 2 + len(entries), 3, {
-        "name": "Inhoud_tabel", "style": None, "autofilter": False,
-        "columns": [{"header": h, "header_format": f_header} for h in ("Tabblad", "Titel", "Bron", "Onderwerp")],
-    })
+    ws.add_table(
+        2,
+        0,
+        2 + len(entries),
+        3,
+        {
+            "name": "Inhoud_tabel",
+            "style": None,
+            "autofilter": False,
+            "columns": [
+                {"header": h, "header_format": f_header} for h in ("Tabblad", "Titel", "Bron", "Onderwerp")
+            ],
+        },
+    )
     for i, (name, title, source, section) in enumerate(entries, start=3):
         ws.write_url(i, 0, f"internal:'{name}'!A1", f_link, string=name)
         ws.write_string(i, 1, title, f_text)
@@ -325,14 +348,25 @@ def write_workbook(edition: Edition, path: Path) -> None:
     ws.set_column(2, 2, 40)
     ws.write_string(0, 0, "Toelichting", f_title)
     ws.write_string(
-        1, 0,
+        1,
+        0,
         "Dit werkblad bevat één tabel. Naar een noot wordt in de titel van een tabel verwezen met [noot N].",
         f_text,
     )
-    ws.add_table(2, 0, 2 + len(notes), 2, {
-        "name": "Toelichting_tabel", "style": None, "autofilter": False,
-        "columns": [{"header": h, "header_format": f_header} for h in ("Noot", "Toelichting", "Van toepassing op")],
-    })
+    ws.add_table(
+        2,
+        0,
+        2 + len(notes),
+        2,
+        {
+            "name": "Toelichting_tabel",
+            "style": None,
+            "autofilter": False,
+            "columns": [
+                {"header": h, "header_format": f_header} for h in ("Noot", "Toelichting", "Van toepassing op")
+            ],
+        },
+    )
     for i, n in enumerate(notes, start=3):
         ws.write_string(i, 0, f"noot {n.number}", f_stub)
         ws.write_string(i, 1, n.text, f_wrap)
@@ -365,23 +399,33 @@ def write_workbook(edition: Edition, path: Path) -> None:
                 ws.write_string(i, 0, text, fmt)
             top = len(meta)
             headers = [table.stub] + [c.header for c in table.columns]
-            ws.add_table(top, 0, top + len(table.rows), len(table.columns), {
-                "name": sname, "style": None, "autofilter": False,
-                "columns": [
-                    {"header": h, "header_format": f_header if j == 0 else f_header_num}
-                    for j, h in enumerate(headers)
-                ],
-            })
+            ws.add_table(
+                top,
+                0,
+                top + len(table.rows),
+                len(table.columns),
+                {
+                    "name": sname,
+                    "style": None,
+                    "autofilter": False,
+                    "columns": [
+                        {"header": h, "header_format": f_header if j == 0 else f_header_num}
+                        for j, h in enumerate(headers)
+                    ],
+                },
+            )
             ws.set_column(0, 0, max(28, min(60, max(len(r_) for r_, _ in table.rows) + 2)))
             for j, col in enumerate(table.columns, start=1):
-                ws.set_column(j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4)))
+                ws.set_column(
+                    j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4))
+                )
             ws.set_row(top, 15 if all(len(h) <= 12 for h in headers[1:]) else 45)
             for i, (row_label, cells) in enumerate(table.rows, start=top + 1):
                 ws.write_string(i, 0, row_label, f_stub)
                 for j, cell in enumerate(cells, start=1):
                     kind, value, fmt = cell_value(cell.display if cell is not None else "")
                     if kind in ("number", "percent"):
-                        ws.write_number(i, j, value, f_num(fmt))  # type: ignore[arg-type]
+                        ws.write_number(i, j, value, f_num(fmt))
                     elif kind == "text":
                         ws.write_string(i, j, str(value), f_symbol)
                     else:

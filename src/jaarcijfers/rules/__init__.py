@@ -40,7 +40,7 @@ RULES: tuple[ModuleType, ...] = (
 )
 
 
-def apply_rules(con) -> None:  # type: ignore[no-untyped-def]
+def apply_rules(con) -> None:
     """Create every rule's views on a warehouse connection, in order."""
     from jaarcijfers.rules.lookups import register_lookups
 

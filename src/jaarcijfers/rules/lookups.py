@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 
-def register_lookups(con) -> None:  # type: ignore[no-untyped-def]
+def register_lookups(con) -> None:
     from jaarcijfers.contract import codelists
 
     countries = codelists.countries()
-    con.execute("CREATE OR REPLACE TEMP TABLE lk_country (code VARCHAR, naam VARCHAR, regio VARCHAR, eer BOOLEAN)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE lk_country (code VARCHAR, naam VARCHAR, regio VARCHAR, eer BOOLEAN)"
+    )
     con.executemany(
         "INSERT INTO lk_country VALUES (?, ?, ?, ?)",
         [(c.code, c.naam, c.regio, c.eer) for c in sorted(countries.values(), key=lambda c: c.code)],

@@ -38,7 +38,7 @@ def views() -> tuple[str, ...]:
                SELECT * FROM by_article UNION ALL SELECT * FROM by_class UNION ALL SELECT * FROM by_file
            )
            SELECT z.zaak_id,
-                  coalesce(arg_min(c.vorm, {PRIORITY.replace('vorm', 'c.vorm')}), 'onbekend') AS vorm
+                  coalesce(arg_min(c.vorm, {PRIORITY.replace("vorm", "c.vorm")}), 'onbekend') AS vorm
            FROM om_zaken z LEFT JOIN candidates c ON c.zaak_id = z.zaak_id
            GROUP BY z.zaak_id""",
         """CREATE OR REPLACE TEMP VIEW om_cases_base AS
@@ -51,7 +51,7 @@ def views() -> tuple[str, ...]:
     )
 
 
-def split_hidden_years(con) -> set[int]:  # type: ignore[no-untyped-def]
+def split_hidden_years(con) -> set[int]:
     """Judgment years in which fewer than half of the sexual cases have a known domestic/international split."""
     rows = con.execute(
         """SELECT vonnisjaar, count(*) AS n, count(*) FILTER (WHERE vorm_split <> 'seksueel_onbekend') AS known

@@ -81,8 +81,13 @@ def _covers(iv: tuple[float, float], need: tuple[float, float]) -> bool:
     return iv[0] <= need[0] and iv[1] >= need[1]
 
 
-def _judge(status: str, domain: tuple[float, float], ip: tuple[float, float],
-           extra: tuple[int, int] | None, rounded_is_leak: bool) -> tuple[str, str]:
+def _judge(
+    status: str,
+    domain: tuple[float, float],
+    ip: tuple[float, float],
+    extra: tuple[int, int] | None,
+    rounded_is_leak: bool,
+) -> tuple[str, str]:
     if status == "small":
         req, ok, bad = "1..4", _covers(ip, (1, 4)), "lek"
     elif status in ("rounded", "rounded_small"):
@@ -128,8 +133,11 @@ def audit_cells(
             status[k] = d.status
         else:
             fixed[k] = d.lo
-    identities = [i for i in structure.identities
-                  if all(v in domains or v in fixed or v.figure == "_" for v in i.variables)]
+    identities = [
+        i
+        for i in structure.identities
+        if all(v in domains or v in fixed or v.figure == "_" for v in i.variables)
+    ]
     system = build_system(identities, domains, fixed)
     dropped = sorted(i.name for i, holds in system.constant_rows if not holds)
     # drop contradicted identities, component by component
@@ -217,9 +225,16 @@ def _json_iv(iv: tuple[float, float]) -> list[int | None]:
 def result_json(result: AuditResult, edition: str = "") -> dict:
     def cell(c: CellAudit) -> dict:
         return {
-            "figuur": c.key.figure, "deel": c.key.part, "rij": c.key.row, "kolom": c.key.column,
-            "gepubliceerd": c.published, "domein": _json_iv(c.domain), "lp": _json_iv(c.lp), "ip": _json_iv(c.ip),
-            "vereist": c.required, "oordeel": c.verdict,
+            "figuur": c.key.figure,
+            "deel": c.key.part,
+            "rij": c.key.row,
+            "kolom": c.key.column,
+            "gepubliceerd": c.published,
+            "domein": _json_iv(c.domain),
+            "lp": _json_iv(c.lp),
+            "ip": _json_iv(c.ip),
+            "vereist": c.required,
+            "oordeel": c.verdict,
         }
 
     return {
@@ -240,31 +255,61 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
 
     console = console or Console(highlight=False, width=170)  # fixed width: deterministic output
     console.print(f"[bold]Audit onthullingscontrole[/bold] {edition}".rstrip())
-    console.print(f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
-                  f"{result.n_identities} identiteiten")
+    console.print(
+        f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
+        f"{result.n_identities} identiteiten"
+    )
     if result.dropped:
-        console.print(f"\n[bold]Tegenstrijdig met de gepubliceerde waarden[/bold] ({len(result.dropped)} identiteiten, "
-                      "genegeerd in de audit):")
+        console.print(
+            f"\n[bold]Tegenstrijdig met de gepubliceerde waarden[/bold] ({len(result.dropped)} identiteiten, "
+            "genegeerd in de audit):"
+        )
         for name in result.dropped:
             console.print(f"  - {name}")
 
     def table(title: str, cells: list[CellAudit]) -> Table:
         t = Table(title=title, title_justify="left")
-        for col in ("Figuur", "Deel", "Rij", "Kolom", "Gepubliceerd", "Herleid (LP)", "Herleid (IP)", "Vereist"):
+        for col in (
+            "Figuur",
+            "Deel",
+            "Rij",
+            "Kolom",
+            "Gepubliceerd",
+            "Herleid (LP)",
+            "Herleid (IP)",
+            "Vereist",
+        ):
             t.add_column(col)
         for c in cells:
-            t.add_row(figure_name(c.key.figure), c.key.part, c.key.row, c.key.column, c.published,
-                      _fmt(c.lp), _fmt(c.ip), c.required)
+            t.add_row(
+                figure_name(c.key.figure),
+                c.key.part,
+                c.key.row,
+                c.key.column,
+                c.published,
+                _fmt(c.lp),
+                _fmt(c.ip),
+                c.required,
+            )
         return t
 
     if result.leaks:
         console.print()
-        console.print(table(f"Lekken: {len(result.leaks)} verborgen cellen zijn nauwer te herleiden dan toegestaan",
-                            result.leaks))
+        console.print(
+            table(
+                f"Lekken: {len(result.leaks)} verborgen cellen zijn nauwer te herleiden dan toegestaan",
+                result.leaks,
+            )
+        )
     if result.warnings:
         console.print()
-        console.print(table(f"Waarschuwing: {len(result.warnings)} afgeronde broncellen (doorgegeven zoals geleverd) "
-                            "zijn nauwer te herleiden dan hun afronding", result.warnings))
+        console.print(
+            table(
+                f"Waarschuwing: {len(result.warnings)} afgeronde broncellen (doorgegeven zoals geleverd) "
+                "zijn nauwer te herleiden dan hun afronding",
+                result.warnings,
+            )
+        )
     console.print()
     if result.ok:
         console.print("[green]Geslaagd:[/green] geen verborgen cel is nauwer te herleiden dan toegestaan.")

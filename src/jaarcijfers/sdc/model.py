@@ -153,8 +153,9 @@ def _pass(h, system: LinearSystem, cols: list[int], rows: list[int], integer: bo
     hi = np.array([system.upper[c] if system.upper[c] != INF else BIG for c in cols], dtype=float)
     h.addVars(n, lo, hi)
     if integer and n:
-        h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
-                                np.array([highspy.HighsVarType.kInteger] * n))
+        h.changeColsIntegrality(
+            n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
+        )
     for r in rows:
         _, coefs, rl, rh = system.rows[r]
         idx = np.array([pos[c] for c in sorted(coefs)], dtype=np.int32)
@@ -264,11 +265,21 @@ def minimal_contradicted(system: LinearSystem, comp: list[int], rows: list[int])
         _, coefs, rl, rh = system.rows[r]
         idx = [pos[c] for c in sorted(coefs)] + [n + 3 * k, n + 3 * k + 1]
         val = [float(coefs[c]) for c in sorted(coefs)] + [1.0, -1.0]
-        h2.addRow(rl if rl != -INF else -inf, rh if rh != INF else inf, len(idx), np.array(idx, dtype=np.int32),
-                  np.array(val))
+        h2.addRow(
+            rl if rl != -INF else -inf,
+            rh if rh != INF else inf,
+            len(idx),
+            np.array(idx, dtype=np.int32),
+            np.array(val),
+        )
         # s_plus + s_minus <= big * z
-        h2.addRow(-inf, 0.0, 3, np.array([n + 3 * k, n + 3 * k + 1, n + 3 * k + 2], dtype=np.int32),
-                  np.array([1.0, 1.0, -big]))
+        h2.addRow(
+            -inf,
+            0.0,
+            3,
+            np.array([n + 3 * k, n + 3 * k + 1, n + 3 * k + 2], dtype=np.int32),
+            np.array([1.0, 1.0, -big]),
+        )
     h2.run()
     if h2.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         raise RuntimeError("elastic model not solved")

@@ -49,6 +49,8 @@ def get_policy(name: str) -> Policy:
     from jaarcijfers.errors import UserError
 
     if name not in POLICIES:
-        raise UserError(f"onbekend beleid voor onthullingscontrole: {name!r} (kies uit {', '.join(POLICIES)})")
+        raise UserError(
+            f"onbekend beleid voor onthullingscontrole: {name!r} (kies uit {', '.join(POLICIES)})"
+        )
     module, func = POLICIES[name].split(":")
-    return getattr(import_module(module), func)  # type: ignore[no-any-return]
+    return getattr(import_module(module), func)

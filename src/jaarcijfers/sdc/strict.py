@@ -158,7 +158,9 @@ def suppress(
                 raise ValueError(f"geen aantal: {cell_name(c.key)} = {c.value!r}")
             truth[c.key] = c.value
     # identities among the counts we protect (rounded sources are passed through and not linked)
-    idents = [i for i in structure.identities if all(v in truth or v.figure == AUX_FIGURE for v in i.variables)]
+    idents = [
+        i for i in structure.identities if all(v in truth or v.figure == AUX_FIGURE for v in i.variables)
+    ]
     # which identities do the raw values contradict? (an inconsistent input, e.g. the 2024 Figuur 19)
     system = build_system(idents, {}, truth)
     dropped = sorted(i.name for i, holds in system.constant_rows if not holds)
@@ -199,9 +201,12 @@ def suppress(
             hidden_final = hidden
             break
         display = _display(cells, hidden)
-        result = audit_cells(display, rounded_figures=rounded_figures,
-                             required={k: (floor[k], 4) for k in primary},
-                             structure=None if structure is None else _published_structure(structure, display))
+        result = audit_cells(
+            display,
+            rounded_figures=rounded_figures,
+            required={k: (floor[k], 4) for k in primary},
+            structure=None if structure is None else _published_structure(structure, display),
+        )
         failing = [c.key for c in result.leaks]
         if not failing:
             hidden_final = hidden
@@ -212,12 +217,24 @@ def suppress(
                 raise RuntimeError(f"strikte onthullingscontrole: {cell_name(key)} is niet te beschermen")
             master.add_cut({k: 1.0 for k in near}, 1.0)
     secondary = sorted(hidden_final - set(primary))
-    return StrictResult(_display(cells, hidden_final), primary, secondary, dropped, rounds, master.n_cuts,
-                        {k: (floor[k], 4) for k in primary})
+    return StrictResult(
+        _display(cells, hidden_final),
+        primary,
+        secondary,
+        dropped,
+        rounds,
+        master.n_cuts,
+        {k: (floor[k], 4) for k in primary},
+    )
 
 
-def _structural_floor(idents: list[Identity], truth: Mapping[CellKey, int], primary: list[CellKey],
-                      candidates: list[CellKey], linked: list[Identity]) -> dict[CellKey, int]:
+def _structural_floor(
+    idents: list[Identity],
+    truth: Mapping[CellKey, int],
+    primary: list[CellKey],
+    candidates: list[CellKey],
+    linked: list[Identity],
+) -> dict[CellKey, int]:
     """For every primary cell, the attacker's exact lower bound when every non-zero count is withheld
     (LP first; the integer program only where the LP bound exceeds 1)."""
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows
@@ -271,8 +288,13 @@ def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: s
 
 def _published_structure(structure: Structure, display: Mapping[CellKey, str]) -> Structure:
     """A custom structure as the outsider sees it: percentage identities only while shown."""
-    return Structure([i for i in structure.identities
-                      if i.guard is None or display.get(i.guard, "") not in ("", STRICT_SYMBOL)])
+    return Structure(
+        [
+            i
+            for i in structure.identities
+            if i.guard is None or display.get(i.guard, "") not in ("", STRICT_SYMBOL)
+        ]
+    )
 
 
 class _Master:
@@ -290,11 +312,14 @@ class _Master:
         n = len(candidates)
         self.n_cuts = 0
         if n:
-            costs = np.array([cost_weight(k) * (10 + truth[k]) + 1e-4 * (i + 1) / n for i, k in enumerate(candidates)])
+            costs = np.array(
+                [cost_weight(k) * (10 + truth[k]) + 1e-4 * (i + 1) / n for i, k in enumerate(candidates)]
+            )
             self.h.addVars(n, np.zeros(n), np.ones(n))
             self.h.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
-            self.h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
-                                         np.array([highspy.HighsVarType.kInteger] * n))
+            self.h.changeColsIntegrality(
+                n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
+            )
 
     def add_cut(self, coefs: Mapping[CellKey, float], rhs: float) -> None:
         import highspy
@@ -303,10 +328,17 @@ class _Master:
         items = sorted((self.pos[k], c) for k, c in coefs.items() if abs(c) > TOL and k in self.pos)
         if not items:
             if rhs > 0:
-                raise RuntimeError("strikte onthullingscontrole: een vereiste is met geen onderdrukking te halen")
+                raise RuntimeError(
+                    "strikte onthullingscontrole: een vereiste is met geen onderdrukking te halen"
+                )
             return
-        self.h.addRow(rhs, highspy.kHighsInf, len(items), np.array([i for i, _ in items], dtype=np.int32),
-                      np.array([c for _, c in items]))
+        self.h.addRow(
+            rhs,
+            highspy.kHighsInf,
+            len(items),
+            np.array([i for i, _ in items], dtype=np.int32),
+            np.array([c for _, c in items]),
+        )
         self.n_cuts += 1
 
     def solve(self) -> dict[CellKey, bool]:
@@ -324,8 +356,15 @@ class _Master:
 class _Attacker:
     """The attacker's LP over all identities; bounds follow the suppression pattern."""
 
-    def __init__(self, idents: list[Identity], truth: Mapping[CellKey, int], primary: list[CellKey],
-                 candidates: list[CellKey], linked: list[Identity], floor: Mapping[CellKey, int]):
+    def __init__(
+        self,
+        idents: list[Identity],
+        truth: Mapping[CellKey, int],
+        primary: list[CellKey],
+        candidates: list[CellKey],
+        linked: list[Identity],
+        floor: Mapping[CellKey, int],
+    ):
         import highspy
         import numpy as np
 
@@ -360,7 +399,8 @@ class _Attacker:
             self.row_lo.append(rl)
             self.row_hi.append(rh)
             self.guard_of_row.append(
-                CellKey(i.guard.figure, i.guard.part, i.guard.row, AANTAL) if i.guard is not None else None)
+                CellKey(i.guard.figure, i.guard.part, i.guard.row, AANTAL) if i.guard is not None else None
+            )
         for i in linked:
             for v in i.variables:
                 self.adj[v].update(i.variables)
@@ -399,10 +439,18 @@ class _Attacker:
 
         inf = highspy.kHighsInf
         big = self.big
-        lo = np.array([-big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
-                       for v in self.vars])
-        hi = np.array([big if v.figure == AUX_FIGURE else inf if v in hidden else float(self.truth[v])
-                       for v in self.vars])
+        lo = np.array(
+            [
+                -big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
+                for v in self.vars
+            ]
+        )
+        hi = np.array(
+            [
+                big if v.figure == AUX_FIGURE else inf if v in hidden else float(self.truth[v])
+                for v in self.vars
+            ]
+        )
         self.h.changeColsBounds(self.n, np.arange(self.n, dtype=np.int32), lo, hi)
         self.bounds = (lo, hi)
         for r, g in enumerate(self.guard_of_row):

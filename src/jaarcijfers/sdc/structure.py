@@ -166,7 +166,9 @@ def _merge(terms: Iterable[tuple[int, CellKey]]) -> tuple[tuple[int, CellKey], .
 class Structure:
     identities: list[Identity] = field(default_factory=list)
 
-    def add(self, name: str, lhs: Iterable[CellKey], op: str, rhs: Iterable[CellKey], kind: str = "exact") -> None:
+    def add(
+        self, name: str, lhs: Iterable[CellKey], op: str, rhs: Iterable[CellKey], kind: str = "exact"
+    ) -> None:
         lhs, rhs = list(lhs), list(rhs)
         if not lhs and not rhs:
             return
@@ -227,8 +229,11 @@ class _Grid:
         rows = self.rows.get((fig, part), [])
         if not counts_only:
             return list(rows)
-        return [r for r in rows if any(self.kinds.get(CellKey(fig, part, r, c)) == "count"
-                                       for c in self.cols[(fig, part)])]
+        return [
+            r
+            for r in rows
+            if any(self.kinds.get(CellKey(fig, part, r, c)) == "count" for c in self.cols[(fig, part)])
+        ]
 
     def col_labels(self, fig: str, part: str = "") -> list[str]:
         return list(self.cols.get((fig, part), []))
@@ -236,7 +241,9 @@ class _Grid:
     def years(self, fig: str, part: str = "") -> list[str]:
         return [c for c in self.col_labels(fig, part) if is_year(c)]
 
-    def column(self, fig: str, part: str, col: str, rows: Iterable[str] | None = None) -> list[CellKey] | None:
+    def column(
+        self, fig: str, part: str, col: str, rows: Iterable[str] | None = None
+    ) -> list[CellKey] | None:
         """All count cells of a column (None if a needed cell is missing or blank)."""
         rows = self.row_labels(fig, part) if rows is None else list(rows)
         out = [self.count(fig, part, r, col) for r in rows]
@@ -291,15 +298,34 @@ def _victims(g: _Grid, add) -> None:
         add(f"Figuur 6 {y}: leeftijdsklassen = Figuur 1", g.column(F_AGE, "jaar", y), "==", [f1(y)])
         add(f"Figuur 9 {y}: herkomstregio's = Figuur 1", g.column(F_REGION, "jaar", y), "==", [f1(y)])
         add(f"Figuur 8 {y}: man + vrouw <= Figuur 1", g.column(F_GENDER, "jaar", y), "<=", [f1(y)])
-        add(f"Figuur 2 {y}: vormen >= Figuur 1 (meerdere vormen per slachtoffer)",
-            g.column(F_FORMS, "", y), ">=", [f1(y)], "bound")
-        add(f"Figuur 12 {y}: melders >= Figuur 1 (meerdere melders per slachtoffer)",
-            g.column(F_REPORTERS, "jaar", y), ">=", [f1(y)], "bound")
-        add(f"Figuur 3 {y}: sectoren >= Figuur 2 binnenlandse + internationale seksuele uitbuiting",
-            g.column(F_SEX_SECTORS, "", y), ">=",
-            [g.count(F_FORMS, "", BIN, y), g.count(F_FORMS, "", INT, y)], "bound")
-        add(f"Figuur 5 {y}: sectoren >= Figuur 2 arbeidsuitbuiting",
-            g.column(F_LABOUR_SECTORS, "", y), ">=", [g.count(F_FORMS, "", ARB, y)], "bound")
+        add(
+            f"Figuur 2 {y}: vormen >= Figuur 1 (meerdere vormen per slachtoffer)",
+            g.column(F_FORMS, "", y),
+            ">=",
+            [f1(y)],
+            "bound",
+        )
+        add(
+            f"Figuur 12 {y}: melders >= Figuur 1 (meerdere melders per slachtoffer)",
+            g.column(F_REPORTERS, "jaar", y),
+            ">=",
+            [f1(y)],
+            "bound",
+        )
+        add(
+            f"Figuur 3 {y}: sectoren >= Figuur 2 binnenlandse + internationale seksuele uitbuiting",
+            g.column(F_SEX_SECTORS, "", y),
+            ">=",
+            [g.count(F_FORMS, "", BIN, y), g.count(F_FORMS, "", INT, y)],
+            "bound",
+        )
+        add(
+            f"Figuur 5 {y}: sectoren >= Figuur 2 arbeidsuitbuiting",
+            g.column(F_LABOUR_SECTORS, "", y),
+            ">=",
+            [g.count(F_FORMS, "", ARB, y)],
+            "bound",
+        )
     ry = max(years)  # the reporting year: the `vorm` blocks of figures 6, 8, 9, 12
     f2rows = g.row_labels(F_FORMS)
 
@@ -319,24 +345,47 @@ def _victims(g: _Grid, add) -> None:
         col = g.column(F_GENDER, "vorm", c)
         add(f"Figuur 8 {ry} {c}: man + vrouw <= Figuur 2", col, "<=", f2(c))
         if col is not None and gender_known is not None and f2(c) is not None:
-            add(f"Figuur 8 {ry} {c}: Figuur 2 - (man + vrouw) <= geslacht onbekend (Figuur 1 - Figuur 8)",
-                (f2(c) or []) + gender_known, "<=", col + [f1(ry)])
+            add(
+                f"Figuur 8 {ry} {c}: Figuur 2 - (man + vrouw) <= geslacht onbekend (Figuur 1 - Figuur 8)",
+                (f2(c) or []) + gender_known,
+                "<=",
+                col + [f1(ry)],
+            )
     for c in g.col_labels(F_REPORTERS, "vorm"):
-        add(f"Figuur 12 {ry} {c}: melders >= Figuur 2", g.column(F_REPORTERS, "vorm", c), ">=", f2(c), "bound")
-    for fig, what in ((F_AGE, "leeftijdsklasse"), (F_GENDER, "geslacht"), (F_REPORTERS, "melder"),
-                      (F_REGION, "herkomstregio")):
+        add(
+            f"Figuur 12 {ry} {c}: melders >= Figuur 2", g.column(F_REPORTERS, "vorm", c), ">=", f2(c), "bound"
+        )
+    for fig, what in (
+        (F_AGE, "leeftijdsklasse"),
+        (F_GENDER, "geslacht"),
+        (F_REPORTERS, "melder"),
+        (F_REGION, "herkomstregio"),
+    ):
         for r in g.row_labels(fig, "vorm"):
-            add(f"Figuur {fig} {ry} {r}: vormen >= totaal van de {what}", g.row(fig, "vorm", r), ">=",
-                [g.count(fig, "jaar", r, ry)], "bound")
+            add(
+                f"Figuur {fig} {ry} {r}: vormen >= totaal van de {what}",
+                g.row(fig, "vorm", r),
+                ">=",
+                [g.count(fig, "jaar", r, ry)],
+                "bound",
+            )
     # Figuur 9, form block
     r9 = g.row_labels(F_REGION, "vorm")
     for c in g.col_labels(F_REGION, "vorm"):
         if c == SEKS:
-            add(f"Figuur 9 {ry} {SEKS} {NEDERLAND} = Figuur 2 binnenlandse seksuele uitbuiting",
-                [g.count(F_REGION, "vorm", NEDERLAND, c)], "==", f2(BIN))
+            add(
+                f"Figuur 9 {ry} {SEKS} {NEDERLAND} = Figuur 2 binnenlandse seksuele uitbuiting",
+                [g.count(F_REGION, "vorm", NEDERLAND, c)],
+                "==",
+                f2(BIN),
+            )
             known = [r for r in r9 if r not in (NEDERLAND, ONBEKEND)]
-            add(f"Figuur 9 {ry} {SEKS} bekende niet-Nederlandse regio's = Figuur 2 internationale seksuele uitbuiting",
-                g.column(F_REGION, "vorm", c, known), "==", f2(INT))
+            add(
+                f"Figuur 9 {ry} {SEKS} bekende niet-Nederlandse regio's = Figuur 2 internationale seksuele uitbuiting",
+                g.column(F_REGION, "vorm", c, known),
+                "==",
+                f2(INT),
+            )
         else:
             add(f"Figuur 9 {ry} {c}: regio's = Figuur 2", g.column(F_REGION, "vorm", c), "==", f2(c))
     # Figuur 7 = the minors row of Figuur 6's form block
@@ -346,11 +395,20 @@ def _victims(g: _Grid, add) -> None:
         for r in g.row_labels(F_MINORS):
             k7 = g.count(F_MINORS, "", r, AANTAL)
             f7.append(k7)
-            add(f"Figuur 7 {r}: aantal = Figuur 6 {ry} {minors[0]}", [k7], "==",
-                [g.count(F_AGE, "vorm", minors[0], r)])
+            add(
+                f"Figuur 7 {r}: aantal = Figuur 6 {ry} {minors[0]}",
+                [k7],
+                "==",
+                [g.count(F_AGE, "vorm", minors[0], r)],
+            )
         if f7:
-            add(f"Figuur 7: vormen >= minderjarigen {ry} (Figuur 6)", f7, ">=",
-                [g.count(F_AGE, "jaar", minors[0], ry)], "bound")
+            add(
+                f"Figuur 7: vormen >= minderjarigen {ry} (Figuur 6)",
+                f7,
+                ">=",
+                [g.count(F_AGE, "jaar", minors[0], ry)],
+                "bound",
+            )
     # Figuur 4 (reporting year, sector x region) against Figuur 3 and Figuur 9
     f3rows = g.row_labels(F_SEX_SECTORS)
     f4cols = g.col_labels(F_SEX_SECTOR_REGION)
@@ -368,14 +426,23 @@ def _victims(g: _Grid, add) -> None:
                 cells4.extend(g.row(F_SEX_SECTOR_REGION, "", r4) or [None])
             k3 = g.count(F_SEX_SECTORS, "", r3, ry)
             add(f"Figuur 4 {' + '.join(r4s)}: regio's <= Figuur 3 {ry} {r3}", cells4, "<=", [k3])
-            add(f"Figuur 4 {' + '.join(r4s)}: Figuur 3 {ry} {r3} <= regio's + seksueel uitgebuite slachtoffers "
-                f"buiten deze regio's (Figuur 9)", [k3], "<=", cells4 + outside_sex)
+            add(
+                f"Figuur 4 {' + '.join(r4s)}: Figuur 3 {ry} {r3} <= regio's + seksueel uitgebuite slachtoffers "
+                f"buiten deze regio's (Figuur 9)",
+                [k3],
+                "<=",
+                cells4 + outside_sex,
+            )
         for c4 in f4cols:
             match = [r for r in r9 if c4 == r or c4.startswith(r + " ")]
             if len(match) == 1:
-                add(f"Figuur 4 {c4}: sectoren >= Figuur 9 {ry} {match[0]} seksuele uitbuiting",
-                    g.column(F_SEX_SECTOR_REGION, "", c4), ">=", [g.count(F_REGION, "vorm", match[0], SEKS)],
-                    "bound")
+                add(
+                    f"Figuur 4 {c4}: sectoren >= Figuur 9 {ry} {match[0]} seksuele uitbuiting",
+                    g.column(F_SEX_SECTOR_REGION, "", c4),
+                    ">=",
+                    [g.count(F_REGION, "vorm", match[0], SEKS)],
+                    "bound",
+                )
     # Tabel 1: a nationality that is also a region row of Figuur 9 (Nederland)
     for r in g.row_labels(F_TOP10):
         for c in g.col_labels(F_TOP10):
@@ -411,21 +478,33 @@ def _emm(g: _Grid, add) -> None:
     if TOTAAL in rows:
         parts = [r for r in rows if r != TOTAAL]
         for y in g.years(F_SUSPECTS_EMM):
-            add(f"Figuur 14 {y}: {' + '.join(parts)} = {TOTAAL}", g.column(F_SUSPECTS_EMM, "", y, parts), "==",
-                [g.count(F_SUSPECTS_EMM, "", TOTAAL, y)])
+            add(
+                f"Figuur 14 {y}: {' + '.join(parts)} = {TOTAAL}",
+                g.column(F_SUSPECTS_EMM, "", y, parts),
+                "==",
+                [g.count(F_SUSPECTS_EMM, "", TOTAAL, y)],
+            )
 
 
 def _om(g: _Grid, add) -> None:
     reg = g.row_labels(F_OM_REGISTERED)
     if len(reg) == 1:
         for y in g.years(F_OM_REGISTERED_FORM):
-            add(f"Figuur 16 {y}: vormen = Figuur 15", g.column(F_OM_REGISTERED_FORM, "", y), "==",
-                [g.count(F_OM_REGISTERED, "", reg[0], y)])
+            add(
+                f"Figuur 16 {y}: vormen = Figuur 15",
+                g.column(F_OM_REGISTERED_FORM, "", y),
+                "==",
+                [g.count(F_OM_REGISTERED, "", reg[0], y)],
+            )
     # five-year blocks: each row's total over the years = its total over the forms
     for fig in F_FIVE_YEAR_BLOCKS:
         for r in g.row_labels(fig, "jaar"):
-            add(f"Figuur {fig} {r}: vijfjaarstotaal over de jaren = over de vormen", g.row(fig, "jaar", r), "==",
-                g.row(fig, "vorm", r))
+            add(
+                f"Figuur {fig} {r}: vijfjaarstotaal over de jaren = over de vormen",
+                g.row(fig, "jaar", r),
+                "==",
+                g.row(fig, "vorm", r),
+            )
     # Figuur 18: forms of the first-instance cases per year
     rows18 = g.row_labels(F_FIRST_INSTANCE, counts_only=False)
     if TOTAAL not in rows18:
@@ -436,37 +515,65 @@ def _om(g: _Grid, add) -> None:
     years = g.years(F_FIRST_INSTANCE)
     tot = lambda y: g.count(F_FIRST_INSTANCE, "", TOTAAL, y)  # noqa: E731
     for y in years:
-        add(f"Figuur 18 {y}: {' + '.join(sextot + other)} = {TOTAAL}",
-            g.column(F_FIRST_INSTANCE, "", y, sextot + other), "==", [tot(y)])
+        add(
+            f"Figuur 18 {y}: {' + '.join(sextot + other)} = {TOTAAL}",
+            g.column(F_FIRST_INSTANCE, "", y, sextot + other),
+            "==",
+            [tot(y)],
+        )
         if len(sextot) == 1 and split:
-            add(f"Figuur 18 {y}: {' + '.join(split)} = {sextot[0]}", g.column(F_FIRST_INSTANCE, "", y, split), "==",
-                [g.count(F_FIRST_INSTANCE, "", sextot[0], y)])
+            add(
+                f"Figuur 18 {y}: {' + '.join(split)} = {sextot[0]}",
+                g.column(F_FIRST_INSTANCE, "", y, split),
+                "==",
+                [g.count(F_FIRST_INSTANCE, "", sextot[0], y)],
+            )
     for fig in F_FIRST_INSTANCE_LINKED:
         rows = [r for r in g.row_labels(fig, "jaar") if not r.startswith(MEAN_PREFIX)]
         for y in g.years(fig, "jaar"):
-            add(f"Figuur {fig} {y}: rijen = Figuur 18 {TOTAAL}", g.column(fig, "jaar", y, rows), "==", [tot(y)])
+            add(
+                f"Figuur {fig} {y}: rijen = Figuur 18 {TOTAAL}",
+                g.column(fig, "jaar", y, rows),
+                "==",
+                [tot(y)],
+            )
         vrows = [r for r in g.row_labels(fig, "vorm") if not r.startswith(MEAN_PREFIX)]
         for c in g.col_labels(fig, "vorm"):
-            add(f"Figuur {fig} {c}: kolom = vijfjaarstotaal {c} (eerste aanleg)", g.column(fig, "vorm", c, vrows),
-                "==", [aux(f"Vijfjaarstotaal eerste aanleg: {c}")])
+            add(
+                f"Figuur {fig} {c}: kolom = vijfjaarstotaal {c} (eerste aanleg)",
+                g.column(fig, "vorm", c, vrows),
+                "==",
+                [aux(f"Vijfjaarstotaal eerste aanleg: {c}")],
+            )
     # the five-year totals per form against Figuur 18
     forms = sorted({c for fig in F_FIRST_INSTANCE_LINKED for c in g.col_labels(fig, "vorm")})
     sex_forms = [c for c in forms if "seksuele uitbuiting" in c.lower()]
     for c in forms:
         if c in other:
-            add(f"Vijfjaarstotaal {c} = som over de jaren van Figuur 18 {c}", [aux(f"Vijfjaarstotaal eerste aanleg: {c}")],
-                "==", [g.count(F_FIRST_INSTANCE, "", c, y) for y in years])
+            add(
+                f"Vijfjaarstotaal {c} = som over de jaren van Figuur 18 {c}",
+                [aux(f"Vijfjaarstotaal eerste aanleg: {c}")],
+                "==",
+                [g.count(F_FIRST_INSTANCE, "", c, y) for y in years],
+            )
     if len(sextot) == 1 and sex_forms:
-        add(f"Vijfjaarstotaal seksuele uitbuiting ({' + '.join(sex_forms)}) = som over de jaren van Figuur 18 {sextot[0]}",
-            [aux(f"Vijfjaarstotaal eerste aanleg: {c}") for c in sex_forms], "==",
-            [g.count(F_FIRST_INSTANCE, "", sextot[0], y) for y in years])
+        add(
+            f"Vijfjaarstotaal seksuele uitbuiting ({' + '.join(sex_forms)}) = som over de jaren van Figuur 18 {sextot[0]}",
+            [aux(f"Vijfjaarstotaal eerste aanleg: {c}") for c in sex_forms],
+            "==",
+            [g.count(F_FIRST_INSTANCE, "", sextot[0], y) for y in years],
+        )
         for c in sex_forms:
             match = [r for r in split if _norm(r) == _norm(c)]
             if len(match) == 1:
                 shown = [y for y in years if g.count(F_FIRST_INSTANCE, "", match[0], y) is not None]
-                add(f"Vijfjaarstotaal {c} >= Figuur 18 {match[0]} over de jaren met uitsplitsing",
-                    [aux(f"Vijfjaarstotaal eerste aanleg: {c}")], ">=",
-                    [g.count(F_FIRST_INSTANCE, "", match[0], y) for y in shown], "bound")
+                add(
+                    f"Vijfjaarstotaal {c} >= Figuur 18 {match[0]} over de jaren met uitsplitsing",
+                    [aux(f"Vijfjaarstotaal eerste aanleg: {c}")],
+                    ">=",
+                    [g.count(F_FIRST_INSTANCE, "", match[0], y) for y in shown],
+                    "bound",
+                )
 
 
 def _rounded(g: _Grid, add) -> None:
@@ -477,18 +584,32 @@ def _rounded(g: _Grid, add) -> None:
     parts = [r for r in rows if r.startswith("Eindarrest") and "," not in r]
     subsets = [r for r in rows if r.startswith("Eindarrest") and "," in r]
     for y in g.years(F_APPEALS):
-        add(f"Figuur 20 {y}: {' + '.join(parts)} = {tot[0]}", g.column(F_APPEALS, "", y, parts), "==",
-            [g.count(F_APPEALS, "", tot[0], y)])
+        add(
+            f"Figuur 20 {y}: {' + '.join(parts)} = {tot[0]}",
+            g.column(F_APPEALS, "", y, parts),
+            "==",
+            [g.count(F_APPEALS, "", tot[0], y)],
+        )
         for sub in subsets:
             base = sub.split(",")[0]
-            add(f"Figuur 20 {y}: {sub} <= {base}", [g.count(F_APPEALS, "", sub, y)], "<=",
-                [g.count(F_APPEALS, "", base, y)])
+            add(
+                f"Figuur 20 {y}: {sub} <= {base}",
+                [g.count(F_APPEALS, "", sub, y)],
+                "<=",
+                [g.count(F_APPEALS, "", base, y)],
+            )
         for r in g.row_labels(F_CASSATION):
-            add(f"Figuur 21 {y}: {r} <= Figuur 20 {tot[0]}", [g.count(F_CASSATION, "", r, y)], "<=",
-                [g.count(F_APPEALS, "", tot[0], y)])
+            add(
+                f"Figuur 21 {y}: {r} <= Figuur 20 {tot[0]}",
+                [g.count(F_CASSATION, "", r, y)],
+                "<=",
+                [g.count(F_APPEALS, "", tot[0], y)],
+            )
 
 
-def _percentages(g: _Grid, published: Mapping[CellKey, str], kinds: Mapping[CellKey, str], s: Structure) -> None:
+def _percentages(
+    g: _Grid, published: Mapping[CellKey, str], kinds: Mapping[CellKey, str], s: Structure
+) -> None:
     for (fig, part), cols in sorted(g.cols.items()):
         if AANTAL not in cols or PERCENTAGE not in cols:
             continue

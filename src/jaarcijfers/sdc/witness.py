@@ -57,7 +57,9 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
         elif kind == "percent":
             counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, AANTAL)]
             total = sum(values[c] for c in counts)
-            out.append(RawCell(k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), "percent"))
+            out.append(
+                RawCell(k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), "percent")
+            )
         elif kind == "mean":
             out.append(RawCell(k, Fraction(int(s)), "mean"))
         elif kind == "rank":
@@ -106,12 +108,18 @@ def _closest(identities, domains, fixed: Mapping[CellKey, int], loose: set[CellK
     hi = np.array([x if x != float("inf") else inf for x in system.upper])
     h.addVars(n, lo, hi)
     h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n))
-    h.changeColsCost(n, np.arange(n, dtype=np.int32),
-                     np.array([1.0 if v in domains else 0.0 for v in system.variables]))
+    h.changeColsCost(
+        n, np.arange(n, dtype=np.int32), np.array([1.0 if v in domains else 0.0 for v in system.variables])
+    )
     for _, coefs, rl, rh in system.rows:
         idx = np.array(sorted(coefs), dtype=np.int32)
-        h.addRow(rl if rl != float("-inf") else -inf, rh if rh != float("inf") else inf, len(idx), idx,
-                 np.array([float(coefs[i]) for i in sorted(coefs)]))
+        h.addRow(
+            rl if rl != float("-inf") else -inf,
+            rh if rh != float("inf") else inf,
+            len(idx),
+            idx,
+            np.array([float(coefs[i]) for i in sorted(coefs)]),
+        )
     for j, v in enumerate(system.variables):
         if v in loose:  # d >= |x - published|
             d = h.getNumCol()

@@ -10,18 +10,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from fractions import Fraction
+from typing import Any
 
 from jaarcijfers.numbers import round_half_up
 
 Cell = tuple[str, str, str, str]
 
-_F13 = {"seksueel": "Seksuele uitbuiting", "arbeid": "Arbeidsuitbuiting", "crimineel": "Criminele uitbuiting",
-        "overig": "Overig/onbekend"}
-_FORM = {"seks": "Seksuele uitbuiting", "arbeid": "Arbeidsuitbuiting", "crim": "Criminele/overige uitbuiting",
-         "onb": "Onbekend"}
-_FORM5 = {"binnen": "Binnenlandse seksuele uitbuiting", "intl": "Internationale seksuele uitbuiting",
-          "sexunk": "Seksuele uitbuiting onbekend", "arbeid": "Arbeidsuitbuiting",
-          "crim": "Criminele/overige uitbuiting"}
+_F13 = {
+    "seksueel": "Seksuele uitbuiting",
+    "arbeid": "Arbeidsuitbuiting",
+    "crimineel": "Criminele uitbuiting",
+    "overig": "Overig/onbekend",
+}
+_FORM = {
+    "seks": "Seksuele uitbuiting",
+    "arbeid": "Arbeidsuitbuiting",
+    "crim": "Criminele/overige uitbuiting",
+    "onb": "Onbekend",
+}
+_FORM5 = {
+    "binnen": "Binnenlandse seksuele uitbuiting",
+    "intl": "Internationale seksuele uitbuiting",
+    "sexunk": "Seksuele uitbuiting onbekend",
+    "arbeid": "Arbeidsuitbuiting",
+    "crim": "Criminele/overige uitbuiting",
+}
 _CLS = {"mh_seksueel": "seksueel", "mh_arbeid": "arbeid", "mh_crimineel": "crimineel", "mh_overig": "overig"}
 _TABLE_LABELS = {
     "uitstel_vertrek_kort": ("10", "Uitstel van vertrek minder dan 30 dagen"),
@@ -33,7 +46,10 @@ _TABLE_LABELS = {
     "hoger_beroep_totaal": ("20", "Totaal aantal zaken met eindarrest in hoger beroep"),
     "eindarrest_vrijspraak": ("20", "Eindarrest vrijspraak"),
     "eindarrest_schuldig": ("20", "Eindarrest schuldigverklaring"),
-    "eindarrest_schuldig_mh_bewezen": ("20", "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard"),
+    "eindarrest_schuldig_mh_bewezen": (
+        "20",
+        "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard",
+    ),
     "eindarrest_overig": ("20", "Eindarrest overig"),
     "cassatie_ingesteld": ("21", "Cassatie ingesteld"),
 }
@@ -63,7 +79,7 @@ class Counted:
         self.Y = year
         self.window = list(range(year - 4, year + 1))
         self.cells: dict[Cell, int | str] = {}
-        self.measures: dict[tuple, object] = {}
+        self.measures: dict[tuple, Any] = {}
         self._tables(files)
         self._emm(files)
         self._om(files)
@@ -179,10 +195,21 @@ class Counted:
                 found = {_CLS[f["classificatie"]] for f in thb if f["classificatie"] in _CLS}
             if not found and dossier.get(zid, {}).get("vorm"):
                 found = {dossier[zid]["vorm"]}
-            form = ("seks" if "seksueel" in found else "arbeid" if "arbeid" in found
-                    else "crim" if found & {"crimineel", "overig"} else "onb")
+            form = (
+                "seks"
+                if "seksueel" in found
+                else "arbeid"
+                if "arbeid" in found
+                else "crim"
+                if found & {"crimineel", "overig"}
+                else "onb"
+            )
             sub = dossier.get(zid, {}).get("subvorm", "")
-            f5 = {"binnenlands": "binnen", "internationaal": "intl"}.get(sub, "sexunk") if form == "seks" else form
+            f5 = (
+                {"binnenlands": "binnen", "internationaal": "intl"}.get(sub, "sexunk")
+                if form == "seks"
+                else form
+            )
             r = int(z["inschrijfjaar"])
             if r in self.window:
                 reg[r, form] += 1
@@ -193,8 +220,13 @@ class Counted:
             a = _int(z["afdoeningsjaar"])
             if z["afdoening"] and a in self.window:
                 charged = any(f["tenlastegelegd"] == "ja" for f in thb)
-                typ = ("Dagvaarding voor mensenhandel" if z["afdoening"] == "dagvaarding" and charged
-                       else "Onvoorwaardelijk sepot" if z["afdoening"] == "onvoorwaardelijk_sepot" else "Overig")
+                typ = (
+                    "Dagvaarding voor mensenhandel"
+                    if z["afdoening"] == "dagvaarding" and charged
+                    else "Onvoorwaardelijk sepot"
+                    if z["afdoening"] == "onvoorwaardelijk_sepot"
+                    else "Overig"
+                )
                 dec[typ, a, form] += 1
             v = _int(z["vonnisjaar"])
             if v in self.window:
@@ -206,11 +238,27 @@ class Counted:
                 else:
                     verdict = "Overig/onbekend"
                 land = z["geboorteland"]
-                herk = ("Onbekend" if not land else "Nederland" if land == "NL"
-                        else "EU+EER+Zwitserland" if land in eer else "Overig")
+                herk = (
+                    "Onbekend"
+                    if not land
+                    else "Nederland"
+                    if land == "NL"
+                    else "EU+EER+Zwitserland"
+                    if land in eer
+                    else "Overig"
+                )
                 gender = {"man": "Man", "vrouw": "Vrouw"}.get(z["geslacht"], "Onbekend")
-                judged.append(dict(v=v, form=form, f5=f5, verdict=verdict, age=_int(z["leeftijd_pleegdatum"]),
-                                   herk=herk, gender=gender))
+                judged.append(
+                    dict(
+                        v=v,
+                        form=form,
+                        f5=f5,
+                        verdict=verdict,
+                        age=_int(z["leeftijd_pleegdatum"]),
+                        herk=herk,
+                        gender=gender,
+                    )
+                )
         for y in self.window:
             self.cells[("15", "", "Ingeschreven mensenhandelzaken", str(y))] = sum(reg[y, f] for f in _FORM)
             for f, label in _FORM.items():
@@ -230,14 +278,23 @@ class Counted:
             show = 2 * known >= sex
             col = str(y)
             self.cells[("18", "", "Seksuele uitbuiting - totaal", col)] = sex
-            self.cells[("18", "", "Binnenlandse seksuele uitbuiting", col)] = c["18", y, "binnen"] if show else ""
-            self.cells[("18", "", "Internationale seksuele uitbuiting", col)] = c["18", y, "intl"] if show else ""
-            self.cells[("18", "", "Seksuele uitbuiting - onbekend", col)] = c["18", y, "sexunk"] if show else ""
+            self.cells[("18", "", "Binnenlandse seksuele uitbuiting", col)] = (
+                c["18", y, "binnen"] if show else ""
+            )
+            self.cells[("18", "", "Internationale seksuele uitbuiting", col)] = (
+                c["18", y, "intl"] if show else ""
+            )
+            self.cells[("18", "", "Seksuele uitbuiting - onbekend", col)] = (
+                c["18", y, "sexunk"] if show else ""
+            )
             self.cells[("18", "", "Arbeidsuitbuiting", col)] = c["18", y, "arbeid"]
             self.cells[("18", "", "Criminele/overige uitbuiting", col)] = c["18", y, "crim"]
             self.cells[("18", "", "Totaal", col)] = sum(c["18", y, f] for f in _FORM5)
         blocks = {
-            "19": ("verdict", ["Vrijspraak voor mensenhandel", "Veroordeling voor mensenhandel", "Overig/onbekend"]),
+            "19": (
+                "verdict",
+                ["Vrijspraak voor mensenhandel", "Veroordeling voor mensenhandel", "Overig/onbekend"],
+            ),
             "22": ("ageclass", ["Minderjarig of adolescent (t/m 22 jaar)", "23-29", "30-39", "40+"]),
             "23": ("gender", ["Man", "Vrouw", "Onbekend"]),
             "24": ("herk", ["Nederland", "EU+EER+Zwitserland", "Overig", "Onbekend"]),
@@ -249,19 +306,25 @@ class Counted:
         for fig, (dim, rows) in blocks.items():
             for row in rows:
                 for y in self.window:
-                    self.cells[(fig, "jaar", row, str(y))] = sum(1 for j in judged if j["v"] == y and j[dim] == row)
+                    self.cells[(fig, "jaar", row, str(y))] = sum(
+                        1 for j in judged if j["v"] == y and j[dim] == row
+                    )
                 for f, label in _FORM5.items():
-                    self.cells[(fig, "vorm", row, label)] = sum(1 for j in judged if j["f5"] == f and j[dim] == row)
+                    self.cells[(fig, "vorm", row, label)] = sum(
+                        1 for j in judged if j["f5"] == f and j[dim] == row
+                    )
         for y in self.window:
             ages = [j["age"] for j in judged if j["v"] == y and j["age"] is not None]
             if ages:
                 self.cells[("22", "jaar", "Gemiddelde leeftijd in jaren", str(y))] = round_half_up(
-                    Fraction(sum(ages), len(ages)))
+                    Fraction(sum(ages), len(ages))
+                )
         for f, label in _FORM5.items():
             ages = [j["age"] for j in judged if j["f5"] == f and j["age"] is not None]
             if ages:
                 self.cells[("22", "vorm", "Gemiddelde leeftijd in jaren", label)] = round_half_up(
-                    Fraction(sum(ages), len(ages)))
+                    Fraction(sum(ages), len(ages))
+                )
             for y in self.window:
                 ages_y = [j["age"] for j in judged if j["f5"] == f and j["v"] == y and j["age"] is not None]
                 self.measures[("om_age_sum", y, f)] = sum(ages_y)

@@ -37,7 +37,9 @@ def _pick(iv, rng) -> int:
     return int(rng.integers(iv.lo, iv.hi + 1))
 
 
-def _investigation_counts(t: Targets, yrs: fs.Years, mentions: dict[int, dict[str, int]], notes) -> dict[int, int]:
+def _investigation_counts(
+    t: Targets, yrs: fs.Years, mentions: dict[int, dict[str, int]], notes
+) -> dict[int, int]:
     lo = {y: max(max(m.values()), 1 if sum(m.values()) else 0) for y, m in mentions.items()}
     hi = {y: sum(m.values()) for y, m in mentions.items()}
     fixed: dict[int, int] = {}
@@ -82,8 +84,14 @@ def synthesize_emm(t: Targets, seed: int) -> EmmResult:
     rng = np.random.default_rng([seed, 13])
     notes: list[str] = []
     years13 = [int(c) for c in t.columns("13", "") if c.isdigit()]
-    mentions = {y: {fs.F13_FORMS[r]: _pick(t.cell("13", "", r, str(y)), rng) for r in t.rows("13", "")
-                    if r in fs.F13_FORMS} for y in years13}
+    mentions = {
+        y: {
+            fs.F13_FORMS[r]: _pick(t.cell("13", "", r, str(y)), rng)
+            for r in t.rows("13", "")
+            if r in fs.F13_FORMS
+        }
+        for y in years13
+    }
     counts = _investigation_counts(t, yrs, mentions, notes)
 
     nla_target = parse_count(t.fact("emm_nla_niet_u02") or "")
@@ -136,7 +144,9 @@ def synthesize_emm(t: Targets, seed: int) -> EmmResult:
     vormen: list[dict[str, str]] = []
     for n, inv in enumerate(invs, start=1):
         inv["id"] = f"EMM-{n:06d}"
-        onderzoeken.append({"onderzoek_id": inv["id"], "startjaar": str(inv["year"]), "partij": inv["partij"]})
+        onderzoeken.append(
+            {"onderzoek_id": inv["id"], "startjaar": str(inv["year"]), "partij": inv["partij"]}
+        )
         if inv.get("nla_only") or inv["norows"]:
             continue
         for f in sorted(inv["forms"]):
@@ -163,14 +173,45 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
     by_year: dict[int, list[dict]] = {}
     for inv in invs:
         by_year.setdefault(inv["year"], []).append(inv)
-    other_pool = [c for c in ("PL", "MA", "TR", "SR", "NG", "HU", "DE", "CO", "UA", "CN", "BR", "AL", "LT", "SK",
-                              "ES", "VN", "BE", "DO", "GH", "EG", "IQ", "SY", "FR", "IT") if c in cs]
+    other_pool = [
+        c
+        for c in (
+            "PL",
+            "MA",
+            "TR",
+            "SR",
+            "NG",
+            "HU",
+            "DE",
+            "CO",
+            "UA",
+            "CN",
+            "BR",
+            "AL",
+            "LT",
+            "SK",
+            "ES",
+            "VN",
+            "BE",
+            "DO",
+            "GH",
+            "EG",
+            "IQ",
+            "SY",
+            "FR",
+            "IT",
+        )
+        if c in cs
+    ]
     persons_next: list[dict] = []
     rows: list[dict[str, str]] = []
     pid = 0
     for y in sorted(years14, reverse=True):
-        need = {g: _pick(t.cell("14", "", lab, str(y)), rng) for lab, g in fs.F14_GENDERS.items()
-                if t.cell("14", "", lab, str(y)) is not None}
+        need = {
+            g: _pick(t.cell("14", "", lab, str(y)), rng)
+            for lab, g in fs.F14_GENDERS.items()
+            if t.cell("14", "", lab, str(y)) is not None
+        }
         total_iv = t.cell("14", "", "Totaal", str(y))
         if total_iv is not None and sum(need.values()) not in total_iv:
             notes.append(f"EMM: Figuur 14 {y}: geslachten tellen niet op tot het totaal")
@@ -191,7 +232,9 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
         minors = _volwassen_minors(t, yrs, known) if y == yrs.Y else int(round(0.04 * known))
         new_order = list(rng.permutation(len(new)))
         reused_unknown = sum(1 for p in persons if p["id"] is not None and p["age"] is None)
-        reused_minor = sum(1 for p in persons if p["id"] is not None and p["age"] is not None and p["age"] < 18)
+        reused_minor = sum(
+            1 for p in persons if p["id"] is not None and p["age"] is not None and p["age"] < 18
+        )
         u_left = max(0, unknown_age - reused_unknown)
         m_left = max(0, minors - reused_minor)
         for j in new_order:
@@ -217,8 +260,12 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
             if iv is not None:
                 nat_targets[""] = iv.lo
         if not nat_targets:
-            nat_targets = {"NL": round(0.58 * total), "RO": round(0.08 * total), "BG": round(0.03 * total),
-                           "": round(0.12 * total)}
+            nat_targets = {
+                "NL": round(0.58 * total),
+                "RO": round(0.08 * total),
+                "BG": round(0.03 * total),
+                "": round(0.12 * total),
+            }
         fixed = [p for p in persons if p["id"] is not None]
         for p in fixed:
             if p["nat"] in nat_targets:
@@ -268,7 +315,14 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
         pmap = {p["id"]: p for p in persons}
         for vid, oid in links:
             p = pmap[vid]
-            rows.append({"verdachte_id": vid, "onderzoek_id": oid, "geslacht": p["gender"],
-                         "leeftijd": "" if p["age"] is None else str(p["age"]), "nationaliteit": p["nat"]})
+            rows.append(
+                {
+                    "verdachte_id": vid,
+                    "onderzoek_id": oid,
+                    "geslacht": p["gender"],
+                    "leeftijd": "" if p["age"] is None else str(p["age"]),
+                    "nationaliteit": p["nat"],
+                }
+            )
         persons_next = persons
     return rows

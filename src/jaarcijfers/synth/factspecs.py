@@ -54,10 +54,16 @@ F18_ROWS = {
     "Criminele/overige uitbuiting": ("crim",),
     "Totaal": tuple(FORM5.values()),
 }
-F18_SPLIT_ROWS = ("Binnenlandse seksuele uitbuiting", "Internationale seksuele uitbuiting",
-                  "Seksuele uitbuiting - onbekend")
-VERDICTS = {"Vrijspraak voor mensenhandel": "vrij", "Veroordeling voor mensenhandel": "veroordeeld",
-            "Overig/onbekend": "overig"}
+F18_SPLIT_ROWS = (
+    "Binnenlandse seksuele uitbuiting",
+    "Internationale seksuele uitbuiting",
+    "Seksuele uitbuiting - onbekend",
+)
+VERDICTS = {
+    "Vrijspraak voor mensenhandel": "vrij",
+    "Veroordeling voor mensenhandel": "veroordeeld",
+    "Overig/onbekend": "overig",
+}
 GENDERS = {"Man": "man", "Vrouw": "vrouw", "Onbekend": ""}
 HERKOMST = {"Nederland": "nl", "EU+EER+Zwitserland": "eer", "Overig": "overig", "Onbekend": "onb"}
 MEAN_ROW = "Gemiddelde leeftijd in jaren"
@@ -75,16 +81,20 @@ RECHTSPRAAK_ROWS = {
     "Totaal aantal zaken met eindarrest in hoger beroep": "hoger_beroep_totaal",
     "Eindarrest vrijspraak": "eindarrest_vrijspraak",
     "Eindarrest schuldigverklaring": "eindarrest_schuldig",
-    "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard":
-        "eindarrest_schuldig_mh_bewezen",
+    "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard": "eindarrest_schuldig_mh_bewezen",
     "Eindarrest overig": "eindarrest_overig",
     "Cassatie ingesteld": "cassatie_ingesteld",
 }
 MY_FIGURES = ("10", "11", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24")
 MY_SECTIONS = (
-    "Verblijfsrechtelijke bescherming", "Opsporing", "Vervolging", "Berechting in eerste aanleg",
-    "Hoger beroep en cassatie", "Leeftijd en geslacht van in eerste aanleg berechte verdachten",
-    "Herkomst van in eerste aanleg berechte verdachten", "EMM-data",
+    "Verblijfsrechtelijke bescherming",
+    "Opsporing",
+    "Vervolging",
+    "Berechting in eerste aanleg",
+    "Hoger beroep en cassatie",
+    "Leeftijd en geslacht van in eerste aanleg berechte verdachten",
+    "Herkomst van in eerste aanleg berechte verdachten",
+    "EMM-data",
 )
 
 
@@ -138,8 +148,11 @@ SEX_COLS = tuple(k for k, v in FORM5.items() if v in SEXUAL5)
 
 def _pct_vorm(fig: str, row: str, cols: tuple[str, ...], rows: tuple[str, ...]):
     def fn(acc, yrs):
-        return (_s(acc.cell(fig, "vorm", row, c) for c in cols),
-                _s(_vorm_col(acc, fig, rows, c) for c in cols))
+        return (
+            _s(acc.cell(fig, "vorm", row, c) for c in cols),
+            _s(_vorm_col(acc, fig, rows, c) for c in cols),
+        )
+
     return fn
 
 
@@ -175,7 +188,8 @@ def _hb_fact(who: str):
 def _share_reg(lab: str):
     return lambda acc, yrs: (
         _s(_f16(acc, lab, y) for y in yrs.window),
-        _s(acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(y)) for y in yrs.window))
+        _s(acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(y)) for y in yrs.window),
+    )
 
 
 def _f18_fact(lab: str, off: int):
@@ -192,41 +206,105 @@ F19_ROWS = tuple(VERDICTS)
 
 SPECS: list[FactSpec] = [
     # IND (table delivered rounded: compared as delivered)
-    *[FactSpec(f"{m}_{{{y}}}", "raw", _ind_fact(m, 0 if y == "Y" else 1))
-      for m in ("b8_aanvragen", "b8_verleend", "b9_aanvragen", "b9_verleend", "schrijnend_aanvragen",
-                "schrijnend_verleend", "uitstel_vertrek_kort", "uitstel_vertrek_lang")
-      for y in ("Y", "P")],
+    *[
+        FactSpec(f"{m}_{{{y}}}", "raw", _ind_fact(m, 0 if y == "Y" else 1))
+        for m in (
+            "b8_aanvragen",
+            "b8_verleend",
+            "b9_aanvragen",
+            "b9_verleend",
+            "schrijnend_aanvragen",
+            "schrijnend_verleend",
+            "uitstel_vertrek_kort",
+            "uitstel_vertrek_lang",
+        )
+        for y in ("Y", "P")
+    ],
     # Raad voor de rechtspraak
-    FactSpec("hoger_beroep_{Y}", "raw", lambda acc, yrs: acc.measure("rechtspraak", yrs.Y, "hoger_beroep_totaal")),
+    FactSpec(
+        "hoger_beroep_{Y}", "raw", lambda acc, yrs: acc.measure("rechtspraak", yrs.Y, "hoger_beroep_totaal")
+    ),
     *[FactSpec(f"hoger_beroep_{who}_{{Y}}", "raw", _hb_fact(who)) for who in ("verdachte", "om", "beide")],
-    FactSpec("hoger_beroep_gemiddeld", "approx", lambda acc, yrs: (
-        _s(acc.measure("rechtspraak_num", y, "hoger_beroep_totaal") for y in yrs.window), len(yrs.window)),
-        tolerance=0.1),
-    FactSpec("hoger_beroep_schuldig_pct", "approx", lambda acc, yrs: (
-        _s(acc.measure("rechtspraak_num", y, "eindarrest_schuldig") for y in yrs.window),
-        _s(acc.measure("rechtspraak_num", y, "hoger_beroep_totaal") for y in yrs.window)), tolerance=0.05),
-    FactSpec("cassatie_aandeel", "approx", lambda acc, yrs: (
-        _s(acc.measure("rechtspraak_num", y, "cassatie_ingesteld") for y in yrs.window),
-        _s(acc.measure("rechtspraak_num", y, "hoger_beroep_totaal") for y in yrs.window)), tolerance=0.1),
-    FactSpec("cassatie_per_jaar", "approx", lambda acc, yrs: (
-        _s(acc.measure("rechtspraak_num", y, "cassatie_ingesteld") for y in yrs.window), len(yrs.window)),
-        tolerance=0.1),
+    FactSpec(
+        "hoger_beroep_gemiddeld",
+        "approx",
+        lambda acc, yrs: (
+            _s(acc.measure("rechtspraak_num", y, "hoger_beroep_totaal") for y in yrs.window),
+            len(yrs.window),
+        ),
+        tolerance=0.1,
+    ),
+    FactSpec(
+        "hoger_beroep_schuldig_pct",
+        "approx",
+        lambda acc, yrs: (
+            _s(acc.measure("rechtspraak_num", y, "eindarrest_schuldig") for y in yrs.window),
+            _s(acc.measure("rechtspraak_num", y, "hoger_beroep_totaal") for y in yrs.window),
+        ),
+        tolerance=0.05,
+    ),
+    FactSpec(
+        "cassatie_aandeel",
+        "approx",
+        lambda acc, yrs: (
+            _s(acc.measure("rechtspraak_num", y, "cassatie_ingesteld") for y in yrs.window),
+            _s(acc.measure("rechtspraak_num", y, "hoger_beroep_totaal") for y in yrs.window),
+        ),
+        tolerance=0.1,
+    ),
+    FactSpec(
+        "cassatie_per_jaar",
+        "approx",
+        lambda acc, yrs: (
+            _s(acc.measure("rechtspraak_num", y, "cassatie_ingesteld") for y in yrs.window),
+            len(yrs.window),
+        ),
+        tolerance=0.1,
+    ),
     # EMM
     FactSpec("onderzoeken_{Y}", "count", lambda acc, yrs: acc.measure("emm_onderzoeken", yrs.Y)),
-    FactSpec("onderzoeken_gemiddelde_{W0}_{Y}", "mean", lambda acc, yrs: (
-        _s(acc.measure("emm_onderzoeken", y) for y in yrs.window), len(yrs.window))),
-    FactSpec("onderzoeken_seks_pct_{Y}", "change", lambda acc, yrs: (
-        acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y)) - acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y - 1)),
-        acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y - 1)))),
-    FactSpec("onderzoeken_arbeid_{P}", "count", lambda acc, yrs: acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y - 1))),
-    FactSpec("onderzoeken_arbeid_{Y}", "count", lambda acc, yrs: acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y))),
-    FactSpec("onderzoeken_arbeid_factor_{Y}", "approx", lambda acc, yrs: (
-        acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y)), acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y - 1))),
-        tolerance=0.15),
+    FactSpec(
+        "onderzoeken_gemiddelde_{W0}_{Y}",
+        "mean",
+        lambda acc, yrs: (_s(acc.measure("emm_onderzoeken", y) for y in yrs.window), len(yrs.window)),
+    ),
+    FactSpec(
+        "onderzoeken_seks_pct_{Y}",
+        "change",
+        lambda acc, yrs: (
+            acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y))
+            - acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y - 1)),
+            acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y - 1)),
+        ),
+    ),
+    FactSpec(
+        "onderzoeken_arbeid_{P}",
+        "count",
+        lambda acc, yrs: acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y - 1)),
+    ),
+    FactSpec(
+        "onderzoeken_arbeid_{Y}",
+        "count",
+        lambda acc, yrs: acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y)),
+    ),
+    FactSpec(
+        "onderzoeken_arbeid_factor_{Y}",
+        "approx",
+        lambda acc, yrs: (
+            acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y)),
+            acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y - 1)),
+        ),
+        tolerance=0.15,
+    ),
     FactSpec("verdachten_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Totaal", str(yrs.Y))),
     FactSpec("verdachten_{P}", "count", lambda acc, yrs: acc.cell("14", "", "Totaal", str(yrs.Y - 1))),
-    FactSpec("verdachten_verschil_{Y}", "count", lambda acc, yrs: (
-        acc.cell("14", "", "Totaal", str(yrs.Y - 1)) - acc.cell("14", "", "Totaal", str(yrs.Y)))),
+    FactSpec(
+        "verdachten_verschil_{Y}",
+        "count",
+        lambda acc, yrs: (
+            acc.cell("14", "", "Totaal", str(yrs.Y - 1)) - acc.cell("14", "", "Totaal", str(yrs.Y))
+        ),
+    ),
     FactSpec("verdachten_mannen_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Mannen", str(yrs.Y))),
     FactSpec("verdachten_vrouwen_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Vrouwen", str(yrs.Y))),
     FactSpec("verdachten_onbekend_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Onbekend", str(yrs.Y))),
@@ -234,83 +312,248 @@ SPECS: list[FactSpec] = [
     FactSpec("verdachten_nat_onbekend_{Y}", "count", lambda acc, yrs: acc.measure("emm_nat", yrs.Y, "")),
     FactSpec("emm_nla_niet_u02", "count", lambda acc, yrs: acc.measure("emm_nla_zonder_arbeid")),
     # OM: registration and decision
-    FactSpec("om_zaken_{Y}", "count", lambda acc, yrs: acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y))),
-    FactSpec("om_zaken_{P}", "count", lambda acc, yrs: acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1))),
-    FactSpec("om_zaken_pct_{Y}", "change", lambda acc, yrs: (
-        acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y))
-        - acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
-        acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)))),
+    FactSpec(
+        "om_zaken_{Y}",
+        "count",
+        lambda acc, yrs: acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y)),
+    ),
+    FactSpec(
+        "om_zaken_{P}",
+        "count",
+        lambda acc, yrs: acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
+    ),
+    FactSpec(
+        "om_zaken_pct_{Y}",
+        "change",
+        lambda acc, yrs: (
+            acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y))
+            - acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
+            acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
+        ),
+    ),
     FactSpec("om_zaken_politie_{Y}", "count", lambda acc, yrs: acc.measure("om_instantie", yrs.Y, "politie")),
-    *[FactSpec(f"om_{k}_aandeel_{{W0}}_{{Y}}", "pct", _share_reg(lab))
-      for k, lab in (("seks", "Seksuele uitbuiting"), ("arbeid", "Arbeidsuitbuiting"),
-                     ("crim", "Criminele/overige uitbuiting"))],
+    *[
+        FactSpec(f"om_{k}_aandeel_{{W0}}_{{Y}}", "pct", _share_reg(lab))
+        for k, lab in (
+            ("seks", "Seksuele uitbuiting"),
+            ("arbeid", "Arbeidsuitbuiting"),
+            ("crim", "Criminele/overige uitbuiting"),
+        )
+    ],
     FactSpec("om_seks_{P}", "count", lambda acc, yrs: _f16(acc, "Seksuele uitbuiting", yrs.Y - 1)),
     FactSpec("om_seks_{Y}", "count", lambda acc, yrs: _f16(acc, "Seksuele uitbuiting", yrs.Y)),
     FactSpec("om_crim_{Y}", "count", lambda acc, yrs: _f16(acc, "Criminele/overige uitbuiting", yrs.Y)),
-    FactSpec("om_crim_verschil_{P}", "count", lambda acc, yrs: (
-        _f16(acc, "Criminele/overige uitbuiting", yrs.Y) - _f16(acc, "Criminele/overige uitbuiting", yrs.Y - 1))),
-    FactSpec("om_crim_verschil_{Y2}", "count", lambda acc, yrs: (
-        _f16(acc, "Criminele/overige uitbuiting", yrs.Y) - _f16(acc, "Criminele/overige uitbuiting", yrs.Y - 2))),
+    FactSpec(
+        "om_crim_verschil_{P}",
+        "count",
+        lambda acc, yrs: (
+            _f16(acc, "Criminele/overige uitbuiting", yrs.Y)
+            - _f16(acc, "Criminele/overige uitbuiting", yrs.Y - 1)
+        ),
+    ),
+    FactSpec(
+        "om_crim_verschil_{Y2}",
+        "count",
+        lambda acc, yrs: (
+            _f16(acc, "Criminele/overige uitbuiting", yrs.Y)
+            - _f16(acc, "Criminele/overige uitbuiting", yrs.Y - 2)
+        ),
+    ),
     FactSpec("om_afgehandeld_{Y}", "count", lambda acc, yrs: _f17_dec(acc, yrs.Y)),
-    FactSpec("om_afgehandeld_verschil_{P}", "count", lambda acc, yrs: _f17_dec(acc, yrs.Y - 1) - _f17_dec(acc, yrs.Y)),
-    FactSpec("om_dagvaarding_pct_{Y}", "pct", lambda acc, yrs: (
-        acc.cell("17", "jaar", "Dagvaarding voor mensenhandel", str(yrs.Y)), _f17_dec(acc, yrs.Y))),
-    FactSpec("om_sepot_{P}", "count", lambda acc, yrs: acc.cell("17", "jaar", "Onvoorwaardelijk sepot", str(yrs.Y - 1))),
-    FactSpec("om_sepot_{Y}", "count", lambda acc, yrs: acc.cell("17", "jaar", "Onvoorwaardelijk sepot", str(yrs.Y))),
-    *[FactSpec(f"om_dagvaarding_{k}_pct", "pct", _pct_vorm("17", "Dagvaarding voor mensenhandel", (lab,), tuple(F17_TYPES)))
-      for k, lab in (("seks", "Seksuele uitbuiting"), ("arbeid", "Arbeidsuitbuiting"),
-                     ("crim", "Criminele/overige uitbuiting"))],
+    FactSpec(
+        "om_afgehandeld_verschil_{P}",
+        "count",
+        lambda acc, yrs: _f17_dec(acc, yrs.Y - 1) - _f17_dec(acc, yrs.Y),
+    ),
+    FactSpec(
+        "om_dagvaarding_pct_{Y}",
+        "pct",
+        lambda acc, yrs: (
+            acc.cell("17", "jaar", "Dagvaarding voor mensenhandel", str(yrs.Y)),
+            _f17_dec(acc, yrs.Y),
+        ),
+    ),
+    FactSpec(
+        "om_sepot_{P}",
+        "count",
+        lambda acc, yrs: acc.cell("17", "jaar", "Onvoorwaardelijk sepot", str(yrs.Y - 1)),
+    ),
+    FactSpec(
+        "om_sepot_{Y}", "count", lambda acc, yrs: acc.cell("17", "jaar", "Onvoorwaardelijk sepot", str(yrs.Y))
+    ),
+    *[
+        FactSpec(
+            f"om_dagvaarding_{k}_pct",
+            "pct",
+            _pct_vorm("17", "Dagvaarding voor mensenhandel", (lab,), tuple(F17_TYPES)),
+        )
+        for k, lab in (
+            ("seks", "Seksuele uitbuiting"),
+            ("arbeid", "Arbeidsuitbuiting"),
+            ("crim", "Criminele/overige uitbuiting"),
+        )
+    ],
     # OM: first-instance judgments
     FactSpec("berecht_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, "Totaal", yrs.Y)),
-    FactSpec("berecht_verschil_{P}", "count", lambda acc, yrs: (
-        _f18(acc, yrs, "Totaal", yrs.Y) - _f18(acc, yrs, "Totaal", yrs.Y - 1))),
+    FactSpec(
+        "berecht_verschil_{P}",
+        "count",
+        lambda acc, yrs: _f18(acc, yrs, "Totaal", yrs.Y) - _f18(acc, yrs, "Totaal", yrs.Y - 1),
+    ),
     FactSpec("berecht_daling_jaren", "report", _decline_years),
-    FactSpec("berecht_seks_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y)),
-    FactSpec("berecht_seks_verschil_{P}", "count", lambda acc, yrs: (
-        _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y) - _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y - 1))),
-    *[FactSpec(f"berecht_{k}_{{{y}}}", "count", _f18_fact(lab, 0 if y == "Y" else 1))
-      for k, lab in (("arbeid", "Arbeidsuitbuiting"), ("crim", "Criminele/overige uitbuiting")) for y in ("Y", "P")],
-    FactSpec("veroordeeld_pct_{W0}_{Y}", "pct", lambda acc, yrs: (
-        _jaar_row(acc, "19", "Veroordeling voor mensenhandel", yrs), _f18_total(acc, yrs))),
-    *[FactSpec(f"veroordeeld_{k}_pct", "pct", _pct_vorm("19", "Veroordeling voor mensenhandel", (lab,), F19_ROWS))
-      for k, lab in (("binnen_seks", "Binnenlandse seksuele uitbuiting"),
-                     ("intl_seks", "Internationale seksuele uitbuiting"),
-                     ("arbeid", "Arbeidsuitbuiting"), ("crim", "Criminele/overige uitbuiting"))],
-    FactSpec("berecht_adolescent_pct", "pct", lambda acc, yrs: (
-        _jaar_row(acc, "22", AGE_ROWS[0], yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_onder30_pct", "pct", lambda acc, yrs: (
-        _jaar_row(acc, "22", AGE_ROWS[0], yrs) + _jaar_row(acc, "22", AGE_ROWS[1], yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_40plus_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "22", "40+", yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_gem_leeftijd", "mean", lambda acc, yrs: acc.measure("om_age", tuple(yrs.window), tuple(FORM5.values()))),
-    FactSpec("berecht_gem_leeftijd_{P}", "mean", lambda acc, yrs: acc.measure("om_age", (yrs.Y - 1,), tuple(FORM5.values()))),
-    FactSpec("berecht_gem_leeftijd_{Y}", "mean", lambda acc, yrs: acc.measure("om_age", (yrs.Y,), tuple(FORM5.values()))),
-    FactSpec("berecht_onder22_{P}", "count", lambda acc, yrs: acc.cell("22", "jaar", AGE_ROWS[0], str(yrs.Y - 1))),
-    FactSpec("berecht_onder22_{Y}", "count", lambda acc, yrs: acc.cell("22", "jaar", AGE_ROWS[0], str(yrs.Y))),
-    FactSpec("berecht_binnen_adolescent_pct", "pct", _pct_vorm("22", AGE_ROWS[0], ("Binnenlandse seksuele uitbuiting",), AGE_ROWS)),
-    FactSpec("berecht_binnen_40plus_pct", "pct", _pct_vorm("22", "40+", ("Binnenlandse seksuele uitbuiting",), AGE_ROWS)),
-    FactSpec("berecht_arbeid_adolescent_pct", "pct", _pct_vorm("22", AGE_ROWS[0], ("Arbeidsuitbuiting",), AGE_ROWS)),
+    FactSpec(
+        "berecht_seks_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y)
+    ),
+    FactSpec(
+        "berecht_seks_verschil_{P}",
+        "count",
+        lambda acc, yrs: (
+            _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y)
+            - _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y - 1)
+        ),
+    ),
+    *[
+        FactSpec(f"berecht_{k}_{{{y}}}", "count", _f18_fact(lab, 0 if y == "Y" else 1))
+        for k, lab in (("arbeid", "Arbeidsuitbuiting"), ("crim", "Criminele/overige uitbuiting"))
+        for y in ("Y", "P")
+    ],
+    FactSpec(
+        "veroordeeld_pct_{W0}_{Y}",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "19", "Veroordeling voor mensenhandel", yrs), _f18_total(acc, yrs)),
+    ),
+    *[
+        FactSpec(
+            f"veroordeeld_{k}_pct", "pct", _pct_vorm("19", "Veroordeling voor mensenhandel", (lab,), F19_ROWS)
+        )
+        for k, lab in (
+            ("binnen_seks", "Binnenlandse seksuele uitbuiting"),
+            ("intl_seks", "Internationale seksuele uitbuiting"),
+            ("arbeid", "Arbeidsuitbuiting"),
+            ("crim", "Criminele/overige uitbuiting"),
+        )
+    ],
+    FactSpec(
+        "berecht_adolescent_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "22", AGE_ROWS[0], yrs), _f18_total(acc, yrs)),
+    ),
+    FactSpec(
+        "berecht_onder30_pct",
+        "pct",
+        lambda acc, yrs: (
+            _jaar_row(acc, "22", AGE_ROWS[0], yrs) + _jaar_row(acc, "22", AGE_ROWS[1], yrs),
+            _f18_total(acc, yrs),
+        ),
+    ),
+    FactSpec(
+        "berecht_40plus_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "22", "40+", yrs), _f18_total(acc, yrs))
+    ),
+    FactSpec(
+        "berecht_gem_leeftijd",
+        "mean",
+        lambda acc, yrs: acc.measure("om_age", tuple(yrs.window), tuple(FORM5.values())),
+    ),
+    FactSpec(
+        "berecht_gem_leeftijd_{P}",
+        "mean",
+        lambda acc, yrs: acc.measure("om_age", (yrs.Y - 1,), tuple(FORM5.values())),
+    ),
+    FactSpec(
+        "berecht_gem_leeftijd_{Y}",
+        "mean",
+        lambda acc, yrs: acc.measure("om_age", (yrs.Y,), tuple(FORM5.values())),
+    ),
+    FactSpec(
+        "berecht_onder22_{P}", "count", lambda acc, yrs: acc.cell("22", "jaar", AGE_ROWS[0], str(yrs.Y - 1))
+    ),
+    FactSpec(
+        "berecht_onder22_{Y}", "count", lambda acc, yrs: acc.cell("22", "jaar", AGE_ROWS[0], str(yrs.Y))
+    ),
+    FactSpec(
+        "berecht_binnen_adolescent_pct",
+        "pct",
+        _pct_vorm("22", AGE_ROWS[0], ("Binnenlandse seksuele uitbuiting",), AGE_ROWS),
+    ),
+    FactSpec(
+        "berecht_binnen_40plus_pct",
+        "pct",
+        _pct_vorm("22", "40+", ("Binnenlandse seksuele uitbuiting",), AGE_ROWS),
+    ),
+    FactSpec(
+        "berecht_arbeid_adolescent_pct", "pct", _pct_vorm("22", AGE_ROWS[0], ("Arbeidsuitbuiting",), AGE_ROWS)
+    ),
     FactSpec("berecht_arbeid_40plus_pct", "pct", _pct_vorm("22", "40+", ("Arbeidsuitbuiting",), AGE_ROWS)),
-    FactSpec("berecht_man_aandeel_kop", "approx", lambda acc, yrs: (_jaar_row(acc, "23", "Man", yrs), _f18_total(acc, yrs)),
-             tolerance=0.05),
-    FactSpec("berecht_man_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "23", "Man", yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_vrouw_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "23", "Vrouw", yrs), _f18_total(acc, yrs))),
+    FactSpec(
+        "berecht_man_aandeel_kop",
+        "approx",
+        lambda acc, yrs: (_jaar_row(acc, "23", "Man", yrs), _f18_total(acc, yrs)),
+        tolerance=0.05,
+    ),
+    FactSpec(
+        "berecht_man_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "23", "Man", yrs), _f18_total(acc, yrs))
+    ),
+    FactSpec(
+        "berecht_vrouw_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "23", "Vrouw", yrs), _f18_total(acc, yrs)),
+    ),
     FactSpec("berecht_vrouw_arbeid_pct", "pct", _pct_vorm("23", "Vrouw", ("Arbeidsuitbuiting",), F23_ROWS)),
-    FactSpec("berecht_vrouw_crim_pct", "pct", _pct_vorm("23", "Vrouw", ("Criminele/overige uitbuiting",), F23_ROWS)),
+    FactSpec(
+        "berecht_vrouw_crim_pct", "pct", _pct_vorm("23", "Vrouw", ("Criminele/overige uitbuiting",), F23_ROWS)
+    ),
     FactSpec("berecht_vrouw_seks_pct", "pct", _pct_vorm("23", "Vrouw", SEX_COLS, F23_ROWS)),
-    FactSpec("berecht_nl_aandeel_kop", "approx", lambda acc, yrs: (_jaar_row(acc, "24", "Nederland", yrs), _f18_total(acc, yrs)),
-             tolerance=0.05),
-    FactSpec("berecht_nl_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "24", "Nederland", yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_eer_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "24", "EU+EER+Zwitserland", yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_overig_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "24", "Overig", yrs), _f18_total(acc, yrs))),
-    FactSpec("berecht_eer_pct_{Y}", "pct", lambda acc, yrs: (
-        acc.cell("24", "jaar", "EU+EER+Zwitserland", str(yrs.Y)), _f18(acc, yrs, "Totaal", yrs.Y))),
-    FactSpec("berecht_overig_pct_{Y}", "pct", lambda acc, yrs: (
-        acc.cell("24", "jaar", "Overig", str(yrs.Y)), _f18(acc, yrs, "Totaal", yrs.Y))),
-    FactSpec("berecht_binnen_nl_pct", "pct", _pct_vorm("24", "Nederland", ("Binnenlandse seksuele uitbuiting",), F24_ROWS)),
-    FactSpec("berecht_intl_eer_pct", "pct", _pct_vorm("24", "EU+EER+Zwitserland", ("Internationale seksuele uitbuiting",), F24_ROWS)),
+    FactSpec(
+        "berecht_nl_aandeel_kop",
+        "approx",
+        lambda acc, yrs: (_jaar_row(acc, "24", "Nederland", yrs), _f18_total(acc, yrs)),
+        tolerance=0.05,
+    ),
+    FactSpec(
+        "berecht_nl_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "24", "Nederland", yrs), _f18_total(acc, yrs)),
+    ),
+    FactSpec(
+        "berecht_eer_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "24", "EU+EER+Zwitserland", yrs), _f18_total(acc, yrs)),
+    ),
+    FactSpec(
+        "berecht_overig_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "24", "Overig", yrs), _f18_total(acc, yrs)),
+    ),
+    FactSpec(
+        "berecht_eer_pct_{Y}",
+        "pct",
+        lambda acc, yrs: (
+            acc.cell("24", "jaar", "EU+EER+Zwitserland", str(yrs.Y)),
+            _f18(acc, yrs, "Totaal", yrs.Y),
+        ),
+    ),
+    FactSpec(
+        "berecht_overig_pct_{Y}",
+        "pct",
+        lambda acc, yrs: (acc.cell("24", "jaar", "Overig", str(yrs.Y)), _f18(acc, yrs, "Totaal", yrs.Y)),
+    ),
+    FactSpec(
+        "berecht_binnen_nl_pct",
+        "pct",
+        _pct_vorm("24", "Nederland", ("Binnenlandse seksuele uitbuiting",), F24_ROWS),
+    ),
+    FactSpec(
+        "berecht_intl_eer_pct",
+        "pct",
+        _pct_vorm("24", "EU+EER+Zwitserland", ("Internationale seksuele uitbuiting",), F24_ROWS),
+    ),
     FactSpec("berecht_arbeid_nl_pct", "pct", _pct_vorm("24", "Nederland", ("Arbeidsuitbuiting",), F24_ROWS)),
     FactSpec("berecht_arbeid_overig_pct", "pct", _pct_vorm("24", "Overig", ("Arbeidsuitbuiting",), F24_ROWS)),
-    FactSpec("berecht_crim_nl_pct", "pct", _pct_vorm("24", "Nederland", ("Criminele/overige uitbuiting",), F24_ROWS)),
+    FactSpec(
+        "berecht_crim_nl_pct",
+        "pct",
+        _pct_vorm("24", "Nederland", ("Criminele/overige uitbuiting",), F24_ROWS),
+    ),
 ]
 
 NATIONALITY_FACT = "verdachten_{cc}_{Y}"  # suspects of year Y by nationality (two-letter code)

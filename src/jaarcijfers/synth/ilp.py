@@ -130,8 +130,16 @@ class ElasticIP:
         self.rows.append((expr + minus - plus, lo - expr.const, hi - expr.const))
         self.softs.append(Soft(key, expr, lo, hi, weight, m, p))
 
-    def soft_ratio(self, key: tuple, num: Lin, den: Lin, lo: Fraction, hi_excl: Fraction | None,
-                   hi_incl: Fraction | None = None, weight: float = 1.0) -> None:
+    def soft_ratio(
+        self,
+        key: tuple,
+        num: Lin,
+        den: Lin,
+        lo: Fraction,
+        hi_excl: Fraction | None,
+        hi_incl: Fraction | None = None,
+        weight: float = 1.0,
+    ) -> None:
         """lo <= num/den < hi_excl (or <= hi_incl), den > 0, linearised with integer arithmetic."""
         # num/den >= lo  <=>  num*lo.den - den*lo.num >= 0
         self.soft(key + ("min",), num * lo.denominator - den * lo.numerator, 0, INF, weight)
@@ -158,8 +166,7 @@ class ElasticIP:
         h.changeColsCost(n, np.arange(n, dtype=np.int32), np.array(self.cost, dtype=np.float64))
         ints = np.array([i for i in range(n) if self.integer[i]], dtype=np.int32)
         if len(ints):
-            h.changeColsIntegrality(len(ints), ints,
-                                    np.array([highspy.HighsVarType.kInteger] * len(ints)))
+            h.changeColsIntegrality(len(ints), ints, np.array([highspy.HighsVarType.kInteger] * len(ints)))
         for expr, lo, hi in self.rows:
             items = sorted((k, v) for k, v in expr.terms.items() if v != 0)
             idx = np.array([k for k, _ in items], dtype=np.int32)

@@ -78,7 +78,9 @@ def _soft_interval(ip: ElasticIP, key: tuple, expr: Lin, raw: str | None, weight
     ip.soft(key, expr, iv.lo, iv.hi, weight)
 
 
-def _soft_rounded(ip: ElasticIP, key: tuple, num: Lin, den: Lin, value: int, scale: int, weight: float) -> None:
+def _soft_rounded(
+    ip: ElasticIP, key: tuple, num: Lin, den: Lin, value: int, scale: int, weight: float
+) -> None:
     """round_half_up(scale * num / den) == value, for den > 0, as linear constraints."""
     lo, lo_strict, hi, hi_strict = fs.rounding_bounds(value)
     lo, hi = lo / scale, hi / scale
@@ -86,8 +88,10 @@ def _soft_rounded(ip: ElasticIP, key: tuple, num: Lin, den: Lin, value: int, sca
     # largest coefficient, so that one case more or less costs about `weight`, as for a plain cell.
     e_lo = num * lo.denominator - den * lo.numerator
     e_hi = num * hi.denominator - den * hi.numerator
-    for e, bounds, side in ((e_lo, (1 if lo_strict else 0, INF), "ondergrens"),
-                            (e_hi, (-INF, -1 if hi_strict else 0), "bovengrens")):
+    for e, bounds, side in (
+        (e_lo, (1 if lo_strict else 0, INF), "ondergrens"),
+        (e_hi, (-INF, -1 if hi_strict else 0), "bovengrens"),
+    ):
         scale_w = max([abs(c) for c in e.terms.values()] + [1.0])
         ip.soft(key + (side,), e, bounds[0], bounds[1], weight / scale_w)
 
@@ -125,8 +129,12 @@ class JudgedModel:
     """Step 1, decomposed: first the counts n[v, f] (Figuur 18 and the block totals of figures 19, 22-24),
     then, with n fixed, one small model per attribute (verdict, age with age sums, gender, herkomst)."""
 
-    DIMS = (("verdict", "19", fs.VERDICTS), ("age", "22", None), ("gender", "23", fs.GENDERS),
-            ("herkomst", "24", fs.HERKOMST))
+    DIMS = (
+        ("verdict", "19", fs.VERDICTS),
+        ("age", "22", None),
+        ("gender", "23", fs.GENDERS),
+        ("herkomst", "24", fs.HERKOMST),
+    )
 
     def __init__(self, t: Targets, yrs: fs.Years, rng: np.random.Generator):
         self.t = t
@@ -249,6 +257,7 @@ class JudgedModel:
                 continue
             _soft_interval(ip, key, acc.cell(cfig, part, row, col), raw, W_CELL)
         add_fact_constraints(ip, acc, t, self.yrs)
+
         # realism: interior cells near the share of their year margin; ages near the class middle
         def val(part, row, col):
             iv = t.cell(fig, part, row, col)
@@ -312,9 +321,16 @@ class _DimAcc:
         raise KeyError(name)
 
     def age_sum(self, years, forms):
-        s = lsum(self.S[v, f, a] for v in years for f in forms for a in self.jm.age_rows if (v, f, a) in self.S)
-        cnt = lsum(self.tv[v, f, a] for v in years for f in forms for a in self.jm.age_rows
-                   if self.jm.ranges[a] is not None)
+        s = lsum(
+            self.S[v, f, a] for v in years for f in forms for a in self.jm.age_rows if (v, f, a) in self.S
+        )
+        cnt = lsum(
+            self.tv[v, f, a]
+            for v in years
+            for f in forms
+            for a in self.jm.age_rows
+            if self.jm.ranges[a] is not None
+        )
         return s, cnt
 
 
@@ -358,10 +374,16 @@ class FlowModel:
         # judged totals from step 1 (hard)
         for v in self.window:
             for F in ("seks", "arbeid", "crim"):
-                ip.hard(lsum(x for k, x in self.w.items() if k[3] == v and k[4] == F), judged.get((v, F), 0),
-                        judged.get((v, F), 0))
-                ip.hard(lsum(x for k, x in self.w.items() if k[3] == v and k[4] == F and k[2] == "dagx"),
-                        -INF, dagx_cap.get((v, F), 0))
+                ip.hard(
+                    lsum(x for k, x in self.w.items() if k[3] == v and k[4] == F),
+                    judged.get((v, F), 0),
+                    judged.get((v, F), 0),
+                )
+                ip.hard(
+                    lsum(x for k, x in self.w.items() if k[3] == v and k[4] == F and k[2] == "dagx"),
+                    -INF,
+                    dagx_cap.get((v, F), 0),
+                )
         for (fig, part, row, col), raw in sorted(t.cells.items()):
             if fig in ("15", "16", "17"):
                 _soft_interval(ip, ("cell", fig, part, row, col), self.cell(fig, part, row, col), raw, W_CELL)
@@ -389,8 +411,10 @@ class FlowModel:
                 lag = a - r
                 share = self.DECISION_LAG[lag] if lag < len(self.DECISION_LAG) else 0.0
                 pull(lsum(x for k, x in w.items() if k[0] == r and k[1] == a), reg * share)
-            pull(lsum(x for k, x in w.items() if k[0] == r and k[1] is None),
-                 reg * max(0.03, 1 - sum(self.DECISION_LAG[: self.yrs.Y - r + 1])))
+            pull(
+                lsum(x for k, x in w.items() if k[0] == r and k[1] is None),
+                reg * max(0.03, 1 - sum(self.DECISION_LAG[: self.yrs.Y - r + 1])),
+            )
         for v in self.window:
             total = sum(c for (vv, _F), c in judged.items() if vv == v)
             for a in [x for x in years if x <= v]:
@@ -450,25 +474,62 @@ def country_pool() -> CountryPool:
     from jaarcijfers.contract.codelists import countries
 
     cs = countries()
-    eer = [c for c in ("RO", "BG", "PL", "HU", "DE", "BE", "LT", "SK", "FR", "ES", "IT", "PT", "CZ", "LV")
-           if c in cs and cs[c].eer]
-    other = [c for c in ("MA", "TR", "SR", "NG", "CO", "DO", "CV", "AL", "UA", "CN", "VN", "BR", "GH", "ER",
-                         "SY", "AW", "CW", "VE", "UG", "RS")
-             if c in cs and not cs[c].eer]
+    eer = [
+        c
+        for c in ("RO", "BG", "PL", "HU", "DE", "BE", "LT", "SK", "FR", "ES", "IT", "PT", "CZ", "LV")
+        if c in cs and cs[c].eer
+    ]
+    other = [
+        c
+        for c in (
+            "MA",
+            "TR",
+            "SR",
+            "NG",
+            "CO",
+            "DO",
+            "CV",
+            "AL",
+            "UA",
+            "CN",
+            "VN",
+            "BR",
+            "GH",
+            "ER",
+            "SY",
+            "AW",
+            "CW",
+            "VE",
+            "UG",
+            "RS",
+        )
+        if c in cs and not cs[c].eer
+    ]
     return CountryPool(eer, other)
 
 
 def _articles():
     from jaarcijfers.contract.codelists import article_form, is_thb_article
 
-    sexual = [a for a in ("273f lid 1 sub 3 Sr", "273f lid 1 sub 5 Sr", "273f lid 1 sub 8 Sr", "273f lid 1 sub 9 Sr")
-              if is_thb_article(a) and article_form(a) == "seksueel"]
-    generic = [a for a in ("273f lid 1 sub 1 Sr", "273f lid 1 sub 4 Sr", "273f lid 1 sub 2 Sr", "273f lid 1 sub 6 Sr")
-               if is_thb_article(a) and article_form(a) is None]
-    other = [a for a in ("300 Sr", "310 Sr", "416 Sr", "282 Sr", "141 Sr", "225 Sr", "420bis Sr", "285 Sr")
-             if not is_thb_article(a)]
+    sexual = [
+        a
+        for a in ("273f lid 1 sub 3 Sr", "273f lid 1 sub 5 Sr", "273f lid 1 sub 8 Sr", "273f lid 1 sub 9 Sr")
+        if is_thb_article(a) and article_form(a) == "seksueel"
+    ]
+    generic = [
+        a
+        for a in ("273f lid 1 sub 1 Sr", "273f lid 1 sub 4 Sr", "273f lid 1 sub 2 Sr", "273f lid 1 sub 6 Sr")
+        if is_thb_article(a) and article_form(a) is None
+    ]
+    other = [
+        a
+        for a in ("300 Sr", "310 Sr", "416 Sr", "282 Sr", "141 Sr", "225 Sr", "420bis Sr", "285 Sr")
+        if not is_thb_article(a)
+    ]
     if not generic or not other:
-        raise UserError("De artikeltabel kent geen bruikbare mensenhandelartikelen voor de synthetische data.")
+        raise UserError(
+            "De artikeltabel kent geen bruikbare mensenhandelartikelen voor de synthetische data."
+        )
     return sexual, generic, other
 
 
@@ -526,7 +587,9 @@ def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
 
     # -- flow types -> cases ------------------------------------------------------------------------
     iv = fm.ip.ivalue
-    flows = [(k, iv(x)) for k, x in sorted(fm.w.items(), key=lambda kv: tuple(str(e) for e in kv[0])) if iv(x) > 0]
+    flows = [
+        (k, iv(x)) for k, x in sorted(fm.w.items(), key=lambda kv: tuple(str(e) for e in kv[0])) if iv(x) > 0
+    ]
     cases: list[dict] = []
     judged_slots: dict[tuple[int, str], list[tuple]] = defaultdict(list)
     for (r, a, d, v, F), c in flows:
@@ -536,7 +599,9 @@ def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
             else:
                 cases.append(dict(r=r, a=a, d=d, v=None, F=F))
     for (v, F), slots in sorted(judged_slots.items()):
-        people = [p for f5 in fs.FORM5.values() if fs.FORM5_TO_FORM[f5] == F for p in judged_people.get((v, f5), [])]
+        people = [
+            p for f5 in fs.FORM5.values() if fs.FORM5_TO_FORM[f5] == F for p in judged_people.get((v, f5), [])
+        ]
         people.sort(key=lambda p: (p["verdict"] != "Overig/onbekend", float(rng.random())))
         slots.sort(key=lambda s: (s[2] != "dagx", float(rng.random())))
         for (r, a, d), p in zip(slots, people, strict=True):
@@ -598,20 +663,36 @@ def _records(cases, t: Targets, yrs: fs.Years, rng, pool: CountryPool, violation
         if herk == "nl":
             land = "NL"
         elif herk == "eer":
-            land = _weighted(rng, pool.eer, [6, 3, 3, 2] + [1] * (len(pool.eer) - 4)) if len(pool.eer) > 4 else pool.eer[0]
+            land = (
+                _weighted(rng, pool.eer, [6, 3, 3, 2] + [1] * (len(pool.eer) - 4))
+                if len(pool.eer) > 4
+                else pool.eer[0]
+            )
         elif herk == "overig":
             land = pool.other[int(rng.integers(0, len(pool.other)))]
         else:
             land = ""
         d = c["d"]
-        afdoening = {"dag": "dagvaarding", "dagx": "dagvaarding", "sepot": "onvoorwaardelijk_sepot",
-                     "overig": "overig", None: ""}[d]
-        zaken.append({
-            "zaak_id": zid, "inschrijfjaar": str(c["r"]), "instantie": c["instantie"], "geslacht": gender,
-            "leeftijd_pleegdatum": "" if age is None else str(age), "geboorteland": land,
-            "afdoening": afdoening, "afdoeningsjaar": "" if c["a"] is None else str(c["a"]),
-            "vonnisjaar": "" if c["v"] is None else str(c["v"]),
-        })
+        afdoening = {
+            "dag": "dagvaarding",
+            "dagx": "dagvaarding",
+            "sepot": "onvoorwaardelijk_sepot",
+            "overig": "overig",
+            None: "",
+        }[d]
+        zaken.append(
+            {
+                "zaak_id": zid,
+                "inschrijfjaar": str(c["r"]),
+                "instantie": c["instantie"],
+                "geslacht": gender,
+                "leeftijd_pleegdatum": "" if age is None else str(age),
+                "geboorteland": land,
+                "afdoening": afdoening,
+                "afdoeningsjaar": "" if c["a"] is None else str(c["a"]),
+                "vonnisjaar": "" if c["v"] is None else str(c["v"]),
+            }
+        )
         fr, dr = _facts_for_case(zid, c["F"], f5, d, verdict, rng, sexual_art, generic_art, other_art)
         feiten += fr
         if dr is not None:
@@ -621,6 +702,7 @@ def _records(cases, t: Targets, yrs: fs.Years, rng, pool: CountryPool, violation
 
 def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_art):
     """Fact rows (and a dossier row) that rules 8-10 turn into form F, decision d and the verdict."""
+
     def gen():
         return generic_art[int(rng.integers(0, len(generic_art)))]
 
@@ -629,8 +711,12 @@ def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_
     u = float(rng.random())
     if F == "seks":
         if sexual_art and u < 0.45:
-            thb.append(dict(art=sexual_art[int(rng.integers(0, len(sexual_art)))],
-                            cls="mh_seksueel" if rng.random() < 0.7 else ""))
+            thb.append(
+                dict(
+                    art=sexual_art[int(rng.integers(0, len(sexual_art)))],
+                    cls="mh_seksueel" if rng.random() < 0.7 else "",
+                )
+            )
         elif u < 0.85:
             thb.append(dict(art=gen(), cls="mh_seksueel"))
         else:
@@ -659,8 +745,10 @@ def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_
     n_other = int(rng.choice([0, 0, 1, 1, 2]))
     if d == "dagx":
         n_other = max(n_other, 1)
-    others = [dict(art=other_art[int(rng.integers(0, len(other_art)))], cls=_weighted(rng, ["overig", ""], [3, 1]))
-              for _ in range(n_other)]
+    others = [
+        dict(art=other_art[int(rng.integers(0, len(other_art)))], cls=_weighted(rng, ["overig", ""], [3, 1]))
+        for _ in range(n_other)
+    ]
     # charge and verdict
     for f in thb + others:
         f["tll"], f["uit"] = "nee", ""
@@ -687,8 +775,17 @@ def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_
                 f["uit"] = _weighted(rng, ["bewezen", "vrijspraak", ""], [5, 2, 1])
     order = thb + others
     perm = [order[0]] + [order[int(i) + 1] for i in rng.permutation(len(order) - 1)]
-    rows = [{"zaak_id": zid, "feit_nr": str(j), "wetsartikel": f["art"], "classificatie": f["cls"],
-             "tenlastegelegd": f["tll"], "uitspraak": f["uit"]} for j, f in enumerate(perm, start=1)]
+    rows = [
+        {
+            "zaak_id": zid,
+            "feit_nr": str(j),
+            "wetsartikel": f["art"],
+            "classificatie": f["cls"],
+            "tenlastegelegd": f["tll"],
+            "uitspraak": f["uit"],
+        }
+        for j, f in enumerate(perm, start=1)
+    ]
     subvorm = ""
     if F == "seks":
         if f5 == "binnen":
@@ -701,8 +798,11 @@ def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_
         dossier_vorm = "seksueel"
     dr = None
     if dossier_vorm or (f5 is not None and rng.random() < 0.2 and F != "seks"):
-        dr = {"zaak_id": zid, "vorm": dossier_vorm or {"arbeid": "arbeid", "crim": "crimineel"}.get(F, ""),
-              "subvorm": subvorm}
+        dr = {
+            "zaak_id": zid,
+            "vorm": dossier_vorm or {"arbeid": "arbeid", "crim": "crimineel"}.get(F, ""),
+            "subvorm": subvorm,
+        }
     elif F == "seks" and f5 == "sexunk" and rng.random() < 0.3:
         dr = {"zaak_id": zid, "vorm": "seksueel", "subvorm": ""}
     return rows, dr

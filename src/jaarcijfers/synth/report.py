@@ -56,8 +56,10 @@ class FitReport:
             lines.append("")
             lines.append("Niet gehaald:")
             for m in self.misses:
-                lines.append(f"- {m.what} {m.key}: gepubliceerd {m.published or '(leeg)'}, "
-                             f"synthetisch {m.synthetic or '(leeg)'}")
+                lines.append(
+                    f"- {m.what} {m.key}: gepubliceerd {m.published or '(leeg)'}, "
+                    f"synthetisch {m.synthetic or '(leeg)'}"
+                )
                 if m.reason:
                     lines.append(f"  reden: {m.reason}")
         if self.unspecified:
@@ -160,8 +162,15 @@ def fit_report(t: Targets, counted, solver_violations=(), notes=(), pending=()) 
         rep.cells_met.setdefault(fig, 0)
         missed_cells.add(key)
         label = f"Figuur {fig} {part + ' ' if part else ''}'{row}' / '{col}'"
-        rep.misses.append(Miss("cel", label, published, "" if got is None else str(got),
-                               _block_reason(t, fig, part, row, col, yrs)))
+        rep.misses.append(
+            Miss(
+                "cel",
+                label,
+                published,
+                "" if got is None else str(got),
+                _block_reason(t, fig, part, row, col, yrs),
+            )
+        )
     specs = fs.specs_for(yrs, set(t.facts))
     for f in sorted(t.facts.values(), key=lambda f: f.id):
         if not f.derivable or f.section not in fs.MY_SECTIONS:
@@ -178,8 +187,9 @@ def fit_report(t: Targets, counted, solver_violations=(), notes=(), pending=()) 
             continue
         touched = sorted({k for k in rec.cells if k in missed_cells})
         if touched:
-            reason = ("berekend uit gepubliceerde cellen die onderling tegenstrijdig zijn: "
-                      + "; ".join(f"Figuur {k[0]} '{k[2]}' / '{k[3]}'" for k in touched))
+            reason = "berekend uit gepubliceerde cellen die onderling tegenstrijdig zijn: " + "; ".join(
+                f"Figuur {k[0]} '{k[2]}' / '{k[3]}'" for k in touched
+            )
         else:
             reason = "niet gehaald door de solver"
         rep.misses.append(Miss("feit", f.id, f.value, fs.approx_display(spec, got), reason))

@@ -92,10 +92,17 @@ def run_synth(out: Path, seed: int = 2024, reference: Path | None = None, time_l
         write_csv(out, name, rows)
     Y = targets.year
     emm_date = targets.fact("emm_peildatum") or f"{Y + 1}-06-01"
-    peildata = {"comensha": f"{Y + 1}-03-01", "ind": f"{Y + 1}-03-01", "emm": emm_date,
-                "om": f"{Y + 1}-04-01", "rechtspraak": f"{Y + 1}-04-01"}
+    peildata = {
+        "comensha": f"{Y + 1}-03-01",
+        "ind": f"{Y + 1}-03-01",
+        "emm": emm_date,
+        "om": f"{Y + 1}-04-01",
+        "rechtspraak": f"{Y + 1}-04-01",
+    }
     edition = f"de Jaarcijfers Mensenhandel {Y}"
-    (out / "levering.toml").write_text(levering_toml(sorted(tables), peildata, seed, edition), encoding="utf-8")
+    (out / "levering.toml").write_text(
+        levering_toml(sorted(tables), peildata, seed, edition), encoding="utf-8"
+    )
     text = report.text()
     (out / REPORT_FILE).write_text(text, encoding="utf-8")
     sys.stdout.write(text)

@@ -58,13 +58,19 @@ def synthesize_ind(t: Targets) -> list[dict[str, str]]:
     vals = _passthrough(t, ("10", "11"), fs.IND_ROWS)
     present = sorted({y for y, _ in vals})
     # applications that only the prose gives: facts, else a ratio learnt from the years with a fact
-    for apply_m, grant_m in (("b9_aanvragen", "b9_verleend"), ("schrijnend_aanvragen", "schrijnend_verleend"),
-                             ("b8_aanvragen", "b8_verleend")):
+    for apply_m, grant_m in (
+        ("b9_aanvragen", "b9_verleend"),
+        ("schrijnend_aanvragen", "schrijnend_verleend"),
+        ("b8_aanvragen", "b8_verleend"),
+    ):
         facts = _fact_years(t, apply_m, years)
         for y, v in facts.items():
             vals.setdefault((y, apply_m), v)
-        ratios = [numeric(vals[y, apply_m]) / numeric(vals[y, grant_m]) for y in present
-                  if (y, apply_m) in vals and (y, grant_m) in vals and numeric(vals[y, grant_m]) > 0]
+        ratios = [
+            numeric(vals[y, apply_m]) / numeric(vals[y, grant_m])
+            for y in present
+            if (y, apply_m) in vals and (y, grant_m) in vals and numeric(vals[y, grant_m]) > 0
+        ]
         ratio = max(1.0, sum(ratios) / len(ratios)) if ratios else 1.5
         for y in present:
             if (y, apply_m) in vals or (y, grant_m) not in vals:

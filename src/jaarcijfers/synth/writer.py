@@ -15,16 +15,28 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "emm_onderzoeken": ("onderzoek_id", "startjaar", "partij"),
     "emm_onderzoek_vormen": ("onderzoek_id", "vorm"),
     "emm_verdachten": ("verdachte_id", "onderzoek_id", "geslacht", "leeftijd", "nationaliteit"),
-    "om_zaken": ("zaak_id", "inschrijfjaar", "instantie", "geslacht", "leeftijd_pleegdatum", "geboorteland",
-                 "afdoening", "afdoeningsjaar", "vonnisjaar"),
+    "om_zaken": (
+        "zaak_id",
+        "inschrijfjaar",
+        "instantie",
+        "geslacht",
+        "leeftijd_pleegdatum",
+        "geboorteland",
+        "afdoening",
+        "afdoeningsjaar",
+        "vonnisjaar",
+    ),
     "om_feiten": ("zaak_id", "feit_nr", "wetsartikel", "classificatie", "tenlastegelegd", "uitspraak"),
     "om_dossiercodering": ("zaak_id", "vorm", "subvorm"),
     "rechtspraak_tabel": ("jaar", "maatstaf", "aantal"),
 }
 
 SOURCE_OF = {
-    "comensha": "CoMensha", "ind": "IND", "emm": "EMM (Expertisecentrum Mensenhandel en Mensensmokkel)",
-    "om": "Openbaar Ministerie", "rechtspraak": "Raad voor de rechtspraak",
+    "comensha": "CoMensha",
+    "ind": "IND",
+    "emm": "EMM (Expertisecentrum Mensenhandel en Mensensmokkel)",
+    "om": "Openbaar Ministerie",
+    "rechtspraak": "Raad voor de rechtspraak",
 }
 
 DESCRIPTION = {

@@ -58,9 +58,7 @@ class FileLoad:
     def line(self) -> str:
         if self.status == "ongewijzigd":
             return f"{self.file}: ongewijzigd, al geladen ({self.rows_loaded} rijen)"
-        return (
-            f"{self.file}: {self.rows_in} rijen in = {self.rows_loaded} geladen + {self.rows_rejected} afgekeurd"
-        )
+        return f"{self.file}: {self.rows_in} rijen in = {self.rows_loaded} geladen + {self.rows_rejected} afgekeurd"
 
 
 @dataclass
@@ -197,7 +195,11 @@ def _cascade(checked: CheckedDelivery) -> dict[str, dict[int, list[Problem]]]:
             if parent is None:
                 continue
             rejected_parent = rejections.get(fk.ref_file, {})
-            good = {tuple(r.values[c] for c in fk.ref_columns) for r in parent.rows if r.number not in rejected_parent}
+            good = {
+                tuple(r.values[c] for c in fk.ref_columns)
+                for r in parent.rows
+                if r.number not in rejected_parent
+            }
             for row in cf.rows:
                 if row.number in rejections[name]:
                     continue
@@ -205,8 +207,12 @@ def _cascade(checked: CheckedDelivery) -> dict[str, dict[int, list[Problem]]]:
                 if values not in good:
                     rejections[name][row.number] = [
                         make(
-                            "E502", file=name, row=row.number, column=", ".join(fk.columns),
-                            value=", ".join(v or "" for v in values), ref_file=fk.ref_file,
+                            "E502",
+                            file=name,
+                            row=row.number,
+                            column=", ".join(fk.columns),
+                            value=", ".join(v or "" for v in values),
+                            ref_file=fk.ref_file,
                         )
                     ]
     return rejections
@@ -216,7 +222,9 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     import duckdb
 
     if path.is_dir():
-        raise UserError(f"het warehouse {path} is een map; geef een bestandsnaam, bijv. {path / DEFAULT_WAREHOUSE}.")
+        raise UserError(
+            f"het warehouse {path} is een map; geef een bestandsnaam, bijv. {path / DEFAULT_WAREHOUSE}."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path))
@@ -306,7 +314,9 @@ def _load(
             if _current_hashes(con, source) == new:
                 for cf in files:
                     n = _count_query(con, f'SELECT count(*) FROM "{cf.name}"')
-                    file_loads.append(FileLoad(cf.name, source, cf.path.name, cf.sha256, len(cf.rows), n, 0, "ongewijzigd"))
+                    file_loads.append(
+                        FileLoad(cf.name, source, cf.path.name, cf.sha256, len(cf.rows), n, 0, "ongewijzigd")
+                    )
             else:
                 changed.append(source)
 
@@ -326,18 +336,35 @@ def _load(
                     con.execute(
                         "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
-                            load_id, source, cf.name, cf.path.name, cf.format, cf.sha256, len(rows),
-                            len(cf.rows) - len(rows), meta.get("bron"), meta.get("peildatum"),
-                            meta.get("omschrijving"), loaded_at, __version__, schema.CONTRACT_VERSION,
+                            load_id,
+                            source,
+                            cf.name,
+                            cf.path.name,
+                            cf.format,
+                            cf.sha256,
+                            len(rows),
+                            len(cf.rows) - len(rows),
+                            meta.get("bron"),
+                            meta.get("peildatum"),
+                            meta.get("omschrijving"),
+                            loaded_at,
+                            __version__,
+                            schema.CONTRACT_VERSION,
                         ],
                     )
                     file_loads.append(
-                        FileLoad(cf.name, source, cf.path.name, cf.sha256, len(cf.rows), len(rows),
-                                 len(cf.rows) - len(rows), "geladen")
+                        FileLoad(
+                            cf.name,
+                            source,
+                            cf.path.name,
+                            cf.sha256,
+                            len(cf.rows),
+                            len(rows),
+                            len(cf.rows) - len(rows),
+                            "geladen",
+                        )
                     )
-                con.execute(
-                    "INSERT OR REPLACE INTO current_load VALUES (?, ?)", [source, load_id]
-                )
+                con.execute("INSERT OR REPLACE INTO current_load VALUES (?, ?)", [source, load_id])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -365,7 +392,9 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, spec: FileSpec, load_id: int, r
     arrow_types = {"INTEGER": pa.int32(), "BOOLEAN": pa.bool_(), "VARCHAR": pa.string()}
     arrays = {"load_id": pa.array([load_id] * len(rows), type=pa.int32())}
     for c in spec.columns:
-        arrays[c.name] = pa.array([_typed(c.kind, r.values[c.name]) for r in rows], type=arrow_types[c.kind.duckdb_type])
+        arrays[c.name] = pa.array(
+            [_typed(c.kind, r.values[c.name]) for r in rows], type=arrow_types[c.kind.duckdb_type]
+        )
     incoming = pa.table(arrays)  # noqa: F841 - read by DuckDB's replacement scan below
     con.register("_incoming", incoming)
     try:
@@ -397,7 +426,8 @@ def _write_quarantine(
                     if row.number not in rejected:
                         continue
                     reasons = "; ".join(
-                        f"{p.code} {p.column + ': ' if p.column else ''}{p.rule}" for p in rejected[row.number]
+                        f"{p.code} {p.column + ': ' if p.column else ''}{p.rule}"
+                        for p in rejected[row.number]
                     )
                     writer.writerow([row.number, *(row.raw.get(c, "") for c in columns), reasons])
             written.append(target)
