@@ -6,7 +6,7 @@ UV_VERSION := 0.13.9
 RUN := $(UV) run --locked
 DEBS := chromium poppler-utils fonts-dejavu-core
 
-.PHONY: report test setup debs lint docs bench clean
+.PHONY: report check test test-slow setup debs lint docs bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -27,11 +27,19 @@ debs:
 report: setup
 	$(RUN) jaarcijfers build
 
+# Every test: the fast target, then the slow one (docs/testing.md). CI runs this.
+check: test test-slow
+
+# Lint, types and the fast tests (under 3 minutes on 2 busy cores).
 test: setup debs
 	$(RUN) ruff check src tests scripts benchmarks
 	$(RUN) ruff format --check src tests scripts benchmarks
 	$(RUN) mypy src
-	$(RUN) python -m pytest -n 2 -q
+	$(RUN) python -m pytest -n 2 -q -m "not slow"
+
+# Re-synthesis, whole-build determinism and the browser: slow, run after the fast target.
+test-slow: setup debs
+	$(RUN) python -m pytest -n 2 -q -m slow
 
 lint: setup
 	$(RUN) ruff check src tests scripts benchmarks

@@ -60,8 +60,8 @@ def check_against_reference(out):
 
 
 @pytest.fixture(scope="module")
-def demo_out(tmp_path_factory):
-    return build(DEMO_DELIVERY, tmp_path_factory.mktemp("demo"))
+def demo_out(demo_build):
+    return demo_build("--data", str(DEMO_DELIVERY), "--only-figures")
 
 
 def test_demo_reproduces_the_reference(demo_out):

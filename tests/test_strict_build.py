@@ -18,11 +18,8 @@ def run(*args):
 
 
 @pytest.fixture(scope="module")
-def strict_out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("strict")
-    res = run("build", "--data", str(DEMO_DELIVERY), "--out", str(out), "--sdc", "strict", "--only-figures")
-    assert res.returncode == 0, res.stderr
-    return out
+def strict_out(demo_build):
+    return demo_build("--data", str(DEMO_DELIVERY), "--sdc", "strict", "--only-figures")
 
 
 def test_strict_edition_passes_the_audit(strict_out):
@@ -68,10 +65,9 @@ def test_strict_edition_protects_the_prose_facts(strict_out):
         assert lo <= 1 and hi >= 4
 
 
-def test_default_edition_audit_lists_the_leaks(tmp_path):
-    res = run("build", "--data", str(DEMO_DELIVERY), "--out", str(tmp_path), "--only-figures")
-    assert res.returncode == 0, res.stderr
-    audit = run("audit", str(tmp_path), "--json")
+def test_default_edition_audit_lists_the_leaks(demo_build):
+    out = demo_build("--data", str(DEMO_DELIVERY), "--only-figures")
+    audit = run("audit", str(out), "--json")
     assert audit.returncode == 1
     import json
 

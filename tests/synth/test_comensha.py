@@ -13,6 +13,9 @@ from jaarcijfers.numbers import round_half_up
 from jaarcijfers.synth.comensha import synthesize_comensha
 from jaarcijfers.synth.targets import load_targets
 
+# re-synthesis: run by `make test-slow` (docs/testing.md)
+pytestmark = pytest.mark.slow
+
 TIME_LIMIT = 120.0
 
 # ------------------------------------------------------------------------------- independent counter

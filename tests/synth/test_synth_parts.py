@@ -16,6 +16,9 @@ from jaarcijfers.synth.run import build_delivery, run_synth
 from jaarcijfers.synth.targets import load_targets
 from jaarcijfers.synth.writer import COLUMNS, csv_bytes, write_csv
 
+# re-synthesis: run by `make test-slow` (docs/testing.md)
+pytestmark = pytest.mark.slow
+
 SEED = 7
 MY_FILES = {
     "ind_tabel",
