@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+from jaarcijfers.edition.model import Estimate
 from jaarcijfers.render import charts
 from jaarcijfers.render.checks import html_text, numbers_not_in_edition
 from jaarcijfers.render.site import interactive_spec, render_site, vega_bundle, write_site
@@ -171,14 +172,20 @@ def test_reflection_markdown_is_rendered(make):
 
 def test_estimate_section_only_when_present(make):
     assert "Hoeveel slachtoffers zijn er?" not in render_site(make())
-    e = make().with_extras(
-        estimate={
-            "observed": 944,
-            "estimate": 5012,
-            "ci_lower": 4100,
-            "ci_upper": 6300,
-            "method": "Schatting op basis van overlap tussen melders.",
-        }
+    e = make(
+        estimate=Estimate(
+            year=2024,
+            observed=944,
+            total=5012,
+            ci_lower=4100,
+            ci_upper=6300,
+            ci_level=0.95,
+            ci_method="profile",
+            method="Schatting op basis van overlap tussen melders.",
+            model="stepwise",
+            model_terms=(),
+            lists=(),
+        )
     )
     page = render_site(e)
     assert "Hoeveel slachtoffers zijn er?" in page and "5.012" in page and "4.100 tot 6.300" in page

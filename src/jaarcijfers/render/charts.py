@@ -13,7 +13,8 @@ import json
 import re
 from functools import lru_cache
 
-from jaarcijfers.figures.model import PublishedBlock, PublishedFigure
+from jaarcijfers.edition.model import PublishedBlock, PublishedFigure
+from jaarcijfers.figures.model import CellKind
 
 VL_VERSION = "5.21"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -57,24 +58,27 @@ def is_year_block(block: PublishedBlock) -> bool:
 
 def chart_columns(block: PublishedBlock) -> tuple[str, ...]:
     """Columns a chart draws: not a rank or a percentage column (Tabel 1, Figuur 7)."""
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, set[CellKind]] = {}
     for c in block.cells:
         kinds.setdefault(c.column, set()).add(c.kind)
     return tuple(
         c
         for c in block.columns
-        if c not in ("Rang", "Percentage") and not (kinds.get(c, set()) - {"blank"}) <= {"percent", "rank"}
+        if c not in ("Rang", "Percentage")
+        and not (kinds.get(c, set()) - {CellKind.BLANK}) <= {CellKind.PERCENT, CellKind.RANK}
     )
 
 
 def chart_rows(block: PublishedBlock) -> tuple[str, ...]:
     """The rows a chart draws: count rows (not means, not percentages)."""
     cols = set(chart_columns(block))
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, set[CellKind]] = {}
     for c in block.cells:
         if c.column in cols:
             kinds.setdefault(c.row, set()).add(c.kind)
-    return tuple(r for r in block.rows if not (kinds.get(r, set()) & {"mean", "percent", "rank"}))
+    return tuple(
+        r for r in block.rows if not (kinds.get(r, set()) & {CellKind.MEAN, CellKind.PERCENT, CellKind.RANK})
+    )
 
 
 def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, object]]:
@@ -379,10 +383,6 @@ def _svg(spec: str) -> str:
 def chart_svg(fig: PublishedFigure) -> str:
     """The static SVG of a figure (for the site and the PDF)."""
     return _svg(spec_json(fig))
-
-
-def has_protected(fig: PublishedFigure) -> bool:
-    return any(c.display in BOUND for b in fig.blocks for c in b.cells)
 
 
 def omitted_from_chart(fig: PublishedFigure) -> list[str]:

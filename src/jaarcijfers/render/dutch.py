@@ -1,0 +1,36 @@
+"""Numbers as a Dutch reader sees them, through Babel (CLDR, locale nl_NL): thousands with a dot,
+decimals with a comma. The one formatter of every renderer (site, PDF, workbook, press summary, chart
+tooltips, narrative).
+
+Renderers format published strings only: a published count ('1013') gets its thousands separator
+('1.013'); a symbol ('<5', 'x'), a percentage ('52%', '+9%', made by the one rounding rule of
+`jaarcijfers.numbers`) or an empty cell is shown as published.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+
+@lru_cache(maxsize=1)
+def _locale() -> Locale:
+    from babel import Locale
+
+    return Locale.parse("nl_NL")
+
+
+def integer(n: int) -> str:
+    """A whole number in Dutch notation: 1013 -> '1.013', -25 -> '-25'."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=_locale())
+
+
+def count(display: str) -> str:
+    """A published value in Dutch notation: a plain count gets its thousands separator ('1013' ->
+    '1.013'); any other published string ('<5', 'x', '52%', '+9%', '') is shown as published."""
+    return integer(int(display)) if display.isdigit() else display
