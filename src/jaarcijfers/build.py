@@ -130,10 +130,8 @@ def run_build(
         step("figures.csv, facts.csv en metadata.json schrijven")
         written = write_files(edition, out)
         if not only_figures:
-            from jaarcijfers.render import outputs
+            from jaarcijfers.render import render_all
 
-            for output in outputs():
-                step(f"{output.what} maken")
-                written += output.write(edition, out)
+            written += render_all(edition, out, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     return 0

@@ -35,6 +35,11 @@ def outputs() -> list[Output]:
     return sorted(found, key=lambda o: o.order)
 
 
-def render_all(edition: Edition, out: Path) -> list[str]:
-    """Write every output of the publication into `out`; returns the file names written."""
-    return [name for output in outputs() for name in output.write(edition, out)]
+def render_all(edition: Edition, out: Path, step: Callable[[str], None] = lambda text: None) -> list[str]:
+    """Write every output of the publication into `out`; returns the file names written. `step(text)` is
+    told which output is being made (for progress on the terminal)."""
+    written = []
+    for output in outputs():
+        step(f"{output.what} maken")
+        written += output.write(edition, out)
+    return written
