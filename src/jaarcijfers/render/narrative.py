@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
+from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, PublishedCell, PublishedFigure
 from jaarcijfers.figures.model import CellKind
-from jaarcijfers.render.dutch import count as fmt_count
 
 # --- thresholds of the selection rules (docs/narrative.md) -------------------------------------------
 REL_THRESHOLD = Fraction(20, 100)  # a change is notable from 20% up or down
@@ -415,19 +415,19 @@ def change_sentence(edition: Edition, s: Series, with_level: bool = False) -> Fi
     rounded = " (afgerond op vijftallen)" if s.fig.rounded else ""
     d = direction(new, old)
     if with_level:
-        text = f"In {y} ging het om {fmt_count(new_c.display)} {subj}{rounded}."
+        text = f"In {y} ging het om {dutch.count(new_c.display)} {subj}{rounded}."
         if d == "gelijk gebleven":
             text += f" Dat is evenveel als in {p}."
         elif diff is not None:
             more = "meer" if new > old else "minder"
-            text += f" Dat zijn er {fmt_count(diff.lstrip('+-'))} {more} dan in {p}"
+            text += f" Dat zijn er {dutch.count(diff.lstrip('+-'))} {more} dan in {p}"
             used.append(diff)
             if pct is not None:
                 text += f", een {'stijging' if new > old else 'daling'} van {pct_text(pct)}"
                 used.append(pct)
             text += "."
         else:
-            text += f" In {p} waren dat er {fmt_count(old_c.display)}"
+            text += f" In {p} waren dat er {dutch.count(old_c.display)}"
             if pct is not None:
                 text += f"; het aantal is dus met {pct_text(pct)} {d}"
                 used.append(pct)
@@ -435,9 +435,11 @@ def change_sentence(edition: Edition, s: Series, with_level: bool = False) -> Fi
     else:
         text = f"Het aantal {subj} is {d}"
         if d == "gelijk gebleven":
-            text += f": {fmt_count(new_c.display)} in zowel {p} als {y}{rounded}."
+            text += f": {dutch.count(new_c.display)} in zowel {p} als {y}{rounded}."
         else:
-            text += f" van {fmt_count(old_c.display)} in {p} naar {fmt_count(new_c.display)} in {y}{rounded}"
+            text += (
+                f" van {dutch.count(old_c.display)} in {p} naar {dutch.count(new_c.display)} in {y}{rounded}"
+            )
             if factor in FACTOR_WORDS and (pct is None or abs(int(pct.rstrip("%"))) >= 90):
                 text += f"; het is daarmee {FACTOR_WORDS[factor]}"
             elif pct is not None:
@@ -511,7 +513,7 @@ def share_findings(edition: Edition, section: str) -> list[Finding]:
         an, ap = f("anoniem_{Y}"), f("anoniem_{P}")
         if an and ap:
             add(
-                f"Daarnaast ontving CoMensha {fmt_count(an)} anonieme meldingen, tegen {fmt_count(ap)} in {y - 1}. "
+                f"Daarnaast ontving CoMensha {dutch.count(an)} anonieme meldingen, tegen {dutch.count(ap)} in {y - 1}. "
                 "Of het daarbij om unieke slachtoffers gaat, is niet vast te stellen.",
                 an,
                 ap,
@@ -672,8 +674,8 @@ def top_finding(edition: Edition, fig: PublishedFigure) -> Finding | None:
         else f"slachtoffers uit {first}"
     )
     text = (
-        f"De meeste geregistreerde slachtoffers in {edition.year} waren {subj} ({fmt_count(v1)}), "
-        f"gevolgd door slachtoffers uit {second} ({fmt_count(v2)})."
+        f"De meeste geregistreerde slachtoffers in {edition.year} waren {subj} ({dutch.count(v1)}), "
+        f"gevolgd door slachtoffers uit {second} ({dutch.count(v2)})."
     )
     return Finding(text, (v1, v2), "top", fig.id, 2.0)
 
@@ -701,7 +703,7 @@ def largest_finding(edition: Edition, fig: PublishedFigure) -> tuple[Finding, Se
         R=s.row,
         r=lower_label(s.row),
         subj=subject(fig.id, s.row),
-        n=fmt_count(c.display),
+        n=dutch.count(c.display),
         by=MELDER_BY.get(s.row, lower_label(s.row)),
     )
     return Finding(text, (c.display,), "rank", fig.id, 1.5), s

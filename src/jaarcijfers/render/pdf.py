@@ -17,11 +17,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, NoEstimate, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
 from jaarcijfers.render import Output
-from jaarcijfers.render.dutch import count as dutch_count
-from jaarcijfers.render.dutch import integer
 from jaarcijfers.render.workbook import (
     BLANK_SYMBOL,
     SOURCE_NAMES,
@@ -216,7 +215,7 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> l
                 "rows": [
                     {
                         "label": label,
-                        "cells": [dutch_count(c.display) if c is not None else "" for c in cells],
+                        "cells": [dutch.count(c.display) if c is not None else "" for c in cells],
                     }
                     for label, cells in table.rows
                 ],
@@ -240,11 +239,13 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
     chapter = (
         "Niet alle slachtoffers komen in beeld. Uit de overlap tussen de registraties van de meldende "
         f"organisaties volgt een schatting van het totale aantal slachtoffers in {est.year}: ongeveer "
-        f"{integer(est.total)}"
+        f"{dutch.integer(est.total)}"
     )
     if est.ci_lower is not None and est.ci_upper is not None:
-        chapter += f" (betrouwbaarheidsinterval {integer(est.ci_lower)} tot {integer(est.ci_upper)})"
-    chapter += f". Geregistreerd zijn er {integer(est.observed)}."
+        chapter += (
+            f" (betrouwbaarheidsinterval {dutch.integer(est.ci_lower)} tot {dutch.integer(est.ci_upper)})"
+        )
+    chapter += f". Geregistreerd zijn er {dutch.integer(est.observed)}."
     method = (
         "De schatting van het totale aantal slachtoffers is gemaakt met multiple systems estimation: uit de mate "
         "waarin slachtoffers door meer dan één organisatie worden gemeld, volgt een schatting van het aantal dat "

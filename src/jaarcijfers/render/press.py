@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.render import Output
-from jaarcijfers.render.dutch import count as dutch_count
 
 MIN_SECTIONS, MAX_SECTIONS = 3, 5
 
@@ -32,7 +32,7 @@ def press_context(edition: Edition) -> dict[str, Any]:
     except KeyError:
         victims = None
     if victims:
-        title = f"{dutch_count(victims)} slachtoffers van mensenhandel geregistreerd in {y}"
+        title = f"{dutch.count(victims)} slachtoffers van mensenhandel geregistreerd in {y}"
     else:
         title = f"Jaarcijfers Mensenhandel {y}"
     # sections: the stories whose strongest change is largest, at least one about perpetrators

@@ -18,10 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, Estimate, PublishedBlock, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
 from jaarcijfers.render import Output
-from jaarcijfers.render.dutch import count as dutch_count
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,7 +37,7 @@ def environment():
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["aantal"] = dutch_count
+    env.filters["aantal"] = dutch.count
     return env
 
 
@@ -68,7 +68,7 @@ def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
         (
             r,
             tuple(
-                dutch_count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else ""
+                dutch.count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else ""
                 for c in block.columns
             ),
         )
@@ -150,7 +150,7 @@ def interactive_spec(fig: PublishedFigure) -> dict[str, Any]:
     tooltip = {"field": "tooltip", "type": "nominal"}
     for chart in spec.get("vconcat", [spec]):
         for v in chart["data"]["values"]:
-            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {dutch_count(str(v['label']))}" + (
+            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {dutch.count(str(v['label']))}" + (
                 " (afgerond op vijftallen)" if fig.rounded else ""
             )
         layers: list[dict[str, Any]] = []
@@ -243,7 +243,7 @@ def estimate_context(edition: Edition) -> dict[str, Any] | None:
     from markupsafe import Markup
 
     out: dict[str, Any] = {
-        k: dutch_count(str(v))
+        k: dutch.count(str(v))
         for k, v in (
             ("observed", est.observed),
             ("estimate", est.total),
@@ -269,7 +269,7 @@ def estimate_svg(est: Estimate) -> str:
 
     from jaarcijfers.render.charts import ACCENT, MUTED, PALETTE
 
-    t = dutch_count
+    t = dutch.count
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="120" viewBox="0 0 {width} 120" '
         'focusable="false" aria-hidden="true" font-family="Liberation Sans, Arial, sans-serif" font-size="13">'
