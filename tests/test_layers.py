@@ -96,7 +96,9 @@ def test_the_table_covers_every_module_once():
 def test_the_parser_sees_function_level_imports():
     _, edges = graph()
     assert f"{PACKAGE}.warehouse.load" in {t for _, t in edges[f"{PACKAGE}.build"]}  # inside compute_edition
-    assert f"{PACKAGE}.facts.values" in {t for _, t in edges[f"{PACKAGE}.facts.compute"]}  # `from pkg import mod`
+    assert f"{PACKAGE}.facts.values" in {
+        t for _, t in edges[f"{PACKAGE}.facts.compute"]
+    }  # `from pkg import mod`
 
 
 def test_no_import_runs_back_up_the_layers():

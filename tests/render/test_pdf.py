@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import replace
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest

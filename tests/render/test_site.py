@@ -170,6 +170,14 @@ def test_reflection_markdown_is_rendered(make):
     assert "Voor deze editie is geen reflectie" in render_site(make())
 
 
+def test_reflection_cannot_inject_markup(make):
+    nasty = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [klik](javascript:alert(3))'
+    page = render_site(make(reflection_markdown=f"Tekst {nasty}"))
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page and 'onerror="alert(2)"' not in page
+    assert "javascript:alert(3)" not in page and "klik" in page
+
+
 def test_estimate_section_only_when_present(make):
     assert "Hoeveel slachtoffers zijn er?" not in render_site(make())
     e = make(
