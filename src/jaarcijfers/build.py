@@ -114,14 +114,14 @@ def _reflection(data: Path, year: int | None) -> str | None:
 
 
 def run_build(
-    data: Path | None, year: int | None, out: Path | None, sdc: str = DEFAULT, only_figures: bool = False
+    data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
 ) -> int:
     from jaarcijfers.edition.files import write_files
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc, step)
+        edition = compute_edition(data, year, sdc or DEFAULT, step)
         out = out or Path("out") / str(edition.year)
         try:
             out.mkdir(parents=True, exist_ok=True)

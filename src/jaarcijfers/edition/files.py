@@ -173,7 +173,7 @@ def read_facts(path: Path) -> tuple[FactRow, ...]:
     out = []
     for n, r in _rows(path, FACT_COLUMNS, "facts.csv"):
         unit = r.get("unit", "")
-        if unit and unit not in FactUnit.__members__.values():
+        if unit and unit not in {u.value for u in FactUnit}:
             raise UserError(
                 f"{path}, rij {n}, kolom unit: onbekende eenheid {unit!r} "
                 f"(kies uit {', '.join(u.value for u in FactUnit)})"
