@@ -34,7 +34,7 @@ def _block(
     for r, values in rows.items():
         for c, v in zip(columns, values, strict=True):
             k = CellKind.BLANK if v == "" else CellKind.PERCENT if v.endswith("%") else kind
-            cells.append(PublishedCell(r, c, v, k))
+            cells.append(PublishedCell(r, c, v, k, {"<5": 5, "<10": 10}.get(v)))
     return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells))
 
 

@@ -223,6 +223,8 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
     from jaarcijfers.edition.sections import report_sections
     from jaarcijfers.figures.catalogue import CATALOGUE
 
+    chosen = get_policy(policy)
+    below = {s.text: s.below for s in chosen.symbols}
     cells: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
     for key, value in read_cells(folder / "figures.csv").items():
         cells.setdefault(key.figure, {}).setdefault(key.part, []).append((key.row, key.column, value))
@@ -246,7 +248,10 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                     block.stub,
                     rows,
                     cols,
-                    tuple(PublishedCell(r, c, v, _kind(spec.rounded, r, c, v)) for r, c, v in rows_),
+                    tuple(
+                        PublishedCell(r, c, v, _kind(spec.rounded, r, c, v), below.get(v))
+                        for r, c, v in rows_
+                    ),
                     block_period(block.period),
                 )
             )
@@ -285,7 +290,6 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
         if facts_file.exists()
         else ()
     )
-    chosen = get_policy(policy)
     return Edition(
         year=year,
         years=tuple(range(year - 4, year + 1)),

@@ -73,6 +73,7 @@ class PublishedCell:
     column: str
     display: str  # exactly as published: "123", "<5", "<10", "52%", ""
     kind: CellKind
+    below: int | None = None  # a symbol for a count below this value ("<5": 5; `Symbol.below`)
 
 
 @dataclass(frozen=True)

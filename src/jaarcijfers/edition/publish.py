@@ -45,6 +45,7 @@ def publish(
     if policy.models_facts:  # the policy protects the related prose facts together with the cells
         raw += fact_cells(facts, year)
     shown = policy.protect(raw)
+    below = {s.text: s.below for s in policy.symbols}
     catalogue = by_id()
     published = []
     for f in figures:
@@ -56,7 +57,10 @@ def publish(
                 b.stub,
                 b.rows,
                 b.columns,
-                tuple(PublishedCell(c.key.row, c.key.column, shown[c.key], c.kind) for c in b.cells),
+                tuple(
+                    PublishedCell(c.key.row, c.key.column, shown[c.key], c.kind, below.get(shown[c.key]))
+                    for c in b.cells
+                ),
                 block_period(period[b.part]),
             )
             for b in f.blocks

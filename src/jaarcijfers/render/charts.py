@@ -1,7 +1,7 @@
 """Every figure as a chart: a Vega-Lite 5 specification and its static SVG (via vl-convert).
 
 Charts show published values only. A protected cell (`<5`, `<10`) is never drawn as a value: it is an
-open, dashed bar (or an open point on a line) reaching the symbol's upper bound (5 or 10), with the
+open, dashed bar (or an open point on a line) reaching the symbol's bound (`PublishedCell.below`: 5, 10), with the
 symbol as its label; a blank cell is left out. Figures of sources rounded to fives (IND, Raad voor de
 rechtspraak) carry a subtitle saying so. Means and percentages stay in the table (different units).
 The same figure always gives the same specification and byte-identical SVG.
@@ -39,7 +39,6 @@ MUTED = "#4d4d4d"
 GRID = "#d9d9d9"
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 
-BOUND = {"<5": 5, "<10": 10}
 WIDTH = 600
 
 
@@ -91,7 +90,7 @@ def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, objec
             if c is None or c.display == "":
                 continue
             value = _num(c.display)
-            bound = BOUND.get(c.display)
+            bound = c.below
             if value is None and bound is None:
                 continue
             out.append(
@@ -330,9 +329,8 @@ def chart_notes(fig: PublishedFigure) -> list[str]:
     out = []
     if fig.rounded:
         out.append("Afgerond op vijftallen.")
-    symbols = sorted(
-        {c.display for b in fig.blocks for c in b.cells if c.display in BOUND}, key=lambda s: BOUND[s]
-    )
+    bounds = {c.display: c.below for b in fig.blocks for c in b.cells if c.below is not None}
+    symbols = sorted(bounds, key=lambda s: (bounds[s], s))
     if symbols:
         shape = "open, gestippelde staaf" if fig.chart != "line" else "open punt"
         out.append(

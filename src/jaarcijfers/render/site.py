@@ -112,7 +112,7 @@ def text_alternative(fig: PublishedFigure) -> str:
     text = f"{fig.name} toont {fig.description}. " + " ".join(parts)
     if fig.rounded:
         text += " De aantallen zijn afgerond op vijftallen."
-    if any(c.display in ("<5", "<10") for b in fig.blocks for c in b.cells):
+    if any(c.below is not None for b in fig.blocks for c in b.cells):
         text += " Kleine aantallen zijn niet als waarde getekend maar als open markering tot de bovengrens."
     omitted = omitted_from_chart(fig)
     if omitted:

@@ -41,10 +41,11 @@ class Symbol:
     text: str  # as published: "<5", "x", "<10"; "(leeg)" stands for an empty cell
     meaning: str  # Dutch
     withholds: bool = False  # stands for a count the policy withheld
+    below: int | None = None  # stands for a count below this value (a chart draws it up to there)
 
 
 ROUNDED_SMALL = Symbol(
-    "<10", "een aantal van 0 tot en met 9, zoals aangeleverd (IND, Raad voor de rechtspraak)"
+    "<10", "een aantal van 0 tot en met 9, zoals aangeleverd (IND, Raad voor de rechtspraak)", below=10
 )
 """Delivered by the rounded sources themselves; every policy passes it through."""
 BLANK = Symbol("(leeg)", "niet weergegeven: te weinig gegevens voor een betrouwbare uitsplitsing")

@@ -25,6 +25,7 @@ SMALL = Symbol(
     f"<{SMALL_COUNTS.stop}",
     f"een aantal van {SMALL_IN_WORDS} (niet precies getoond ter bescherming van de privacy)",
     withholds=True,
+    below=SMALL_COUNTS.stop,
 )
 
 
