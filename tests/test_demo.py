@@ -16,13 +16,14 @@ import sys
 import pytest
 
 from jaarcijfers.edition.files import read_cells, read_fact_values
+from jaarcijfers.figures.model import CellKey
 from jaarcijfers.paths import DEMO_DELIVERY, REFERENCE_2024
 from jaarcijfers.reconcile import reconcile, reconcile_facts
 
 INCONSISTENT_CELLS = {
-    ("19", "vorm", "Overig/onbekend", "Seksuele uitbuiting onbekend"),
-    ("19", "vorm", "Overig/onbekend", "Arbeidsuitbuiting"),
-    ("19", "vorm", "Overig/onbekend", "Criminele/overige uitbuiting"),
+    CellKey("19", "vorm", "Overig/onbekend", "Seksuele uitbuiting onbekend"),
+    CellKey("19", "vorm", "Overig/onbekend", "Arbeidsuitbuiting"),
+    CellKey("19", "vorm", "Overig/onbekend", "Criminele/overige uitbuiting"),
 }
 DIFFERENT_FACTS = {
     "vrouwen_pct_2024",
@@ -59,7 +60,7 @@ def check_against_reference(out):
         read_fact_values(REFERENCE_2024 / "facts.csv", derivable_only=True),
     )
     assert facts.cells == 180
-    assert {d.key[2] for d in facts.differences} == DIFFERENT_FACTS
+    assert {d.key.row for d in facts.differences} == DIFFERENT_FACTS
     assert facts.equal == 180 - len(DIFFERENT_FACTS)
 
 
