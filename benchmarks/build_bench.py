@@ -30,11 +30,11 @@ t2 = time.perf_counter()
 from jaarcijfers.facts.compute import compute_facts
 facts = compute_facts(con, year, figures)
 t3 = time.perf_counter()
-from jaarcijfers.build import figures_csv, facts_csv
-from jaarcijfers.publish import publish
+from jaarcijfers.edition.files import write_files
+from jaarcijfers.edition.publish import publish
 edition = publish(year, figures, facts, "publicatie", {})
 out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
-(out / "figures.csv").write_text(figures_csv(edition)); (out / "facts.csv").write_text(facts_csv(edition))
+write_files(edition, out)
 if sys.argv[3] == "full":
     from jaarcijfers.render import render_all
     render_all(edition, out)

@@ -19,13 +19,14 @@ def main() -> None:
     parser.add_argument("--inconsistent", action="store_true", help="keep the 2024 Figuur 19 inconsistency")
     args = parser.parse_args()
 
+    from jaarcijfers.edition.files import read_cells
     from jaarcijfers.paths import REFERENCE_2024
-    from jaarcijfers.sdc.audit import audit_cells, read_figures
+    from jaarcijfers.sdc.audit import audit_cells
     from jaarcijfers.sdc.strict import suppress
     from jaarcijfers.sdc.witness import raw_cells_from_published
 
     t0 = time.perf_counter()
-    published = read_figures(REFERENCE_2024 / "figures.csv")
+    published = read_cells(REFERENCE_2024 / "figures.csv")
     audit_pub = audit_cells(published)
     t1 = time.perf_counter()
     print(

@@ -3,14 +3,14 @@ the default edition's audit lists the leaks (Figuur 16, 2020 'Onbekend' among th
 
 from __future__ import annotations
 
-import csv
 import subprocess
 import sys
 
 import pytest
 
+from jaarcijfers.edition.files import read_cells, read_fact_values
+from jaarcijfers.figures.model import CellKey
 from jaarcijfers.paths import DEMO_DELIVERY
-from jaarcijfers.sdc.policy import CellKey
 
 
 def run(*args):
@@ -29,11 +29,9 @@ def test_strict_edition_passes_the_audit(strict_out):
 
 
 def test_strict_edition_uses_one_symbol_and_never_the_small_count_symbol(strict_out):
-    with open(strict_out / "figures.csv", encoding="utf-8") as f:
-        values = [r["value"] for r in csv.DictReader(f)]
+    values = list(read_cells(strict_out / "figures.csv").values())
     assert "x" in values and "<5" not in values
-    with open(strict_out / "facts.csv", encoding="utf-8") as f:
-        facts = {r["id"]: r["value"] for r in csv.DictReader(f)}
+    facts = read_fact_values(strict_out / "facts.csv")
     assert "<5" not in facts.values()
     # a fact computed from a withheld cell is withheld too
     assert facts["berecht_arbeid_2023"] == "x"
@@ -43,20 +41,19 @@ def test_strict_edition_protects_the_prose_facts(strict_out):
     """The related prose facts are in the audit's model, and the two leaks of the prose are closed:
     the minors' criminal exploitation by nationality (34 + 5 + '<5' = 42) and the victims of unknown
     gender (Figuur 1 - Figuur 8 man - vrouw)."""
-    from jaarcijfers.sdc.audit import audit_cells, read_facts, read_figures
+    from jaarcijfers.sdc.audit import audit_cells, related_facts
     from jaarcijfers.sdc.structure import fact_key, reporting_year
 
-    with open(strict_out / "facts.csv", encoding="utf-8") as f:
-        facts = {r["id"]: r["value"] for r in csv.DictReader(f)}
+    facts = read_fact_values(strict_out / "facts.csv")
     assert facts["minderjarig_crim_overig_2024"] == "x"
     assert "x" in (facts["minderjarig_crim_nl_2024"], facts["minderjarig_crim_europa_2024"])
     assert facts["geslacht_onbekend_2024"] == "x"
-    published = read_figures(strict_out / "figures.csv")
+    published = read_cells(strict_out / "figures.csv")
     f1 = published[CellKey("1", "", "Geregistreerde slachtoffers", "2024")]
     men = published[CellKey("8", "jaar", "Man", "2024")]
     women = published[CellKey("8", "jaar", "Vrouw", "2024")]
     assert "x" in (f1, men, women)
-    published.update(read_facts(strict_out / "facts.csv", reporting_year(published)))
+    published.update(related_facts(read_fact_values(strict_out / "facts.csv"), reporting_year(published)))
     result = audit_cells(published)
     assert result.ok
     assert not result.dropped

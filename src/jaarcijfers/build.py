@@ -7,23 +7,27 @@ every renderer then receives only the published `Edition`.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jaarcijfers.errors import UserError
+from jaarcijfers.sdc.policy import DEFAULT
+
+if TYPE_CHECKING:
+    from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=lambda text: None):
+def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambda text: None) -> Edition:
     """Everything up to and including disclosure control; returns the published Edition.
     `step(text)` is told what is being done (for progress on the terminal)."""
+    from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
-    from jaarcijfers.publish import publish
+    from jaarcijfers.sdc.policy import get_policy
     from jaarcijfers.warehouse.load import open_delivery
 
+    policy = get_policy(sdc)  # an unknown policy is an error before any work is done
     step("levering valideren en laden")
     con = open_delivery(data)
     step("regels toepassen en figuren berekenen")
@@ -31,8 +35,8 @@ def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=
     step("feiten berekenen")
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
-    step(f"onthullingscontrole ({sdc})")
-    edition = publish(year, figures, facts, sdc, provenance, reflection=_reflection(data, year))
+    step(f"onthullingscontrole ({policy.name})")
+    edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
     step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
@@ -52,69 +56,20 @@ def progress():
         yield lambda text: status.update(f"Jaarcijfers bouwen: {text} …")
 
 
-def with_estimate(edition, estimate: dict | None):
-    """Attach the estimate to the edition, and publish its numbers as facts (every number in an output
-    comes from figures.csv or facts.csv)."""
-    from dataclasses import replace
-
-    from jaarcijfers.figures.model import PublishedFact
-
-    if not estimate:
-        return edition
-    edition = edition.with_extras(estimate=estimate)
-    if not estimate.get("available"):
-        return edition
-    y = edition.year
-    section = "Hoeveel slachtoffers zijn er?"
-    extra = tuple(
-        PublishedFact(f"schatting_{name}_{y}", str(estimate[key]), "count", section, desc)
-        for name, key, desc in (
-            ("totaal", "estimate", "geschat totaal aantal slachtoffers (afgerond op tientallen)"),
-            (
-                "ondergrens",
-                "ci_lower",
-                "ondergrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)",
-            ),
-            (
-                "bovengrens",
-                "ci_upper",
-                "bovengrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)",
-            ),
-        )
-        if estimate.get(key) is not None
-    )
-    return replace(edition, facts=edition.facts + extra)
-
-
-def hidden_number(con, year: int) -> dict | None:
+def hidden_number(con, year: int) -> Estimate | NoEstimate:
     """The estimate of the hidden number of victims for the report (multiple systems estimation over the
-    reporting organisations; docs/estimate.md). Not a count of persons: it is rounded to tens for the
-    report and never reveals a small cell. Left out, with the reason, when the data do not allow it."""
+    reporting organisations; docs/estimate.md), rounded to tens for publication. Left out, with the
+    reason, when the data do not allow it."""
+    from jaarcijfers.edition.model import NoEstimate
+    from jaarcijfers.edition.publish import published_estimate
     from jaarcijfers.estimate.run import estimate_for_year
 
     try:
         res = estimate_for_year(con, year, sensitivity=False)
     except UserError as exc:
-        return {"available": False, "reason": exc.message}
-
-    def tens(x: float) -> int | None:
-        return None if x is None or x != x or x == float("inf") else int(round(x / 10.0)) * 10
-
-    return {
-        "available": True,
-        "year": year,
-        "observed": res.observed,
-        "estimate": tens(res.estimate),
-        "ci_lower": tens(res.ci_lower),
-        "ci_upper": tens(res.ci_upper),
-        "ci_level": res.ci_level,
-        "ci_method": res.ci_method,
-        "method": "multiple systems estimation (log-lineair Poissonmodel, stapsgewijze modelkeuze)",
-        "model": res.model,
-        "model_terms": list(res.model_terms),
-        "lists": list(res.lists),
-        "warnings": list(res.warnings),
-    }
+        return NoEstimate(exc.message)
+    assert not isinstance(res, dict)  # no stratum asked
+    return published_estimate(res, year)
 
 
 def delivery_provenance(con, data: Path) -> dict:
@@ -158,85 +113,25 @@ def _reflection(data: Path, year: int | None) -> str | None:
     return None
 
 
-def figures_csv(edition) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["figure", "table_part", "row", "column", "value"])
-    for fig in edition.figures:
-        for block in fig.blocks:
-            cells = {(c.row, c.column): c for c in block.cells}
-            for row in block.rows:
-                for col in block.columns:
-                    c = cells.get((row, col))
-                    if c is not None:
-                        w.writerow([fig.id, block.part, row, col, c.display])
-    return buf.getvalue()
-
-
-def facts_csv(edition) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "value"])
-    for f in edition.facts:
-        w.writerow([f.id, f.value])
-    return buf.getvalue()
-
-
-def build_time() -> str:
-    """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
-    import datetime as dt
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-    return moment.isoformat().replace("+00:00", "Z")
-
-
-def metadata(edition) -> dict:
-    return {
-        "gebouwd_op": build_time(),
-        "titel": f"Jaarcijfers Mensenhandel {edition.year}",
-        "verslagjaar": edition.year,
-        "jaren": list(edition.years),
-        "onthullingscontrole": edition.sdc_policy,
-        "symbolen": dict(edition.sdc_symbols),
-        "schatting_verborgen_aantal": edition.extras.get("estimate"),
-        **edition.provenance,
-    }
-
-
-def write_text(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8", newline="\n")
-
-
 def run_build(
-    data: Path | None, year: int | None, out: Path | None, sdc: str = "publicatie", only_figures: bool = False
+    data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
 ) -> int:
+    from jaarcijfers.edition.files import write_files
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc, step)
+        edition = compute_edition(data, year, sdc or DEFAULT, step)
         out = out or Path("out") / str(edition.year)
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
         step("figures.csv, facts.csv en metadata.json schrijven")
-        write_text(out / "figures.csv", figures_csv(edition))
-        write_text(out / "facts.csv", facts_csv(edition))
-        write_text(
-            out / "metadata.json",
-            json.dumps(metadata(edition), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-        )
-        written = ["figures.csv", "facts.csv", "metadata.json"]
+        written = write_files(edition, out)
         if not only_figures:
             from jaarcijfers.render import render_all
 
-            step("rapport, PDF, werkboek, persbericht en open data maken")
-            written += render_all(edition, out)
+            written += render_all(edition, out, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     return 0

@@ -7,24 +7,21 @@ of both files together (a cell present in one file only is a cell that is not eq
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from jaarcijfers.errors import UserError
-
-Key = tuple[str, str, str, str]
-COLUMNS = ("figure", "table_part", "row", "column", "value")
+from jaarcijfers.edition.files import is_facts_file, read_cells, read_fact_values
+from jaarcijfers.figures.model import CellKey
 
 
 @dataclass(frozen=True)
 class Difference:
-    key: Key
+    key: CellKey
     ours: str | None
     reference: str | None
 
     def describe(self) -> str:
-        fig, part, row, col = self.key
+        fig, part, row, col = self.key.figure, self.key.part, self.key.row, self.key.column
         where = f"Figuur {fig}" if not fig.startswith("T") else f"Tabel {fig[1:]}"
         where += f" [{part}]" if part else ""
         if self.ours is None:
@@ -41,33 +38,7 @@ class Reconciliation:
     differences: tuple[Difference, ...]
 
 
-def read_figures(path: Path) -> dict[Key, str]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise UserError(
-                    f"{path}: kolom(men) ontbreken: {', '.join(missing)} (verwacht: {','.join(COLUMNS)})"
-                )
-            out: dict[Key, str] = {}
-            for n, r in enumerate(reader, start=2):
-                key = (r["figure"], r["table_part"], r["row"], r["column"])
-                if key in out:
-                    raise UserError(f"{path}, rij {n}: cel {key} staat er twee keer in")
-                out[key] = r["value"] or ""
-            return out
-    except FileNotFoundError:
-        raise UserError(f"bestand bestaat niet: {path}") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is een map, geen figures.csv") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path} is geen UTF-8-tekstbestand") from None
-    except csv.Error as exc:
-        raise UserError(f"{path} is geen geldig CSV-bestand: {exc}") from None
-
-
-def reconcile(ours: dict[Key, str], reference: dict[Key, str]) -> Reconciliation:
+def reconcile(ours: dict[CellKey, str], reference: dict[CellKey, str]) -> Reconciliation:
     diffs: list[Difference] = []
     equal = 0
     for key, value in ours.items():
@@ -83,51 +54,30 @@ def reconcile(ours: dict[Key, str], reference: dict[Key, str]) -> Reconciliation
     return Reconciliation(cells, equal, tuple(diffs))
 
 
-def read_facts(path: Path) -> dict[str, str]:
-    """A facts file (`id,value`); for a reference facts file only the facts marked `derivable = yes`."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            if "id" not in (reader.fieldnames or []) or "value" not in (reader.fieldnames or []):
-                raise UserError(f"{path}: een facts-bestand heeft de kolommen id en value")
-            return {r["id"]: r["value"] or "" for r in reader if r.get("derivable", "yes") in ("yes", "")}
-    except FileNotFoundError:
-        raise UserError(f"bestand bestaat niet: {path}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise UserError(f"{path} is geen geldig UTF-8 CSV-bestand: {exc}") from None
-
-
 def reconcile_facts(ours: dict[str, str], reference: dict[str, str]) -> Reconciliation:
     """Every reference fact must be present with the same value; facts of our own are not counted."""
     diffs = tuple(
-        Difference(("fact", "", fid, ""), ours.get(fid), value)
+        Difference(CellKey("fact", "", fid, ""), ours.get(fid), value)
         for fid, value in reference.items()
         if ours.get(fid) != value
     )
     return Reconciliation(len(reference), len(reference) - len(diffs), diffs)
 
 
-def _is_facts_file(path: Path) -> bool:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            header = next(csv.reader(f), [])
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return False
-    return "id" in header and "figure" not in header
-
-
 def run_reconcile(figures: Path, reference: Path) -> int:
-    if _is_facts_file(figures):
-        result = reconcile_facts(read_facts(figures), read_facts(reference))
+    if is_facts_file(figures):
+        result = reconcile_facts(
+            read_fact_values(figures, derivable_only=True), read_fact_values(reference, derivable_only=True)
+        )
         for d in result.differences:
             print(
-                f"feit {d.key[2]}: {d.ours!r} ≠ referentie {d.reference!r}"
+                f"feit {d.key.row}: {d.ours!r} ≠ referentie {d.reference!r}"
                 if d.ours is not None
-                else f"feit {d.key[2]}: ontbreekt (referentie: {d.reference!r})"
+                else f"feit {d.key.row}: ontbreekt (referentie: {d.reference!r})"
             )
         print(f"{result.cells} facts, {result.equal} equal")
         return 0 if result.equal == result.cells else 1
-    result = reconcile(read_figures(figures), read_figures(reference))
+    result = reconcile(read_cells(figures), read_cells(reference))
     for d in result.differences:
         print(d.describe())
     print(f"{result.cells} cells, {result.equal} equal")

@@ -49,9 +49,9 @@ def expected(case: str, name: str = "expected.csv") -> list[dict[str, str]]:
 
 def compute(delivery: Path, year: int):  # type: ignore[no-untyped-def]
     """Raw cells, published edition and facts for a fixture delivery."""
+    from jaarcijfers.edition.publish import publish
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
-    from jaarcijfers.publish import publish
     from jaarcijfers.warehouse.load import open_delivery
 
     con = open_delivery(delivery)

@@ -6,20 +6,35 @@ from pathlib import Path
 
 import pytest
 
-from jaarcijfers.figures.model import Edition, PublishedBlock, PublishedCell, PublishedFact, PublishedFigure
+from jaarcijfers.edition.model import (
+    Disclosure,
+    Edition,
+    PublishedBlock,
+    PublishedCell,
+    PublishedFact,
+    PublishedFigure,
+)
+from jaarcijfers.edition.sections import report_sections
+from jaarcijfers.facts.values import FactUnit
+from jaarcijfers.figures.model import CellKind
+from jaarcijfers.sdc.policy import Symbol
 
 YEARS = ("2020", "2021", "2022", "2023", "2024")
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 def _block(
-    part: str, stub: str, rows: dict[str, tuple[str, ...]], columns: tuple[str, ...], kind: str = "count"
+    part: str,
+    stub: str,
+    rows: dict[str, tuple[str, ...]],
+    columns: tuple[str, ...],
+    kind: CellKind = CellKind.COUNT,
 ):
     cells = []
     for r, values in rows.items():
         for c, v in zip(columns, values, strict=True):
-            k = "blank" if v == "" else "percent" if v.endswith("%") else kind
-            cells.append(PublishedCell(r, c, v, k))
+            k = CellKind.BLANK if v == "" else CellKind.PERCENT if v.endswith("%") else kind
+            cells.append(PublishedCell(r, c, v, k, {"<5": 5, "<10": 10}.get(v)))
     return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells))
 
 
@@ -138,7 +153,7 @@ def make_edition(**changes) -> Edition:
                     "Eindarrest vrijspraak": ("<10", "<10", "<10", "<10", "<10"),
                 },
                 YEARS,
-                kind="rounded",
+                kind=CellKind.ROUNDED,
             )
         ],
         source="Raad voor de rechtspraak",
@@ -163,28 +178,39 @@ def make_edition(**changes) -> Edition:
         years=(),
     )
     facts = (
-        PublishedFact("slachtoffers_2024", "944", "count", "Slachtoffers", "geregistreerde slachtoffers"),
-        PublishedFact("slachtoffers_verschil_2023_2024", "76", "count", "Slachtoffers", "verschil"),
         PublishedFact(
-            "reeks_f2_criminele_uitbuiting_pct_2024", "+33%", "percent_change", "Reeksen", "verandering"
+            "slachtoffers_2024", "944", FactUnit.COUNT, "Slachtoffers", "geregistreerde slachtoffers"
         ),
-        PublishedFact("reeks_f2_criminele_uitbuiting_verschil_2024", "40", "count", "Reeksen", "verandering"),
+        PublishedFact("slachtoffers_verschil_2023_2024", "76", FactUnit.COUNT, "Slachtoffers", "verschil"),
         PublishedFact(
-            "reeks_f6_jaar_minderjarig_pct_2024", "+52%", "percent_change", "Reeksen", "verandering"
+            "reeks_f2_criminele_uitbuiting_pct_2024",
+            "+33%",
+            FactUnit.PERCENT_CHANGE,
+            "Reeksen",
+            "verandering",
         ),
-        PublishedFact("nl_aandeel_2024", "23%", "percent", "Herkomst", "aandeel Nederland"),
-        PublishedFact("top10_nieuw_2024", "<5", "count", "Herkomst", "nieuw in de top tien"),
+        PublishedFact(
+            "reeks_f2_criminele_uitbuiting_verschil_2024", "40", FactUnit.COUNT, "Reeksen", "verandering"
+        ),
+        PublishedFact(
+            "reeks_f6_jaar_minderjarig_pct_2024", "+52%", FactUnit.PERCENT_CHANGE, "Reeksen", "verandering"
+        ),
+        PublishedFact("nl_aandeel_2024", "23%", FactUnit.PERCENT, "Herkomst", "aandeel Nederland"),
+        PublishedFact("top10_nieuw_2024", "<5", FactUnit.COUNT, "Herkomst", "nieuw in de top tien"),
     )
     kw = dict(
         year=2024,
         years=(2020, 2021, 2022, 2023, 2024),
         figures=(f1, f2, f6, t1, f16, f20),
         facts=facts,
-        sdc_policy="publicatie",
-        sdc_symbols=(
-            ("<5", "een aantal van 1 tot en met 4"),
-            ("<10", "een aantal van 0 tot en met 9"),
-            ("(leeg)", "niet weergegeven"),
+        sections=report_sections(),
+        disclosure=Disclosure(
+            "publicatie",
+            (
+                Symbol("<5", "een aantal van 1 tot en met 4", withholds=True),
+                Symbol("<10", "een aantal van 0 tot en met 9"),
+                Symbol("(leeg)", "niet weergegeven"),
+            ),
         ),
         provenance={
             "software": "jaarcijfers",
@@ -212,7 +238,7 @@ def edition() -> Edition:
 
 @pytest.fixture(scope="session")
 def reference_edition() -> Edition:
-    from jaarcijfers.figures.published_file import read_edition
+    from jaarcijfers.edition.files import read_edition
     from jaarcijfers.paths import REFERENCE_2024
 
     return read_edition(REFERENCE_2024)

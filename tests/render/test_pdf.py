@@ -10,14 +10,16 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from jaarcijfers.figures.published_file import read_edition
+from jaarcijfers.edition.files import read_edition
+from jaarcijfers.edition.model import Estimate, NoEstimate
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.render.checks import numbers_not_in_edition
-from jaarcijfers.render.pdf import compile_pdf, document, markdown_blocks, render_pdf, typst_arguments
+from jaarcijfers.render.pdf import compile_pdf, document, render_pdf, typst_arguments
 
 HAS_PDFTOTEXT = shutil.which("pdftotext") is not None
 needs_poppler = pytest.mark.skipif(not HAS_PDFTOTEXT, reason="pdftotext (poppler-utils) is not installed")
@@ -89,8 +91,8 @@ def test_chapters_toelichting_symbols(pdf, edition) -> None:  # type: ignore[no-
         "Herkomst van de cijfers",
     ):
         assert squash(heading) in flat, heading
-    for _, meaning in edition.sdc_symbols:
-        assert squash(meaning) in flat
+    for symbol in edition.disclosure.symbols:
+        assert squash(symbol.meaning) in flat
 
 
 def test_findings_of_the_narrative_are_printed(pdf, edition) -> None:  # type: ignore[no-untyped-def]
@@ -192,7 +194,6 @@ def test_pdf_metadata(pdf, edition) -> None:  # type: ignore[no-untyped-def]
 
 def test_user_text_is_never_markup(edition, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Labels and reflection text with Typst's special characters print as they are."""
-    from dataclasses import replace
 
     nasty = "#set page(fill: red) *vet* _schuin_ $x$ <label> @ref `code` \\ // /* [a] {b} = kop"
     fig = edition.figures[0]
@@ -213,31 +214,28 @@ def test_user_text_is_never_markup(edition, tmp_path) -> None:  # type: ignore[n
     assert flat.count(squash(typst_only)) == 2  # the paragraph and the list item
 
 
-def test_markdown_blocks() -> None:
-    blocks = markdown_blocks(
-        "# Kop\n\nEen **vette** [link](https://example.org) en `x`.\n\n- een\n- twee\n\n1. a\n"
-    )
-    assert [b["kind"] for b in blocks] == ["heading", "para", "list", "enum"]
-    runs = blocks[1]["runs"]
-    assert {"text": "vette", "bold": True} in runs
-    assert {"text": "link", "url": "https://example.org"} in runs
-    assert {"text": "x", "code": True} in runs
-
-
 def test_estimate_of_the_hidden_number(edition) -> None:  # type: ignore[no-untyped-def]
-    est = {
-        "beschikbaar": True,
-        "jaar": edition.year,
-        "waargenomen": 944,
-        "schatting": 4820,
-        "ondergrens": 3900,
-        "bovengrens": 6100,
-    }
-    doc = document(edition.with_extras(estimate=est))
+    est = replace(
+        edition,
+        estimate=Estimate(
+            year=edition.year,
+            observed=944,
+            total=4820,
+            ci_lower=3900,
+            ci_upper=6100,
+            ci_level=0.95,
+            ci_method="profile",
+            method="multiple systems estimation",
+            model="stepwise",
+            model_terms=(),
+            lists=("politie", "kmar"),
+        ),
+    )
+    doc = document(est)
     (sec,) = [s for s in doc["chapters"][0]["sections"] if s["title"] == "Hoeveel slachtoffers zijn er?"]
     text = " ".join(sec["findings"])
     assert "4.820" in text and "3.900" in text and "6.100" in text
-    assert numbers_not_in_edition(text, edition.with_extras(estimate=est)) == []
-    missing = document(edition.with_extras(estimate={"beschikbaar": False, "reden": "te weinig overlap"}))
+    assert numbers_not_in_edition(text, est) == []
+    missing = document(replace(edition, estimate=NoEstimate("te weinig overlap")))
     assert "te weinig overlap" in str(missing["toelichting"])
     assert not any(s["title"] == "Hoeveel slachtoffers zijn er?" for s in missing["chapters"][0]["sections"])

@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+from jaarcijfers.edition.model import Estimate
 from jaarcijfers.render import charts
 from jaarcijfers.render.checks import html_text, numbers_not_in_edition
 from jaarcijfers.render.site import interactive_spec, render_site, vega_bundle, write_site
@@ -169,16 +170,30 @@ def test_reflection_markdown_is_rendered(make):
     assert "Voor deze editie is geen reflectie" in render_site(make())
 
 
+def test_reflection_cannot_inject_markup(make):
+    nasty = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [klik](javascript:alert(3))'
+    page = render_site(make(reflection_markdown=f"Tekst {nasty}"))
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page and 'onerror="alert(2)"' not in page
+    assert "javascript:alert(3)" not in page and "klik" in page
+
+
 def test_estimate_section_only_when_present(make):
     assert "Hoeveel slachtoffers zijn er?" not in render_site(make())
-    e = make().with_extras(
-        estimate={
-            "observed": 944,
-            "estimate": 5012,
-            "ci_lower": 4100,
-            "ci_upper": 6300,
-            "method": "Schatting op basis van overlap tussen melders.",
-        }
+    e = make(
+        estimate=Estimate(
+            year=2024,
+            observed=944,
+            total=5012,
+            ci_lower=4100,
+            ci_upper=6300,
+            ci_level=0.95,
+            ci_method="profile",
+            method="Schatting op basis van overlap tussen melders.",
+            model="stepwise",
+            model_terms=(),
+            lists=(),
+        )
     )
     page = render_site(e)
     assert "Hoeveel slachtoffers zijn er?" in page and "5.012" in page and "4.100 tot 6.300" in page

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jaarcijfers.build import figures_csv
-from jaarcijfers.figures.published_file import read_edition
+from jaarcijfers.edition.files import figures_csv, read_cells, read_edition
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.render.workbook import figure_tables, render_workbook, sheet_name
 
@@ -108,8 +107,8 @@ def test_notes_explain_every_symbol(book, edition) -> None:  # type: ignore[no-u
     ws = book["Toelichting"]
     (ref,) = [t.ref for t in ws.tables.values()]
     notes = [r[1].value for r in ws[ref][1:]]
-    for symbol, meaning in edition.sdc_symbols:
-        assert any(meaning in n for n in notes), symbol
+    for symbol in edition.disclosure.symbols:
+        assert any(symbol.meaning in n for n in notes), symbol.text
     used = {
         c.display for f in edition.figures for b in f.blocks for c in b.cells if not c.display[:1].isdigit()
     }
@@ -153,7 +152,9 @@ def test_cells_equal_figures_csv(book, edition) -> None:  # type: ignore[no-unty
     rows = list(csv.reader(io.StringIO(figures_csv(edition))))[1:]
     assert sorted(from_book) == sorted(rows)
     assert len(from_book) == len(rows)
-    reference = list(csv.reader(open(REFERENCE_2024 / "figures.csv", encoding="utf-8-sig")))[1:]
+    reference = [
+        [k.figure, k.part, k.row, k.column, v] for k, v in read_cells(REFERENCE_2024 / "figures.csv").items()
+    ]
     assert sorted(from_book) == sorted(reference)
 
 

@@ -17,15 +17,17 @@ import json
 
 import pytest
 
+from jaarcijfers.edition.audit import run_audit
+from jaarcijfers.edition.files import read_cells
+from jaarcijfers.figures.model import CellKey
 from jaarcijfers.paths import REFERENCE_2024
-from jaarcijfers.sdc.audit import audit_cells, read_figures, run_audit
-from jaarcijfers.sdc.policy import CellKey
+from jaarcijfers.sdc.audit import audit_cells
 from jaarcijfers.sdc.structure import Identity, Structure
 
 
 @pytest.fixture(scope="module")
 def reference():
-    published = read_figures(REFERENCE_2024 / "figures.csv")
+    published = read_cells(REFERENCE_2024 / "figures.csv")
     return published, audit_cells(published)
 
 

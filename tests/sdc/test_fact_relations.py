@@ -3,10 +3,11 @@ secondary suppression over facts and cells, and the audit of facts."""
 
 from __future__ import annotations
 
+from jaarcijfers.edition.files import read_cells, read_fact_values
 from jaarcijfers.facts.catalogue import RELATIONS, related_fact_ids, relation_terms
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.paths import REFERENCE_2024
-from jaarcijfers.sdc.audit import audit_cells, read_facts, read_figures
-from jaarcijfers.sdc.policy import CellKey, RawCell
+from jaarcijfers.sdc.audit import audit_cells, related_facts
 from jaarcijfers.sdc.strict import suppress
 from jaarcijfers.sdc.structure import (
     STRICT_SYMBOL,
@@ -36,10 +37,10 @@ def test_hand_made_partition_withholds_a_fact_not_the_cell():
     total = CellKey("9", "", "Totaal", "2024")
     a, b, c = fact_key("a"), fact_key("b"), fact_key("c")
     cells = [
-        RawCell(total, 20, "count"),
-        RawCell(a, 12, "count"),
-        RawCell(b, 5, "count"),
-        RawCell(c, 3, "count"),
+        RawCell(total, 20, CellKind.COUNT),
+        RawCell(a, 12, CellKind.COUNT),
+        RawCell(b, 5, CellKind.COUNT),
+        RawCell(c, 3, CellKind.COUNT),
     ]
     s = Structure([Identity("partitie", ((1, a), (1, b), (1, c), (-1, total)), "==", 0)])
     res = suppress(cells, structure=s)
@@ -55,10 +56,10 @@ def test_hand_made_partition_withholds_a_fact_not_the_cell():
 
 
 def test_structure_links_facts_only_when_present():
-    published = read_figures(REFERENCE_2024 / "figures.csv")
+    published = read_cells(REFERENCE_2024 / "figures.csv")
     assert reporting_year(published) == 2024
     assert not any(i.name.startswith("Feiten") for i in build_structure(published).identities)
-    facts = read_facts(REFERENCE_2024 / "facts.csv", 2024)
+    facts = related_facts(read_fact_values(REFERENCE_2024 / "facts.csv"), 2024)
     assert facts[fact_key("minderjarig_crim_overig_2024")] == "<5"
     names = {i.name for i in build_structure({**published, **facts}).identities}
     assert "Feiten: minderjarigen criminele uitbuiting naar nationaliteit" in names
@@ -67,8 +68,8 @@ def test_structure_links_facts_only_when_present():
 
 def test_audit_finds_the_prose_leaks_of_the_reference_edition():
     """The reference report prints 34 and 5 of the 42 minors: the third part, '<5', is derivable exactly."""
-    published = read_figures(REFERENCE_2024 / "figures.csv")
-    published.update(read_facts(REFERENCE_2024 / "facts.csv", 2024))
+    published = read_cells(REFERENCE_2024 / "figures.csv")
+    published.update(related_facts(read_fact_values(REFERENCE_2024 / "facts.csv"), 2024))
     result = audit_cells(published)
     leaks = {c.key: c.ip for c in result.leaks}
     assert leaks[fact_key("minderjarig_crim_overig_2024")] == (3, 3)

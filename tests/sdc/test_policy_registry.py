@@ -1,20 +1,46 @@
-"""Every disclosure-control policy in the registry is documented and importable (datasette style)."""
+"""Every disclosure-control policy in the registry is one complete, documented record (datasette style)."""
 
 from pathlib import Path
 
 import pytest
 
-from jaarcijfers.publish import SYMBOLS
-from jaarcijfers.sdc.policy import POLICIES, get_policy
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
+from jaarcijfers.sdc.policy import BLANK, DEFAULT, REGISTRY, SMALL_COUNTS, DisclosurePolicy, get_policy
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "sdc.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", sorted(POLICIES))
-def test_policy_is_documented_and_loads(name):
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_policy_is_one_documented_record(name):
     assert f"`{name}`" in DOC, f"docs/sdc.md does not document the policy `{name}`"
-    assert callable(get_policy(name))
-    assert name in SYMBOLS, "every policy explains its symbols to the reader"
+    assert f"`{REGISTRY[name].removeprefix('jaarcijfers.').replace('.', '/')}.py`" in DOC
+    policy = get_policy(name)
+    assert isinstance(policy, DisclosurePolicy) and policy.name == name
+    assert policy.protects, "every policy says what it protects"
+    texts = [s.text for s in policy.symbols]
+    assert len(set(texts)) == len(texts) and all(s.meaning for s in policy.symbols)
+    assert BLANK in policy.symbols, "every policy explains an empty cell"
+    assert policy.withheld in policy.symbols
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_policy_withholds_every_small_count(name):
+    """The small-count rule (contract rule 11) holds for every policy: a count in its small range is never
+    published as a number; any other count is shown as itself or withheld."""
+    policy = get_policy(name)
+    assert policy.small == SMALL_COUNTS
+    values = [0, *SMALL_COUNTS, SMALL_COUNTS.stop, 250]
+    cells = [RawCell(CellKey("9", "", f"r{v}", "2024"), v, CellKind.COUNT) for v in values]
+    shown = policy.protect(cells)
+    for c in cells:
+        if c.value in SMALL_COUNTS:
+            assert shown[c.key] == policy.withheld.text
+        else:
+            assert shown[c.key] in (str(c.value), policy.withheld.text)
+
+
+def test_default_is_the_publication_policy():
+    assert DEFAULT == "publicatie"
 
 
 def test_unknown_policy_is_a_user_error():
@@ -22,3 +48,8 @@ def test_unknown_policy_is_a_user_error():
 
     with pytest.raises(UserError):
         get_policy("geen")
+
+
+def test_a_record_has_exactly_one_withholding_symbol():
+    with pytest.raises(ValueError):
+        DisclosurePolicy("leeg", "niets", (BLANK,), protect=lambda cells: {})

@@ -9,17 +9,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jaarcijfers.edition.files import read_cells
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.paths import REFERENCE_2024
-from jaarcijfers.sdc.audit import audit_cells, read_figures
-from jaarcijfers.sdc.policy import CellKey, RawCell
-from jaarcijfers.sdc.strict import protect, suppress, toelichting_nl
+from jaarcijfers.sdc.audit import audit_cells
+from jaarcijfers.sdc.strict import POLICY, protect, suppress
 from jaarcijfers.sdc.structure import STRICT_SYMBOL, Structure, build_structure, is_total_label
 from jaarcijfers.sdc.witness import raw_cells_from_published
 
 
 @pytest.fixture(scope="module")
 def edition():
-    published = read_figures(REFERENCE_2024 / "figures.csv")
+    published = read_cells(REFERENCE_2024 / "figures.csv")
     raw = raw_cells_from_published(published)
     return published, raw, suppress(raw)
 
@@ -76,14 +77,14 @@ def test_strict_figuur_16_is_protected(edition):
     assert sum(v == STRICT_SYMBOL for v in f16.values()) >= 2
 
 
-def test_toelichting_nl():
-    text = toelichting_nl()
-    assert "'x'" in text and "1 tot en met 4" in text and "vijftallen" in text
+def test_note_for_the_reader():
+    text = POLICY.note
+    assert text is not None and "'x'" in text and "1 tot en met 4" in text and "vijftallen" in text
 
 
 def test_structure_follows_the_years_of_the_data():
     """The same edition one year later (every year label + 1): the same identities, shifted."""
-    published = read_figures(REFERENCE_2024 / "figures.csv")
+    published = read_cells(REFERENCE_2024 / "figures.csv")
 
     def shift(label: str) -> str:
         return str(int(label) + 1) if label.isdigit() and len(label) == 4 else label
@@ -123,18 +124,18 @@ def build(a, b):
     A = lambda r, c: CellKey("A", "", r, c)  # noqa: E731
     for i, r in enumerate(rows):
         for j, c in enumerate(cols):
-            cells.append(RawCell(A(r, c), a[i][j], "count"))
-        cells.append(RawCell(A(r, "Totaal"), sum(a[i]), "count"))
+            cells.append(RawCell(A(r, c), a[i][j], CellKind.COUNT))
+        cells.append(RawCell(A(r, "Totaal"), sum(a[i]), CellKind.COUNT))
         s.add(f"A {r}", [A(r, c) for c in cols], "==", [A(r, "Totaal")])
     for j, c in enumerate(cols):
-        cells.append(RawCell(A("Totaal", c), sum(a[i][j] for i in range(len(a))), "count"))
+        cells.append(RawCell(A("Totaal", c), sum(a[i][j] for i in range(len(a))), CellKind.COUNT))
         s.add(f"A {c}", [A(r, c) for r in rows], "==", [A("Totaal", c)])
-    cells.append(RawCell(A("Totaal", "Totaal"), sum(map(sum, a)), "count"))
+    cells.append(RawCell(A("Totaal", "Totaal"), sum(map(sum, a)), CellKind.COUNT))
     s.add("A totaal rijen", [A(r, "Totaal") for r in rows], "==", [A("Totaal", "Totaal")])
     s.add("A totaal kolommen", [A("Totaal", c) for c in cols], "==", [A("Totaal", "Totaal")])
     B = [CellKey("B", "", f"b{i}", "2024") for i in range(len(b))]
     for k, v in zip(B, b, strict=True):
-        cells.append(RawCell(k, v, "count"))
+        cells.append(RawCell(k, v, CellKind.COUNT))
     s.add("B = A totaal", B, "==", [A("Totaal", "Totaal")])
     return cells, s
 
@@ -166,9 +167,11 @@ def test_percent_of_withheld_count_is_withheld():
     cells, s = [], Structure()
     keys = [CellKey("P", "", r, "Aantal") for r in rows]
     for k, v in zip(keys, values, strict=True):
-        cells.append(RawCell(k, v, "count"))
-        cells.append(RawCell(CellKey("P", "", k.row, "Percentage"), Fraction(v, sum(values)), "percent"))
-    cells.append(RawCell(CellKey("P", "", "Totaal", "Aantal"), sum(values), "count"))
+        cells.append(RawCell(k, v, CellKind.COUNT))
+        cells.append(
+            RawCell(CellKey("P", "", k.row, "Percentage"), Fraction(v, sum(values)), CellKind.PERCENT)
+        )
+    cells.append(RawCell(CellKey("P", "", "Totaal", "Aantal"), sum(values), CellKind.COUNT))
     s.add("P totaal", keys, "==", [CellKey("P", "", "Totaal", "Aantal")])
     res = suppress(cells, structure=s)
     assert res.display[CellKey("P", "", "b", "Aantal")] == STRICT_SYMBOL

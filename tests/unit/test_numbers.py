@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.numbers import format_change, format_percent, percent_change, round_half_up
-from jaarcijfers.sdc.policy import CellKey, RawCell
 from jaarcijfers.sdc.publicatie import protect
 
 
@@ -66,12 +66,12 @@ def key(i: int) -> CellKey:
 
 
 def test_rule_11_counts_and_tables():
-    cells = [RawCell(key(i), i, "count") for i in range(7)] + [
-        RawCell(key(10), None, "rounded", display="<10"),
-        RawCell(key(11), None, "rounded", display="15"),
-        RawCell(key(12), Fraction(1, 3), "percent"),
-        RawCell(key(13), Fraction(63, 2), "mean"),
-        RawCell(key(14), None, "blank"),
+    cells = [RawCell(key(i), i, CellKind.COUNT) for i in range(7)] + [
+        RawCell(key(10), None, CellKind.ROUNDED, display="<10"),
+        RawCell(key(11), None, CellKind.ROUNDED, display="15"),
+        RawCell(key(12), Fraction(1, 3), CellKind.PERCENT),
+        RawCell(key(13), Fraction(63, 2), CellKind.MEAN),
+        RawCell(key(14), None, CellKind.BLANK),
     ]
     shown = protect(cells)
     assert [shown[key(i)] for i in range(7)] == ["0", "<5", "<5", "<5", "<5", "5", "6"]

@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from jaarcijfers.reconcile import read_figures, reconcile, run_reconcile
+from jaarcijfers.edition.files import read_cells
+from jaarcijfers.reconcile import reconcile, run_reconcile
 
 HEADER = "figure,table_part,row,column,value\n"
 
@@ -26,8 +27,8 @@ def test_every_difference_is_listed(tmp_path, capsys):
 
 
 def test_labels_are_part_of_the_key(tmp_path):
-    a = read_figures(write(tmp_path / "a.csv", "1,,Geregistreerde slachtoffers,2024,5\n"))
-    b = read_figures(write(tmp_path / "b.csv", "1,,Geregistreerde Slachtoffers,2024,5\n"))
+    a = read_cells(write(tmp_path / "a.csv", "1,,Geregistreerde slachtoffers,2024,5\n"))
+    b = read_cells(write(tmp_path / "b.csv", "1,,Geregistreerde Slachtoffers,2024,5\n"))
     assert reconcile(a, b).equal == 0
 
 

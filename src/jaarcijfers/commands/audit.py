@@ -9,6 +9,6 @@ def command(
     json_out: Annotated[bool, typer.Option("--json", help="Druk het resultaat als JSON af.")] = False,
 ) -> None:
     """Controleer uit de gepubliceerde bestanden welke verborgen cellen een buitenstaander kan herleiden."""
-    from jaarcijfers.sdc.audit import run_audit
+    from jaarcijfers.edition.audit import run_audit
 
     raise typer.Exit(run_audit(edition, json_out=json_out))

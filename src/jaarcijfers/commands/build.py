@@ -13,8 +13,12 @@ def command(
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Uitvoermap (standaard: out/JJJJ/).")] = None,
     sdc: Annotated[
-        str, typer.Option("--sdc", help="Beleid voor onthullingscontrole: publicatie of strict.")
-    ] = "publicatie",
+        str | None,
+        typer.Option(
+            "--sdc",
+            help="Beleid voor onthullingscontrole (standaard: publicatie; alle beleidsregels: docs/sdc.md).",
+        ),
+    ] = None,
     only_figures: Annotated[
         bool, typer.Option("--only-figures", help="Schrijf alleen figures.csv, facts.csv en metadata.json.")
     ] = False,

@@ -459,7 +459,9 @@ def _fmt(x) -> str:
     if isinstance(x, float):
         if not math.isfinite(x):
             return "∞"
-        return f"{x:,.0f}".replace(",", ".")
+        from jaarcijfers.dutch import whole
+
+        return whole(x)
     return str(x)
 
 

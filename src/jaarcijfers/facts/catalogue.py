@@ -994,7 +994,7 @@ FACTS += (
 
 
 def _mean_fact(m: Fraction | None) -> FactValue | None:
-    return None if m is None else v.FactValue("years", round_half_up(m), "years")
+    return None if m is None else v.FactValue(v.FactKind.YEARS, round_half_up(m), v.FactUnit.YEARS)
 
 
 def _mean_approx(xs: list[int]) -> FactValue | None:
@@ -1003,7 +1003,9 @@ def _mean_approx(xs: list[int]) -> FactValue | None:
 
 def _ratio_approx(num: list[int], den: list[int]) -> FactValue | None:
     return (
-        None if not den or sum(den) == 0 else v.approx(Fraction(100 * sum(num), sum(den)), 10, "percent", "%")
+        None
+        if not den or sum(den) == 0
+        else v.approx(Fraction(100 * sum(num), sum(den)), 10, v.FactUnit.PERCENT, "%")
     )
 
 

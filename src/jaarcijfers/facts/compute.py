@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.catalogue import FACTS, FAMILIES
 from jaarcijfers.facts.context import FactContext
-from jaarcijfers.facts.values import FactValue
-from jaarcijfers.figures.model import ComputedFigure
+from jaarcijfers.facts.values import FactKind, FactUnit, FactValue
+from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class ComputedFact:
     section: str
     description: str
     series: bool = False  # an automatic year-on-year change of a published series
-    cells: frozenset[tuple[str, str, str, str]] = frozenset()  # the figure cells the value was computed from
+    cells: frozenset[CellKey] = frozenset()  # the figure cells the value was computed from
 
 
 def fact_id(template: str, year: int) -> str:
@@ -58,9 +58,15 @@ def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[Co
     return tuple(out.values())
 
 
+def series_fact_stem(figure: str, part: str, row: str) -> str:
+    """The id stem of the year-on-year change facts of a series (`<stem>_verschil_<Y>`, `<stem>_pct_<Y>`)."""
+    return f"reeks_f{figure.lower()}{('_' + part) if part else ''}_{slug(row)}"
+
+
 def series_changes(figures: Sequence[ComputedFigure], year: int) -> list[ComputedFact]:
     """For every count series with a value in the reporting year and the year before: the change in count
-    and in percent. Left out where either count is 1-4 (it would reveal a suppressed value)."""
+    and in percent. Disclosure control (`edition.publish`) leaves out the changes of a series with a small
+    count in either year (they would reveal it)."""
     out = []
     for fig in figures:
         for block in fig.blocks:
@@ -69,20 +75,16 @@ def series_changes(figures: Sequence[ComputedFigure], year: int) -> list[Compute
             cells = {(c.key.row, c.key.column): c for c in block.cells}
             for row in block.rows:
                 new, old = cells.get((row, str(year))), cells.get((row, str(year - 1)))
-                if new is None or old is None or new.kind != "count" or old.kind != "count":
+                if new is None or old is None or new.kind != CellKind.COUNT or old.kind != CellKind.COUNT:
                     continue
                 a, b = int(new.value), int(old.value)  # type: ignore[arg-type]
-                if 1 <= a <= 4 or 1 <= b <= 4:
-                    continue
-                base = f"reeks_f{fig.id.lower()}{('_' + block.part) if block.part else ''}_{slug(row)}"
+                base = series_fact_stem(fig.id, block.part, row)
                 desc = f"{row} ({'Tabel ' + fig.id[1:] if fig.id.startswith('T') else 'Figuur ' + fig.id})"
-                deps = frozenset(
-                    {(fig.id, block.part, row, str(year)), (fig.id, block.part, row, str(year - 1))}
-                )
+                deps = frozenset({new.key, old.key})
                 out.append(
                     ComputedFact(
                         f"{base}_verschil_{year}",
-                        FactValue("number", a - b, "count"),
+                        FactValue(FactKind.NUMBER, a - b, FactUnit.COUNT),
                         "Reeksen",
                         f"verandering in aantal: {desc}",
                         series=True,

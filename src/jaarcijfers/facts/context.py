@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from jaarcijfers.figures.model import ComputedFigure
+from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -18,7 +18,7 @@ class FactContext:
     con: DuckDBPyConnection  # with the rules' views
     year: int
     figures: Sequence[ComputedFigure]
-    reads: set[tuple[str, str, str, str]] = field(default_factory=set)  # cells read since the last reset
+    reads: set[CellKey] = field(default_factory=set)  # cells read since the last reset
 
     @property
     def Y(self) -> int:  # noqa: N802
@@ -43,23 +43,23 @@ class FactContext:
                 continue
             for c in b.cells:
                 if c.key.row == row and c.key.column == str(col):
-                    self.reads.add((fig, part, row, str(col)))
+                    self.reads.add(CellKey(fig, part, row, str(col)))
                     return c
         return None
 
     def cell(self, fig: str, part: str, row: str, col: str | int) -> int | None:
         c = self.raw(fig, part, row, col)
-        if c is None or c.kind != "count":
+        if c is None or c.kind != CellKind.COUNT:
             return None
         return int(c.value)
 
     def mean(self, fig: str, part: str, row: str, col: str | int) -> Fraction | None:
         c = self.raw(fig, part, row, col)
-        return None if c is None or c.kind != "mean" else c.value
+        return None if c is None or c.kind != CellKind.MEAN else c.value
 
     def delivered(self, fig: str, row: str, col: str | int) -> str | None:
         c = self.raw(fig, "", row, col)
-        return None if c is None or c.kind != "rounded" else c.display
+        return None if c is None or c.kind != CellKind.ROUNDED else c.display
 
     def columns(self, fig: str, part: str) -> tuple[str, ...]:
         for b in self._fig(fig).blocks:
@@ -70,7 +70,9 @@ class FactContext:
     def rows(self, fig: str, part: str) -> tuple[str, ...]:
         for b in self._fig(fig).blocks:
             if b.part == part:
-                return tuple(r for r in b.rows if any(c.key.row == r and c.kind == "count" for c in b.cells))
+                return tuple(
+                    r for r in b.rows if any(c.key.row == r and c.kind == CellKind.COUNT for c in b.cells)
+                )
         return ()
 
     def col_sum(self, fig: str, part: str, col: str | int, rows: Sequence[str] | None = None) -> int:

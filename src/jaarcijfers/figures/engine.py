@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from jaarcijfers.figures.catalogue import CATALOGUE
-from jaarcijfers.figures.model import ComputedBlock, ComputedFigure
+from jaarcijfers.figures.model import CellKey, CellKind, ComputedBlock, ComputedFigure, RawCell
 from jaarcijfers.figures.spec import Axis, Block, Figure, Labels
-from jaarcijfers.sdc.policy import CellKey, RawCell
 
 UNIT_VIEWS = {
     "victim": "victims",
@@ -145,8 +144,10 @@ def compute_block(
         cells = []
         for r in row_order:
             n = share_counts.get(r, 0)
-            cells.append(RawCell(key(r, "Aantal"), n, "count"))
-            cells.append(RawCell(key(r, "Percentage"), Fraction(n, total) if total else None, "percent"))
+            cells.append(RawCell(key(r, "Aantal"), n, CellKind.COUNT))
+            cells.append(
+                RawCell(key(r, "Percentage"), Fraction(n, total) if total else None, CellKind.PERCENT)
+            )
         del count_cols
         return ComputedBlock(block.part, block.stub, tuple(row_order), ("Aantal", "Percentage"), tuple(cells))
     counts = _count(con, fig, block, rows, cols, period)
@@ -163,14 +164,22 @@ def compute_block(
                 and int(c) in hidden_split_years
             )
             cells.append(
-                RawCell(key(r, c), None if blank else counts.get((r, c), 0), "blank" if blank else "count")
+                RawCell(
+                    key(r, c),
+                    None if blank else counts.get((r, c), 0),
+                    CellKind.BLANK if blank else CellKind.COUNT,
+                )
             )
     row_labels = [r for r, _ in rows]
     for mean_label, column in block.means:
         means = _means(con, fig, block, cols, column, period)
         row_labels.append(mean_label)
         for c, _ in cols:
-            cells.append(RawCell(key(mean_label, c), means[c], "mean" if means[c] is not None else "blank"))
+            cells.append(
+                RawCell(
+                    key(mean_label, c), means[c], CellKind.MEAN if means[c] is not None else CellKind.BLANK
+                )
+            )
     return ComputedBlock(block.part, block.stub, tuple(row_labels), tuple(c for c, _ in cols), tuple(cells))
 
 
@@ -200,8 +209,8 @@ def _top_block(con, fig: Figure, block: Block, year: int) -> ComputedBlock:
     ]
     cells = []
     for rank, (name, n) in enumerate(ranked, start=1):
-        cells.append(RawCell(CellKey(fig.id, block.part, name, "Rang"), rank, "rank"))
-        cells.append(RawCell(CellKey(fig.id, block.part, name, "Totaal slachtoffers"), n, "count"))
+        cells.append(RawCell(CellKey(fig.id, block.part, name, "Rang"), rank, CellKind.RANK))
+        cells.append(RawCell(CellKey(fig.id, block.part, name, "Totaal slachtoffers"), n, CellKind.COUNT))
     return ComputedBlock(
         block.part, block.stub, tuple(n for n, _ in ranked), ("Rang", "Totaal slachtoffers"), tuple(cells)
     )
@@ -218,9 +227,9 @@ def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> Comp
             value = delivered.get((codes[0], y))
             key = CellKey(fig.id, block.part, label, str(y))
             cells.append(
-                RawCell(key, None, "rounded", display=value)
+                RawCell(key, None, CellKind.ROUNDED, display=value)
                 if value is not None
-                else RawCell(key, None, "blank")
+                else RawCell(key, None, CellKind.BLANK)
             )
     return ComputedBlock(
         block.part,
@@ -254,7 +263,7 @@ def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tupl
     out = list(blocks)
     for i, r in missing:
         b = out[i]
-        extra = tuple(RawCell(CellKey(fig.id, b.part, r, c), 0, "count") for c in b.columns)
+        extra = tuple(RawCell(CellKey(fig.id, b.part, r, c), 0, CellKind.COUNT) for c in b.columns)
         # keep the declared order: insert before the mean rows
         means = [m for m, _ in fig.blocks[i].means]
         rows = [x for x in b.rows if x not in means] + [r] + [x for x in b.rows if x in means]

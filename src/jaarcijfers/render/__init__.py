@@ -1,24 +1,45 @@
-"""Renderers: each turns a published `Edition` into one output. A renderer never queries the warehouse."""
+"""Renderers: each turns a published `Edition` into one output. A renderer never queries the warehouse.
+
+An output format is one module of this package that declares `OUTPUT = Output(...)`: `outputs()` finds
+every such module, so adding a format touches that module only (docs/architecture.md). The other modules
+(charts, narrative, markdown, checks) are shared by the renderers and declare no output.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from jaarcijfers.figures.model import Edition
+from jaarcijfers.edition.model import Edition
 
 
-def render_all(edition: Edition, out: Path) -> list[str]:
-    """Write every output of the publication into `out`; returns the file names written."""
-    from jaarcijfers.render.opendata import write_open_data
-    from jaarcijfers.render.pdf import render_pdf
-    from jaarcijfers.render.press import write_press
-    from jaarcijfers.render.site import write_site
-    from jaarcijfers.render.workbook import render_workbook
+@dataclass(frozen=True)
+class Output:
+    what: str  # Dutch, for the progress line of `build`: "werkboek"
+    write: Callable[[Edition, Path], list[str]]  # writes into the folder; returns the names written
+    order: int  # position in the build (the list of files printed follows it)
 
-    return (
-        write_open_data(edition, out)
-        + render_workbook(edition, out)
-        + render_pdf(edition, out)
-        + write_site(edition, out)
-        + write_press(edition, out)
-    )
+
+def outputs() -> list[Output]:
+    """Every output format of the package, in build order."""
+    import pkgutil
+    from importlib import import_module
+
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = import_module(f"{__name__}.{info.name}")
+        output = getattr(module, "OUTPUT", None)
+        if isinstance(output, Output):
+            found.append(output)
+    return sorted(found, key=lambda o: o.order)
+
+
+def render_all(edition: Edition, out: Path, step: Callable[[str], None] = lambda text: None) -> list[str]:
+    """Write every output of the publication into `out`; returns the file names written. `step(text)` is
+    told which output is being made (for progress on the terminal)."""
+    written = []
+    for output in outputs():
+        step(f"{output.what} maken")
+        written += output.write(edition, out)
+    return written

@@ -1,7 +1,7 @@
 """Every figure as a chart: a Vega-Lite 5 specification and its static SVG (via vl-convert).
 
 Charts show published values only. A protected cell (`<5`, `<10`) is never drawn as a value: it is an
-open, dashed bar (or an open point on a line) reaching the symbol's upper bound (5 or 10), with the
+open, dashed bar (or an open point on a line) reaching the symbol's bound (`PublishedCell.below`: 5, 10), with the
 symbol as its label; a blank cell is left out. Figures of sources rounded to fives (IND, Raad voor de
 rechtspraak) carry a subtitle saying so. Means and percentages stay in the table (different units).
 The same figure always gives the same specification and byte-identical SVG.
@@ -13,7 +13,8 @@ import json
 import re
 from functools import lru_cache
 
-from jaarcijfers.figures.model import PublishedBlock, PublishedFigure
+from jaarcijfers.edition.model import PublishedBlock, PublishedFigure
+from jaarcijfers.figures.model import CellKind
 
 VL_VERSION = "5.21"
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
@@ -38,7 +39,6 @@ MUTED = "#4d4d4d"
 GRID = "#d9d9d9"
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 
-BOUND = {"<5": 5, "<10": 10}
 WIDTH = 600
 
 
@@ -57,24 +57,27 @@ def is_year_block(block: PublishedBlock) -> bool:
 
 def chart_columns(block: PublishedBlock) -> tuple[str, ...]:
     """Columns a chart draws: not a rank or a percentage column (Tabel 1, Figuur 7)."""
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, set[CellKind]] = {}
     for c in block.cells:
         kinds.setdefault(c.column, set()).add(c.kind)
     return tuple(
         c
         for c in block.columns
-        if c not in ("Rang", "Percentage") and not (kinds.get(c, set()) - {"blank"}) <= {"percent", "rank"}
+        if c not in ("Rang", "Percentage")
+        and not (kinds.get(c, set()) - {CellKind.BLANK}) <= {CellKind.PERCENT, CellKind.RANK}
     )
 
 
 def chart_rows(block: PublishedBlock) -> tuple[str, ...]:
     """The rows a chart draws: count rows (not means, not percentages)."""
     cols = set(chart_columns(block))
-    kinds: dict[str, set[str]] = {}
+    kinds: dict[str, set[CellKind]] = {}
     for c in block.cells:
         if c.column in cols:
             kinds.setdefault(c.row, set()).add(c.kind)
-    return tuple(r for r in block.rows if not (kinds.get(r, set()) & {"mean", "percent", "rank"}))
+    return tuple(
+        r for r in block.rows if not (kinds.get(r, set()) & {CellKind.MEAN, CellKind.PERCENT, CellKind.RANK})
+    )
 
 
 def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, object]]:
@@ -87,7 +90,7 @@ def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, objec
             if c is None or c.display == "":
                 continue
             value = _num(c.display)
-            bound = BOUND.get(c.display)
+            bound = c.below
             if value is None and bound is None:
                 continue
             out.append(
@@ -326,9 +329,8 @@ def chart_notes(fig: PublishedFigure) -> list[str]:
     out = []
     if fig.rounded:
         out.append("Afgerond op vijftallen.")
-    symbols = sorted(
-        {c.display for b in fig.blocks for c in b.cells if c.display in BOUND}, key=lambda s: BOUND[s]
-    )
+    bounds = {c.display: c.below for b in fig.blocks for c in b.cells if c.below is not None}
+    symbols = sorted(bounds, key=lambda s: (bounds[s], s))
     if symbols:
         shape = "open, gestippelde staaf" if fig.chart != "line" else "open punt"
         out.append(
@@ -379,10 +381,6 @@ def _svg(spec: str) -> str:
 def chart_svg(fig: PublishedFigure) -> str:
     """The static SVG of a figure (for the site and the PDF)."""
     return _svg(spec_json(fig))
-
-
-def has_protected(fig: PublishedFigure) -> bool:
-    return any(c.display in BOUND for b in fig.blocks for c in b.cells)
 
 
 def omitted_from_chart(fig: PublishedFigure) -> list[str]:

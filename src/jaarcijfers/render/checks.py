@@ -2,7 +2,7 @@
 
 `numbers_not_in_edition(text, edition)` lists the numbers in a text that the edition does not publish:
 every number a reader sees must be a published cell, a fact, a label or note of a figure, or a value of
-the edition's provenance, symbols, reflection or extras. Years (2000-2100) and the numbers of chapters,
+the edition's provenance, symbols, disclosure note, reflection or estimate. Years (2000-2100) and the numbers of chapters,
 figures and tables are not data and are ignored.
 """
 
@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import asdict
 from typing import Any
 
-from jaarcijfers.figures.model import Edition
+from jaarcijfers.edition.model import Edition
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -64,9 +65,10 @@ def edition_numbers(edition: Edition) -> set[str]:
             texts += [b.stub, *b.rows, *b.columns]
             texts += [c.display for c in b.cells]
     texts += [f.value for f in edition.facts]
-    texts += list(_strings(edition.sdc_symbols))
+    texts += list(_strings([(s.text, s.meaning) for s in edition.disclosure.symbols]))
+    texts += list(_strings(edition.disclosure.note))
     texts += list(_strings(edition.provenance))
-    texts += list(_strings(edition.extras))
+    texts += list(_strings(asdict(edition.estimate) if edition.estimate is not None else None))
     if edition.reflection_markdown:
         texts.append(edition.reflection_markdown)
     out: set[str] = set()

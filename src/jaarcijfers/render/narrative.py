@@ -8,17 +8,19 @@ such a fact a change is told with the two published counts ("van 23 in 2023 naar
 
 Public API: `stories(edition)` (per section a headline and its findings), `findings(edition)` (the
 findings only), `notable(edition)` (the notable changes over all sections, for the Reflectie chapter
-when the analyst wrote none), `lead(edition)` (the press lead) and `markdown_to_html`.
+when the analyst wrote none) and `lead(edition)` (the press lead).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Literal
 
-from jaarcijfers.figures.model import Edition, PublishedCell, PublishedFigure
+from jaarcijfers import dutch
+from jaarcijfers.edition.model import Edition, PublishedCell, PublishedFigure
+from jaarcijfers.figures.model import CellKind
 
 # --- thresholds of the selection rules (docs/narrative.md) -------------------------------------------
 REL_THRESHOLD = Fraction(20, 100)  # a change is notable from 20% up or down
@@ -28,20 +30,7 @@ MAX_NOTABLE_PER_SECTION = 3
 MAX_NOTABLE_PER_FIGURE = 2
 MAX_SENTENCES = 5
 
-CHAPTER_OF_SECTION = {
-    "Slachtoffers": "1",
-    "Vormen van mensenhandel": "1",
-    "Leeftijd en geslacht": "1",
-    "Herkomst": "1",
-    "Verblijfsrechtelijke bescherming": "1",
-    "Melders": "1",
-    "Opsporing": "2",
-    "Vervolging": "2",
-    "Berechting in eerste aanleg": "2",
-    "Hoger beroep en cassatie": "2",
-    "Leeftijd en geslacht van in eerste aanleg berechte verdachten": "2",
-    "Herkomst van in eerste aanleg berechte verdachten": "2",
-}
+FindingKind = Literal["level", "change", "share", "top", "rank"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +39,7 @@ class Finding:
 
     text: str
     numbers_used: tuple[str, ...]
-    kind: str  # level | change | extreme | share | top | rank
+    kind: FindingKind
     figure: str | None = None
     score: float = 0.0
 
@@ -297,13 +286,6 @@ def plain(display: str) -> int | None:
     return int(display) if display.isdigit() else None
 
 
-def fmt_count(display: str) -> str:
-    """A published count as Dutch text: thousands with a dot ('1013' -> '1.013'); symbols unchanged."""
-    if display.isdigit() and len(display) > 3:
-        return f"{int(display):,}".replace(",", ".")
-    return display
-
-
 def pct_text(value: str) -> str:
     """A published change '+9%' / '-25%' without its sign, for use after 'stijging van' / 'daling van'."""
     return value.lstrip("+-−")
@@ -334,15 +316,11 @@ def fact_value(edition: Edition, template: str) -> str | None:
     return None if f is None or f.value == "" else f.value
 
 
-def _slug(text: str) -> str:
-    from jaarcijfers.facts.compute import slug
-
-    return slug(text)
-
-
 def series_fact_base(fig: PublishedFigure, part: str, row: str) -> str:
-    """The id stem of the `reeks_*` facts of a series (as `facts.compute.series_changes` names them)."""
-    return f"reeks_f{fig.id.lower()}{('_' + part) if part else ''}_{_slug(row)}"
+    """The id stem of the `reeks_*` facts of a series (named by the facts layer)."""
+    from jaarcijfers.facts.compute import series_fact_stem
+
+    return series_fact_stem(fig.id, part, row)
 
 
 def change_facts(
@@ -394,7 +372,7 @@ def year_series(fig: PublishedFigure, year: int) -> list[Series]:
         cells = {(c.row, c.column): c for c in b.cells}
         for row in b.rows:
             vals = tuple((col, cells[(row, col)]) for col in b.columns if (row, col) in cells)
-            if any(c.kind in ("mean", "percent", "rank") for _, c in vals):
+            if any(c.kind in (CellKind.MEAN, CellKind.PERCENT, CellKind.RANK) for _, c in vals):
                 continue
             out.append(Series(fig, b.part, row, vals))
     return out
@@ -437,19 +415,19 @@ def change_sentence(edition: Edition, s: Series, with_level: bool = False) -> Fi
     rounded = " (afgerond op vijftallen)" if s.fig.rounded else ""
     d = direction(new, old)
     if with_level:
-        text = f"In {y} ging het om {fmt_count(new_c.display)} {subj}{rounded}."
+        text = f"In {y} ging het om {dutch.count(new_c.display)} {subj}{rounded}."
         if d == "gelijk gebleven":
             text += f" Dat is evenveel als in {p}."
         elif diff is not None:
             more = "meer" if new > old else "minder"
-            text += f" Dat zijn er {fmt_count(diff.lstrip('+-'))} {more} dan in {p}"
+            text += f" Dat zijn er {dutch.count(diff.lstrip('+-'))} {more} dan in {p}"
             used.append(diff)
             if pct is not None:
                 text += f", een {'stijging' if new > old else 'daling'} van {pct_text(pct)}"
                 used.append(pct)
             text += "."
         else:
-            text += f" In {p} waren dat er {fmt_count(old_c.display)}"
+            text += f" In {p} waren dat er {dutch.count(old_c.display)}"
             if pct is not None:
                 text += f"; het aantal is dus met {pct_text(pct)} {d}"
                 used.append(pct)
@@ -457,9 +435,11 @@ def change_sentence(edition: Edition, s: Series, with_level: bool = False) -> Fi
     else:
         text = f"Het aantal {subj} is {d}"
         if d == "gelijk gebleven":
-            text += f": {fmt_count(new_c.display)} in zowel {p} als {y}{rounded}."
+            text += f": {dutch.count(new_c.display)} in zowel {p} als {y}{rounded}."
         else:
-            text += f" van {fmt_count(old_c.display)} in {p} naar {fmt_count(new_c.display)} in {y}{rounded}"
+            text += (
+                f" van {dutch.count(old_c.display)} in {p} naar {dutch.count(new_c.display)} in {y}{rounded}"
+            )
             if factor in FACTOR_WORDS and (pct is None or abs(int(pct.rstrip("%"))) >= 90):
                 text += f"; het is daarmee {FACTOR_WORDS[factor]}"
             elif pct is not None:
@@ -533,7 +513,7 @@ def share_findings(edition: Edition, section: str) -> list[Finding]:
         an, ap = f("anoniem_{Y}"), f("anoniem_{P}")
         if an and ap:
             add(
-                f"Daarnaast ontving CoMensha {fmt_count(an)} anonieme meldingen, tegen {fmt_count(ap)} in {y - 1}. "
+                f"Daarnaast ontving CoMensha {dutch.count(an)} anonieme meldingen, tegen {dutch.count(ap)} in {y - 1}. "
                 "Of het daarbij om unieke slachtoffers gaat, is niet vast te stellen.",
                 an,
                 ap,
@@ -694,8 +674,8 @@ def top_finding(edition: Edition, fig: PublishedFigure) -> Finding | None:
         else f"slachtoffers uit {first}"
     )
     text = (
-        f"De meeste geregistreerde slachtoffers in {edition.year} waren {subj} ({fmt_count(v1)}), "
-        f"gevolgd door slachtoffers uit {second} ({fmt_count(v2)})."
+        f"De meeste geregistreerde slachtoffers in {edition.year} waren {subj} ({dutch.count(v1)}), "
+        f"gevolgd door slachtoffers uit {second} ({dutch.count(v2)})."
     )
     return Finding(text, (v1, v2), "top", fig.id, 2.0)
 
@@ -723,7 +703,7 @@ def largest_finding(edition: Edition, fig: PublishedFigure) -> tuple[Finding, Se
         R=s.row,
         r=lower_label(s.row),
         subj=subject(fig.id, s.row),
-        n=fmt_count(c.display),
+        n=dutch.count(c.display),
         by=MELDER_BY.get(s.row, lower_label(s.row)),
     )
     return Finding(text, (c.display,), "rank", fig.id, 1.5), s
@@ -819,18 +799,16 @@ def section_story(edition: Edition, section: str) -> Story | None:
                 break
     if headline is None:
         headline = f"{section}: de cijfers over {y}"
-    return Story(section, CHAPTER_OF_SECTION.get(section, ""), headline, tuple(chosen[:MAX_SENTENCES]))
+    return Story(section, edition.chapter_of(section), headline, tuple(chosen[:MAX_SENTENCES]))
 
 
 def stories(edition: Edition) -> dict[str, Story]:
     """Per section of the publication (in publication order): its headline and findings."""
-    from jaarcijfers.figures.catalogue import SECTIONS
-
     out: dict[str, Story] = {}
-    for _chapter, section in SECTIONS:
-        st = section_story(edition, section)
+    for section in edition.sections:
+        st = section_story(edition, section.title)
         if st is not None:
-            out[section] = st
+            out[section.title] = st
     return out
 
 
@@ -858,83 +836,3 @@ def lead(edition: Edition) -> Finding | None:
         return None
     ss = year_series(fig, edition.year)
     return change_sentence(edition, ss[0], with_level=True) if ss else None
-
-
-# --- a small, safe Markdown subset for the analyst's reflection --------------------------------------
-_INLINE = [
-    (re.compile(r"`([^`]+)`"), r"<code>\1</code>"),
-    (re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
-    (re.compile(r"__(.+?)__"), r"<strong>\1</strong>"),
-    (re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)"), r"<em>\1</em>"),
-]
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
-
-
-def _inline(text: str) -> str:
-    out = html.escape(text, quote=True)
-
-    def link(m: re.Match[str]) -> str:
-        label, url = m.group(1), html.unescape(m.group(2))
-        if re.match(r"^(https?://|mailto:|#)", url):
-            return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
-        return label  # a relative or unsafe target is shown as text only
-
-    out = _LINK.sub(link, out)
-    for rx, rep in _INLINE:
-        out = rx.sub(rep, out)
-    return out
-
-
-def markdown_to_html(md: str, heading_offset: int = 2) -> str:
-    """Headings (#), paragraphs, bullet and numbered lists, bold, italic, code and http(s) links.
-
-    Everything else is escaped text: raw HTML in the Markdown is shown, never executed.
-    """
-    lines = md.replace("\r\n", "\n").split("\n")
-    out: list[str] = []
-    para: list[str] = []
-    list_tag: str | None = None
-
-    def flush_para() -> None:
-        if para:
-            out.append(f"<p>{_inline(' '.join(para))}</p>")
-            para.clear()
-
-    def close_list() -> None:
-        nonlocal list_tag
-        if list_tag:
-            out.append(f"</{list_tag}>")
-            list_tag = None
-
-    for raw in lines:
-        line = raw.rstrip()
-        if not line.strip():
-            flush_para()
-            close_list()
-            continue
-        m = re.match(r"^(#{1,6})\s+(.*)$", line)
-        if m:
-            flush_para()
-            close_list()
-            level = min(6, len(m.group(1)) + heading_offset)
-            out.append(f"<h{level}>{_inline(m.group(2).strip())}</h{level}>")
-            continue
-        m = re.match(r"^\s*(?:[-*+])\s+(.*)$", line)
-        n = re.match(r"^\s*\d+[.)]\s+(.*)$", line)
-        if m or n:
-            flush_para()
-            tag = "ul" if m else "ol"
-            if list_tag != tag:
-                close_list()
-                out.append(f"<{tag}>")
-                list_tag = tag
-            out.append(f"<li>{_inline((m or n).group(1))}</li>")  # type: ignore[union-attr]
-            continue
-        if list_tag and raw.startswith(("  ", "\t")):
-            out[-1] = out[-1][: -len("</li>")] + " " + _inline(line.strip()) + "</li>"
-            continue
-        close_list()
-        para.append(line.strip())
-    flush_para()
-    close_list()
-    return "\n".join(out)

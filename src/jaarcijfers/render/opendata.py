@@ -7,7 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from jaarcijfers.figures.model import Edition, PublishedFigure
+from jaarcijfers.edition.model import Edition, PublishedFigure
+from jaarcijfers.render import Output
 
 
 def figure_csv(fig: PublishedFigure) -> str:
@@ -35,7 +36,7 @@ def figure_description(fig: PublishedFigure, edition: Edition) -> dict:
         "afgerond_op_vijftallen": fig.rounded,
         "jaren": list(fig.years),
         "blokken": [{"deel": b.part, "rijen": list(b.rows), "kolommen": list(b.columns)} for b in fig.blocks],
-        "symbolen": dict(edition.sdc_symbols),
+        "symbolen": {s.text: s.meaning for s in edition.disclosure.symbols},
         "schema": {
             "fields": [
                 {"name": "table_part", "type": "string"},
@@ -72,3 +73,6 @@ def write_open_data(edition: Edition, out: Path) -> list[str]:
         json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return ["open-data/"]
+
+
+OUTPUT = Output("open data", write_open_data, order=10)

@@ -17,7 +17,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jaarcijfers.figures.model import Edition, PublishedFigure
+from jaarcijfers import dutch
+from jaarcijfers.edition.model import Edition, NoEstimate, PublishedFigure
+from jaarcijfers.edition.sections import ESTIMATE_SECTION
+from jaarcijfers.render import Output
 from jaarcijfers.render.workbook import (
     BLANK_SYMBOL,
     SOURCE_NAMES,
@@ -30,7 +33,6 @@ from jaarcijfers.render.workbook import (
 TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
 TEMPLATE = TEMPLATE_DIR / "jaarcijfers.typ"
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-CHAPTERS = {"1": "Slachtoffers", "2": "Plegers"}
 PUBLISHER = ("Nationaal Rapporteur Mensenhandel", "en Seksueel Geweld tegen Kinderen")
 SOURCE_TITLES = {
     "comensha": "CoMensha-registratie",
@@ -113,43 +115,32 @@ SOURCE_TEXT: dict[str, tuple[list[str], list[str]]] = {
 
 
 # ---------------------------------------------------------------------------------------------
-# Findings and charts from the other renderers (with fallbacks while they are absent)
+# Findings and charts from the other renderers
 
 
 def _stories(edition: Edition) -> dict[str, tuple[str | None, list[str]]]:
     """Per section: the headline and the finding sentences (narrative.py)."""
-    try:
-        from jaarcijfers.render import narrative
-    except ImportError:  # pragma: no cover - narrative.py is part of the package
-        return {}
-    if hasattr(narrative, "stories"):
-        return {
-            section: (story.headline or None, [f.text for f in story.findings])
-            for section, story in narrative.stories(edition).items()
-        }
-    return {section: (None, [f.text for f in fs]) for section, fs in narrative.findings(edition).items()}
+    from jaarcijfers.render.narrative import stories
+
+    return {
+        section: (story.headline or None, [f.text for f in story.findings])
+        for section, story in stories(edition).items()
+    }
 
 
 def _notable(edition: Edition) -> list[str]:
-    try:
-        from jaarcijfers.render.narrative import notable
-    except ImportError:  # pragma: no cover
-        return []
+    from jaarcijfers.render.narrative import notable
+
     return [f.text for _, f in notable(edition)]
 
 
 def _charts(edition: Edition) -> dict[str, str]:
     """Per figure id the chart as SVG text (charts.py); figures without a chart are left out."""
-    try:
-        from jaarcijfers.render import charts
-    except ImportError:
-        return {}
-    fn = getattr(charts, "chart_svg", None)
-    if fn is None:
-        return {}
+    from jaarcijfers.render.charts import chart_svg
+
     out = {}
     for fig in edition.figures:
-        svg = fn(fig, edition) if _arity(fn) > 1 else fn(fig)
+        svg = chart_svg(fig)
         if svg:
             out[fig.id] = chart_font(svg)
     return out
@@ -169,15 +160,6 @@ def chart_font(svg: str) -> str:
     return _FONT_FAMILY.sub('font-family="DejaVu Sans" font-stretch="condensed"', svg)
 
 
-def _arity(fn: Any) -> int:
-    import inspect
-
-    try:
-        return len(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return 1
-
-
 TEXT_WIDTH_PT = 465.0  # A4 minus the left and right margins of the template
 _SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(?:px)?"')
 
@@ -194,83 +176,13 @@ def _chart_width(svg: str) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
-# The reflection: a small Markdown subset as blocks of inline runs (never as Typst markup)
-
-_INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|`([^`]+)`|\[([^\]]+)\]\((https?://[^)\s]+)\)")
-
-
-def inline_runs(text: str) -> list[dict[str, Any]]:
-    runs: list[dict[str, Any]] = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            runs.append({"text": text[pos : m.start()]})
-        bold, italic, code, label, url = m.groups()
-        if bold is not None:
-            runs.append({"text": bold, "bold": True})
-        elif italic is not None:
-            runs.append({"text": italic, "italic": True})
-        elif code is not None:
-            runs.append({"text": code, "code": True})
-        else:
-            runs.append({"text": label, "url": url})
-        pos = m.end()
-    if pos < len(text):
-        runs.append({"text": text[pos:]})
-    return runs
-
-
-def markdown_blocks(md: str) -> list[dict[str, Any]]:
-    """Headings, paragraphs and (numbered) lists; everything else is plain text."""
-    blocks: list[dict[str, Any]] = []
-    para: list[str] = []
-    items: list[str] = []
-    list_kind = ""
-
-    def flush() -> None:
-        nonlocal list_kind
-        if para:
-            blocks.append({"kind": "para", "runs": inline_runs(" ".join(para))})
-            para.clear()
-        if items:
-            blocks.append({"kind": list_kind, "items": [inline_runs(i) for i in items]})
-            items.clear()
-            list_kind = ""
-
-    for raw in md.replace("\r\n", "\n").split("\n"):
-        line = raw.strip()
-        bullet = re.match(r"^[-*+]\s+(.*)$", line)
-        number = re.match(r"^\d+[.)]\s+(.*)$", line)
-        heading = re.match(r"^#{1,6}\s+(.*)$", line)
-        if not line:
-            flush()
-        elif heading:
-            flush()
-            blocks.append({"kind": "heading", "runs": inline_runs(heading.group(1).strip("# "))})
-        elif bullet or number:
-            kind = "list" if bullet else "enum"
-            if para or (items and list_kind != kind):
-                flush()
-            list_kind = kind
-            items.append((bullet or number).group(1))  # type: ignore[union-attr]
-        elif items and raw.startswith((" ", "\t")):
-            items[-1] += " " + line
-        else:
-            if items:
-                flush()
-            para.append(line)
-    flush()
-    return blocks
-
-
-# ---------------------------------------------------------------------------------------------
 # The document
 
 
 def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     tables = figure_tables(fig, edition)
-    meaning = dict(edition.sdc_symbols)
+    meaning = {s.text: s.meaning for s in edition.disclosure.symbols}
     symbols = [
         ("lege cel" if s == BLANK_SYMBOL else s) + (f": {meaning[s]}" if s in meaning else "")
         for s in symbols_in(fig)
@@ -301,7 +213,10 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> l
                 "groups": groups,
                 "columns": [c.column if groups else c.header for c in table.columns],
                 "rows": [
-                    {"label": label, "cells": [thousands(c.display) if c is not None else "" for c in cells]}
+                    {
+                        "label": label,
+                        "cells": [dutch.count(c.display) if c is not None else "" for c in cells],
+                    }
                     for label, cells in table.rows
                 ],
                 "chart": svg,
@@ -312,52 +227,25 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> l
     return out
 
 
-def thousands(display: str) -> str:
-    """A published count in Dutch notation ('1013' -> '1.013'); any other display unchanged."""
-    if display.isdigit() and len(display) > 3:
-        return f"{int(display):,}".replace(",", ".")
-    return display
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return thousands(str(value))
-
-
 def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
-    """The estimate of the hidden number (edition.extras["estimate"]): for chapter 1 and the Toelichting.
-
-    Accepts the Dutch keys written by `build` (schatting, ondergrens, ...) and the English ones of the
-    estimate's JSON (estimate, ci_lower, ...).
-    """
-    est = edition.extras.get("estimate")
-    if not isinstance(est, dict):
+    """The estimate of the hidden number: a paragraph for chapter 1 and one for the Toelichting."""
+    est = edition.estimate
+    if est is None:
         return [], []
-
-    def get(*keys: str) -> Any:
-        return next((est[k] for k in keys if est.get(k) is not None), None)
-
-    total = get("schatting", "estimate")
-    if est.get("beschikbaar") is False or total is None:
-        reason = str(get("reden", "reason") or "").strip().rstrip(".")
+    if isinstance(est, NoEstimate) or est.total is None:
+        reason = est.reason.strip().rstrip(".") if isinstance(est, NoEstimate) else ""
         text = "Voor deze editie is geen schatting gemaakt van het aantal slachtoffers dat niet in beeld komt"
         return [], [text + (f": {reason}." if reason else ".")]
-    year = get("jaar", "year") or edition.year
-    seen, lo, hi = (
-        get("waargenomen", "observed"),
-        get("ondergrens", "ci_lower"),
-        get("bovengrens", "ci_upper"),
-    )
     chapter = (
         "Niet alle slachtoffers komen in beeld. Uit de overlap tussen de registraties van de meldende "
-        f"organisaties volgt een schatting van het totale aantal slachtoffers in {year}: ongeveer {_shown(total)}"
+        f"organisaties volgt een schatting van het totale aantal slachtoffers in {est.year}: ongeveer "
+        f"{dutch.integer(est.total)}"
     )
-    if lo is not None and hi is not None:
-        chapter += f" (betrouwbaarheidsinterval {_shown(lo)} tot {_shown(hi)})"
-    chapter += "."
-    if seen is not None:
-        chapter += f" Geregistreerd zijn er {_shown(seen)}."
+    if est.ci_lower is not None and est.ci_upper is not None:
+        chapter += (
+            f" (betrouwbaarheidsinterval {dutch.integer(est.ci_lower)} tot {dutch.integer(est.ci_upper)})"
+        )
+    chapter += f". Geregistreerd zijn er {dutch.integer(est.observed)}."
     method = (
         "De schatting van het totale aantal slachtoffers is gemaakt met multiple systems estimation: uit de mate "
         "waarin slachtoffers door meer dan één organisatie worden gemeld, volgt een schatting van het aantal dat "
@@ -375,8 +263,6 @@ def _list_nl(items: list[str]) -> str:
 
 def document(edition: Edition) -> dict[str, Any]:
     """The whole report as plain data for the Typst template."""
-    from jaarcijfers.figures.catalogue import SECTIONS
-
     first, last = edition.years[0], edition.years[-1]
     year = edition.year
     sources = list(dict.fromkeys(f.source_id for f in edition.figures))
@@ -384,16 +270,16 @@ def document(edition: Edition) -> dict[str, Any]:
     estimate_chapter, estimate_method = estimate_paragraphs(edition)
     charts = _charts(edition)
 
-    chapter_of = {section: chapter for chapter, section in SECTIONS}
+    chapter_of = {s.title: s.chapter for s in edition.sections}
     sections: dict[str, list[PublishedFigure]] = {}
-    for _, section in SECTIONS:
-        sections[section] = []
+    for s in edition.sections:
+        sections[s.title] = []
     for fig in edition.figures:
         sections.setdefault(fig.section, []).append(fig)
         chapter_of.setdefault(fig.section, "2")
 
     chapters = []
-    for number, title in CHAPTERS.items():
+    for number, title in edition.chapters():
         secs = []
         for section, figs in sections.items():
             if chapter_of.get(section) != number or (not figs and section not in stories):
@@ -411,7 +297,7 @@ def document(edition: Edition) -> dict[str, Any]:
             if section == "Slachtoffers" and estimate_chapter:
                 secs.append(
                     {
-                        "title": "Hoeveel slachtoffers zijn er?",
+                        "title": ESTIMATE_SECTION,
                         "show_heading": True,
                         "headline": None,
                         "findings": estimate_chapter,
@@ -421,7 +307,9 @@ def document(edition: Edition) -> dict[str, Any]:
         chapters.append({"number": number, "title": title, "sections": secs})
 
     if edition.reflection_markdown:
-        reflection = markdown_blocks(edition.reflection_markdown)
+        from jaarcijfers.render.markdown import to_blocks
+
+        reflection = to_blocks(edition.reflection_markdown)
     else:
         notable = _notable(edition)
         reflection = [
@@ -485,13 +373,9 @@ def document(edition: Edition) -> dict[str, Any]:
             {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
         )
 
-    if edition.extras.get("sdc_toelichting"):
+    if edition.disclosure.note:
         toelichting_sections.append(
-            {
-                "title": "Onthullingscontrole",
-                "paragraphs": [str(edition.extras["sdc_toelichting"])],
-                "items": [],
-            }
+            {"title": "Onthullingscontrole", "paragraphs": [edition.disclosure.note], "items": []}
         )
 
     toelichting = {
@@ -501,10 +385,11 @@ def document(edition: Edition) -> dict[str, Any]:
         "symbols_intro": (
             "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd: kleine aantallen worden niet "
             "precies getoond, zodat niemand uit de cijfers herkenbaar is. De tabellen gebruiken de volgende "
-            f"symbolen (beleid: {edition.sdc_policy})."
+            f"symbolen (beleid: {edition.disclosure.policy})."
         ),
         "symbols": [
-            {"symbol": "lege cel" if s == BLANK_SYMBOL else s, "meaning": m} for s, m in edition.sdc_symbols
+            {"symbol": "lege cel" if s.text == BLANK_SYMBOL else s.text, "meaning": s.meaning}
+            for s in edition.disclosure.symbols
         ],
         "provenance_intro": [
             "Dit rapport is opgemaakt uit de gepubliceerde cijfers van deze editie. Dezelfde tabellen staan, "
@@ -568,3 +453,6 @@ def render_pdf(edition: Edition, out: Path) -> list[str]:
     name = f"jaarcijfers-{edition.year}.pdf"
     (out / name).write_bytes(compile_pdf(edition))
     return [name]
+
+
+OUTPUT = Output("PDF", render_pdf, order=30)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jaarcijfers.figures.model import Edition
+from jaarcijfers import dutch
+from jaarcijfers.edition.model import Edition
+from jaarcijfers.render import Output
 
 MIN_SECTIONS, MAX_SECTIONS = 3, 5
 
@@ -18,7 +20,7 @@ MIN_SECTIONS, MAX_SECTIONS = 3, 5
 def press_context(edition: Edition) -> dict[str, Any]:
     from markupsafe import Markup
 
-    from jaarcijfers.render.narrative import fmt_count, lead, stories
+    from jaarcijfers.render.narrative import lead, stories
     from jaarcijfers.render.site import TEMPLATES
 
     st = stories(edition)
@@ -30,7 +32,7 @@ def press_context(edition: Edition) -> dict[str, Any]:
     except KeyError:
         victims = None
     if victims:
-        title = f"{fmt_count(victims)} slachtoffers van mensenhandel geregistreerd in {y}"
+        title = f"{dutch.count(victims)} slachtoffers van mensenhandel geregistreerd in {y}"
     else:
         title = f"Jaarcijfers Mensenhandel {y}"
     # sections: the stories whose strongest change is largest, at least one about perpetrators
@@ -89,3 +91,6 @@ def write_press(edition: Edition, out: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "persbericht.html").write_text(render_press(edition), encoding="utf-8", newline="\n")
     return ["persbericht.html"]
+
+
+OUTPUT = Output("persbericht", write_press, order=50)

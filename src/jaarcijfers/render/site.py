@@ -18,10 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jaarcijfers.figures.model import Edition, PublishedBlock, PublishedFigure
+from jaarcijfers import dutch
+from jaarcijfers.edition.model import Edition, Estimate, PublishedBlock, PublishedFigure
+from jaarcijfers.edition.sections import ESTIMATE_SECTION
+from jaarcijfers.render import Output
 
 TEMPLATES = Path(__file__).parent / "templates"
-CHAPTERS = {"1": "Slachtoffers", "2": "Plegers"}
 
 
 def environment():
@@ -35,9 +37,7 @@ def environment():
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    from jaarcijfers.render.narrative import fmt_count
-
-    env.filters["aantal"] = fmt_count
+    env.filters["aantal"] = dutch.count
     return env
 
 
@@ -58,7 +58,6 @@ class Table:
 
 def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
     from jaarcijfers.render.charts import block_heading
-    from jaarcijfers.render.narrative import fmt_count
 
     cells = {(c.row, c.column): c.display for c in block.cells}
     heading = block_heading(fig, block)
@@ -69,7 +68,8 @@ def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
         (
             r,
             tuple(
-                fmt_count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else "" for c in block.columns
+                dutch.count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else ""
+                for c in block.columns
             ),
         )
         for r in block.rows
@@ -112,7 +112,7 @@ def text_alternative(fig: PublishedFigure) -> str:
     text = f"{fig.name} toont {fig.description}. " + " ".join(parts)
     if fig.rounded:
         text += " De aantallen zijn afgerond op vijftallen."
-    if any(c.display in ("<5", "<10") for b in fig.blocks for c in b.cells):
+    if any(c.below is not None for b in fig.blocks for c in b.cells):
         text += " Kleine aantallen zijn niet als waarde getekend maar als open markering tot de bovengrens."
     omitted = omitted_from_chart(fig)
     if omitted:
@@ -145,13 +145,12 @@ def interactive_spec(fig: PublishedFigure) -> dict[str, Any]:
     with points becomes a line layer and a point layer, so only the points (one per value) carry a tooltip.
     """
     from jaarcijfers.render.charts import chart_spec
-    from jaarcijfers.render.narrative import fmt_count
 
     spec: dict[str, Any] = chart_spec(fig)
     tooltip = {"field": "tooltip", "type": "nominal"}
     for chart in spec.get("vconcat", [spec]):
         for v in chart["data"]["values"]:
-            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {fmt_count(str(v['label']))}" + (
+            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {dutch.count(str(v['label']))}" + (
                 " (afgerond op vijftallen)" if fig.rounded else ""
             )
         layers: list[dict[str, Any]] = []
@@ -198,10 +197,10 @@ def figure_context(fig: PublishedFigure) -> dict[str, Any]:
 
 def toc(edition: Edition, sections: list[tuple[str, str]], estimate: bool) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{"id": "introductie", "title": "Introductie", "children": []}]
-    for ch, name in CHAPTERS.items():
+    for ch, name in edition.chapters():
         kids = [{"id": slug(s), "title": s} for c, s in sections if c == ch]
         if ch == "1" and estimate:
-            kids.insert(1, {"id": "hoeveel-slachtoffers", "title": "Hoeveel slachtoffers zijn er?"})
+            kids.insert(1, {"id": "hoeveel-slachtoffers", "title": ESTIMATE_SECTION})
         out.append({"id": f"hoofdstuk-{ch}", "number": ch, "title": name, "children": kids})
     out.append(
         {
@@ -238,33 +237,30 @@ SOURCE_NAMES = {
 
 
 def estimate_context(edition: Edition) -> dict[str, Any] | None:
-    est = edition.extras.get("estimate")
-    if not isinstance(est, dict) or "estimate" not in est:
+    est = edition.estimate
+    if not isinstance(est, Estimate) or est.total is None:
         return None
-    from jaarcijfers.render.narrative import fmt_count
+    from markupsafe import Markup
 
-    def show(v: Any) -> str:
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        return fmt_count(str(v))
-
-    out: dict[str, str | None] = {
-        k: show(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper") if k in est
+    out: dict[str, Any] = {
+        k: dutch.count(str(v))
+        for k, v in (
+            ("observed", est.observed),
+            ("estimate", est.total),
+            ("ci_lower", est.ci_lower),
+            ("ci_upper", est.ci_upper),
+        )
+        if v is not None
     }
-    out["method"] = str(est.get("method", est.get("ci_method", "")))
-    out["svg"] = None
-    try:
-        from markupsafe import Markup
-
-        out["svg"] = Markup(estimate_svg(est))
-    except (KeyError, TypeError, ValueError):
-        pass
+    out["method"] = est.method or est.ci_method
+    out["svg"] = Markup(estimate_svg(est)) if est.ci_lower is not None and est.ci_upper is not None else None
     return out
 
 
-def estimate_svg(est: dict[str, Any]) -> str:
+def estimate_svg(est: Estimate) -> str:
     """Registered victims beside the estimated total with its interval, as a small static SVG."""
-    obs, mid, lo, hi = (float(est[k]) for k in ("observed", "estimate", "ci_lower", "ci_upper"))
+    assert est.total is not None and est.ci_lower is not None and est.ci_upper is not None
+    obs, mid, lo, hi = est.observed, est.total, est.ci_lower, est.ci_upper
     width, left, right = 600, 190, 30
     top = max(hi, mid, obs) * 1.05 or 1.0
 
@@ -272,22 +268,19 @@ def estimate_svg(est: dict[str, Any]) -> str:
         return round(left + (width - left - right) * v / top, 1)
 
     from jaarcijfers.render.charts import ACCENT, MUTED, PALETTE
-    from jaarcijfers.render.narrative import fmt_count
 
-    def t(v: float) -> str:
-        return fmt_count(str(int(v))) if float(v).is_integer() else str(v)
-
+    t = dutch.count
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="120" viewBox="0 0 {width} 120" '
         'focusable="false" aria-hidden="true" font-family="Liberation Sans, Arial, sans-serif" font-size="13">'
         f'<text x="0" y="34" fill="#1a1a1a">Geregistreerd</text>'
         f'<rect x="{left}" y="20" width="{x(obs) - left}" height="22" fill="{ACCENT}"/>'
-        f'<text x="{x(obs) + 6}" y="36" fill="#1a1a1a">{t(obs)}</text>'
+        f'<text x="{x(obs) + 6}" y="36" fill="#1a1a1a">{t(str(obs))}</text>'
         f'<text x="0" y="84" fill="#1a1a1a">Geschat totaal</text>'
         f'<rect x="{x(lo)}" y="68" width="{x(hi) - x(lo)}" height="22" fill="{PALETTE[2]}" fill-opacity="0.25" '
         f'stroke="{PALETTE[2]}"/>'
         f'<line x1="{x(mid)}" x2="{x(mid)}" y1="64" y2="94" stroke="{PALETTE[1]}" stroke-width="3"/>'
-        f'<text x="{x(mid)}" y="112" text-anchor="middle" fill="{MUTED}">{t(mid)} ({t(lo)}–{t(hi)})</text>'
+        f'<text x="{x(mid)}" y="112" text-anchor="middle" fill="{MUTED}">{t(str(mid))} ({t(str(lo))}–{t(str(hi))})</text>'
         "</svg>"
     )
 
@@ -315,24 +308,22 @@ def provenance_facts(edition: Edition) -> list[tuple[str, str]]:
         ("bron", "Bron van de cijfers"),
     )
     out = [(label, str(p[k])) for k, label in labels if k in p and p[k] not in (None, "")]
-    out.append(("Onthullingscontrole", edition.sdc_policy))
+    out.append(("Onthullingscontrole", edition.disclosure.policy))
     return out
 
 
 def context(edition: Edition) -> dict[str, Any]:
-    from jaarcijfers.figures.catalogue import SECTIONS
-    from jaarcijfers.render.narrative import markdown_to_html, notable, stories
+    from jaarcijfers.render.markdown import to_html
+    from jaarcijfers.render.narrative import notable, stories
 
     present = {f.section for f in edition.figures}
-    sections = [(c, s) for c, s in SECTIONS if s in present]
+    sections = [(s.chapter, s.title) for s in edition.sections if s.title in present]
     st = stories(edition)
     figs = {s: [figure_context(f) for f in edition.figures if f.section == s] for _, s in sections}
     est = estimate_context(edition)
     from markupsafe import Markup
 
-    reflection = (
-        Markup(markdown_to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
-    )
+    reflection = Markup(to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
     order = list(SOURCE_NAMES)
     sources = sorted(
         {f.source_id for f in edition.figures},
@@ -355,13 +346,13 @@ def context(edition: Edition) -> dict[str, Any]:
                     if c == ch
                 ],
             }
-            for ch, name in CHAPTERS.items()
+            for ch, name in edition.chapters()
         ],
         "estimate": est,
         "reflection": reflection,
         "notable": notable(edition),
-        "symbols": list(edition.sdc_symbols),
-        "sdc_toelichting": edition.extras.get("sdc_toelichting"),
+        "symbols": [(s.text, s.meaning) for s in edition.disclosure.symbols],
+        "sdc_toelichting": edition.disclosure.note,
         "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],
         "provenance": provenance_rows(edition),
         "provenance_facts": provenance_facts(edition),
@@ -379,3 +370,6 @@ def write_site(edition: Edition, out: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "index.html").write_text(render_site(edition), encoding="utf-8", newline="\n")
     return ["index.html"]
+
+
+OUTPUT = Output("rapport (site)", write_site, order=40)

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jaarcijfers.figures.model import Edition, PublishedCell, PublishedFigure
+from jaarcijfers.edition.model import Edition, PublishedCell, PublishedFigure
+from jaarcijfers.render import Output
+from jaarcijfers.sdc.policy import BLANK
 
 PUBLISHER = "Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen"
 CONTACT = (
@@ -40,7 +42,7 @@ SOURCE_NAMES = {
     "om": "Openbaar Ministerie (OM): ingeschreven, afgehandelde en berechte mensenhandelzaken",
     "rechtspraak": "Raad voor de rechtspraak: tabellen over hoger beroep en cassatie",
 }
-BLANK_SYMBOL = "(leeg)"
+BLANK_SYMBOL = BLANK.text
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
@@ -69,15 +71,7 @@ def sheet_name(fig: PublishedFigure) -> str:
 
 def block_period_label(fig: PublishedFigure, part: str, edition: Edition) -> str:
     """What the columns of a second block (by form of exploitation) cover: the year or the total period."""
-    from jaarcijfers.figures.catalogue import by_id
-
-    spec = by_id().get(fig.id)
-    period = "year"
-    if spec is not None:
-        for b in spec.blocks:
-            if b.part == part:
-                period = b.period
-    if period == "total" and fig.years:
+    if fig.block(part).period == "total" and fig.years:
         return f"totaal {fig.years[0]}-{fig.years[-1]}"
     return str(edition.year)
 
@@ -160,9 +154,9 @@ def symbol_note(symbol: str, meaning: str) -> str:
 
 def workbook_notes(edition: Edition) -> list[Note]:
     """Symbol explanations first, then every distinct figure note, in order of first appearance."""
-    symbol_meaning = dict(edition.sdc_symbols)
+    symbol_meaning = {s.text: s.meaning for s in edition.disclosure.symbols}
     texts: dict[str, list[str]] = {}
-    for symbol, meaning in edition.sdc_symbols:
+    for symbol, meaning in symbol_meaning.items():
         texts[symbol_note(symbol, meaning)] = []
     for fig in edition.figures:
         for symbol in symbols_in(fig):
@@ -289,13 +283,13 @@ def write_workbook(edition: Edition, path: Path) -> None:
     for sid in used_sources:
         line(SOURCE_NAMES.get(sid, sid))
     line("Symbolen", f_heading)
-    for symbol, meaning in edition.sdc_symbols:
-        label = "Lege cel" if symbol == BLANK_SYMBOL else symbol
-        line(f"{label}: {meaning}")
+    for s in edition.disclosure.symbols:
+        label = "Lege cel" if s.text == BLANK_SYMBOL else s.text
+        line(f"{label}: {s.meaning}")
     line("Getallen staan als getal in de cellen; symbolen staan als tekst.")
     line("Onthullingscontrole", f_heading)
     line(
-        f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.sdc_policy}). Kleine aantallen "
+        f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.disclosure.policy}). Kleine aantallen "
         "worden niet precies getoond ter bescherming van de privacy."
     )
     line("Herkomst van de cijfers", f_heading)
@@ -388,7 +382,7 @@ def write_workbook(edition: Edition, path: Path) -> None:
             ]
             used = symbols_in(fig)
             if used:
-                symbol_meaning = dict(edition.sdc_symbols)
+                symbol_meaning = {s.text: s.meaning for s in edition.disclosure.symbols}
                 parts = [
                     ("lege cel" if s == BLANK_SYMBOL else s)
                     + (f" = {symbol_meaning[s]}" if s in symbol_meaning else "")
@@ -438,3 +432,6 @@ def render_workbook(edition: Edition, out: Path) -> list[str]:
     name = f"jaarcijfers-{edition.year}.xlsx"
     write_workbook(edition, out / name)
     return [name]
+
+
+OUTPUT = Output("werkboek", render_workbook, order=20)

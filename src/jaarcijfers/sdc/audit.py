@@ -20,20 +20,17 @@ them, and audits without them.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from jaarcijfers.sdc.policy import CellKey
+from jaarcijfers.figures.model import CellKey
+from jaarcijfers.sdc.policy import SMALL_COUNTS
 from jaarcijfers.sdc.structure import (
     INF,
     ROUNDED_FIGURES,
     Structure,
     build_structure,
     cell_kind,
-    cell_name,
     figure_name,
     variable_domain,
 )
@@ -89,7 +86,8 @@ def _judge(
     rounded_is_leak: bool,
 ) -> tuple[str, str]:
     if status == "small":
-        req, ok, bad = "1..4", _covers(ip, (1, 4)), "lek"
+        small = (SMALL_COUNTS[0], SMALL_COUNTS[-1])
+        req, ok, bad = f"{small[0]}..{small[1]}", _covers(ip, small), "lek"
     elif status in ("rounded", "rounded_small"):
         req = f"{int(domain[0])}..{int(domain[1])}"
         ok, bad = _covers(ip, domain), ("lek" if rounded_is_leak else "waarschuwing")
@@ -169,47 +167,21 @@ def audit_cells(
     return AuditResult(cells, dropped, len(published), len(identities))
 
 
-def read_figures(path: Path) -> dict[CellKey, str]:
-    """figures.csv of an edition (columns figure,table_part,row,column,value) in file order."""
-    from jaarcijfers.errors import UserError
-
-    if not path.is_file():
-        raise UserError(f"bestand niet gevonden: {path}")
-    out: dict[CellKey, str] = {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        need = {"figure", "table_part", "row", "column", "value"}
-        if not need <= set(reader.fieldnames or []):
-            raise UserError(f"{path}: kolommen {', '.join(sorted(need))} verwacht")
-        for r in reader:
-            k = CellKey(r["figure"], r["table_part"], r["row"], r["column"])
-            if k in out:
-                raise UserError(f"{path}: cel dubbel: {cell_name(k)}")
-            out[k] = r["value"]
-    return out
-
-
-def read_facts(path: Path, year: int | None) -> dict[CellKey, str]:
-    """The facts of an edition (`facts.csv`, columns id,value) that occur in a relation of the facts
-    catalogue, as cells of the pseudo-figure `FACT_FIGURE`; only counts and withheld facts (a fact in
-    another form, e.g. a percentage, leaves its relations out of the model)."""
-    from jaarcijfers.errors import UserError
+def related_facts(values: Mapping[str, str], year: int | None) -> dict[CellKey, str]:
+    """The published facts (id -> value) that occur in a relation of the facts catalogue, as cells of the
+    pseudo-figure `FACT_FIGURE`; only counts and withheld facts (a fact in another form, e.g. a
+    percentage, leaves its relations out of the model)."""
     from jaarcijfers.facts.catalogue import related_fact_ids
-    from jaarcijfers.sdc.structure import STRICT_SYMBOL, fact_key
+    from jaarcijfers.sdc.structure import SMALL_SYMBOL, STRICT_SYMBOL, fact_key
 
-    if year is None or not path.is_file():
+    if year is None:
         return {}
     related = related_fact_ids(year)
-    out: dict[CellKey, str] = {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        if not {"id", "value"} <= set(reader.fieldnames or []):
-            raise UserError(f"{path}: kolommen id, value verwacht")
-        for r in reader:
-            value = r["value"].strip()
-            if r["id"] in related and (value.isdigit() or value in (STRICT_SYMBOL, "<5")):
-                out[fact_key(r["id"])] = value
-    return out
+    return {
+        fact_key(fid): value.strip()
+        for fid, value in values.items()
+        if fid in related and (value.strip().isdigit() or value.strip() in (STRICT_SYMBOL, SMALL_SYMBOL))
+    }
 
 
 def _fmt(iv: tuple[float, float]) -> str:
@@ -315,24 +287,3 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
         console.print("[green]Geslaagd:[/green] geen verborgen cel is nauwer te herleiden dan toegestaan.")
     else:
         console.print(f"[red]Niet geslaagd:[/red] {len(result.leaks)} verborgen cellen lekken.")
-
-
-def run_audit(edition: Path, json_out: bool) -> int:
-    """CLI entry: audit `edition/figures.csv` (or a figures.csv given directly) together with the related
-    prose facts of `facts.csv` next to it, when present; 0 = no leak, 1 = leaks."""
-    from jaarcijfers.sdc.structure import reporting_year
-
-    path = edition / "figures.csv" if edition.is_dir() else edition
-    published = read_figures(path)
-    published.update(read_facts(path.parent / "facts.csv", reporting_year(published)))
-    try:
-        result = audit_cells(published)
-    except ValueError as exc:
-        from jaarcijfers.errors import UserError
-
-        raise UserError(f"{path}: {exc}") from exc
-    if json_out:
-        print(json.dumps(result_json(result, str(edition)), ensure_ascii=False, indent=2))
-    else:
-        print_result(result, str(edition))
-    return 0 if result.ok else 1

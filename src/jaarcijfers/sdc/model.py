@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from jaarcijfers.sdc.policy import CellKey
+from jaarcijfers.figures.model import CellKey
 from jaarcijfers.sdc.structure import INF, Identity
 
 EPS = 1e-6

@@ -1,56 +1,101 @@
-"""The interface between computed figures and disclosure control.
+"""Disclosure-control policies as records, and their registry.
 
-The engine produces `RawCell`s (true values). A policy turns every cell into the string that may be
-published. Renderers only ever see the published strings (and numbers parsed back from them), so a
-protected value cannot reach an output.
+A policy is one `DisclosurePolicy` record (`POLICY`) in its own module of this package, registered by one
+line in `REGISTRY`. The record holds everything the rest of the system needs to know about the policy:
+its name, what it protects (Dutch), its symbols with their meanings, the counts it treats as small,
+whether it decides about prose facts too, its note for the reader of the Toelichting and its `protect`
+function, which turns the computed cells (true values) into the strings that may be published.
+`edition.publish` applies the policy once; renderers only ever see published strings.
+
+This module imports nothing heavy: the CLI lists the registry in `--help`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
+from jaarcijfers.numbers import format_percent, round_half_up
 
-@dataclass(frozen=True, order=True)
-class CellKey:
-    figure: str
-    part: str
-    row: str
-    column: str
+SMALL_COUNTS = range(1, 5)
+"""Contract rule 11: a count of 1 to 4 persons or cases is small and may not be published as such.
+The one place this rule lives; every policy, the attacker's model and the audit read it from here."""
+SMALL_IN_WORDS = f"{SMALL_COUNTS[0]} tot en met {SMALL_COUNTS[-1]}"
+"""The rule as the reader is told it ("1 tot en met 4")."""
+
+REGISTRY: dict[str, str] = {
+    "publicatie": "jaarcijfers.sdc.publicatie",
+    "strict": "jaarcijfers.sdc.strict",
+}
+"""Policy name -> the module holding its `POLICY` record (imported only when the policy is used); every
+entry is documented in docs/sdc.md (tested). The first entry is the default."""
+
+DEFAULT = next(iter(REGISTRY))
 
 
 @dataclass(frozen=True)
-class RawCell:
-    key: CellKey
-    value: int | Fraction | None
-    # "count" | "rounded" (delivered as a display string) | "percent" (Fraction 0..1) | "mean" (Fraction)
-    # | "rank" (int) | "blank" (deliberately not shown)
-    kind: str
-    display: str | None = None  # for kind == "rounded": the delivered string ("15", "<10")
+class Symbol:
+    """A symbol a published cell or fact may show instead of a number, with its meaning for the reader."""
+
+    text: str  # as published: "<5", "x", "<10"; "(leeg)" stands for an empty cell
+    meaning: str  # Dutch
+    withholds: bool = False  # stands for a count the policy withheld
+    below: int | None = None  # stands for a count below this value (a chart draws it up to there)
 
 
-Policy = Callable[[Sequence[RawCell]], dict[CellKey, str]]
-
-POLICIES: dict[str, str] = {
-    "publicatie": "jaarcijfers.sdc.publicatie:protect",
-    "strict": "jaarcijfers.sdc.strict:protect",
-}
-"""Registry of policies (name -> 'module:function'); every entry is documented in docs/sdc.md."""
-
-FACT_POLICIES = frozenset({"strict"})
-"""Policies that also receive the related prose count facts as cells (figure `structure.FACT_FIGURE`) and
-decide about them; the other policies see the figure cells only."""
+ROUNDED_SMALL = Symbol(
+    "<10", "een aantal van 0 tot en met 9, zoals aangeleverd (IND, Raad voor de rechtspraak)", below=10
+)
+"""Delivered by the rounded sources themselves; every policy passes it through."""
+BLANK = Symbol("(leeg)", "niet weergegeven: te weinig gegevens voor een betrouwbare uitsplitsing")
+"""An empty cell: a breakdown the figure deliberately does not show."""
 
 
-def get_policy(name: str) -> Policy:
+@dataclass(frozen=True)
+class DisclosurePolicy:
+    name: str
+    protects: str  # Dutch: what the policy protects, and what not
+    symbols: tuple[Symbol, ...]  # every symbol its editions can show, in the order explained to the reader
+    protect: Callable[[Sequence[RawCell]], dict[CellKey, str]]  # computed cells -> published strings
+    small: range = SMALL_COUNTS  # counts of persons or cases that are never published as such
+    models_facts: bool = False  # also receives the related prose count facts as cells and decides about them
+    withholds_derived: bool = False  # withholds every fact computed from a withheld cell (shares included)
+    note: str | None = None  # the paragraph for the Toelichting of the report (Dutch), if any
+
+    def __post_init__(self) -> None:
+        if sum(s.withholds for s in self.symbols) != 1:
+            raise ValueError(f"policy {self.name}: exactly one symbol must stand for a withheld count")
+
+    @property
+    def withheld(self) -> Symbol:
+        """The symbol of a withheld count, in the tables and in the prose."""
+        return next(s for s in self.symbols if s.withholds)
+
+
+def get_policy(name: str) -> DisclosurePolicy:
     from importlib import import_module
 
     from jaarcijfers.errors import UserError
 
-    if name not in POLICIES:
+    if name not in REGISTRY:
         raise UserError(
-            f"onbekend beleid voor onthullingscontrole: {name!r} (kies uit {', '.join(POLICIES)})"
+            f"onbekend beleid voor onthullingscontrole: {name!r} (kies uit {', '.join(REGISTRY)})"
         )
-    module, func = POLICIES[name].split(":")
-    return getattr(import_module(module), func)
+    policy = import_module(REGISTRY[name]).POLICY
+    assert isinstance(policy, DisclosurePolicy) and policy.name == name, REGISTRY[name]
+    return policy
+
+
+def plain_text(cell: RawCell) -> str:
+    """How a cell is written when a policy does not withhold it: a count as a whole number, a delivered
+    value as delivered, a share as a whole percentage, a mean or rank rounded half up (docs/rules.md)."""
+    if cell.kind == CellKind.COUNT:
+        return str(cell.value)
+    if cell.kind == CellKind.ROUNDED:
+        return cell.display or ""
+    if cell.kind == CellKind.PERCENT:
+        return "" if cell.value is None else format_percent(cell.value)
+    if cell.kind in (CellKind.MEAN, CellKind.RANK):
+        return "" if cell.value is None else str(round_half_up(cell.value))
+    return ""

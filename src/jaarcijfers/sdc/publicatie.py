@@ -10,28 +10,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from jaarcijfers.numbers import format_percent, round_half_up
-from jaarcijfers.sdc.policy import CellKey, RawCell
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
+from jaarcijfers.sdc.policy import (
+    BLANK,
+    ROUNDED_SMALL,
+    SMALL_COUNTS,
+    SMALL_IN_WORDS,
+    DisclosurePolicy,
+    Symbol,
+    plain_text,
+)
 
-SMALL_SYMBOL = "<5"
-
-
-def protect_count(value: int) -> str:
-    return SMALL_SYMBOL if 1 <= value <= 4 else str(value)
+SMALL = Symbol(
+    f"<{SMALL_COUNTS.stop}",
+    f"een aantal van {SMALL_IN_WORDS} (niet precies getoond ter bescherming van de privacy)",
+    withholds=True,
+    below=SMALL_COUNTS.stop,
+)
 
 
 def protect(cells: Sequence[RawCell]) -> dict[CellKey, str]:
-    out: dict[CellKey, str] = {}
-    for cell in cells:
-        if cell.kind == "count":
-            assert isinstance(cell.value, int)
-            out[cell.key] = protect_count(cell.value)
-        elif cell.kind == "rounded":
-            out[cell.key] = cell.display or ""
-        elif cell.kind == "percent":
-            out[cell.key] = "" if cell.value is None else format_percent(cell.value)
-        elif cell.kind in ("mean", "rank"):
-            out[cell.key] = "" if cell.value is None else str(round_half_up(cell.value))
-        else:
-            out[cell.key] = ""
-    return out
+    return {
+        c.key: SMALL.text if c.kind == CellKind.COUNT and c.value in SMALL_COUNTS else plain_text(c)
+        for c in cells
+    }
+
+
+POLICY = DisclosurePolicy(
+    name="publicatie",
+    protects=f"kleine aantallen ({SMALL_IN_WORDS}) worden als '{SMALL.text}' getoond, zoals in het rapport; "
+    "een verborgen aantal kan soms uit een totaal worden teruggerekend",
+    symbols=(SMALL, ROUNDED_SMALL, BLANK),
+    protect=protect,
+)

@@ -21,7 +21,7 @@
      integrality gap, or an identity the raw values contradict) adds the cut "suppress at least one
      more published cell of its component" and the loop continues.
    Prose count facts that occur in a relation of the facts catalogue are variables too (figure
-   `FACT_FIGURE`, see `publish.fact_cells`), with the same primary and secondary suppression.
+   `FACT_FIGURE`, see `edition.publish.fact_cells`), with the same primary and secondary suppression.
    Costs prefer facts and small inner cells: c_j = w_j (10 + v_j) with w = 0.5 for facts, 1 for inner cells, 5 for the
    five-year blocks and 1000 for totals and headline numbers (Figuur 1, Figuur 15, every row or
    column labelled as a total), which are therefore only withheld if nothing else can protect.
@@ -38,7 +38,16 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from jaarcijfers.sdc.policy import CellKey, RawCell
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
+from jaarcijfers.sdc.policy import (
+    BLANK,
+    ROUNDED_SMALL,
+    SMALL_COUNTS,
+    SMALL_IN_WORDS,
+    DisclosurePolicy,
+    Symbol,
+    plain_text,
+)
 from jaarcijfers.sdc.structure import (
     AANTAL,
     AUX_FIGURE,
@@ -62,24 +71,29 @@ TOL = 1e-6
 MAX_ROUNDS = 500
 
 
-def toelichting_nl() -> str:
-    """The paragraph for the report's Toelichting when the strict policy is used (Dutch)."""
-    return (
-        "Onthullingscontrole. In deze editie zijn aantallen van 1 tot en met 4 (personen of zaken) niet "
-        "gepubliceerd. Omdat zo'n aantal anders vaak uit een totaal of uit een andere figuur terug te "
-        "rekenen is, zijn daarnaast zo weinig mogelijk andere cellen weggelaten, bij voorkeur kleine cellen "
-        "en nooit totalen of kerncijfers tenzij het niet anders kan. Elke weggelaten cel is aangegeven met "
-        f"'{STRICT_SYMBOL}'; aan het teken is niet te zien of het om een klein aantal gaat of om een cel die "
-        "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden altijd getoond. Een "
-        "percentage van een weggelaten aantal is ook weggelaten. Met een wiskundige controle (lineaire en "
-        "geheeltallige programmering over alle optellingen binnen en tussen de figuren) is vastgesteld dat "
-        "geen weggelaten aantal uit de gepubliceerde cijfers nauwkeuriger te bepalen is dan tot op ten minste "
-        "vier mogelijke waarden, en dat voor elk klein aantal alle waarden van 1 tot en met 4 mogelijk blijven "
-        "(voor zover de opbouw van de tabellen dat toelaat). "
-        "De cijfers van de IND en de Raad voor de rechtspraak zijn door de bron afgerond op vijftallen en "
-        "worden getoond zoals geleverd. Totalen zijn berekend met de werkelijke aantallen; de getoonde "
-        "cellen tellen daardoor niet altijd zichtbaar op tot het totaal."
-    )
+WITHHELD = Symbol(
+    STRICT_SYMBOL,
+    "niet getoond ter bescherming van de privacy (klein aantal, of een aantal waaruit een klein aantal "
+    "te herleiden zou zijn)",
+    withholds=True,
+)
+NOTE = (
+    f"Onthullingscontrole. In deze editie zijn aantallen van {SMALL_IN_WORDS} (personen of zaken) niet "
+    "gepubliceerd. Omdat zo'n aantal anders vaak uit een totaal of uit een andere figuur terug te "
+    "rekenen is, zijn daarnaast zo weinig mogelijk andere cellen weggelaten, bij voorkeur kleine cellen "
+    "en nooit totalen of kerncijfers tenzij het niet anders kan. Elke weggelaten cel is aangegeven met "
+    f"'{STRICT_SYMBOL}'; aan het teken is niet te zien of het om een klein aantal gaat of om een cel die "
+    "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden altijd getoond. Een "
+    "percentage van een weggelaten aantal is ook weggelaten. Met een wiskundige controle (lineaire en "
+    "geheeltallige programmering over alle optellingen binnen en tussen de figuren) is vastgesteld dat "
+    "geen weggelaten aantal uit de gepubliceerde cijfers nauwkeuriger te bepalen is dan tot op ten minste "
+    f"vier mogelijke waarden, en dat voor elk klein aantal alle waarden van {SMALL_IN_WORDS} mogelijk blijven "
+    "(voor zover de opbouw van de tabellen dat toelaat). "
+    "De cijfers van de IND en de Raad voor de rechtspraak zijn door de bron afgerond op vijftallen en "
+    "worden getoond zoals geleverd. Totalen zijn berekend met de werkelijke aantallen; de getoonde "
+    "cellen tellen daardoor niet altijd zichtbaar op tot het totaal."
+)
+"""The paragraph for the report's Toelichting (Dutch)."""
 
 
 @dataclass
@@ -98,18 +112,16 @@ def protect(cells: Sequence[RawCell]) -> dict[CellKey, str]:
     return suppress(cells).display
 
 
-def _format(cell: RawCell) -> str:
-    from jaarcijfers.numbers import format_percent, round_half_up
-
-    if cell.kind == "count":
-        return str(cell.value)
-    if cell.kind == "rounded":
-        return cell.display or ""
-    if cell.kind == "percent":
-        return "" if cell.value is None else format_percent(cell.value)
-    if cell.kind in ("mean", "rank"):
-        return "" if cell.value is None else str(round_half_up(cell.value))
-    return ""
+POLICY = DisclosurePolicy(
+    name="strict",
+    protects="geen weggelaten aantal is nauwkeuriger te herleiden dan tot op vier mogelijke waarden, en elk "
+    f"klein aantal ({SMALL_IN_WORDS}) kan elk van die vier waarden zijn",
+    symbols=(WITHHELD, ROUNDED_SMALL, BLANK),
+    protect=protect,
+    models_facts=True,
+    withholds_derived=True,
+    note=NOTE,
+)
 
 
 def cost_weight(key: CellKey) -> float:
@@ -128,10 +140,10 @@ def _display(cells: Sequence[RawCell], hidden: set[CellKey]) -> dict[CellKey, st
         k = c.key
         if k in hidden:
             out[k] = STRICT_SYMBOL
-        elif c.kind == "percent" and CellKey(k.figure, k.part, k.row, AANTAL) in hidden:
+        elif c.kind == CellKind.PERCENT and CellKey(k.figure, k.part, k.row, AANTAL) in hidden:
             out[k] = STRICT_SYMBOL
         else:
-            out[k] = _format(c)
+            out[k] = plain_text(c)
     return out
 
 
@@ -149,11 +161,11 @@ def suppress(
     cells = sorted(cells, key=lambda c: c.key)
     if len({c.key for c in cells}) != len(cells):
         raise ValueError("dubbele cel")
-    shown = {c.key: _format(c) for c in cells}
+    shown = {c.key: plain_text(c) for c in cells}
     structure = build_structure(shown) if structure is None else structure
     truth: dict[CellKey, int] = {}
     for c in cells:
-        if c.kind == "count" and c.key.figure not in rounded_figures:
+        if c.kind == CellKind.COUNT and c.key.figure not in rounded_figures:
             if not isinstance(c.value, int) or c.value < 0:
                 raise ValueError(f"geen aantal: {cell_name(c.key)} = {c.value!r}")
             truth[c.key] = c.value
@@ -174,7 +186,7 @@ def suppress(
     linked = idents  # all identities among the counts (also contradicted ones: the outsider uses them)
     idents = [i for i in idents if i.name not in bad]
 
-    primary = sorted(k for k, v in truth.items() if 1 <= v <= 4)
+    primary = sorted(k for k, v in truth.items() if v in SMALL_COUNTS)
     in_ident = {v for i in linked for v in i.variables}
     candidates = sorted(k for k, v in truth.items() if v >= 1 and k not in set(primary) and k in in_ident)
     # The lowest value the structure alone allows a primary cell (a total of two withheld cells is at

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from jaarcijfers.sdc.policy import CellKey
+from jaarcijfers.figures.model import CellKey
+from jaarcijfers.sdc.policy import SMALL_COUNTS
 
 ROUNDED_FIGURES = frozenset({"10", "11", "20", "21"})
 """Tables delivered rounded to fives (IND, Raad voor de rechtspraak): passed through as delivered."""
@@ -120,7 +121,7 @@ def variable_domain(key: CellKey, display: str, rounded_figures: frozenset[str] 
     s = display.strip()
     rounded = key.figure in rounded_figures
     if s == SMALL_SYMBOL:
-        return Domain(1, 4, "small")
+        return Domain(SMALL_COUNTS[0], SMALL_COUNTS[-1], "small")
     if s == ROUNDED_SMALL_SYMBOL:
         return Domain(0, 9, "rounded_small")
     if s == STRICT_SYMBOL:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from jaarcijfers.sdc.policy import CellKey, RawCell
+from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.sdc.structure import (
     AANTAL,
     ROUNDED_FIGURES,
@@ -51,21 +51,23 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
     for k, s in published.items():
         kind = cell_kind(k, s)
         if k.figure in ROUNDED_FIGURES and kind == "count":
-            out.append(RawCell(k, None, "rounded", s))
+            out.append(RawCell(k, None, CellKind.ROUNDED, s))
         elif kind == "count":
-            out.append(RawCell(k, values[k], "count"))
+            out.append(RawCell(k, values[k], CellKind.COUNT))
         elif kind == "percent":
             counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, AANTAL)]
             total = sum(values[c] for c in counts)
             out.append(
-                RawCell(k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), "percent")
+                RawCell(
+                    k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), CellKind.PERCENT
+                )
             )
         elif kind == "mean":
-            out.append(RawCell(k, Fraction(int(s)), "mean"))
+            out.append(RawCell(k, Fraction(int(s)), CellKind.MEAN))
         elif kind == "rank":
-            out.append(RawCell(k, int(s), "rank"))
+            out.append(RawCell(k, int(s), CellKind.RANK))
         else:
-            out.append(RawCell(k, None, "blank"))
+            out.append(RawCell(k, None, CellKind.BLANK))
     return out
 
 

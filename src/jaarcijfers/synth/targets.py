@@ -8,7 +8,6 @@ passed as delivered (`as_delivered`), a blank cell is unconstrained.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,21 +84,14 @@ class Targets:
 
 def load_targets(reference: Path | None = None) -> Targets:
     """Read `figures.csv` and `facts.csv` from a reference folder (default: the bundled 2024 edition)."""
+    from jaarcijfers.edition.files import read_cells, read_facts
+
     folder = reference or REFERENCE_2024
     t = Targets()
-    with open(folder / "figures.csv", encoding="utf-8-sig", newline="") as f:
-        for r in csv.DictReader(f):
-            t.cells[(r["figure"], r["table_part"], r["row"], r["column"])] = r["value"]
+    for k, value in read_cells(folder / "figures.csv").items():
+        t.cells[(k.figure, k.part, k.row, k.column)] = value
     facts_file = folder / "facts.csv"
     if facts_file.exists():
-        with open(facts_file, encoding="utf-8-sig", newline="") as f:
-            for r in csv.DictReader(f):
-                t.facts[r["id"]] = Fact(
-                    id=r["id"],
-                    value=r["value"],
-                    unit=r.get("unit", ""),
-                    derivable=r.get("derivable", "yes") == "yes",
-                    section=r.get("section", ""),
-                    subject=r.get("subject", ""),
-                )
+        for r in read_facts(facts_file):
+            t.facts[r.id] = Fact(r.id, r.value, r.unit or "", r.derivable, r.section, r.subject)
     return t

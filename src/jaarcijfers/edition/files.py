@@ -1,0 +1,301 @@
+"""The published files of an edition: the one writer and the one reader of `figures.csv`, `facts.csv` and
+`metadata.json` (docs/outputs.md).
+
+`figures.csv`: `figure,table_part,row,column,value`, one row per published cell in publication order.
+`facts.csv`: `id,value`, one row per published fact; a reference edition's facts file may carry more
+columns (`section`, `subject`, `unit`, `derivable`, `quote`), which the reader keeps.
+
+Reading back (`read_edition`) gives an `Edition` to render or audit an edition published before (for
+instance the reference 2024 edition); figure metadata (titles, sources, notes) come from the catalogue.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from jaarcijfers.edition.model import (
+    Disclosure,
+    Edition,
+    Estimate,
+    NoEstimate,
+    PublishedBlock,
+    PublishedCell,
+    PublishedFact,
+    PublishedFigure,
+    block_period,
+)
+from jaarcijfers.errors import UserError
+from jaarcijfers.facts.values import FactUnit
+from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.sdc.policy import DEFAULT, get_policy
+
+FIGURE_COLUMNS = ("figure", "table_part", "row", "column", "value")
+FACT_COLUMNS = ("id", "value")
+
+
+# --- writing ------------------------------------------------------------------------------------------
+def figures_csv(edition: Edition) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(FIGURE_COLUMNS)
+    for fig in edition.figures:
+        for block in fig.blocks:
+            cells = {(c.row, c.column): c for c in block.cells}
+            for row in block.rows:
+                for col in block.columns:
+                    c = cells.get((row, col))
+                    if c is not None:
+                        w.writerow([fig.id, block.part, row, col, c.display])
+    return buf.getvalue()
+
+
+def facts_csv(edition: Edition) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(FACT_COLUMNS)
+    for f in edition.facts:
+        w.writerow([f.id, f.value])
+    return buf.getvalue()
+
+
+def estimate_metadata(estimate: Estimate | NoEstimate | None) -> dict[str, Any] | None:
+    """The estimate as recorded in metadata.json."""
+    if estimate is None:
+        return None
+    if isinstance(estimate, NoEstimate):
+        return {"available": False, "reason": estimate.reason}
+    out = asdict(estimate)
+    out["estimate"] = out.pop("total")
+    for key in ("model_terms", "lists", "warnings"):
+        out[key] = list(out[key])
+    return {"available": True, **out}
+
+
+def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
+    return {
+        "gebouwd_op": built_at,
+        "titel": f"Jaarcijfers Mensenhandel {edition.year}",
+        "verslagjaar": edition.year,
+        "jaren": list(edition.years),
+        "onthullingscontrole": edition.disclosure.policy,
+        "symbolen": {s.text: s.meaning for s in edition.disclosure.symbols},
+        "schatting_verborgen_aantal": estimate_metadata(edition.estimate),
+        **edition.provenance,
+    }
+
+
+def build_time() -> str:
+    """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    else:
+        moment = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def write_files(edition: Edition, out: Path) -> list[str]:
+    """Write figures.csv, facts.csv and metadata.json into `out`; returns the file names."""
+    files = {
+        "figures.csv": figures_csv(edition),
+        "facts.csv": facts_csv(edition),
+        "metadata.json": json.dumps(
+            metadata(edition, build_time()), ensure_ascii=False, indent=2, sort_keys=True
+        )
+        + "\n",
+    }
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8", newline="\n")
+    return list(files)
+
+
+# --- reading ------------------------------------------------------------------------------------------
+def _rows(path: Path, columns: tuple[str, ...], what: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a published CSV file with their line numbers; a clear error (Dutch) for a file that is
+    missing, not UTF-8, not CSV or without the columns."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            if missing:
+                raise UserError(
+                    f"{path}: kolom(men) ontbreken: {', '.join(missing)} (verwacht in een {what}: "
+                    f"{','.join(columns)})"
+                )
+            for n, r in enumerate(reader, start=2):
+                yield n, {k: v or "" for k, v in r.items() if k is not None}
+    except FileNotFoundError:
+        raise UserError(f"bestand bestaat niet: {path}") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is een map, geen {what}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is geen UTF-8-tekstbestand") from None
+    except csv.Error as exc:
+        raise UserError(f"{path} is geen geldig CSV-bestand: {exc}") from None
+
+
+def read_cells(path: Path) -> dict[CellKey, str]:
+    """The published cells of a figures file (key -> published string), in file order."""
+    out: dict[CellKey, str] = {}
+    for n, r in _rows(path, FIGURE_COLUMNS, "figures.csv"):
+        key = CellKey(r["figure"], r["table_part"], r["row"], r["column"])
+        if key in out:
+            raise UserError(
+                f"{path}, rij {n}: cel ({key.figure}, {key.part!r}, {key.row!r}, {key.column!r}) staat er "
+                "twee keer in"
+            )
+        out[key] = r["value"]
+    return out
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One row of a facts file."""
+
+    id: str
+    value: str
+    unit: FactUnit | None = None
+    section: str = ""
+    subject: str = ""
+    derivable: bool = True  # a reference facts file marks the numbers a delivery cannot produce with `no`
+
+
+def read_facts(path: Path) -> tuple[FactRow, ...]:
+    out = []
+    for n, r in _rows(path, FACT_COLUMNS, "facts.csv"):
+        unit = r.get("unit", "")
+        if unit and unit not in {u.value for u in FactUnit}:
+            raise UserError(
+                f"{path}, rij {n}, kolom unit: onbekende eenheid {unit!r} "
+                f"(kies uit {', '.join(u.value for u in FactUnit)})"
+            )
+        out.append(
+            FactRow(
+                r["id"],
+                r["value"],
+                FactUnit(unit) if unit else None,
+                r.get("section", ""),
+                r.get("subject", ""),
+                r.get("derivable", "") in ("yes", ""),
+            )
+        )
+    return tuple(out)
+
+
+def read_fact_values(path: Path, derivable_only: bool = False) -> dict[str, str]:
+    """id -> published value; `derivable_only`: leave out the facts a reference marks `derivable = no`."""
+    return {f.id: f.value for f in read_facts(path) if f.derivable or not derivable_only}
+
+
+def is_facts_file(path: Path) -> bool:
+    """Whether a published file is a facts file (rather than a figures file), from its header."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            header = next(csv.reader(f), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    return "id" in header and "figure" not in header
+
+
+def _kind(fig_rounded: bool, row: str, column: str, value: str) -> CellKind:
+    if value == "":
+        return CellKind.BLANK
+    if value.endswith("%"):
+        return CellKind.PERCENT
+    if column == "Rang":
+        return CellKind.RANK
+    if row.startswith("Gemiddelde leeftijd"):
+        return CellKind.MEAN
+    return CellKind.ROUNDED if fig_rounded else CellKind.COUNT
+
+
+def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
+    """An edition from its published files; `policy`: the disclosure policy it was published with."""
+    from jaarcijfers.edition.sections import report_sections
+    from jaarcijfers.figures.catalogue import CATALOGUE
+
+    chosen = get_policy(policy)
+    below = {s.text: s.below for s in chosen.symbols}
+    cells: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
+    for key, value in read_cells(folder / "figures.csv").items():
+        cells.setdefault(key.figure, {}).setdefault(key.part, []).append((key.row, key.column, value))
+    years_all: set[int] = set()
+    figures = []
+    for spec in CATALOGUE:
+        parts = cells.get(spec.id)
+        if not parts:
+            continue
+        blocks = []
+        fig_years: list[int] = []
+        for block in spec.blocks:
+            rows_ = parts.get(block.part, [])
+            rows = tuple(dict.fromkeys(r for r, _, _ in rows_))
+            cols = tuple(dict.fromkeys(c for _, c, _ in rows_))
+            if block.columns.years:
+                fig_years = [int(c) for c in cols]
+            blocks.append(
+                PublishedBlock(
+                    block.part,
+                    block.stub,
+                    rows,
+                    cols,
+                    tuple(
+                        PublishedCell(r, c, v, _kind(spec.rounded, r, c, v), below.get(v))
+                        for r, c, v in rows_
+                    ),
+                    block_period(block.period),
+                )
+            )
+        years_all.update(fig_years)
+        year_guess = max(years_all) if years_all else 0
+        periode = f"{fig_years[0]}-{fig_years[-1]}" if fig_years else str(year_guess)
+        figures.append((spec, tuple(blocks), tuple(fig_years), periode))
+    if not years_all:
+        raise UserError(
+            f"{folder / 'figures.csv'}: geen figuur met jaarkolommen; het verslagjaar is onbekend"
+        )
+    year = max(years_all)
+    published = []
+    for spec, spec_blocks, spec_years, periode in figures:
+        fmt = {"periode": periode, "jaar": year}
+        published.append(
+            PublishedFigure(
+                id=spec.id,
+                name=spec.name,
+                title=spec.title.format(**fmt),
+                source=spec.source,
+                source_id=spec.source_id,
+                unit=spec.unit,
+                section=spec.section,
+                chart=spec.chart,
+                rounded=spec.rounded,
+                description=spec.description,
+                notes=tuple(n.format(**fmt) for n in spec.notes),
+                years=spec_years,
+                blocks=spec_blocks,
+            )
+        )
+    facts_file = folder / "facts.csv"
+    facts = (
+        tuple(PublishedFact(f.id, f.value, f.unit, f.section, f.subject) for f in read_facts(facts_file))
+        if facts_file.exists()
+        else ()
+    )
+    return Edition(
+        year=year,
+        years=tuple(range(year - 4, year + 1)),
+        sections=report_sections(),
+        figures=tuple(published),
+        facts=facts,
+        disclosure=Disclosure(chosen.name, chosen.symbols, chosen.note),
+        provenance={"bron": str(folder)},
+    )
