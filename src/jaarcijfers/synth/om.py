@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 import numpy as np
 
 from jaarcijfers.errors import UserError
+from jaarcijfers.solver.linear import Lin, lsum
+from jaarcijfers.solver.model import INF
 from jaarcijfers.synth import factspecs as fs
-from jaarcijfers.synth.ilp import INF, ElasticIP, Lin, lsum
+from jaarcijfers.synth.ilp import ElasticIP
 from jaarcijfers.synth.targets import Targets, parse_count
 
 W_CELL = 100.0
@@ -159,17 +160,17 @@ class JudgedModel:
         self.S_val: dict[tuple, int] = {}
 
     # -- solving ----------------------------------------------------------------------------------
-    def solve(self, time_limit: float, seed: int) -> list[str]:
+    def solve(self, seed: int) -> list[str]:
         status = []
         ip = self._n_model()
-        ip.solve(time_limit * 0.3, seed)
+        ip.solve(seed)
         if not ip.values:
             raise UserError(f"Geen oplossing voor de OM-berechtingscijfers gevonden ({ip.status}).")
         status.append(f"OM berechte zaken (aantallen): {ip.status}")
         self.n_val = {k: ip.ivalue(x) for k, x in self._n.items()}
         for dim, fig, _ in self.DIMS:
             ip, t_vars, s_vars = self._dim_model(dim, fig)
-            ip.solve(time_limit * 0.15, seed)
+            ip.solve(seed)
             if not ip.values:
                 raise UserError(f"Geen oplossing voor Figuur {fig} gevonden ({ip.status}).")
             status.append(f"OM berechte zaken (Figuur {fig}): {ip.status}")
@@ -538,11 +539,11 @@ def _weighted(rng, items, weights):
     return items[int(rng.choice(len(items), p=p / p.sum()))]
 
 
-def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
+def synthesize_om(t: Targets, seed: int) -> OmResult:
     yrs = fs.Years(t.year)
     rng = np.random.default_rng([seed, 15])
     jm = JudgedModel(t, yrs, rng)
-    status = jm.solve(time_limit * 0.7, seed)
+    status = jm.solve(seed)
     violations = jm.violations()
     n = jm.n_val
     judged: defaultdict[tuple[int, str], int] = defaultdict(int)
@@ -553,7 +554,7 @@ def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
             dagx_cap[v, fs.FORM5_TO_FORM[f]] += jm.attr_val["verdict"][v, f, "Overig/onbekend"]
 
     fm = FlowModel(t, yrs, judged, dagx_cap, rng)
-    fm.ip.solve(time_limit * 0.3, seed)
+    fm.ip.solve(seed)
     status.append(f"OM instroom/afdoening: {fm.ip.status}")
     if not fm.ip.values:
         raise UserError(f"Geen oplossing voor de OM-instroom en -afdoening gevonden ({fm.ip.status}).")
@@ -806,7 +807,3 @@ def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_
     elif F == "seks" and f5 == "sexunk" and rng.random() < 0.3:
         dr = {"zaak_id": zid, "vorm": "seksueel", "subvorm": ""}
     return rows, dr
-
-
-def fraction_of(num: int, den: int) -> Fraction:
-    return Fraction(num, den) if den else Fraction(0)
