@@ -10,13 +10,12 @@ import pytest
 
 from jaarcijfers.contract import codelists
 from jaarcijfers.numbers import round_half_up
-from jaarcijfers.synth.comensha import synthesize_comensha
+from jaarcijfers.synth.comensha.solve import synthesize_comensha
 from jaarcijfers.synth.targets import load_targets
 
 # ------------------------------------------------------------------------------- independent counter
 
 FORM_OF = {"seksueel": "S", "arbeid": "L", "crimineel": "C", "bedelarij": "C", "orgaanverwijdering": "O"}
-AGE_LABELS = ["Minderjarig", "18-22 (adolescent)", "23-29", "30-39", "40+", "Onbekend"]
 
 
 def age_label(raw: str) -> str:
@@ -382,7 +381,8 @@ def test_figure_engine_agrees(tmp_path, targets, result):
 
 
 def test_independent_histories_expectation():
-    from jaarcijfers.synth.comensha import _reporter_sets, independent_histories
+    from jaarcijfers.synth.comensha.priors import independent_histories
+    from jaarcijfers.synth.comensha.stage_a import _reporter_sets
 
     sizes = {
         "politie": 300.0,

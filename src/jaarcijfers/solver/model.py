@@ -97,10 +97,6 @@ class Result:
     iterations: int  # simplex iterations (for a MIP: of all its LPs)
     nodes: int  # branch-and-bound nodes (0 for an LP)
 
-    @property
-    def optimal(self) -> bool:
-        return self.status is Status.OPTIMAL
-
 
 # ------------------------------------------------------------------------------------------ observing
 

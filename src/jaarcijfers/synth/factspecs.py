@@ -511,8 +511,6 @@ SPECS: list[FactSpec] = [
     ),
 ]
 
-NATIONALITY_FACT = "verdachten_{cc}_{Y}"  # suspects of year Y by nationality (two-letter code)
-
 
 def specs_for(yrs: Years, fact_ids) -> dict[str, FactSpec]:
     """The specs of the facts present in the edition, by fact id (nationality facts included)."""
