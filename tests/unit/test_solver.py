@@ -24,7 +24,8 @@ def _lp() -> Model:
 
 
 def test_lp_values_objective_and_duals():
-    res = _lp().solve()
+    assert _lp().solve().row_duals == ()  # only when asked for
+    res = _lp().solve(duals=True)
     assert res.status is Status.OPTIMAL and res.has_solution
     assert res.values == pytest.approx((3.0, 1.0))
     assert res.objective == pytest.approx(-5.0)

@@ -148,10 +148,10 @@ class ComponentSolver:
         cost = [0.0] * len(self.cols)
         cost[self.cols.index(col)] = float(sense)
         model.set_costs(cost)
-        res = model.solve()
+        res = model.solve(values=False)
         if res.status not in (Status.OPTIMAL, Status.INFEASIBLE):
             model.reset()  # a warm start gone wrong: solve from scratch once
-            res = model.solve()
+            res = model.solve(values=False)
         res = solved(model, res)
         if res.status is Status.OPTIMAL:
             v = sense * res.objective
@@ -162,7 +162,7 @@ class ComponentSolver:
 
     def feasible(self) -> bool:
         self.mip.set_costs([0.0] * len(self.cols))
-        return solved(self.mip, self.mip.solve()).status is Status.OPTIMAL
+        return solved(self.mip, self.mip.solve(values=False)).status is Status.OPTIMAL
 
     def minimum_sum(self) -> tuple[float, ...]:
         """The values of an optimal point that minimises the sum of the component's variables."""

@@ -438,10 +438,10 @@ class _Attacker:
 
         j0 = self.pos[target]
         self.model.set_cost(j0, -sense)
-        res = self.model.solve()
+        res = self.model.solve(values=False, duals=True)
         if res.status not in (Status.OPTIMAL, Status.UNBOUNDED):
             self.model.reset()  # a warm start gone wrong: solve from scratch once
-            res = self.model.solve()
+            res = self.model.solve(values=False, duals=True)
         self.model.set_cost(j0, 0.0)
         res = solved(self.model, res)
         if res.status is Status.UNBOUNDED:

@@ -90,9 +90,9 @@ class Result:
     detail: str  # HiGHS's words for the status, e.g. "Optimal", "Solution limit reached"
     has_solution: bool  # a primal feasible point is available (optimal or an incumbent at a limit)
     objective: float
-    values: tuple[float, ...]  # column values (empty without a solution)
-    col_duals: tuple[float, ...]  # reduced costs (LP)
-    row_duals: tuple[float, ...]  # row duals (LP)
+    values: tuple[float, ...]  # column values (empty without a solution, or when not asked for)
+    col_duals: tuple[float, ...]  # reduced costs of an LP (only when asked for)
+    row_duals: tuple[float, ...]  # row duals of an LP (only when asked for)
     mip_gap: float
     iterations: int  # simplex iterations (for a MIP: of all its LPs)
     nodes: int  # branch-and-bound nodes (0 for an LP)
@@ -319,21 +319,23 @@ class Model:
         self._h.clearSolver()
 
     # -- solving -------------------------------------------------------------------------------------
-    def solve(self) -> Result:
+    def solve(self, *, values: bool = True, duals: bool = False) -> Result:
+        """Run HiGHS. `values`/`duals`: copy the column values / the duals into the result (the copies
+        cost time in loops of thousands of solves that only need the objective)."""
         h = self._h
         h.run()
         status = _status(h)
         info = h.getInfo()
         has_solution = info.primal_solution_status == 2
-        sol = h.getSolution()
+        sol = h.getSolution() if (values and has_solution) or duals else None
         result = Result(
             status=status,
             detail=h.modelStatusToString(h.getModelStatus()),
             has_solution=has_solution,
             objective=float(info.objective_function_value),
-            values=tuple(sol.col_value) if has_solution else (),
-            col_duals=tuple(sol.col_dual),
-            row_duals=tuple(sol.row_dual),
+            values=tuple(sol.col_value) if sol is not None and values and has_solution else (),
+            col_duals=tuple(sol.col_dual) if sol is not None and duals else (),
+            row_duals=tuple(sol.row_dual) if sol is not None and duals else (),
             mip_gap=float(info.mip_gap),
             iterations=max(0, int(info.simplex_iteration_count)),
             nodes=max(0, int(info.mip_node_count)),
