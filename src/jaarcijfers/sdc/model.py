@@ -22,8 +22,8 @@ unbounded, which HiGHS does not always report cleanly after a warm start. A boun
 
 LIMITS = Limits(iterations=1_000_000, nodes=1_000_000)
 """Safety work limits of every disclosure-control solve. Answers must be exact (an audit that stopped
-early proves nothing), so a solve that reaches a limit is an error, never a result. The 2024 edition
-needs at most a few thousand simplex iterations and a few hundred nodes per solve (docs/sdc.md)."""
+early proves nothing), so a solve that reaches a limit is an error, never a result. The 2024 editions
+need at most 169 simplex iterations and one node per solve (docs/solver.md)."""
 LP = Settings(limits=LIMITS)
 MIP = Settings(limits=LIMITS, mip_rel_gap=0.0, mip_abs_gap=1e-7)
 

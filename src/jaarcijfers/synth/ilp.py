@@ -15,9 +15,9 @@ from jaarcijfers.solver.linear import Lin
 from jaarcijfers.solver.model import INF, Limits, Model, Settings
 
 LIMITS = Limits(nodes=20_000)
-"""Branch-and-bound nodes per model. The OM models of the 2024 edition need at most a few hundred
-(`benchmarks/synth_bench.py` prints them; docs/synth.md); at the limit the best solution so far is used
-and the fit report says so."""
+"""Branch-and-bound nodes per model. The OM models of the 2024 edition are solved at the root node (one
+node, at most 622 simplex iterations; `benchmarks/synth_bench.py` prints the work, docs/solver.md); at the
+limit the best solution so far is used and the fit report says so."""
 
 
 @dataclass
