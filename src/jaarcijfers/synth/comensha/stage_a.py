@@ -9,7 +9,6 @@ left for stage B (`rest`), but imply lower bounds on their regions here.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from itertools import combinations
 
@@ -68,9 +67,7 @@ def stage_a(
                     v = model.var(ub=ub, cost=float(rng.uniform(0, 0.01)))
                     nvar[(g, a, r, f)] = v
                     ngroup.append((v, rec))
-                    e = prior.expected(g, a, r, f)
-                    if not os.environ.get("CM_NOL1"):
-                        model.abs_dev({v: 1.0}, round(e), 1.0)
+                    model.abs_dev({v: 1.0}, round(prior.expected(g, a, r, f)), 1.0)
     rep_cost, sector_cost = affinity_costs(cells, world, ref_year)
     # reporters per profile
     profiles: dict[tuple, list[int]] = defaultdict(list)
