@@ -5,6 +5,9 @@ consistent with all identities (`sdc.witness.raw_cells_from_published`; the publ
 inconsistency is repaired with the smallest change, or kept with `--inconsistent`).
 
     uv run python benchmarks/sdc_strict.py [--repeat N] [--inconsistent]
+
+Also prints the solver work per model (solves, largest simplex iteration and node count of one solve;
+compare with the work limits `sdc.model.LIMITS`, docs/solver.md).
 """
 
 from __future__ import annotations
@@ -19,6 +22,16 @@ def main() -> None:
     parser.add_argument("--inconsistent", action="store_true", help="keep the 2024 Figuur 19 inconsistency")
     args = parser.parse_args()
 
+    from jaarcijfers.solver.model import WorkLog, observe
+
+    log = WorkLog()
+    with observe(log):
+        _run(args)
+    for name, (solves, iterations, nodes) in sorted(log.summary().items()):
+        print(f"solver {name}: {solves} solves, at most {iterations} iterations and {nodes} nodes per solve")
+
+
+def _run(args: argparse.Namespace) -> None:
     from jaarcijfers.edition.files import read_cells
     from jaarcijfers.paths import REFERENCE_2024
     from jaarcijfers.sdc.audit import audit_cells

@@ -15,11 +15,8 @@ def command(
             "--reference", help="Map met figures.csv en facts.csv (standaard: de meegeleverde 2024-editie)."
         ),
     ] = None,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Tijdslimiet voor de solver in seconden.")
-    ] = 120.0,
 ) -> None:
     """Maak een synthetische levering (alle bestanden van het contract) die de gepubliceerde cijfers reproduceert."""
     from jaarcijfers.synth.run import run_synth
 
-    raise typer.Exit(run_synth(out, seed=seed, reference=reference, time_limit=time_limit))
+    raise typer.Exit(run_synth(out, seed=seed, reference=reference))

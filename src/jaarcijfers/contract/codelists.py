@@ -112,6 +112,18 @@ def labels(name: str) -> Mapping[str, str]:
 
 
 @lru_cache
+def column(name: str, column: str) -> Mapping[str, str]:
+    """Code -> the value of another column of a list (e.g. `om_classificaties`, `vorm`)."""
+    rows = _rows(name)
+    if rows and ("code" not in rows[0] or column not in rows[0]):
+        raise ValueError(f"codelijst {name!r} heeft geen kolom 'code' of {column!r}")
+    result: dict[str, str] = {}
+    for row in rows:
+        result.setdefault(row["code"], row[column])
+    return MappingProxyType(result)
+
+
+@lru_cache
 def _sector_table() -> Mapping[str, Mapping[str, str]]:
     table: dict[str, dict[str, str]] = {}
     for row in _rows("comensha_sectoren"):

@@ -17,25 +17,33 @@ from functools import lru_cache
 
 from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.loglinear import build_design, normalise_terms
+from jaarcijfers.solver.model import Limits
 
 OK, NOT_EXIST, NOT_IDENTIFIABLE = 0, 1, 2
 
 
+LP_LIMITS = Limits(iterations=100_000)
+"""A safety limit: these LPs have at most 2^6 cells and need a few dozen simplex iterations."""
+
+
 def _lp_positive_solution(A, t) -> float:
-    """Optimal s of  max s  s.t. A x = t, x - s >= 0, x >= 0."""
-    import numpy as np
-    from scipy.optimize import linprog
+    """Optimal s of  max s  s.t. A x = t, x - s >= 0, x >= 0 (0 when the LP has no optimum)."""
+    from jaarcijfers.solver.model import INF, Model, Settings, Status
 
     npar, nobs = A.shape
-    c = np.zeros(nobs + 1)
-    c[-1] = -1.0
-    A_eq = np.hstack([A, np.zeros((npar, 1))])
-    A_ub = np.hstack([-np.eye(nobs), np.ones((nobs, 1))])  # s - x_j <= 0
-    bounds = [(0, None)] * nobs + [(0, None)]
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(nobs), A_eq=A_eq, b_eq=t, bounds=bounds, method="highs")
-    if res.status != 0:
+    model = Model(Settings(limits=LP_LIMITS), name="MLE-bestaan")
+    model.add_columns([0.0] * (nobs + 1), [INF] * (nobs + 1), [0.0] * nobs + [-1.0])  # x_1..x_nobs, s
+    for i in range(npar):
+        idx = [j for j in range(nobs) if A[i, j] != 0]
+        model.add_row(float(t[i]), float(t[i]), idx, [float(A[i, j]) for j in idx])
+    for j in range(nobs):  # s - x_j <= 0
+        model.add_row(-INF, 0.0, [j, nobs], [-1.0, 1.0])
+    res = model.solve()
+    if res.status is Status.LIMIT or res.status is Status.ERROR:
+        raise RuntimeError(f"bestaanscontrole van de schatting: de solver stopte ({res.detail})")
+    if res.status is not Status.OPTIMAL:
         return 0.0
-    return float(-res.fun)
+    return -res.objective
 
 
 @lru_cache(maxsize=200_000)
@@ -67,19 +75,6 @@ def check_model(table: CaptureTable, terms=()) -> int:
     support = tuple(c > 0 for c in table.counts)
     key = tuple(1 if s else 0 for s in support)
     return _check_cached(table.m, support, key, terms)
-
-
-def count_triples(table: CaptureTable) -> int:
-    """Number of triples of lists that overlap pairwise (0: the all-pairs model is not identifiable)."""
-    m = table.m
-    adj = [[i != j and table.overlap(i, j) > 0 for j in range(m)] for i in range(m)]
-    n = 0
-    for i in range(m):
-        for j in range(i + 1, m):
-            for k in range(j + 1, m):
-                if adj[i][j] and adj[i][k] and adj[j][k]:
-                    n += 1
-    return n
 
 
 def tidy_lists(table: CaptureTable) -> tuple[CaptureTable, list[str]]:

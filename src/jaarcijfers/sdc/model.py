@@ -1,8 +1,8 @@
 """The attacker's model: variables with domains, linear identities, solved with HiGHS.
 
 Used by the audit (what can an outsider derive from the published cells?) and by the strict policy
-(choose secondary suppressions so that the audit passes). Solver settings are fixed (one thread,
-fixed seed, no time limit, exact MIP gaps), so results are deterministic.
+(choose secondary suppressions so that the audit passes). Solver settings are fixed (the solver layer:
+one thread, fixed seed, work limits only; exact MIP gaps), so results are deterministic.
 """
 
 from __future__ import annotations
@@ -13,50 +13,31 @@ from dataclasses import dataclass
 
 from jaarcijfers.figures.model import CellKey
 from jaarcijfers.sdc.structure import INF, Identity
+from jaarcijfers.solver.model import Limits, Model, Result, Settings, Status
 
 EPS = 1e-6
 BIG = 1e6
 """Stands in for an infinite bound inside the solvers (counts here are far smaller): an LP is then never
 unbounded, which HiGHS does not always report cleanly after a warm start. A bound at BIG reads as inf."""
 
-
-_BANNER_DONE = False
-
-
-def _quiet_highs():
-    """A Highs instance; the first one of a process prints a banner on stdout at C level, which would
-    break `--json` output, so it is created with file descriptor 1 pointed at /dev/null."""
-    global _BANNER_DONE
-    import highspy
-
-    if _BANNER_DONE:
-        return highspy.Highs()
-    import os
-    import sys
-
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 1)
-            h = highspy.Highs()
-            h.setOptionValue("output_flag", False)
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        _BANNER_DONE = True
-    return h
+LIMITS = Limits(iterations=1_000_000, nodes=1_000_000)
+"""Safety work limits of every disclosure-control solve. Answers must be exact (an audit that stopped
+early proves nothing), so a solve that reaches a limit is an error, never a result. The 2024 editions
+need at most 169 simplex iterations and one node per solve (docs/solver.md)."""
+LP = Settings(limits=LIMITS)
+MIP = Settings(limits=LIMITS, mip_rel_gap=0.0, mip_abs_gap=1e-7)
 
 
-def new_highs(mip: bool = False):
-    h = _quiet_highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", 1)
-    h.setOptionValue("random_seed", 0)
-    if mip:
-        h.setOptionValue("mip_rel_gap", 0.0)
-        h.setOptionValue("mip_abs_gap", 1e-7)
-    return h
+def solved(model: Model, result: Result) -> Result:
+    """`result`, unless a work limit or a solver error ended the solve (then a clear error)."""
+    if result.status is Status.LIMIT:
+        raise RuntimeError(
+            f"onthullingscontrole: de solver bereikte zijn werkgrens ({model.name}: {result.detail}, "
+            f"{result.iterations} iteraties, {result.nodes} knopen)"
+        )
+    if result.status is Status.ERROR:
+        raise RuntimeError(f"onthullingscontrole: de solver faalde ({model.name}: {result.detail})")
+    return result
 
 
 @dataclass
@@ -142,25 +123,14 @@ def build_system(
     return LinearSystem(variables, lower, upper, rows, constant_rows)
 
 
-def _pass(h, system: LinearSystem, cols: list[int], rows: list[int], integer: bool) -> None:
-    import highspy
-    import numpy as np
-
-    inf = highspy.kHighsInf
+def _load(model: Model, system: LinearSystem, cols: list[int], rows: list[int], integer: bool) -> None:
     pos = {c: i for i, c in enumerate(cols)}
-    n = len(cols)
-    lo = np.array([system.lower[c] if system.lower[c] != -INF else -BIG for c in cols], dtype=float)
-    hi = np.array([system.upper[c] if system.upper[c] != INF else BIG for c in cols], dtype=float)
-    h.addVars(n, lo, hi)
-    if integer and n:
-        h.changeColsIntegrality(
-            n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
-        )
+    lo = [system.lower[c] if system.lower[c] != -INF else -BIG for c in cols]
+    hi = [system.upper[c] if system.upper[c] != INF else BIG for c in cols]
+    model.add_columns(lo, hi, integer=integer)
     for r in rows:
         _, coefs, rl, rh = system.rows[r]
-        idx = np.array([pos[c] for c in sorted(coefs)], dtype=np.int32)
-        val = np.array([coefs[c] for c in sorted(coefs)], dtype=float)
-        h.addRow(rl if rl != -INF else -inf, rh if rh != INF else inf, len(idx), idx, val)
+        model.add_row(rl, rh, [pos[c] for c in sorted(coefs)], [coefs[c] for c in sorted(coefs)])
 
 
 class ComponentSolver:
@@ -168,43 +138,39 @@ class ComponentSolver:
 
     def __init__(self, system: LinearSystem, cols: list[int], rows: list[int]):
         self.cols = cols
-        self.lp = new_highs()
-        self.mip = new_highs(mip=True)
-        _pass(self.lp, system, cols, rows, integer=False)
-        _pass(self.mip, system, cols, rows, integer=True)
+        self.lp = Model(LP, name="aanvaller LP")
+        self.mip = Model(MIP, name="aanvaller IP")
+        _load(self.lp, system, cols, rows, integer=False)
+        _load(self.mip, system, cols, rows, integer=True)
 
-    def _optimise(self, h, col: int, sense: int) -> float | None:
+    def _optimise(self, model: Model, col: int, sense: int) -> float | None:
         """min (sense=1) or max (sense=-1) of a column; None if infeasible, +-inf if unbounded."""
-        import highspy
-        import numpy as np
-
-        n = len(self.cols)
-        cost = np.zeros(n)
+        cost = [0.0] * len(self.cols)
         cost[self.cols.index(col)] = float(sense)
-        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
-        h.run()
-        st = h.getModelStatus()
-        if st not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kInfeasible):
-            h.clearSolver()  # a warm start gone wrong: solve from scratch once
-            h.run()
-            st = h.getModelStatus()
-        if st == highspy.HighsModelStatus.kOptimal:
-            v = sense * h.getInfo().objective_function_value
+        model.set_costs(cost)
+        res = model.solve(values=False)
+        if res.status not in (Status.OPTIMAL, Status.INFEASIBLE):
+            model.reset()  # a warm start gone wrong: solve from scratch once
+            res = model.solve(values=False)
+        res = solved(model, res)
+        if res.status is Status.OPTIMAL:
+            v = sense * res.objective
             return INF if v >= BIG - 0.5 else -INF if v <= -BIG + 0.5 else v
-        if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+        if res.status in (Status.UNBOUNDED, Status.UNBOUNDED_OR_INFEASIBLE):
             return -sense * INF
-        if st == highspy.HighsModelStatus.kInfeasible:
-            return None
-        raise RuntimeError(f"HiGHS: onverwachte status {h.modelStatusToString(st)}")
+        return None  # infeasible
 
     def feasible(self) -> bool:
-        import highspy
-        import numpy as np
+        self.mip.set_costs([0.0] * len(self.cols))
+        return solved(self.mip, self.mip.solve(values=False)).status is Status.OPTIMAL
 
-        n = len(self.cols)
-        self.mip.changeColsCost(n, np.arange(n, dtype=np.int32), np.zeros(n))
-        self.mip.run()
-        return self.mip.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    def minimum_sum(self) -> tuple[float, ...]:
+        """The values of an optimal point that minimises the sum of the component's variables."""
+        self.mip.set_costs([1.0] * len(self.cols))
+        res = solved(self.mip, self.mip.solve())
+        if res.status is not Status.OPTIMAL:
+            raise RuntimeError(f"onthullingscontrole: geen oplossing ({res.detail})")
+        return res.values
 
     def interval(self, col: int) -> tuple[tuple[float, float], tuple[float, float]]:
         """((LP min, LP max), (IP min, IP max)) of a column. LP bounds are rounded inward to integers
@@ -241,47 +207,30 @@ def minimal_contradicted(system: LinearSystem, comp: list[int], rows: list[int])
     """The fewest identity rows to drop so that the component becomes feasible (an elastic MIP:
     every row gets slack that may be used only if its binary 'drop' variable is 1). Ties are broken
     deterministically by a tiny preference for dropping later rows (by name order)."""
-    import highspy
-    import numpy as np
-
     n = len(comp)
     big = 1e5  # larger than any violation of counts of this size; keep z * big well above tolerances
-    inf = highspy.kHighsInf
-    h2 = new_highs(mip=True)
-    h2.setOptionValue("mip_feasibility_tolerance", 1e-9)
-    h2.setOptionValue("primal_feasibility_tolerance", 1e-9)
+    model = Model(
+        Settings(limits=LIMITS, mip_rel_gap=0.0, mip_abs_gap=1e-7, feasibility_tolerance=1e-9), "tegenspraak"
+    )
     pos = {c: i for i, c in enumerate(comp)}
-    lo = [system.lower[c] if system.lower[c] != -INF else -inf for c in comp]
-    hi = [system.upper[c] if system.upper[c] != INF else inf for c in comp]
-    h2.addVars(n, np.array(lo, dtype=float), np.array(hi, dtype=float))
-    h2.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n))
+    model.add_columns([system.lower[c] for c in comp], [system.upper[c] for c in comp], integer=True)
     nr = len(rows)
-    h2.addVars(3 * nr, np.zeros(3 * nr), np.array([big, big, 1.0] * nr))
-    zcols = np.array([n + 3 * k + 2 for k in range(nr)], dtype=np.int32)
-    h2.changeColsIntegrality(nr, zcols, np.array([highspy.HighsVarType.kInteger] * nr))
-    costs = np.array([1.0 + 1e-5 * (nr - k) for k in range(nr)])
-    h2.changeColsCost(nr, zcols, costs)
+    # per row: s_plus, s_minus in [0, big] and the binary z (cost ~1: the number of dropped rows)
+    model.add_columns(
+        [0.0] * (3 * nr),
+        [big, big, 1.0] * nr,
+        [c for k in range(nr) for c in (0.0, 0.0, 1.0 + 1e-5 * (nr - k))],
+        [z for _ in range(nr) for z in (False, False, True)],
+    )
     for k, r in enumerate(rows):
         _, coefs, rl, rh = system.rows[r]
         idx = [pos[c] for c in sorted(coefs)] + [n + 3 * k, n + 3 * k + 1]
         val = [float(coefs[c]) for c in sorted(coefs)] + [1.0, -1.0]
-        h2.addRow(
-            rl if rl != -INF else -inf,
-            rh if rh != INF else inf,
-            len(idx),
-            np.array(idx, dtype=np.int32),
-            np.array(val),
-        )
+        model.add_row(rl, rh, idx, val)
         # s_plus + s_minus <= big * z
-        h2.addRow(
-            -inf,
-            0.0,
-            3,
-            np.array([n + 3 * k, n + 3 * k + 1, n + 3 * k + 2], dtype=np.int32),
-            np.array([1.0, 1.0, -big]),
-        )
-    h2.run()
-    if h2.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        model.add_row(-INF, 0.0, [n + 3 * k, n + 3 * k + 1, n + 3 * k + 2], [1.0, 1.0, -big])
+    res = solved(model, model.solve())
+    if res.status is not Status.OPTIMAL:
         raise RuntimeError("elastic model not solved")
-    x = h2.getSolution().col_value
+    x = res.values
     return [r for k, r in enumerate(rows) if x[n + 3 * k + 2] > 0.5]

@@ -28,8 +28,9 @@
 3. Rounded sources (figures 10, 11, 20, 21) are passed through as delivered; percentages whose count
    is withheld are withheld too; the other percentages, means and ranks are shown.
 
-Deterministic: cells are sorted by key before anything is built, solver settings are fixed (one
-thread, seed 0), ties in the master are broken by a tiny cost that depends on the sorted position.
+Deterministic: cells are sorted by key before anything is built, solver settings are fixed (the solver
+layer: one thread, seed 0, work limits only), ties in the master are broken by a tiny cost that depends
+on the sorted position.
 """
 
 from __future__ import annotations
@@ -313,30 +314,19 @@ class _Master:
     """min sum c_j y_j over the candidates, subject to the cuts (binary y)."""
 
     def __init__(self, candidates: list[CellKey], truth: Mapping[CellKey, int]):
-        import highspy
-        import numpy as np
-
-        from jaarcijfers.sdc.model import new_highs
+        from jaarcijfers.sdc.model import MIP
+        from jaarcijfers.solver.model import Model
 
         self.keys = candidates
         self.pos = {k: i for i, k in enumerate(candidates)}
-        self.h = new_highs(mip=True)
+        self.model = Model(MIP, name="strikt: hoofdprobleem")
         n = len(candidates)
         self.n_cuts = 0
         if n:
-            costs = np.array(
-                [cost_weight(k) * (10 + truth[k]) + 1e-4 * (i + 1) / n for i, k in enumerate(candidates)]
-            )
-            self.h.addVars(n, np.zeros(n), np.ones(n))
-            self.h.changeColsCost(n, np.arange(n, dtype=np.int32), costs)
-            self.h.changeColsIntegrality(
-                n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
-            )
+            costs = [cost_weight(k) * (10 + truth[k]) + 1e-4 * (i + 1) / n for i, k in enumerate(candidates)]
+            self.model.add_columns([0.0] * n, [1.0] * n, costs, integer=True)
 
     def add_cut(self, coefs: Mapping[CellKey, float], rhs: float) -> None:
-        import highspy
-        import numpy as np
-
         items = sorted((self.pos[k], c) for k, c in coefs.items() if abs(c) > TOL and k in self.pos)
         if not items:
             if rhs > 0:
@@ -344,24 +334,19 @@ class _Master:
                     "strikte onthullingscontrole: een vereiste is met geen onderdrukking te halen"
                 )
             return
-        self.h.addRow(
-            rhs,
-            highspy.kHighsInf,
-            len(items),
-            np.array([i for i, _ in items], dtype=np.int32),
-            np.array([c for _, c in items]),
-        )
+        self.model.add_row(rhs, INF, [i for i, _ in items], [c for _, c in items])
         self.n_cuts += 1
 
     def solve(self) -> dict[CellKey, bool]:
-        import highspy
+        from jaarcijfers.sdc.model import solved
+        from jaarcijfers.solver.model import Status
 
         if not self.keys:
             return {}
-        self.h.run()
-        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        res = solved(self.model, self.model.solve())
+        if res.status is not Status.OPTIMAL:
             raise RuntimeError("strikte onthullingscontrole: geen onderdrukkingspatroon mogelijk")
-        x = self.h.getSolution().col_value
+        x = res.values
         return {k: x[i] > 0.5 for k, i in self.pos.items()}
 
 
@@ -377,10 +362,8 @@ class _Attacker:
         linked: list[Identity],
         floor: Mapping[CellKey, int],
     ):
-        import highspy
-        import numpy as np
-
-        from jaarcijfers.sdc.model import BIG, new_highs
+        from jaarcijfers.sdc.model import BIG, LIMITS
+        from jaarcijfers.solver.model import Model, Settings
 
         self.big = BIG
         self.truth = truth
@@ -390,24 +373,20 @@ class _Attacker:
         self.vars = sorted({v for i in linked for v in i.variables} | set(primary))
         self.pos = {v: j for j, v in enumerate(self.vars)}
         self.idents = idents
-        inf = highspy.kHighsInf
-        self.h = new_highs()
-        self.h.setOptionValue("presolve", "off")
-        self.h.setOptionValue("solver", "simplex")
+        # the simplex method without presolve: its duals after warm starts give the capacity cuts
+        self.model = Model(Settings(limits=LIMITS, presolve=False, simplex=True), name="strikt: aanvaller LP")
         n = len(self.vars)
-        lo = np.array([-BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
-        hi = np.array([BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars])
-        self.h.addVars(n, lo, hi)
+        lo = [-BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars]
+        hi = [BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars]
+        self.model.add_columns(lo, hi)
         self.row_lo: list[float] = []
         self.row_hi: list[float] = []
         self.guard_of_row: list[CellKey | None] = []
         self.adj: dict[CellKey, set[CellKey]] = {v: set() for v in self.vars}
         for i in idents:
-            idx = np.array([self.pos[v] for _, v in i.terms], dtype=np.int32)
-            val = np.array([float(c) for c, _ in i.terms])
-            rl = float(i.rhs) if i.op in ("==", ">=") else -inf
-            rh = float(i.rhs) if i.op in ("==", "<=") else inf
-            self.h.addRow(rl, rh, len(idx), idx, val)
+            rl = float(i.rhs) if i.op in ("==", ">=") else -INF
+            rh = float(i.rhs) if i.op in ("==", "<=") else INF
+            self.model.add_row(rl, rh, [self.pos[v] for _, v in i.terms], [float(c) for c, _ in i.terms])
             self.row_lo.append(rl)
             self.row_hi.append(rh)
             self.guard_of_row.append(
@@ -446,59 +425,47 @@ class _Attacker:
         return []
 
     def _set_pattern(self, hidden: set[CellKey]) -> None:
-        import highspy
-        import numpy as np
-
-        inf = highspy.kHighsInf
         big = self.big
-        lo = np.array(
-            [
-                -big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
-                for v in self.vars
-            ]
-        )
-        hi = np.array(
-            [
-                big if v.figure == AUX_FIGURE else inf if v in hidden else float(self.truth[v])
-                for v in self.vars
-            ]
-        )
-        self.h.changeColsBounds(self.n, np.arange(self.n, dtype=np.int32), lo, hi)
-        self.bounds = (lo, hi)
+        lo = [
+            -big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
+            for v in self.vars
+        ]
+        hi = [
+            big if v.figure == AUX_FIGURE else INF if v in hidden else float(self.truth[v]) for v in self.vars
+        ]
+        self.model.set_bounds(lo, hi)
         for r, g in enumerate(self.guard_of_row):
             if g is not None:
                 if g in hidden:
-                    self.h.changeRowBounds(r, -inf, inf)
+                    self.model.set_row_bounds(r, -INF, INF)
                 else:
-                    self.h.changeRowBounds(r, self.row_lo[r], self.row_hi[r])
+                    self.model.set_row_bounds(r, self.row_lo[r], self.row_hi[r])
         self.hidden = hidden
 
     def _capacity(self, target: CellKey, sense: float) -> tuple[float, float, dict[CellKey, float]]:
         """Maximise sense * x_target. Returns (optimum, constant, {candidate: coefficient}) such that
         for every pattern y: optimum(y) <= constant + sum coef_j y_j (coefficients may be inf)."""
-        import highspy
+        from jaarcijfers.sdc.model import solved
+        from jaarcijfers.solver.model import Status
 
         j0 = self.pos[target]
-        self.h.changeColCost(j0, -sense)
-        self.h.run()
-        st = self.h.getModelStatus()
-        if st not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kUnbounded):
-            self.h.clearSolver()  # a warm start gone wrong: solve from scratch once
-            self.h.run()
-            st = self.h.getModelStatus()
-        if st == highspy.HighsModelStatus.kUnbounded:
-            self.h.changeColCost(j0, 0.0)
+        self.model.set_cost(j0, -sense)
+        res = self.model.solve(values=False, duals=True)
+        if res.status not in (Status.OPTIMAL, Status.UNBOUNDED):
+            self.model.reset()  # a warm start gone wrong: solve from scratch once
+            res = self.model.solve(values=False, duals=True)
+        self.model.set_cost(j0, 0.0)
+        res = solved(self.model, res)
+        if res.status is Status.UNBOUNDED:
             return INF, INF, {}
-        opt = -self.h.getInfo().objective_function_value
-        sol = self.h.getSolution()
-        self.h.changeColCost(j0, 0.0)
-        if st != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"aanvallersmodel: {self.h.modelStatusToString(st)}")
+        if res.status is not Status.OPTIMAL:
+            raise RuntimeError(f"aanvallersmodel: {res.detail}")
+        opt = -res.objective
         if opt >= self.big - 0.5:
             return INF, INF, {}
         const = 0.0
         coefs: dict[CellKey, float] = {}
-        for r, p in enumerate(sol.row_dual):
+        for r, p in enumerate(res.row_duals):
             if abs(p) <= 1e-7:
                 continue
             bound = self.row_lo[r] if p > 0 else self.row_hi[r]
@@ -506,7 +473,7 @@ class _Attacker:
             g = self.guard_of_row[r]
             if g is not None and g in self.candidates:  # the row exists only while its count is shown
                 coefs[g] = INF
-        for j, d in enumerate(sol.col_dual):
+        for j, d in enumerate(res.col_duals):
             if abs(d) <= 1e-7:
                 continue
             v = self.vars[j]

@@ -73,19 +73,11 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
 
 def _central(system, fixed: Mapping[CellKey, int]) -> dict[CellKey, int]:
     """A deterministic witness: per component, minimise the sum of the hidden counts."""
-    import highspy
-    import numpy as np
-
     from jaarcijfers.sdc.model import ComponentSolver, component_rows
 
     values: dict[CellKey, int] = dict(fixed)
     for comp in system.components():
-        solver = ComponentSolver(system, comp, component_rows(system, comp))
-        n = len(comp)
-        solver.mip.changeColsCost(n, np.arange(n, dtype=np.int32), np.ones(n))
-        solver.mip.run()
-        assert solver.mip.getModelStatus() == highspy.HighsModelStatus.kOptimal
-        x = solver.mip.getSolution().col_value
+        x = ComponentSolver(system, comp, component_rows(system, comp)).minimum_sum()
         for i, c in enumerate(comp):
             values[system.variables[c]] = round(x[i])
     return values
@@ -93,46 +85,33 @@ def _central(system, fixed: Mapping[CellKey, int]) -> dict[CellKey, int]:
 
 def _closest(identities, domains, fixed: Mapping[CellKey, int], loose: set[CellKey]) -> dict[CellKey, int]:
     """Counts in `loose` may change (>= 0); minimise 1000 * sum |change| + sum of the hidden counts."""
-    import highspy
-    import numpy as np
+    from jaarcijfers.sdc.model import MIP, build_system, solved
+    from jaarcijfers.solver.model import INF, Model, Status
 
-    from jaarcijfers.sdc.model import build_system, new_highs
-
-    inf = highspy.kHighsInf
     doms = dict(domains)
     for v in loose:
-        doms[v] = (0, float("inf"))
+        doms[v] = (0, INF)
     keep_fixed = {k: v for k, v in fixed.items() if k not in loose}
     system = build_system(identities, doms, keep_fixed)
-    h = new_highs(mip=True)
-    n = len(system.variables)
-    lo = np.array([x if x != float("-inf") else -inf for x in system.lower])
-    hi = np.array([x if x != float("inf") else inf for x in system.upper])
-    h.addVars(n, lo, hi)
-    h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n))
-    h.changeColsCost(
-        n, np.arange(n, dtype=np.int32), np.array([1.0 if v in domains else 0.0 for v in system.variables])
+    model = Model(MIP, name="getuige: dichtstbijzijnde editie")
+    model.add_columns(
+        system.lower,
+        system.upper,
+        [1.0 if v in domains else 0.0 for v in system.variables],
+        integer=True,
     )
     for _, coefs, rl, rh in system.rows:
-        idx = np.array(sorted(coefs), dtype=np.int32)
-        h.addRow(
-            rl if rl != float("-inf") else -inf,
-            rh if rh != float("inf") else inf,
-            len(idx),
-            idx,
-            np.array([float(coefs[i]) for i in sorted(coefs)]),
-        )
+        idx = sorted(coefs)
+        model.add_row(rl, rh, idx, [float(coefs[i]) for i in idx])
     for j, v in enumerate(system.variables):
         if v in loose:  # d >= |x - published|
-            d = h.getNumCol()
-            h.addVars(1, np.array([0.0]), np.array([inf]))
-            h.changeColCost(d, 1000.0)
-            h.addRow(-fixed[v], inf, 2, np.array([d, j], dtype=np.int32), np.array([1.0, -1.0]))
-            h.addRow(fixed[v], inf, 2, np.array([d, j], dtype=np.int32), np.array([1.0, 1.0]))
-    h.run()
-    assert h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    x = h.getSolution().col_value
+            d = model.add_columns([0.0], [INF], [1000.0])
+            model.add_row(-fixed[v], INF, [d, j], [1.0, -1.0])
+            model.add_row(fixed[v], INF, [d, j], [1.0, 1.0])
+    res = solved(model, model.solve())
+    if res.status is not Status.OPTIMAL:
+        raise RuntimeError(f"getuige: geen oplossing ({res.detail})")
     values = dict(fixed)
     for j, v in enumerate(system.variables):
-        values[v] = round(x[j])
+        values[v] = round(res.values[j])
     return values

@@ -12,59 +12,29 @@ from collections import defaultdict
 from fractions import Fraction
 from typing import Any
 
+from jaarcijfers.contract.codelists import codes, column
 from jaarcijfers.numbers import round_half_up
+from jaarcijfers.synth import factspecs as fs
+from jaarcijfers.synth import labels as L
 
 Cell = tuple[str, str, str, str]
 
-_F13 = {
-    "seksueel": "Seksuele uitbuiting",
-    "arbeid": "Arbeidsuitbuiting",
-    "crimineel": "Criminele uitbuiting",
-    "overig": "Overig/onbekend",
-}
-_FORM = {
-    "seks": "Seksuele uitbuiting",
-    "arbeid": "Arbeidsuitbuiting",
-    "crim": "Criminele/overige uitbuiting",
-    "onb": "Onbekend",
-}
-_FORM5 = {
-    "binnen": "Binnenlandse seksuele uitbuiting",
-    "intl": "Internationale seksuele uitbuiting",
-    "sexunk": "Seksuele uitbuiting onbekend",
-    "arbeid": "Arbeidsuitbuiting",
-    "crim": "Criminele/overige uitbuiting",
-}
-_CLS = {"mh_seksueel": "seksueel", "mh_arbeid": "arbeid", "mh_crimineel": "crimineel", "mh_overig": "overig"}
-_TABLE_LABELS = {
-    "uitstel_vertrek_kort": ("10", "Uitstel van vertrek minder dan 30 dagen"),
-    "uitstel_vertrek_lang": ("10", "Uitstel van vertrek meer dan 30 dagen"),
-    "b8_aanvragen": ("11", "B8 (aanvragen)"),
-    "b8_verleend": ("11", "B8 (verleend)"),
-    "b9_verleend": ("11", "B9 (verleend)"),
-    "schrijnend_verleend": ("11", "Schrijnend pad (verleend)"),
-    "hoger_beroep_totaal": ("20", "Totaal aantal zaken met eindarrest in hoger beroep"),
-    "eindarrest_vrijspraak": ("20", "Eindarrest vrijspraak"),
-    "eindarrest_schuldig": ("20", "Eindarrest schuldigverklaring"),
-    "eindarrest_schuldig_mh_bewezen": (
-        "20",
-        "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard",
-    ),
-    "eindarrest_overig": ("20", "Eindarrest overig"),
-    "cassatie_ingesteld": ("21", "Cassatie ingesteld"),
-}
+# labels of the published figures: from the figure catalogue (`synth.labels`, via `synth.factspecs`)
+_F13 = fs.R13  # emm_onderzoek_vormen.vorm -> Figuur 13 row
+_FORM = fs.R16  # OM form -> Figuur 16 row / Figuur 17 column
+_FORM5 = fs.RFORM5  # OM form with the sexual split -> column of figures 19, 22-24
+_SUBVORM = {c: L.CASE_FORM5[c] for c in codes("om_subvormen")}  # om_dossiercodering.subvorm -> form
+_TABLE_LABELS = {cs[0]: (fig, lab) for fig in ("10", "11", "20", "21") for lab, cs in L.labels(fig)}
+_AGE_BOUNDS = [(L.age_bounds(c), fs.R22[c]) for c in fs.AGE_CODES]
 
 
 def _age_class(age: int | None) -> str:
     if age is None:
-        return "Onbekend"
-    if age <= 22:
-        return "Minderjarig of adolescent (t/m 22 jaar)"
-    if age <= 29:
-        return "23-29"
-    if age <= 39:
-        return "30-39"
-    return "40+"
+        return L.label("22", "onbekend", "jaar")
+    for bounds, lab in _AGE_BOUNDS:
+        if bounds is not None and age <= bounds[1]:
+            return lab
+    return _AGE_BOUNDS[-1][1]
 
 
 def _int(s: str) -> int | None:
@@ -168,9 +138,9 @@ class Counted:
                     adults += min(ages) >= 18
                 nats = sorted({r["nationaliteit"] for r in rows if r["nationaliteit"]})
                 nat[nats[0] if nats else ""] += 1
-            for label, key in (("Mannen", "man"), ("Vrouwen", "vrouw"), ("Onbekend", "")):
+            for key, label in fs.R14.items():
                 self.cells[("14", "", label, str(y))] = g[key]
-            self.cells[("14", "", "Totaal", str(y))] = sum(g.values())
+            self.cells[("14", "", fs.R14_TOTAL, str(y))] = sum(g.values())
             self.measures[("emm_volwassen", y)] = (adults, known)
             for k, v in nat.items():
                 self.measures[("emm_nat", y, k)] = v
@@ -192,7 +162,8 @@ class Counted:
             thb = [f for f in facts[zid] if is_thb_article(f["wetsartikel"])]
             found = {article_form(f["wetsartikel"]) for f in thb} - {None}
             if not found:
-                found = {_CLS[f["classificatie"]] for f in thb if f["classificatie"] in _CLS}
+                cls = column("om_classificaties", "vorm")
+                found = {cls[f["classificatie"]] for f in thb if f["classificatie"] in cls}
             if not found and dossier.get(zid, {}).get("vorm"):
                 found = {dossier[zid]["vorm"]}
             form = (
@@ -205,11 +176,7 @@ class Counted:
                 else "onb"
             )
             sub = dossier.get(zid, {}).get("subvorm", "")
-            f5 = (
-                {"binnenlands": "binnen", "internationaal": "intl"}.get(sub, "sexunk")
-                if form == "seks"
-                else form
-            )
+            f5 = _SUBVORM.get(sub, "sexunk") if form == "seks" else form
             r = int(z["inschrijfjaar"])
             if r in self.window:
                 reg[r, form] += 1
@@ -220,34 +187,28 @@ class Counted:
             a = _int(z["afdoeningsjaar"])
             if z["afdoening"] and a in self.window:
                 charged = any(f["tenlastegelegd"] == "ja" for f in thb)
-                typ = (
-                    "Dagvaarding voor mensenhandel"
+                typ = fs.R17[
+                    "dag"
                     if z["afdoening"] == "dagvaarding" and charged
-                    else "Onvoorwaardelijk sepot"
+                    else "sepot"
                     if z["afdoening"] == "onvoorwaardelijk_sepot"
-                    else "Overig"
-                )
+                    else "overig"
+                ]
                 dec[typ, a, form] += 1
             v = _int(z["vonnisjaar"])
             if v in self.window:
                 charged_thb = [f for f in thb if f["tenlastegelegd"] == "ja"]
                 if any(f["uitspraak"] == "bewezen" for f in thb):
-                    verdict = "Veroordeling voor mensenhandel"
+                    verdict = fs.R19["veroordeeld"]
                 elif charged_thb and all(f["uitspraak"] == "vrijspraak" for f in charged_thb):
-                    verdict = "Vrijspraak voor mensenhandel"
+                    verdict = fs.R19["vrij"]
                 else:
-                    verdict = "Overig/onbekend"
+                    verdict = fs.R19["overig"]
                 land = z["geboorteland"]
-                herk = (
-                    "Onbekend"
-                    if not land
-                    else "Nederland"
-                    if land == "NL"
-                    else "EU+EER+Zwitserland"
-                    if land in eer
-                    else "Overig"
-                )
-                gender = {"man": "Man", "vrouw": "Vrouw"}.get(z["geslacht"], "Onbekend")
+                herk = fs.R24[
+                    "onb" if not land else "nl" if land == "NL" else "eer" if land in eer else "overig"
+                ]
+                gender = fs.R23.get(z["geslacht"] or "", fs.R23[""])
                 judged.append(
                     dict(
                         v=v,
@@ -260,12 +221,12 @@ class Counted:
                     )
                 )
         for y in self.window:
-            self.cells[("15", "", "Ingeschreven mensenhandelzaken", str(y))] = sum(reg[y, f] for f in _FORM)
+            self.cells[("15", "", fs.R15, str(y))] = sum(reg[y, f] for f in _FORM)
             for f, label in _FORM.items():
                 self.cells[("16", "", label, str(y))] = reg[y, f]
-            for typ in ("Dagvaarding voor mensenhandel", "Onvoorwaardelijk sepot", "Overig"):
+            for typ in fs.R17.values():
                 self.cells[("17", "jaar", typ, str(y))] = sum(dec[typ, y, f] for f in _FORM)
-        for typ in ("Dagvaarding voor mensenhandel", "Onvoorwaardelijk sepot", "Overig"):
+        for typ in fs.R17.values():
             for f, label in _FORM.items():
                 self.cells[("17", "vorm", typ, label)] = sum(dec[typ, y, f] for y in self.window)
         # first-instance judgments
@@ -277,32 +238,23 @@ class Counted:
             known = c["18", y, "binnen"] + c["18", y, "intl"]
             show = 2 * known >= sex
             col = str(y)
-            self.cells[("18", "", "Seksuele uitbuiting - totaal", col)] = sex
-            self.cells[("18", "", "Binnenlandse seksuele uitbuiting", col)] = (
-                c["18", y, "binnen"] if show else ""
-            )
-            self.cells[("18", "", "Internationale seksuele uitbuiting", col)] = (
-                c["18", y, "intl"] if show else ""
-            )
-            self.cells[("18", "", "Seksuele uitbuiting - onbekend", col)] = (
-                c["18", y, "sexunk"] if show else ""
-            )
-            self.cells[("18", "", "Arbeidsuitbuiting", col)] = c["18", y, "arbeid"]
-            self.cells[("18", "", "Criminele/overige uitbuiting", col)] = c["18", y, "crim"]
-            self.cells[("18", "", "Totaal", col)] = sum(c["18", y, f] for f in _FORM5)
+            self.cells[("18", "", fs.R18_SEX, col)] = sex
+            for f in fs.SEXUAL5:  # rule 8: the split only when at least half is known
+                self.cells[("18", "", fs.R18[f], col)] = c["18", y, f] if show else ""
+            for f in _FORM5:
+                if f not in fs.SEXUAL5:
+                    self.cells[("18", "", fs.R18[f], col)] = c["18", y, f]
+            self.cells[("18", "", fs.R18_TOTAL, col)] = sum(c["18", y, f] for f in _FORM5)
         blocks = {
-            "19": (
-                "verdict",
-                ["Vrijspraak voor mensenhandel", "Veroordeling voor mensenhandel", "Overig/onbekend"],
-            ),
-            "22": ("ageclass", ["Minderjarig of adolescent (t/m 22 jaar)", "23-29", "30-39", "40+"]),
-            "23": ("gender", ["Man", "Vrouw", "Onbekend"]),
-            "24": ("herk", ["Nederland", "EU+EER+Zwitserland", "Overig", "Onbekend"]),
+            "19": ("verdict", list(fs.R19.values())),
+            "22": ("ageclass", list(fs.AGE_ROWS)),
+            "23": ("gender", list(fs.R23.values())),
+            "24": ("herk", list(fs.R24.values())),
         }
         for j in judged:
             j["ageclass"] = _age_class(j["age"])
         if any(j["age"] is None for j in judged):
-            blocks["22"][1].append("Onbekend")
+            blocks["22"][1].append(L.label("22", "onbekend", "jaar"))
         for fig, (dim, rows) in blocks.items():
             for row in rows:
                 for y in self.window:
@@ -316,15 +268,13 @@ class Counted:
         for y in self.window:
             ages = [j["age"] for j in judged if j["v"] == y and j["age"] is not None]
             if ages:
-                self.cells[("22", "jaar", "Gemiddelde leeftijd in jaren", str(y))] = round_half_up(
+                self.cells[("22", "jaar", fs.MEAN_ROW, str(y))] = round_half_up(
                     Fraction(sum(ages), len(ages))
                 )
         for f, label in _FORM5.items():
             ages = [j["age"] for j in judged if j["f5"] == f and j["age"] is not None]
             if ages:
-                self.cells[("22", "vorm", "Gemiddelde leeftijd in jaren", label)] = round_half_up(
-                    Fraction(sum(ages), len(ages))
-                )
+                self.cells[("22", "vorm", fs.MEAN_ROW, label)] = round_half_up(Fraction(sum(ages), len(ages)))
             for y in self.window:
                 ages_y = [j["age"] for j in judged if j["f5"] == f and j["v"] == y and j["age"] is not None]
                 self.measures[("om_age_sum", y, f)] = sum(ages_y)

@@ -212,7 +212,7 @@ def _suspects(t: Targets, yrs: fs.Years, invs: list[dict], rng, cs, notes) -> li
             for lab, g in fs.F14_GENDERS.items()
             if t.cell("14", "", lab, str(y)) is not None
         }
-        total_iv = t.cell("14", "", "Totaal", str(y))
+        total_iv = t.cell("14", "", fs.R14_TOTAL, str(y))
         if total_iv is not None and sum(need.values()) not in total_iv:
             notes.append(f"EMM: Figuur 14 {y}: geslachten tellen niet op tot het totaal")
         persons: list[dict] = []

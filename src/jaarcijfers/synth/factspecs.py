@@ -20,82 +20,44 @@ from fractions import Fraction
 from typing import Any
 
 from jaarcijfers.numbers import round_half_up
+from jaarcijfers.synth import labels as L
 
-# Labels of the published figures (not numbers): shared by the models and the counter.
-F13_FORMS = {
-    "Seksuele uitbuiting": "seksueel",
-    "Arbeidsuitbuiting": "arbeid",
-    "Criminele uitbuiting": "crimineel",
-    "Overig/onbekend": "overig",
-}
-F14_GENDERS = {"Mannen": "man", "Vrouwen": "vrouw", "Onbekend": ""}
-F16_FORMS = {
-    "Seksuele uitbuiting": "seks",
-    "Arbeidsuitbuiting": "arbeid",
-    "Criminele/overige uitbuiting": "crim",
-    "Onbekend": "onb",
-}
-F17_TYPES = {"Dagvaarding voor mensenhandel": "dag", "Onvoorwaardelijk sepot": "sepot", "Overig": "overig"}
-FORM5 = {
-    "Binnenlandse seksuele uitbuiting": "binnen",
-    "Internationale seksuele uitbuiting": "intl",
-    "Seksuele uitbuiting onbekend": "sexunk",
-    "Arbeidsuitbuiting": "arbeid",
-    "Criminele/overige uitbuiting": "crim",
-}
-SEXUAL5 = ("binnen", "intl", "sexunk")
-FORM5_TO_FORM = {"binnen": "seks", "intl": "seks", "sexunk": "seks", "arbeid": "arbeid", "crim": "crim"}
-F18_ROWS = {
-    "Seksuele uitbuiting - totaal": SEXUAL5,
-    "Binnenlandse seksuele uitbuiting": ("binnen",),
-    "Internationale seksuele uitbuiting": ("intl",),
-    "Seksuele uitbuiting - onbekend": ("sexunk",),
-    "Arbeidsuitbuiting": ("arbeid",),
-    "Criminele/overige uitbuiting": ("crim",),
-    "Totaal": tuple(FORM5.values()),
-}
-F18_SPLIT_ROWS = (
-    "Binnenlandse seksuele uitbuiting",
-    "Internationale seksuele uitbuiting",
-    "Seksuele uitbuiting - onbekend",
-)
-VERDICTS = {
-    "Vrijspraak voor mensenhandel": "vrij",
-    "Veroordeling voor mensenhandel": "veroordeeld",
-    "Overig/onbekend": "overig",
-}
-GENDERS = {"Man": "man", "Vrouw": "vrouw", "Onbekend": ""}
-HERKOMST = {"Nederland": "nl", "EU+EER+Zwitserland": "eer", "Overig": "overig", "Onbekend": "onb"}
-MEAN_ROW = "Gemiddelde leeftijd in jaren"
-IND_ROWS = {
-    "Uitstel van vertrek minder dan 30 dagen": "uitstel_vertrek_kort",
-    "Uitstel van vertrek meer dan 30 dagen": "uitstel_vertrek_lang",
-    "B8 (aanvragen)": "b8_aanvragen",
-    "B8 (verleend)": "b8_verleend",
-    "B9 (aanvragen)": "b9_aanvragen",
-    "B9 (verleend)": "b9_verleend",
-    "Schrijnend pad (aanvragen)": "schrijnend_aanvragen",
-    "Schrijnend pad (verleend)": "schrijnend_verleend",
-}
-RECHTSPRAAK_ROWS = {
-    "Totaal aantal zaken met eindarrest in hoger beroep": "hoger_beroep_totaal",
-    "Eindarrest vrijspraak": "eindarrest_vrijspraak",
-    "Eindarrest schuldigverklaring": "eindarrest_schuldig",
-    "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard": "eindarrest_schuldig_mh_bewezen",
-    "Eindarrest overig": "eindarrest_overig",
-    "Cassatie ingesteld": "cassatie_ingesteld",
-}
-MY_FIGURES = ("10", "11", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24")
-MY_SECTIONS = (
-    "Verblijfsrechtelijke bescherming",
-    "Opsporing",
-    "Vervolging",
-    "Berechting in eerste aanleg",
-    "Hoger beroep en cassatie",
-    "Leeftijd en geslacht van in eerste aanleg berechte verdachten",
-    "Herkomst van in eerste aanleg berechte verdachten",
-    "EMM-data",
-)
+# Labels of the published figures, read from the figure catalogue (`synth.labels`): label -> token of
+# the models and the counter, and token -> label for the specs below.
+F13_FORMS = L.tokens("13", L.EMM_FORM)
+F14_GENDERS = L.tokens("14", L.SUSPECT_GENDER)
+F16_FORMS = L.tokens("16", L.CASE_FORM)
+F17_TYPES = L.tokens("17", L.DECISION, "jaar")
+FORM5 = L.tokens("19", L.CASE_FORM5, "vorm", "columns")
+FORM5_TO_FORM = L.FORM5_TO_FORM
+SEXUAL5 = tuple(f for f in FORM5.values() if FORM5_TO_FORM[f] == FORM5_TO_FORM["binnen"])
+F18_ROWS = L.token_tuples("18", L.CASE_FORM5)
+F18_SPLIT_ROWS = L.block("18").blank_rows_when_split_hidden
+VERDICTS = L.tokens("19", L.VERDICT, "jaar")
+GENDERS = L.tokens("23", L.CASE_GENDER, "jaar")
+HERKOMST = L.tokens("24", L.HERKOMST, "jaar")
+MEAN_ROW = L.block("22", "jaar").means[0][0]
+AGE_CODES = tuple(cs[0] for _, cs in L.labels("22", "jaar") if cs != ("onbekend",))
+IND_ROWS = {lab: cs[0] for fig in ("10", "11") for lab, cs in L.labels(fig)}
+RECHTSPRAAK_ROWS = {lab: cs[0] for fig in ("20", "21") for lab, cs in L.labels(fig)}
+MY_FIGURES = L.figures_of("ind", "emm", "om", "rechtspraak")
+MY_SECTIONS = (*L.sections_of("ind", "emm", "om", "rechtspraak"), "EMM-data")  # EMM-data: prose only
+
+# token -> label, for the specs
+R13 = L.label_of_token("13", L.EMM_FORM)
+R14 = L.label_of_token("14", L.SUSPECT_GENDER)
+R14_TOTAL = L.label("14", tuple(L.SUSPECT_GENDER))
+R15 = L.label("15", "alle")
+R16 = L.label_of_token("16", L.CASE_FORM)
+R17 = L.label_of_token("17", L.DECISION, "jaar")
+R18 = L.label_of_token("18", L.CASE_FORM5)
+R18_SEX = L.label("18", tuple(c for c, f in L.CASE_FORM5.items() if f in SEXUAL5))
+R18_TOTAL = L.label("18", tuple(L.CASE_FORM5))
+R19 = L.label_of_token("19", L.VERDICT, "jaar")
+R22 = {code: L.label("22", code, "jaar") for code in AGE_CODES}
+R23 = L.label_of_token("23", L.CASE_GENDER, "jaar")
+R24 = L.label_of_token("24", L.HERKOMST, "jaar")
+RFORM5 = {f: lab for lab, f in FORM5.items()}
 
 
 @dataclass(frozen=True)
@@ -131,7 +93,7 @@ def _f18(acc, yrs: Years, row: str, year: int):
 
 
 def _f18_total(acc, yrs: Years):
-    return _s(_f18(acc, yrs, "Totaal", y) for y in yrs.window)
+    return _s(_f18(acc, yrs, R18_TOTAL, y) for y in yrs.window)
 
 
 def _vorm_col(acc, fig: str, rows, col: str):
@@ -142,7 +104,7 @@ def _jaar_row(acc, fig: str, row: str, yrs: Years):
     return _s(acc.cell(fig, "jaar", row, str(y)) for y in yrs.window)
 
 
-AGE_ROWS = ("Minderjarig of adolescent (t/m 22 jaar)", "23-29", "30-39", "40+")
+AGE_ROWS = tuple(R22[c] for c in AGE_CODES)
 SEX_COLS = tuple(k for k, v in FORM5.items() if v in SEXUAL5)
 
 
@@ -165,7 +127,7 @@ def _f17_dec(acc, y: int):
 
 
 def _decline_years(acc, yrs: Years):
-    tot = [acc.cell("18", "", "Totaal", str(y)) for y in yrs.window]
+    tot = [acc.cell("18", "", R18_TOTAL, str(y)) for y in yrs.window]
     if not all(isinstance(t, int) for t in tot):
         raise KeyError("report only")
     n = 0
@@ -188,7 +150,7 @@ def _hb_fact(who: str):
 def _share_reg(lab: str):
     return lambda acc, yrs: (
         _s(_f16(acc, lab, y) for y in yrs.window),
-        _s(acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(y)) for y in yrs.window),
+        _s(acc.cell("15", "", R15, str(y)) for y in yrs.window),
     )
 
 
@@ -272,42 +234,44 @@ SPECS: list[FactSpec] = [
         "onderzoeken_seks_pct_{Y}",
         "change",
         lambda acc, yrs: (
-            acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y))
-            - acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y - 1)),
-            acc.cell("13", "", "Seksuele uitbuiting", str(yrs.Y - 1)),
+            acc.cell("13", "", R13["seksueel"], str(yrs.Y))
+            - acc.cell("13", "", R13["seksueel"], str(yrs.Y - 1)),
+            acc.cell("13", "", R13["seksueel"], str(yrs.Y - 1)),
         ),
     ),
     FactSpec(
         "onderzoeken_arbeid_{P}",
         "count",
-        lambda acc, yrs: acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y - 1)),
+        lambda acc, yrs: acc.cell("13", "", R13["arbeid"], str(yrs.Y - 1)),
     ),
     FactSpec(
         "onderzoeken_arbeid_{Y}",
         "count",
-        lambda acc, yrs: acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y)),
+        lambda acc, yrs: acc.cell("13", "", R13["arbeid"], str(yrs.Y)),
     ),
     FactSpec(
         "onderzoeken_arbeid_factor_{Y}",
         "approx",
         lambda acc, yrs: (
-            acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y)),
-            acc.cell("13", "", "Arbeidsuitbuiting", str(yrs.Y - 1)),
+            acc.cell("13", "", R13["arbeid"], str(yrs.Y)),
+            acc.cell("13", "", R13["arbeid"], str(yrs.Y - 1)),
         ),
         tolerance=0.15,
     ),
-    FactSpec("verdachten_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Totaal", str(yrs.Y))),
-    FactSpec("verdachten_{P}", "count", lambda acc, yrs: acc.cell("14", "", "Totaal", str(yrs.Y - 1))),
+    FactSpec("verdachten_{Y}", "count", lambda acc, yrs: acc.cell("14", "", R14_TOTAL, str(yrs.Y))),
+    FactSpec("verdachten_{P}", "count", lambda acc, yrs: acc.cell("14", "", R14_TOTAL, str(yrs.Y - 1))),
     FactSpec(
         "verdachten_verschil_{Y}",
         "count",
         lambda acc, yrs: (
-            acc.cell("14", "", "Totaal", str(yrs.Y - 1)) - acc.cell("14", "", "Totaal", str(yrs.Y))
+            acc.cell("14", "", R14_TOTAL, str(yrs.Y - 1)) - acc.cell("14", "", R14_TOTAL, str(yrs.Y))
         ),
     ),
-    FactSpec("verdachten_mannen_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Mannen", str(yrs.Y))),
-    FactSpec("verdachten_vrouwen_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Vrouwen", str(yrs.Y))),
-    FactSpec("verdachten_onbekend_{Y}", "count", lambda acc, yrs: acc.cell("14", "", "Onbekend", str(yrs.Y))),
+    FactSpec("verdachten_mannen_{Y}", "count", lambda acc, yrs: acc.cell("14", "", R14["man"], str(yrs.Y))),
+    FactSpec(
+        "verdachten_vrouwen_{Y}", "count", lambda acc, yrs: acc.cell("14", "", R14["vrouw"], str(yrs.Y))
+    ),
+    FactSpec("verdachten_onbekend_{Y}", "count", lambda acc, yrs: acc.cell("14", "", R14[""], str(yrs.Y))),
     FactSpec("verdachten_volwassen_pct_{Y}", "pct", lambda acc, yrs: acc.measure("emm_volwassen", yrs.Y)),
     FactSpec("verdachten_nat_onbekend_{Y}", "count", lambda acc, yrs: acc.measure("emm_nat", yrs.Y, "")),
     FactSpec("emm_nla_niet_u02", "count", lambda acc, yrs: acc.measure("emm_nla_zonder_arbeid")),
@@ -315,49 +279,42 @@ SPECS: list[FactSpec] = [
     FactSpec(
         "om_zaken_{Y}",
         "count",
-        lambda acc, yrs: acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y)),
+        lambda acc, yrs: acc.cell("15", "", R15, str(yrs.Y)),
     ),
     FactSpec(
         "om_zaken_{P}",
         "count",
-        lambda acc, yrs: acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
+        lambda acc, yrs: acc.cell("15", "", R15, str(yrs.Y - 1)),
     ),
     FactSpec(
         "om_zaken_pct_{Y}",
         "change",
         lambda acc, yrs: (
-            acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y))
-            - acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
-            acc.cell("15", "", "Ingeschreven mensenhandelzaken", str(yrs.Y - 1)),
+            acc.cell("15", "", R15, str(yrs.Y)) - acc.cell("15", "", R15, str(yrs.Y - 1)),
+            acc.cell("15", "", R15, str(yrs.Y - 1)),
         ),
     ),
     FactSpec("om_zaken_politie_{Y}", "count", lambda acc, yrs: acc.measure("om_instantie", yrs.Y, "politie")),
     *[
         FactSpec(f"om_{k}_aandeel_{{W0}}_{{Y}}", "pct", _share_reg(lab))
         for k, lab in (
-            ("seks", "Seksuele uitbuiting"),
-            ("arbeid", "Arbeidsuitbuiting"),
-            ("crim", "Criminele/overige uitbuiting"),
+            ("seks", R16["seks"]),
+            ("arbeid", R16["arbeid"]),
+            ("crim", R16["crim"]),
         )
     ],
-    FactSpec("om_seks_{P}", "count", lambda acc, yrs: _f16(acc, "Seksuele uitbuiting", yrs.Y - 1)),
-    FactSpec("om_seks_{Y}", "count", lambda acc, yrs: _f16(acc, "Seksuele uitbuiting", yrs.Y)),
-    FactSpec("om_crim_{Y}", "count", lambda acc, yrs: _f16(acc, "Criminele/overige uitbuiting", yrs.Y)),
+    FactSpec("om_seks_{P}", "count", lambda acc, yrs: _f16(acc, R16["seks"], yrs.Y - 1)),
+    FactSpec("om_seks_{Y}", "count", lambda acc, yrs: _f16(acc, R16["seks"], yrs.Y)),
+    FactSpec("om_crim_{Y}", "count", lambda acc, yrs: _f16(acc, R16["crim"], yrs.Y)),
     FactSpec(
         "om_crim_verschil_{P}",
         "count",
-        lambda acc, yrs: (
-            _f16(acc, "Criminele/overige uitbuiting", yrs.Y)
-            - _f16(acc, "Criminele/overige uitbuiting", yrs.Y - 1)
-        ),
+        lambda acc, yrs: _f16(acc, R16["crim"], yrs.Y) - _f16(acc, R16["crim"], yrs.Y - 1),
     ),
     FactSpec(
         "om_crim_verschil_{Y2}",
         "count",
-        lambda acc, yrs: (
-            _f16(acc, "Criminele/overige uitbuiting", yrs.Y)
-            - _f16(acc, "Criminele/overige uitbuiting", yrs.Y - 2)
-        ),
+        lambda acc, yrs: _f16(acc, R16["crim"], yrs.Y) - _f16(acc, R16["crim"], yrs.Y - 2),
     ),
     FactSpec("om_afgehandeld_{Y}", "count", lambda acc, yrs: _f17_dec(acc, yrs.Y)),
     FactSpec(
@@ -369,68 +326,59 @@ SPECS: list[FactSpec] = [
         "om_dagvaarding_pct_{Y}",
         "pct",
         lambda acc, yrs: (
-            acc.cell("17", "jaar", "Dagvaarding voor mensenhandel", str(yrs.Y)),
+            acc.cell("17", "jaar", R17["dag"], str(yrs.Y)),
             _f17_dec(acc, yrs.Y),
         ),
     ),
     FactSpec(
         "om_sepot_{P}",
         "count",
-        lambda acc, yrs: acc.cell("17", "jaar", "Onvoorwaardelijk sepot", str(yrs.Y - 1)),
+        lambda acc, yrs: acc.cell("17", "jaar", R17["sepot"], str(yrs.Y - 1)),
     ),
-    FactSpec(
-        "om_sepot_{Y}", "count", lambda acc, yrs: acc.cell("17", "jaar", "Onvoorwaardelijk sepot", str(yrs.Y))
-    ),
+    FactSpec("om_sepot_{Y}", "count", lambda acc, yrs: acc.cell("17", "jaar", R17["sepot"], str(yrs.Y))),
     *[
         FactSpec(
             f"om_dagvaarding_{k}_pct",
             "pct",
-            _pct_vorm("17", "Dagvaarding voor mensenhandel", (lab,), tuple(F17_TYPES)),
+            _pct_vorm("17", R17["dag"], (lab,), tuple(F17_TYPES)),
         )
         for k, lab in (
-            ("seks", "Seksuele uitbuiting"),
-            ("arbeid", "Arbeidsuitbuiting"),
-            ("crim", "Criminele/overige uitbuiting"),
+            ("seks", R16["seks"]),
+            ("arbeid", R16["arbeid"]),
+            ("crim", R16["crim"]),
         )
     ],
     # OM: first-instance judgments
-    FactSpec("berecht_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, "Totaal", yrs.Y)),
+    FactSpec("berecht_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, R18_TOTAL, yrs.Y)),
     FactSpec(
         "berecht_verschil_{P}",
         "count",
-        lambda acc, yrs: _f18(acc, yrs, "Totaal", yrs.Y) - _f18(acc, yrs, "Totaal", yrs.Y - 1),
+        lambda acc, yrs: _f18(acc, yrs, R18_TOTAL, yrs.Y) - _f18(acc, yrs, R18_TOTAL, yrs.Y - 1),
     ),
     FactSpec("berecht_daling_jaren", "report", _decline_years),
-    FactSpec(
-        "berecht_seks_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y)
-    ),
+    FactSpec("berecht_seks_{Y}", "count", lambda acc, yrs: _f18(acc, yrs, R18_SEX, yrs.Y)),
     FactSpec(
         "berecht_seks_verschil_{P}",
         "count",
-        lambda acc, yrs: (
-            _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y)
-            - _f18(acc, yrs, "Seksuele uitbuiting - totaal", yrs.Y - 1)
-        ),
+        lambda acc, yrs: _f18(acc, yrs, R18_SEX, yrs.Y) - _f18(acc, yrs, R18_SEX, yrs.Y - 1),
     ),
     *[
         FactSpec(f"berecht_{k}_{{{y}}}", "count", _f18_fact(lab, 0 if y == "Y" else 1))
-        for k, lab in (("arbeid", "Arbeidsuitbuiting"), ("crim", "Criminele/overige uitbuiting"))
+        for k, lab in (("arbeid", R18["arbeid"]), ("crim", R18["crim"]))
         for y in ("Y", "P")
     ],
     FactSpec(
         "veroordeeld_pct_{W0}_{Y}",
         "pct",
-        lambda acc, yrs: (_jaar_row(acc, "19", "Veroordeling voor mensenhandel", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "19", R19["veroordeeld"], yrs), _f18_total(acc, yrs)),
     ),
     *[
-        FactSpec(
-            f"veroordeeld_{k}_pct", "pct", _pct_vorm("19", "Veroordeling voor mensenhandel", (lab,), F19_ROWS)
-        )
+        FactSpec(f"veroordeeld_{k}_pct", "pct", _pct_vorm("19", R19["veroordeeld"], (lab,), F19_ROWS))
         for k, lab in (
-            ("binnen_seks", "Binnenlandse seksuele uitbuiting"),
-            ("intl_seks", "Internationale seksuele uitbuiting"),
-            ("arbeid", "Arbeidsuitbuiting"),
-            ("crim", "Criminele/overige uitbuiting"),
+            ("binnen_seks", RFORM5["binnen"]),
+            ("intl_seks", RFORM5["intl"]),
+            ("arbeid", RFORM5["arbeid"]),
+            ("crim", RFORM5["crim"]),
         )
     ],
     FactSpec(
@@ -447,7 +395,9 @@ SPECS: list[FactSpec] = [
         ),
     ),
     FactSpec(
-        "berecht_40plus_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "22", "40+", yrs), _f18_total(acc, yrs))
+        "berecht_40plus_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "22", R22["40+"], yrs), _f18_total(acc, yrs)),
     ),
     FactSpec(
         "berecht_gem_leeftijd",
@@ -473,90 +423,93 @@ SPECS: list[FactSpec] = [
     FactSpec(
         "berecht_binnen_adolescent_pct",
         "pct",
-        _pct_vorm("22", AGE_ROWS[0], ("Binnenlandse seksuele uitbuiting",), AGE_ROWS),
+        _pct_vorm("22", AGE_ROWS[0], (RFORM5["binnen"],), AGE_ROWS),
     ),
     FactSpec(
         "berecht_binnen_40plus_pct",
         "pct",
-        _pct_vorm("22", "40+", ("Binnenlandse seksuele uitbuiting",), AGE_ROWS),
+        _pct_vorm("22", R22["40+"], (RFORM5["binnen"],), AGE_ROWS),
     ),
     FactSpec(
-        "berecht_arbeid_adolescent_pct", "pct", _pct_vorm("22", AGE_ROWS[0], ("Arbeidsuitbuiting",), AGE_ROWS)
+        "berecht_arbeid_adolescent_pct", "pct", _pct_vorm("22", AGE_ROWS[0], (RFORM5["arbeid"],), AGE_ROWS)
     ),
-    FactSpec("berecht_arbeid_40plus_pct", "pct", _pct_vorm("22", "40+", ("Arbeidsuitbuiting",), AGE_ROWS)),
+    FactSpec("berecht_arbeid_40plus_pct", "pct", _pct_vorm("22", R22["40+"], (RFORM5["arbeid"],), AGE_ROWS)),
     FactSpec(
         "berecht_man_aandeel_kop",
         "approx",
-        lambda acc, yrs: (_jaar_row(acc, "23", "Man", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "23", R23["man"], yrs), _f18_total(acc, yrs)),
         tolerance=0.05,
     ),
     FactSpec(
-        "berecht_man_pct", "pct", lambda acc, yrs: (_jaar_row(acc, "23", "Man", yrs), _f18_total(acc, yrs))
+        "berecht_man_pct",
+        "pct",
+        lambda acc, yrs: (_jaar_row(acc, "23", R23["man"], yrs), _f18_total(acc, yrs)),
     ),
     FactSpec(
         "berecht_vrouw_pct",
         "pct",
-        lambda acc, yrs: (_jaar_row(acc, "23", "Vrouw", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "23", R23["vrouw"], yrs), _f18_total(acc, yrs)),
     ),
-    FactSpec("berecht_vrouw_arbeid_pct", "pct", _pct_vorm("23", "Vrouw", ("Arbeidsuitbuiting",), F23_ROWS)),
-    FactSpec(
-        "berecht_vrouw_crim_pct", "pct", _pct_vorm("23", "Vrouw", ("Criminele/overige uitbuiting",), F23_ROWS)
-    ),
-    FactSpec("berecht_vrouw_seks_pct", "pct", _pct_vorm("23", "Vrouw", SEX_COLS, F23_ROWS)),
+    FactSpec("berecht_vrouw_arbeid_pct", "pct", _pct_vorm("23", R23["vrouw"], (RFORM5["arbeid"],), F23_ROWS)),
+    FactSpec("berecht_vrouw_crim_pct", "pct", _pct_vorm("23", R23["vrouw"], (RFORM5["crim"],), F23_ROWS)),
+    FactSpec("berecht_vrouw_seks_pct", "pct", _pct_vorm("23", R23["vrouw"], SEX_COLS, F23_ROWS)),
     FactSpec(
         "berecht_nl_aandeel_kop",
         "approx",
-        lambda acc, yrs: (_jaar_row(acc, "24", "Nederland", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "24", R24["nl"], yrs), _f18_total(acc, yrs)),
         tolerance=0.05,
     ),
     FactSpec(
         "berecht_nl_pct",
         "pct",
-        lambda acc, yrs: (_jaar_row(acc, "24", "Nederland", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "24", R24["nl"], yrs), _f18_total(acc, yrs)),
     ),
     FactSpec(
         "berecht_eer_pct",
         "pct",
-        lambda acc, yrs: (_jaar_row(acc, "24", "EU+EER+Zwitserland", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "24", R24["eer"], yrs), _f18_total(acc, yrs)),
     ),
     FactSpec(
         "berecht_overig_pct",
         "pct",
-        lambda acc, yrs: (_jaar_row(acc, "24", "Overig", yrs), _f18_total(acc, yrs)),
+        lambda acc, yrs: (_jaar_row(acc, "24", R24["overig"], yrs), _f18_total(acc, yrs)),
     ),
     FactSpec(
         "berecht_eer_pct_{Y}",
         "pct",
         lambda acc, yrs: (
-            acc.cell("24", "jaar", "EU+EER+Zwitserland", str(yrs.Y)),
-            _f18(acc, yrs, "Totaal", yrs.Y),
+            acc.cell("24", "jaar", R24["eer"], str(yrs.Y)),
+            _f18(acc, yrs, R18_TOTAL, yrs.Y),
         ),
     ),
     FactSpec(
         "berecht_overig_pct_{Y}",
         "pct",
-        lambda acc, yrs: (acc.cell("24", "jaar", "Overig", str(yrs.Y)), _f18(acc, yrs, "Totaal", yrs.Y)),
+        lambda acc, yrs: (
+            acc.cell("24", "jaar", R24["overig"], str(yrs.Y)),
+            _f18(acc, yrs, R18_TOTAL, yrs.Y),
+        ),
     ),
     FactSpec(
         "berecht_binnen_nl_pct",
         "pct",
-        _pct_vorm("24", "Nederland", ("Binnenlandse seksuele uitbuiting",), F24_ROWS),
+        _pct_vorm("24", R24["nl"], (RFORM5["binnen"],), F24_ROWS),
     ),
     FactSpec(
         "berecht_intl_eer_pct",
         "pct",
-        _pct_vorm("24", "EU+EER+Zwitserland", ("Internationale seksuele uitbuiting",), F24_ROWS),
+        _pct_vorm("24", R24["eer"], (RFORM5["intl"],), F24_ROWS),
     ),
-    FactSpec("berecht_arbeid_nl_pct", "pct", _pct_vorm("24", "Nederland", ("Arbeidsuitbuiting",), F24_ROWS)),
-    FactSpec("berecht_arbeid_overig_pct", "pct", _pct_vorm("24", "Overig", ("Arbeidsuitbuiting",), F24_ROWS)),
+    FactSpec("berecht_arbeid_nl_pct", "pct", _pct_vorm("24", R24["nl"], (RFORM5["arbeid"],), F24_ROWS)),
+    FactSpec(
+        "berecht_arbeid_overig_pct", "pct", _pct_vorm("24", R24["overig"], (RFORM5["arbeid"],), F24_ROWS)
+    ),
     FactSpec(
         "berecht_crim_nl_pct",
         "pct",
-        _pct_vorm("24", "Nederland", ("Criminele/overige uitbuiting",), F24_ROWS),
+        _pct_vorm("24", R24["nl"], (RFORM5["crim"],), F24_ROWS),
     ),
 ]
-
-NATIONALITY_FACT = "verdachten_{cc}_{Y}"  # suspects of year Y by nationality (two-letter code)
 
 
 def specs_for(yrs: Years, fact_ids) -> dict[str, FactSpec]:

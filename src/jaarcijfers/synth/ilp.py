@@ -1,90 +1,23 @@
-"""A small elastic integer-programming layer over HiGHS.
+"""An *elastic* integer program over the solver layer (`jaarcijfers.solver`), used by the OM synthesiser.
 
 Targets are added as *soft* ranges: a range `lo <= expr <= hi` gets two non-negative slack variables
 with a penalty in the objective, so a model built from contradictory published numbers is still
 solvable and the solution names exactly the targets whose slack is non-zero. Structural constraints
-(a case has exactly one form, ...) are hard. HiGHS runs single-threaded with a fixed random seed and a
-time limit, so the same input gives the same solution.
+(a case has exactly one form, ...) are hard. The solver runs single-threaded with a fixed random seed
+and a work limit (`LIMITS`), so the same input gives the same solution on any machine.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from fractions import Fraction
 
-INF = float("inf")
+from jaarcijfers.solver.linear import Lin
+from jaarcijfers.solver.model import INF, Limits, Model, Settings
 
-
-class Lin:
-    """A linear expression: {column: coefficient} + constant. Supports +, -, * scalar, sum()."""
-
-    __slots__ = ("terms", "const")
-
-    def __init__(self, terms: dict[int, float] | None = None, const: float = 0):
-        self.terms = dict(terms or {})
-        self.const = const
-
-    def _add(self, other: Lin | int | float, sign: float) -> Lin:
-        out = Lin(self.terms, self.const)
-        if isinstance(other, Lin):
-            for k, v in other.terms.items():
-                out.terms[k] = out.terms.get(k, 0) + sign * v
-            out.const += sign * other.const
-        else:
-            out.const += sign * other
-        return out
-
-    def __add__(self, other):
-        return self._add(other, 1)
-
-    __radd__ = __add__
-
-    def __sub__(self, other):
-        return self._add(other, -1)
-
-    def __rsub__(self, other):
-        return (-1 * self)._add(other, 1)
-
-    def __mul__(self, k: float) -> Lin:
-        return Lin({c: v * k for c, v in self.terms.items()}, self.const * k)
-
-    __rmul__ = __mul__
-
-    def __neg__(self) -> Lin:
-        return self * -1
-
-
-def _new_highs(highspy):
-    """A silent HiGHS instance (its constructor prints a banner on the C stdout)."""
-    import os
-    import sys
-
-    sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:
-        saved = None
-    if saved is None:
-        h = highspy.Highs()
-    else:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, 1)
-            h = highspy.Highs()
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-            os.close(devnull)
-    h.setOptionValue("output_flag", False)
-    return h
-
-
-def lsum(items: Iterable[Lin | int]) -> Lin:
-    out = Lin()
-    for i in items:
-        out = out + i
-    return out
+LIMITS = Limits(nodes=20_000)
+"""Branch-and-bound nodes per model. The OM models of the 2024 edition are solved at the root node (one
+node, at most 622 simplex iterations; `benchmarks/synth_bench.py` prints the work, docs/solver.md); at the
+limit the best solution so far is used and the fit report says so."""
 
 
 @dataclass
@@ -107,9 +40,8 @@ class ElasticIP:
     integer: list[bool] = field(default_factory=list)
     rows: list[tuple[Lin, float, float]] = field(default_factory=list)
     softs: list[Soft] = field(default_factory=list)
-    values: list[float] = field(default_factory=list)
+    values: tuple[float, ...] = ()
     status: str = ""
-    optimal: bool = False
 
     def var(self, lb: float = 0, ub: float = INF, integer: bool = True, cost: float = 0.0) -> Lin:
         self.lb.append(lb)
@@ -130,61 +62,20 @@ class ElasticIP:
         self.rows.append((expr + minus - plus, lo - expr.const, hi - expr.const))
         self.softs.append(Soft(key, expr, lo, hi, weight, m, p))
 
-    def soft_ratio(
-        self,
-        key: tuple,
-        num: Lin,
-        den: Lin,
-        lo: Fraction,
-        hi_excl: Fraction | None,
-        hi_incl: Fraction | None = None,
-        weight: float = 1.0,
-    ) -> None:
-        """lo <= num/den < hi_excl (or <= hi_incl), den > 0, linearised with integer arithmetic."""
-        # num/den >= lo  <=>  num*lo.den - den*lo.num >= 0
-        self.soft(key + ("min",), num * lo.denominator - den * lo.numerator, 0, INF, weight)
-        if hi_excl is not None:
-            self.soft(key + ("max",), num * hi_excl.denominator - den * hi_excl.numerator, -INF, -1, weight)
-        if hi_incl is not None:
-            self.soft(key + ("max",), num * hi_incl.denominator - den * hi_incl.numerator, -INF, 0, weight)
-
-    def solve(self, time_limit: float, seed: int = 0) -> bool:
-        import highspy
-        import numpy as np
-
-        h = _new_highs(highspy)
-        h.setOptionValue("threads", 1)
-        h.setOptionValue("random_seed", int(seed) % 2147483647)
-        h.setOptionValue("time_limit", float(max(time_limit, 0.5)))
-        h.setOptionValue("mip_rel_gap", 0.0)
-        h.setOptionValue("mip_abs_gap", 0.5)
-        n = len(self.lb)
-        inf = highspy.kHighsInf
-        lb = np.array([x if x != -INF else -inf for x in self.lb], dtype=np.float64)
-        ub = np.array([x if x != INF else inf for x in self.ub], dtype=np.float64)
-        h.addVars(n, lb, ub)
-        h.changeColsCost(n, np.arange(n, dtype=np.int32), np.array(self.cost, dtype=np.float64))
-        ints = np.array([i for i in range(n) if self.integer[i]], dtype=np.int32)
-        if len(ints):
-            h.changeColsIntegrality(len(ints), ints, np.array([highspy.HighsVarType.kInteger] * len(ints)))
+    def solve(self, seed: int = 0) -> bool:
+        """Solve; False when no solution was found (the values are then empty)."""
+        model = Model(Settings(limits=LIMITS, seed=seed, mip_rel_gap=0.0, mip_abs_gap=0.5), name=self.name)
+        model.add_columns(self.lb, self.ub, self.cost, self.integer)
         for expr, lo, hi in self.rows:
             items = sorted((k, v) for k, v in expr.terms.items() if v != 0)
-            idx = np.array([k for k, _ in items], dtype=np.int32)
-            val = np.array([v for _, v in items], dtype=np.float64)
-            h.addRow(lo if lo != -INF else -inf, hi if hi != INF else inf, len(items), idx, val)
-        h.run()
-        status = h.getModelStatus()
-        self.status = h.modelStatusToString(status)
-        self.optimal = status == highspy.HighsModelStatus.kOptimal
-        info = h.getInfo()
-        if info.primal_solution_status == 0:  # no feasible solution found
-            self.values = []
-            return False
-        self.values = list(h.getSolution().col_value)
-        return True
+            model.add_row(lo, hi, [k for k, _ in items], [v for _, v in items])
+        res = model.solve()
+        self.status = res.detail
+        self.values = res.values
+        return res.has_solution
 
     def value(self, expr: Lin) -> float:
-        return expr.const + sum(v * self.values[k] for k, v in expr.terms.items())
+        return expr.value(self.values)
 
     def ivalue(self, expr: Lin) -> int:
         return int(round(self.value(expr)))

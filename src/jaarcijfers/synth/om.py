@@ -19,19 +19,21 @@ processing rules (8-10) give the intended form, decision and verdict.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 import numpy as np
 
 from jaarcijfers.errors import UserError
+from jaarcijfers.solver.linear import Lin, lsum
+from jaarcijfers.solver.model import INF
 from jaarcijfers.synth import factspecs as fs
-from jaarcijfers.synth.ilp import INF, ElasticIP, Lin, lsum
+from jaarcijfers.synth import labels as L
+from jaarcijfers.synth.ilp import ElasticIP
 from jaarcijfers.synth.targets import Targets, parse_count
 
 W_CELL = 100.0
+OTHER_VERDICT = fs.R19["overig"]  # Figuur 19's Overig/onbekend: summonses without a THB fact go there
 W_FACT = 1.0
 W_RULE = 100.0
 
@@ -46,19 +48,12 @@ class OmResult:
 
 
 def age_range(label: str) -> tuple[int, int] | None:
-    """The ages an age-class label stands for (None = unknown)."""
-    if label.strip().lower() == "onbekend":
-        return None
-    m = re.search(r"t/m (\d+)", label)
-    if m:
-        return 16, int(m.group(1))
-    m = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", label)
-    if m:
-        return int(m.group(1)), int(m.group(2))
-    m = re.fullmatch(r"\s*(\d+)\s*\+\s*", label)
-    if m:
-        return int(m.group(1)), 72
-    raise UserError(f"Onbekende leeftijdsklasse in Figuur 22: {label!r}")
+    """The ages a Figuur 22 age-class label stands for (None = unknown), from the label's catalogue code."""
+    try:
+        (code,) = L.codes("22", label, "jaar")
+        return L.age_bounds(code)
+    except (L.LabelError, ValueError):
+        raise UserError(f"Onbekende leeftijdsklasse in Figuur 22: {label!r}") from None
 
 
 def _map_rows(t: Targets, fig: str, part: str, mapping: dict[str, str], skip=()) -> list[str]:
@@ -159,17 +154,17 @@ class JudgedModel:
         self.S_val: dict[tuple, int] = {}
 
     # -- solving ----------------------------------------------------------------------------------
-    def solve(self, time_limit: float, seed: int) -> list[str]:
+    def solve(self, seed: int) -> list[str]:
         status = []
         ip = self._n_model()
-        ip.solve(time_limit * 0.3, seed)
+        ip.solve(seed)
         if not ip.values:
             raise UserError(f"Geen oplossing voor de OM-berechtingscijfers gevonden ({ip.status}).")
         status.append(f"OM berechte zaken (aantallen): {ip.status}")
         self.n_val = {k: ip.ivalue(x) for k, x in self._n.items()}
         for dim, fig, _ in self.DIMS:
             ip, t_vars, s_vars = self._dim_model(dim, fig)
-            ip.solve(time_limit * 0.15, seed)
+            ip.solve(seed)
             if not ip.values:
                 raise UserError(f"Geen oplossing voor Figuur {fig} gevonden ({ip.status}).")
             status.append(f"OM berechte zaken (Figuur {fig}): {ip.status}")
@@ -405,7 +400,7 @@ class FlowModel:
             ip.hard(dev + expr, target, INF)
 
         for r in self.window:
-            iv = t.cell("15", "", "Ingeschreven mensenhandelzaken", str(r))
+            iv = t.cell("15", "", fs.R15, str(r))
             reg = 0.0 if iv is None else (iv.lo + iv.hi) / 2
             for a in [x for x in years if x >= r]:
                 lag = a - r
@@ -538,22 +533,22 @@ def _weighted(rng, items, weights):
     return items[int(rng.choice(len(items), p=p / p.sum()))]
 
 
-def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
+def synthesize_om(t: Targets, seed: int) -> OmResult:
     yrs = fs.Years(t.year)
     rng = np.random.default_rng([seed, 15])
     jm = JudgedModel(t, yrs, rng)
-    status = jm.solve(time_limit * 0.7, seed)
+    status = jm.solve(seed)
     violations = jm.violations()
     n = jm.n_val
     judged: defaultdict[tuple[int, str], int] = defaultdict(int)
     dagx_cap: defaultdict[tuple[int, str], int] = defaultdict(int)
     for (v, f), c in n.items():
         judged[v, fs.FORM5_TO_FORM[f]] += c
-        if "Overig/onbekend" in jm.verdict_rows:
-            dagx_cap[v, fs.FORM5_TO_FORM[f]] += jm.attr_val["verdict"][v, f, "Overig/onbekend"]
+        if OTHER_VERDICT in jm.verdict_rows:
+            dagx_cap[v, fs.FORM5_TO_FORM[f]] += jm.attr_val["verdict"][v, f, OTHER_VERDICT]
 
     fm = FlowModel(t, yrs, judged, dagx_cap, rng)
-    fm.ip.solve(time_limit * 0.3, seed)
+    fm.ip.solve(seed)
     status.append(f"OM instroom/afdoening: {fm.ip.status}")
     if not fm.ip.values:
         raise UserError(f"Geen oplossing voor de OM-instroom en -afdoening gevonden ({fm.ip.status}).")
@@ -582,7 +577,7 @@ def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
         for p, i in zip(people, order, strict=True):
             p["age"] = ages[int(i)]
         # verdict "overig" first so that summons without a THB fact get them
-        people.sort(key=lambda p: (p["verdict"] != "Overig/onbekend", float(rng.random())))
+        people.sort(key=lambda p: (p["verdict"] != OTHER_VERDICT, float(rng.random())))
         judged_people[v, f] = people
 
     # -- flow types -> cases ------------------------------------------------------------------------
@@ -602,7 +597,7 @@ def synthesize_om(t: Targets, seed: int, time_limit: float) -> OmResult:
         people = [
             p for f5 in fs.FORM5.values() if fs.FORM5_TO_FORM[f5] == F for p in judged_people.get((v, f5), [])
         ]
-        people.sort(key=lambda p: (p["verdict"] != "Overig/onbekend", float(rng.random())))
+        people.sort(key=lambda p: (p["verdict"] != OTHER_VERDICT, float(rng.random())))
         slots.sort(key=lambda s: (s[2] != "dagx", float(rng.random())))
         for (r, a, d), p in zip(slots, people, strict=True):
             cases.append(dict(r=r, a=a, d=d, v=v, F=F, person=p))
@@ -806,7 +801,3 @@ def _facts_for_case(zid, F, f5, d, verdict, rng, sexual_art, generic_art, other_
     elif F == "seks" and f5 == "sexunk" and rng.random() < 0.3:
         dr = {"zaak_id": zid, "vorm": "seksueel", "subvorm": ""}
     return rows, dr
-
-
-def fraction_of(num: int, den: int) -> Fraction:
-    return Fraction(num, den) if den else Fraction(0)

@@ -1,21 +1,27 @@
-"""A small integer-programming model builder on HiGHS for the CoMensha solver.
+"""A small integer-programming model builder on the solver layer for the CoMensha solver.
 
 Rows are either hard (structure: linking, deviations) or named target rows. Target rows are hard in
 the first solve; when that is infeasible the model is solved again with every target row elastic
 (penalised slack on both sides), so the answer names the targets that cannot hold together.
+
+Every solve stops only on work limits (`LP_LIMITS`, `MIP_LIMITS`), never on seconds, so the answer does
+not depend on the machine or its load (docs/synth-comensha.md, "Infeasible input, work limits").
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import time
 from dataclasses import dataclass, field
 
-import highspy
 import numpy as np
 
-INF = highspy.kHighsInf
+from jaarcijfers.solver.model import INF, Limits, Model, Result, Settings
+
+LP_LIMITS = Limits(iterations=200_000)
+"""Simplex iterations per LP: the 2024 edition needs at most ~1,350 (docs/solver.md)."""
+MIP_LIMITS = Limits(nodes=20_000)
+"""Branch-and-bound nodes per MIP: every MIP of the 2024 edition is solved at the root node."""
 
 
 @dataclass
@@ -34,11 +40,11 @@ class Solved:
     status: str
     elastic: bool
     violations: list[tuple[str, float]] = field(default_factory=list)  # (target name, signed miss)
-    seconds: float = 0.0
-    gap: float = 0.0
+    iterations: int = 0  # simplex iterations of every solve that led here
+    nodes: int = 0  # branch-and-bound nodes of every solve that led here
 
 
-class Model:
+class IPModel:
     def __init__(self) -> None:
         self.lb: list[float] = []
         self.ub: list[float] = []
@@ -101,7 +107,6 @@ class Model:
     def _solve(
         self,
         elastic: bool,
-        time_limit: float,
         seed: int,
         gap: float,
         relax: bool = False,
@@ -144,60 +149,39 @@ class Model:
                     integ.append(not relax)
                     cols.append([(i, sign)])
                 slacks.append((len(lb) - 2, len(lb) - 1, r.name))
-        n, m = len(lb), len(rlo)
-        colstart, index, value = [0], [], []
-        for c in cols:
-            for i, v in c:
-                index.append(i)
-                value.append(v)
-            colstart.append(len(index))
-        lp = highspy.HighsLp()
-        lp.num_col_ = n
-        lp.num_row_ = m
-        lp.col_cost_ = np.array(cost, dtype=float)
-        lp.col_lower_ = np.array(lb, dtype=float)
-        lp.col_upper_ = np.array(ub, dtype=float)
-        lp.row_lower_ = np.array(rlo, dtype=float)
-        lp.row_upper_ = np.array(rhi, dtype=float)
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.start_ = np.array(colstart, dtype=np.int32)
-        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
-        lp.a_matrix_.value_ = np.array(value, dtype=float)
-        lp.integrality_ = [
-            highspy.HighsVarType.kInteger if x else highspy.HighsVarType.kContinuous for x in integ
-        ]
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", bool(os.environ.get("COMENSHA_HIGHS_LOG")))
-        h.setOptionValue("random_seed", int(seed) % 2147483647)
-        h.setOptionValue("threads", 1)
-        h.setOptionValue("time_limit", max(1.0, float(time_limit)))
-        h.setOptionValue("mip_rel_gap", gap)
-        h.passModel(lp)
+        kind = "lp" if relax else "mip"
+        model = Model(
+            Settings(
+                limits=LP_LIMITS if relax else MIP_LIMITS,
+                seed=seed,
+                mip_rel_gap=gap,
+                log=bool(os.environ.get("COMENSHA_HIGHS_LOG")),
+            ),
+            name=f"comensha {kind}{' elastic' if elastic else ''}",
+        )
+        model.load(cost, lb, ub, rlo, rhi, cols, integ)
         if start is not None:
-            full = np.concatenate([np.asarray(start, dtype=float), np.zeros(n - len(start))])
-            h.setSolution(n, np.arange(n, dtype=np.int32), full)
-        t0 = time.perf_counter()
-        h.run()
-        secs = time.perf_counter() - t0
+            model.set_start(start)
+        res = model.solve()
         if os.environ.get("COMENSHA_DEBUG"):
             print(
-                f"  solve elastic={elastic} cols={n} rows={m} {h.modelStatusToString(h.getModelStatus())} "
-                f"{secs:.1f}s obj={h.getInfo().objective_function_value:.1f} gap={getattr(h.getInfo(), 'mip_gap', 0):.3f}",
+                f"  solve elastic={elastic} cols={len(lb)} rows={len(rlo)} {res.detail} "
+                f"iterations={res.iterations} nodes={res.nodes} obj={res.objective:.1f} gap={res.mip_gap:.3f}",
                 file=sys.stderr,
             )
-        status = h.modelStatusToString(h.getModelStatus())
-        info = h.getInfo()
-        has_sol = info.primal_solution_status == 2
-        vals = np.array(h.getSolution().col_value) if has_sol else np.zeros(0)
+        return self._solved(res, elastic, relax, slacks)
+
+    def _solved(self, res: Result, elastic: bool, relax: bool, slacks: list[tuple[int, int, str]]) -> Solved:
+        vals = np.array(res.values) if res.has_solution else np.zeros(0)
         out = Solved(
-            vals[: len(self.lb)] if has_sol else vals,
-            status,
+            vals[: len(self.lb)] if res.has_solution else vals,
+            res.detail,
             elastic,
-            seconds=secs,
-            gap=float(getattr(info, "mip_gap", 0.0)),
+            iterations=res.iterations,
+            nodes=res.nodes,
         )
-        if not has_sol:
-            out.status = "no solution: " + status
+        if not res.has_solution:
+            out.status = "no solution: " + res.detail
         elif elastic:
             for a, b, name in slacks:
                 miss = vals[a] - vals[b]
@@ -205,13 +189,18 @@ class Model:
                     out.violations.append((name, -miss))
         return out
 
-    def solve(self, time_limit: float, seed: int, gap: float = 0.05) -> Solved:
+    @staticmethod
+    def _add_work(sol: Solved, *before: Solved) -> None:
+        for b in before:
+            sol.iterations += b.iterations
+            sol.nodes += b.nodes
+
+    def solve(self, seed: int, gap: float = 0.05) -> Solved:
         """A feasible point first (no costs: fast), then the plausibility objective from it; when
         infeasible: find the conflicting targets with an elastic LP (the fewest, most weakly held
         targets that must give), solve again with only those elastic (best fit of everything else)."""
-        t0 = time.perf_counter()
         # the LP relaxation is often integral already (the rows are mostly sums of counts)
-        lp0 = self._solve(False, time_limit, seed, gap, relax=True)
+        lp0 = self._solve(False, seed, gap, relax=True)
         if lp0.values.size:
             ints = np.array(self.integer, dtype=bool)
             v = lp0.values
@@ -224,40 +213,39 @@ class Model:
             saved_lb, saved_ub = list(self.lb), list(self.ub)
             for k in np.where(ints & (np.abs(v) < 1e-7))[0]:
                 self.ub[k] = 0.0
-            fixed = self._solve(False, time_limit, seed, gap)
+            fixed = self._solve(False, seed, gap)
             self.lb, self.ub = saved_lb, saved_ub
             if fixed.values.size:
                 fixed.status = f"LP relaxation, {int(frac.sum())} fractional counts repaired: {fixed.status}"
-                fixed.seconds += lp0.seconds
+                self._add_work(fixed, lp0)
                 return fixed
-        s = self._solve(False, time_limit, seed, gap, feasibility=True)
+        s = self._solve(False, seed, gap, feasibility=True)
         if s.values.size:
-            rest = max(1.0, time_limit - (time.perf_counter() - t0))
-            best = self._solve(False, rest, seed, gap, start=self.with_devs(s.values))
-            best.seconds += s.seconds
+            best = self._solve(False, seed, gap, start=self.with_devs(s.values))
+            self._add_work(best, s)
             return best if best.values.size else s
-        lp = self._solve(True, time_limit, seed, gap, relax=True)
+        lp = self._solve(True, seed, gap, relax=True)
         conflicts = [(n, m) for n, m in lp.violations]
         names = frozenset(n for n, _ in conflicts)
-        rest = max(2.0, time_limit - (time.perf_counter() - t0))
         if names:
-            again = self._solve(True, rest, seed, gap, only=names)
+            again = self._solve(True, seed, gap, only=names)
             if again.values.size:
                 again.status = f"{s.status}; {len(names)} conflicting targets made elastic: {again.status}"
-                again.seconds += s.seconds + lp.seconds
+                self._add_work(again, s, lp)
                 return again
-            again = self._solve(False, rest, seed, gap, drop=names)
+            again = self._solve(False, seed, gap, drop=names)
             if again.values.size:
                 again.violations = conflicts
                 again.status = f"{s.status}; dropped {len(names)} conflicting targets: {again.status}"
-                again.seconds += s.seconds + lp.seconds
+                self._add_work(again, s, lp)
                 return again
-        e = self._solve(True, rest, seed, gap)
-        e.seconds += s.seconds + lp.seconds
+        e = self._solve(True, seed, gap)
+        self._add_work(e, s, lp)
         e.status = f"{s.status}; elastic: {e.status}"
         if not e.values.size and conflicts:
             e.violations = conflicts
         return e
 
-    def value(self, sol: Solved, var: int) -> int:
+    @staticmethod
+    def value(sol: Solved, var: int) -> int:
         return int(round(sol.values[var]))
