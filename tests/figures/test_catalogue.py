@@ -50,7 +50,7 @@ def test_declared_labels_match_the_reference(fig):
             assert set(ref_cols) <= set(declared)
         if block.kind == "top":
             continue
-        declared_rows = [label for label, _ in block.rows.labels] + [m for m, _ in block.means]
+        declared_rows = [label for label, _ in block.rows.labels] + [m.label for m in block.means]
         if block.sort_rows_by_count:
             assert sorted(declared_rows) == sorted(ref_rows)
         else:
