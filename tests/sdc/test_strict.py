@@ -161,18 +161,20 @@ def test_strict_protected_linked_tables_pass_the_audit(tables, rnd):
 
 
 def test_percent_of_withheld_count_is_withheld():
-    rows = ["a", "b", "c"]
+    """A share column (Figuur 7's Percentage, `Role.SHARE` in the catalogue) is withheld with its count."""
+    rows = ["Criminele uitbuiting", "Arbeidsuitbuiting", "Binnenlandse seksuele uitbuiting"]
     values = [40, 3, 20]
     cells, s = [], Structure()
-    keys = [CellKey("P", "", r, "Aantal") for r in rows]
+    keys = [CellKey("7", "", r, "Aantal") for r in rows]
     for k, v in zip(keys, values, strict=True):
         cells.append(RawCell(k, v, "count"))
-        cells.append(RawCell(CellKey("P", "", k.row, "Percentage"), Fraction(v, sum(values)), "percent"))
-    cells.append(RawCell(CellKey("P", "", "Totaal", "Aantal"), sum(values), "count"))
-    s.add("P totaal", keys, "==", [CellKey("P", "", "Totaal", "Aantal")])
+        cells.append(RawCell(CellKey("7", "", k.row, "Percentage"), Fraction(v, sum(values)), "percent"))
+    total = CellKey("6", "jaar", "Minderjarig", "2024")
+    cells.append(RawCell(total, sum(values), "count"))
+    s.add("7 totaal", keys, "==", [total])
     res = suppress(cells, structure=s)
-    assert res.display[CellKey("P", "", "b", "Aantal")] == STRICT_SYMBOL
-    assert res.display[CellKey("P", "", "b", "Percentage")] == STRICT_SYMBOL
-    shown = [r for r in rows if res.display[CellKey("P", "", r, "Aantal")] != STRICT_SYMBOL]
+    assert res.display[CellKey("7", "", "Arbeidsuitbuiting", "Aantal")] == STRICT_SYMBOL
+    assert res.display[CellKey("7", "", "Arbeidsuitbuiting", "Percentage")] == STRICT_SYMBOL
+    shown = [r for r in rows if res.display[CellKey("7", "", r, "Aantal")] != STRICT_SYMBOL]
     for r in shown:
-        assert res.display[CellKey("P", "", r, "Percentage")].endswith("%")
+        assert res.display[CellKey("7", "", r, "Percentage")].endswith("%")

@@ -40,12 +40,10 @@ from dataclasses import dataclass, field
 
 from jaarcijfers.sdc.policy import CellKey, RawCell
 from jaarcijfers.sdc.structure import (
-    AANTAL,
     AUX_FIGURE,
-    F_FIVE_YEAR_BLOCKS,
-    F_OM_REGISTERED,
-    F_VICTIMS,
     FACT_FIGURE,
+    FIVE_YEAR_FIGURES,
+    HEADLINE_FIGURES,
     INF,
     ROUNDED_FIGURES,
     STRICT_SYMBOL,
@@ -53,10 +51,11 @@ from jaarcijfers.sdc.structure import (
     Structure,
     build_structure,
     cell_name,
+    data_dependent_check,
     is_total_label,
+    share_base,
 )
 
-HEADLINE_FIGURES = frozenset({F_VICTIMS, F_OM_REGISTERED})
 W_FACT, W_INNER, W_FIVE_YEAR, W_HEADLINE = 0.5, 1.0, 5.0, 1000.0
 TOL = 1e-6
 MAX_ROUNDS = 500
@@ -117,7 +116,7 @@ def cost_weight(key: CellKey) -> float:
         return W_FACT
     if key.figure in HEADLINE_FIGURES or is_total_label(key.row) or is_total_label(key.column):
         return W_HEADLINE
-    if key.figure in F_FIVE_YEAR_BLOCKS and key.part == "vorm":
+    if key.figure in FIVE_YEAR_FIGURES and key.part == "vorm":
         return W_FIVE_YEAR
     return W_INNER
 
@@ -128,7 +127,7 @@ def _display(cells: Sequence[RawCell], hidden: set[CellKey]) -> dict[CellKey, st
         k = c.key
         if k in hidden:
             out[k] = STRICT_SYMBOL
-        elif c.kind == "percent" and CellKey(k.figure, k.part, k.row, AANTAL) in hidden:
+        elif c.kind == "percent" and share_base(k) in hidden:
             out[k] = STRICT_SYMBOL
         else:
             out[k] = _format(c)
@@ -150,7 +149,8 @@ def suppress(
     if len({c.key for c in cells}) != len(cells):
         raise ValueError("dubbele cel")
     shown = {c.key: _format(c) for c in cells}
-    structure = build_structure(shown) if structure is None else structure
+    if structure is None:  # the edition's identities, without the data-dependent ones the data break
+        structure = build_structure(shown, failed=data_dependent_check(cells)["gelden_niet"])
     truth: dict[CellKey, int] = {}
     for c in cells:
         if c.kind == "count" and c.key.figure not in rounded_figures:
@@ -398,9 +398,7 @@ class _Attacker:
             self.h.addRow(rl, rh, len(idx), idx, val)
             self.row_lo.append(rl)
             self.row_hi.append(rh)
-            self.guard_of_row.append(
-                CellKey(i.guard.figure, i.guard.part, i.guard.row, AANTAL) if i.guard is not None else None
-            )
+            self.guard_of_row.append(share_base(i.guard) if i.guard is not None else None)
         for i in linked:
             for v in i.variables:
                 self.adj[v].update(i.variables)

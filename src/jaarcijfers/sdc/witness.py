@@ -8,10 +8,10 @@ from fractions import Fraction
 
 from jaarcijfers.sdc.policy import CellKey, RawCell
 from jaarcijfers.sdc.structure import (
-    AANTAL,
     ROUNDED_FIGURES,
     build_structure,
     cell_kind,
+    share_base,
     variable_domain,
 )
 
@@ -55,11 +55,12 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
         elif kind == "count":
             out.append(RawCell(k, values[k], "count"))
         elif kind == "percent":
-            counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, AANTAL)]
+            base = share_base(k)
+            if base is None:
+                raise ValueError(f"percentage zonder aantal: {k}")
+            counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, base.column)]
             total = sum(values[c] for c in counts)
-            out.append(
-                RawCell(k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), "percent")
-            )
+            out.append(RawCell(k, Fraction(values[base], total), "percent"))
         elif kind == "mean":
             out.append(RawCell(k, Fraction(int(s)), "mean"))
         elif kind == "rank":
