@@ -33,10 +33,19 @@ def compute_edition(data: Path, year: int | None, sdc: str = "publicatie", step=
     provenance = delivery_provenance(con, data)
     step(f"onthullingscontrole ({sdc})")
     edition = publish(year, figures, facts, sdc, provenance, reflection=_reflection(data, year))
+    edition = edition.with_extras(data_identities=data_identities(figures, year))
     step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
     return with_estimate(edition, estimate)
+
+
+def data_identities(figures, year: int) -> dict[str, list[str]]:
+    """Which identities that hold only when no unit lacks a code (a victim without a reporter row) held on
+    the true values: the record `metadata.json` publishes for the audit (docs/sdc.md)."""
+    from jaarcijfers.sdc.structure import data_dependent_check
+
+    return data_dependent_check([c for f in figures for c in f.cells()], year)
 
 
 @contextmanager
@@ -204,6 +213,7 @@ def metadata(edition) -> dict:
         "onthullingscontrole": edition.sdc_policy,
         "symbolen": dict(edition.sdc_symbols),
         "schatting_verborgen_aantal": edition.extras.get("estimate"),
+        "identiteiten_gegevensafhankelijk": edition.extras.get("data_identities"),
         **edition.provenance,
     }
 

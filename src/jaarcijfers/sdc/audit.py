@@ -30,6 +30,7 @@ from jaarcijfers.sdc.policy import CellKey
 from jaarcijfers.sdc.structure import (
     INF,
     ROUNDED_FIGURES,
+    IdentityKind,
     Structure,
     build_structure,
     cell_kind,
@@ -57,6 +58,9 @@ class AuditResult:
     dropped: list[str] = field(default_factory=list)
     n_cells: int = 0
     n_identities: int = 0
+    data_used: list[str] = field(default_factory=list)  # data-dependent identities in the model
+    data_left_out: list[str] = field(default_factory=list)  # ... left out: the build recorded they fail
+    data_record: bool = False  # whether the build's record of them was available
 
     @property
     def leaks(self) -> list[CellAudit]:
@@ -109,17 +113,29 @@ def audit_cells(
     required: Mapping[CellKey, tuple[int, int]] | None = None,
     rounded_is_leak: bool = False,
     domains: Mapping[CellKey, tuple[float, float]] | None = None,
+    record: Mapping[str, list[str]] | None = None,
+    year: int | None = None,
 ) -> AuditResult:
     """Audit in-memory published cells (key -> published string).
 
     `structure`: the identities (default: those of an edition, `build_structure(published)`);
     `required`: extra intervals that must be covered (the strict policy requires 1..4 for its primary
     suppressions); `rounded_is_leak`: count a narrowed rounded cell as a leak instead of a warning;
-    `domains`: a-priori domains that replace those of the symbols for some hidden cells.
+    `domains`: a-priori domains that replace those of the symbols for some hidden cells;
+    `record`: the build's record of the data-dependent identities (`metadata.json`): those that failed
+    are left out (without it every one is kept: an extra identity can only make the attacker stronger);
+    `year`: the reporting year (default: the last year column).
     """
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
 
-    structure = build_structure(published) if structure is None else structure
+    left_out: list[str] = []
+    if structure is None:
+        failed = set((record or {}).get("gelden_niet", []))
+        full = build_structure(published, year=year)
+        left_out = sorted(set(full.data_dependent) & failed)
+        structure = Structure(
+            [i for i in full.identities if not (i.kind == IdentityKind.DATA and i.name in failed)]
+        )
     override = dict(domains or {})
     domains = {}
     status: dict[CellKey, str] = {}
@@ -166,7 +182,10 @@ def audit_cells(
             results[key] = CellAudit(key, published[key], status[key], domains[key], lp, ip, req, verdict)
     order = {k: n for n, k in enumerate(published)}
     cells = sorted(results.values(), key=lambda c: order[c.key])
-    return AuditResult(cells, dropped, len(published), len(identities))
+    data_used = sorted({i.name for i in identities if i.kind == IdentityKind.DATA})
+    return AuditResult(
+        cells, dropped, len(published), len(identities), data_used, left_out, record is not None
+    )
 
 
 def read_figures(path: Path) -> dict[CellKey, str]:
@@ -212,6 +231,28 @@ def read_facts(path: Path, year: int | None) -> dict[CellKey, str]:
     return out
 
 
+def read_metadata(path: Path) -> tuple[int | None, dict[str, list[str]] | None]:
+    """The reporting year and the record of the data-dependent identities from an edition's
+    `metadata.json` (None for what it does not hold, or when there is no such file)."""
+    from jaarcijfers.errors import UserError
+
+    if not path.is_file():
+        return None, None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
+    year = meta.get("verslagjaar")
+    record = meta.get("identiteiten_gegevensafhankelijk")
+    if record is not None and not (
+        isinstance(record, dict) and all(isinstance(record.get(k), list) for k in ("gelden", "gelden_niet"))
+    ):
+        raise UserError(
+            f"{path}: identiteiten_gegevensafhankelijk moet 'gelden' en 'gelden_niet' (lijsten) hebben"
+        )
+    return (year if isinstance(year, int) else None), record
+
+
 def _fmt(iv: tuple[float, float]) -> str:
     lo = "-∞" if iv[0] == -INF else str(int(iv[0]))
     hi = "∞" if iv[1] == INF else str(int(iv[1]))
@@ -243,6 +284,11 @@ def result_json(result: AuditResult, edition: str = "") -> dict:
         "verborgen_cellen": len(result.cells),
         "identiteiten": result.n_identities,
         "tegenstrijdige_identiteiten": result.dropped,
+        "gegevensafhankelijke_identiteiten": {
+            "registratie_in_metadata": result.data_record,
+            "gebruikt": result.data_used,
+            "weggelaten": result.data_left_out,
+        },
         "lekken": [cell(c) for c in result.leaks],
         "waarschuwingen": [cell(c) for c in result.warnings],
         "geslaagd": result.ok,
@@ -259,6 +305,18 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
         f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
         f"{result.n_identities} identiteiten"
     )
+    if result.data_record:
+        console.print(
+            f"Gegevensafhankelijke identiteiten: {len(result.data_used)} gebruikt; volgens metadata.json gelden "
+            f"ze op de werkelijke aantallen ({len(result.data_left_out)} weggelaten omdat ze niet gelden)"
+        )
+        for name in result.data_left_out:
+            console.print(f"  - weggelaten: {name}")
+    elif result.data_used:
+        console.print(
+            f"Gegevensafhankelijke identiteiten: {len(result.data_used)}, alle gebruikt: metadata.json vermeldt "
+            "niet of ze gelden (voorzichtig: een extra identiteit maakt de aanvaller alleen sterker)"
+        )
     if result.dropped:
         console.print(
             f"\n[bold]Tegenstrijdig met de gepubliceerde waarden[/bold] ({len(result.dropped)} identiteiten, "
@@ -324,10 +382,12 @@ def run_audit(edition: Path, json_out: bool) -> int:
 
     path = edition / "figures.csv" if edition.is_dir() else edition
     published = read_figures(path)
-    published.update(read_facts(path.parent / "facts.csv", reporting_year(published)))
+    year, record = read_metadata(path.parent / "metadata.json")
+    year = year or reporting_year(published)
+    published.update(read_facts(path.parent / "facts.csv", year))
     try:
-        result = audit_cells(published)
-    except ValueError as exc:
+        result = audit_cells(published, record=record, year=year)
+    except ValueError as exc:  # includes CatalogueError: an edition that does not fit the catalogue
         from jaarcijfers.errors import UserError
 
         raise UserError(f"{path}: {exc}") from exc
