@@ -144,6 +144,40 @@ def test_run_audit_text_is_deterministic(capsys):
     assert "Figuur 16" in first and "Niet geslaagd" in first
 
 
+def test_audit_uses_the_builds_record_of_data_dependent_identities(tmp_path, capsys):
+    """With `metadata.json`'s record the audit leaves out the data-dependent identities the build found
+    false; without one it keeps every one and says so."""
+    import shutil
+
+    for name in ("figures.csv", "facts.csv"):
+        shutil.copy(REFERENCE_2024 / name, tmp_path / name)
+    run_audit(tmp_path, json_out=True)
+    without = json.loads(capsys.readouterr().out)["gegevensafhankelijke_identiteiten"]
+    assert without["registratie_in_metadata"] is False and without["weggelaten"] == []
+    forms = "Figuur 2 [* | 2024] >= Figuur 1 [Geregistreerde slachtoffers | 2024]"
+    assert forms in without["gebruikt"]
+    run_audit(tmp_path, json_out=False)
+    assert "metadata.json vermeldt niet of ze gelden" in capsys.readouterr().out
+
+    record = {"gelden": [n for n in without["gebruikt"] if n != forms], "gelden_niet": [forms]}
+    meta = {"verslagjaar": 2024, "identiteiten_gegevensafhankelijk": record}
+    (tmp_path / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    run_audit(tmp_path, json_out=True)
+    used = json.loads(capsys.readouterr().out)["gegevensafhankelijke_identiteiten"]
+    assert used == {"registratie_in_metadata": True, "gebruikt": record["gelden"], "weggelaten": [forms]}
+    run_audit(tmp_path, json_out=False)
+    assert f"weggelaten: {forms}" in capsys.readouterr().out
+
+
+def test_run_audit_rejects_an_edition_the_catalogue_does_not_know(tmp_path):
+    from jaarcijfers.errors import UserError
+
+    text = (REFERENCE_2024 / "figures.csv").read_text(encoding="utf-8")
+    (tmp_path / "figures.csv").write_text(text.replace(",Minderjarig,", ",Kind,", 1), encoding="utf-8")
+    with pytest.raises(UserError, match="Kind"):
+        run_audit(tmp_path, json_out=False)
+
+
 def test_run_audit_missing_edition(tmp_path):
     from jaarcijfers.errors import UserError
 

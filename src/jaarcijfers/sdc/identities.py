@@ -323,6 +323,7 @@ class _Deriver:
         self.ed = edition
         self.out: list[Identity] = []
         self.names: set[str] = set()
+        self.resolved: dict[tuple[str, int], int] = {}  # (figure, link index) -> pairs with a relation
 
     # --------------------------------------------------------------------------------------------- output
     def emit(
@@ -531,8 +532,11 @@ class _Deriver:
     def links(self) -> None:
         pending: dict[str, list[tuple[Expr, Expr, _Slice, Link, Figure]]] = {}
         for fig in CATALOGUE:
-            for link in fig.links:
+            for n, link in enumerate(fig.links):
+                self.resolved.setdefault((fig.id, n), 0)
                 for a, b, _, b_slice in self.pairs(fig, link):
+                    if _combine(a.rel, b.rel, link.relation) is not None:
+                        self.resolved[(fig.id, n)] += 1
                     if link.missing_in is not None:
                         self.missing(fig, link, a, b)
                     if link.relation == Relation.SAME:
@@ -746,9 +750,19 @@ class _Deriver:
 
 def derive(published: Mapping[CellKey, str], year: int | None) -> list[Identity]:
     """Every identity of an edition (unordered): totals, links, percentages, fact relations."""
+    return _derived(published, year).out
+
+
+def link_pairs(published: Mapping[CellKey, str], year: int | None) -> dict[tuple[str, int], int]:
+    """(figure id, index of its link) -> how many slice pairs of the link give an identity in an edition
+    (a link that gives none on a complete edition is a declaration that says nothing)."""
+    return _derived(published, year).resolved
+
+
+def _derived(published: Mapping[CellKey, str], year: int | None) -> _Deriver:
     d = _Deriver(_Edition(published, year))
     d.totals()
     d.links()
     d.percentages(published)
     d.facts()
-    return d.out
+    return d
