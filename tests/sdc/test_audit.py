@@ -145,28 +145,35 @@ def test_run_audit_text_is_deterministic(capsys):
 
 
 def test_audit_uses_the_builds_record_of_data_dependent_identities(tmp_path, capsys):
-    """With `metadata.json`'s record the audit leaves out the data-dependent identities the build found
-    false; without one it keeps every one and says so."""
+    """With `metadata.json`'s record the audit negates the data-dependent identities the build found false
+    (the record tells an outsider so); without one it keeps every one as it is and says so."""
     import shutil
 
     for name in ("figures.csv", "facts.csv"):
         shutil.copy(REFERENCE_2024 / name, tmp_path / name)
     run_audit(tmp_path, json_out=True)
     without = json.loads(capsys.readouterr().out)["gegevensafhankelijke_identiteiten"]
-    assert without["registratie_in_metadata"] is False and without["weggelaten"] == []
+    assert without["registratie_in_metadata"] is False and without["gelden_niet"] == []
     forms = "Figuur 2 [* | 2024] >= Figuur 1 [Geregistreerde slachtoffers | 2024]"
-    assert forms in without["gebruikt"]
+    assert forms in without["gelden"]
     run_audit(tmp_path, json_out=False)
     assert "metadata.json vermeldt niet of ze gelden" in capsys.readouterr().out
 
-    record = {"gelden": [n for n in without["gebruikt"] if n != forms], "gelden_niet": [forms]}
+    record = {"gelden": [n for n in without["gelden"] if n != forms], "gelden_niet": [forms]}
     meta = {"verslagjaar": 2024, "identiteiten_gegevensafhankelijk": record}
     (tmp_path / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
     run_audit(tmp_path, json_out=True)
-    used = json.loads(capsys.readouterr().out)["gegevensafhankelijke_identiteiten"]
-    assert used == {"registratie_in_metadata": True, "gebruikt": record["gelden"], "weggelaten": [forms]}
+    used = json.loads(capsys.readouterr().out)
+    assert used["gegevensafhankelijke_identiteiten"] == {
+        "registratie_in_metadata": True,
+        "gelden": record["gelden"],
+        "gelden_niet": [forms],
+    }
+    # the published forms outnumber the victims, so "forms <= victims - 1" contradicts the edition: the
+    # audit names the negation among the contradicted identities and audits without it
+    assert f"niet: {forms}" in used["tegenstrijdige_identiteiten"]
     run_audit(tmp_path, json_out=False)
-    assert f"weggelaten: {forms}" in capsys.readouterr().out
+    assert f"geldt niet: {forms}" in capsys.readouterr().out
 
 
 def test_run_audit_rejects_an_edition_the_catalogue_does_not_know(tmp_path):

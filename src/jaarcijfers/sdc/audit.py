@@ -29,6 +29,7 @@ from pathlib import Path
 from jaarcijfers.sdc.policy import CellKey
 from jaarcijfers.sdc.structure import (
     INF,
+    NEGATION,
     ROUNDED_FIGURES,
     IdentityKind,
     Structure,
@@ -58,8 +59,8 @@ class AuditResult:
     dropped: list[str] = field(default_factory=list)
     n_cells: int = 0
     n_identities: int = 0
-    data_used: list[str] = field(default_factory=list)  # data-dependent identities in the model
-    data_left_out: list[str] = field(default_factory=list)  # ... left out: the build recorded they fail
+    data_used: list[str] = field(default_factory=list)  # data-dependent identities in the model as they are
+    data_negated: list[str] = field(default_factory=list)  # ... negated: the build recorded they are false
     data_record: bool = False  # whether the build's record of them was available
 
     @property
@@ -123,19 +124,14 @@ def audit_cells(
     suppressions); `rounded_is_leak`: count a narrowed rounded cell as a leak instead of a warning;
     `domains`: a-priori domains that replace those of the symbols for some hidden cells;
     `record`: the build's record of the data-dependent identities (`metadata.json`): those that failed
-    are left out (without it every one is kept: an extra identity can only make the attacker stronger);
+    are replaced by their negation, which the record tells an outsider (without a record every one is
+    kept as it is: an extra identity can only make the attacker stronger);
     `year`: the reporting year (default: the last year column).
     """
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
 
-    left_out: list[str] = []
     if structure is None:
-        failed = set((record or {}).get("gelden_niet", []))
-        full = build_structure(published, year=year)
-        left_out = sorted(set(full.data_dependent) & failed)
-        structure = Structure(
-            [i for i in full.identities if not (i.kind == IdentityKind.DATA and i.name in failed)]
-        )
+        structure = build_structure(published, year=year, failed=(record or {}).get("gelden_niet", []))
     override = dict(domains or {})
     domains = {}
     status: dict[CellKey, str] = {}
@@ -182,10 +178,10 @@ def audit_cells(
             results[key] = CellAudit(key, published[key], status[key], domains[key], lp, ip, req, verdict)
     order = {k: n for n, k in enumerate(published)}
     cells = sorted(results.values(), key=lambda c: order[c.key])
-    data_used = sorted({i.name for i in identities if i.kind == IdentityKind.DATA})
-    return AuditResult(
-        cells, dropped, len(published), len(identities), data_used, left_out, record is not None
-    )
+    data = [i.name for i in identities if i.kind == IdentityKind.DATA]
+    negated = sorted(n.removeprefix(NEGATION) for n in data if n.startswith(NEGATION))
+    used = sorted(n for n in data if not n.startswith(NEGATION))
+    return AuditResult(cells, dropped, len(published), len(identities), used, negated, record is not None)
 
 
 def read_figures(path: Path) -> dict[CellKey, str]:
@@ -286,8 +282,8 @@ def result_json(result: AuditResult, edition: str = "") -> dict:
         "tegenstrijdige_identiteiten": result.dropped,
         "gegevensafhankelijke_identiteiten": {
             "registratie_in_metadata": result.data_record,
-            "gebruikt": result.data_used,
-            "weggelaten": result.data_left_out,
+            "gelden": result.data_used,
+            "gelden_niet": result.data_negated,
         },
         "lekken": [cell(c) for c in result.leaks],
         "waarschuwingen": [cell(c) for c in result.warnings],
@@ -307,11 +303,11 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
     )
     if result.data_record:
         console.print(
-            f"Gegevensafhankelijke identiteiten: {len(result.data_used)} gebruikt; volgens metadata.json gelden "
-            f"ze op de werkelijke aantallen ({len(result.data_left_out)} weggelaten omdat ze niet gelden)"
+            f"Gegevensafhankelijke identiteiten: volgens metadata.json gelden er {len(result.data_used)} op de "
+            f"werkelijke aantallen en {len(result.data_negated)} niet (die zijn omgekeerd gebruikt)"
         )
-        for name in result.data_left_out:
-            console.print(f"  - weggelaten: {name}")
+        for name in result.data_negated:
+            console.print(f"  - geldt niet: {name}")
     elif result.data_used:
         console.print(
             f"Gegevensafhankelijke identiteiten: {len(result.data_used)}, alle gebruikt: metadata.json vermeldt "

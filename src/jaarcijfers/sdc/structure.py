@@ -209,8 +209,9 @@ class Structure:
 
     @property
     def data_dependent(self) -> list[str]:
-        """The names of the identities that hold only if no unit is missing from an axis."""
-        return sorted({i.name for i in self.identities if i.kind == IdentityKind.DATA})
+        """The names of the identities that hold only if no unit is missing from an axis (a negated one,
+        recorded as false, by the name of the identity it negates)."""
+        return sorted({i.name.removeprefix(NEGATION) for i in self.identities if i.kind == IdentityKind.DATA})
 
 
 def aux(name: str) -> CellKey:
@@ -249,16 +250,30 @@ def build_structure(
     """All identities of an edition, from its published cells (key -> published string) and the catalogue.
 
     `year`: the reporting year (default: the last year column); `failed`: names of data-dependent
-    identities known not to hold (the build's record, `data_dependent_check`), left out.
+    identities known not to hold on the true values (the build's record, `data_dependent_check`): each is
+    replaced by its negation, which the record tells an outsider (`sum >= 0` false: `sum <= -1`).
     Raises `CatalogueError` for an edition that does not fit the catalogue.
     """
     from jaarcijfers.sdc.identities import derive
 
     drop = set(failed)
-    identities = [i for i in derive(published, year) if not (i.kind == IdentityKind.DATA and i.name in drop)]
+    identities = [
+        negation(i) if i.kind == IdentityKind.DATA and i.name in drop else i for i in derive(published, year)
+    ]
     # deterministic order, independent of the order of the input cells
     identities.sort(key=lambda i: (i.name, i.terms, i.op, i.rhs))
     return Structure(identities)
+
+
+NEGATION = "niet: "
+
+
+def negation(identity: Identity) -> Identity:
+    """The integer negation of an inequality: `a >= b` false means `a <= b - 1`."""
+    if identity.op == "==":
+        raise ValueError(f"een gelijkheid heeft geen lineaire ontkenning: {identity.name}")
+    op, rhs = ("<=", identity.rhs - 1) if identity.op == ">=" else (">=", identity.rhs + 1)
+    return Identity(NEGATION + identity.name, identity.terms, op, rhs, identity.kind)
 
 
 def true_display(cells: Sequence[RawCell]) -> dict[CellKey, str]:
