@@ -18,7 +18,7 @@ What a declaration says:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 Labels = tuple[tuple[str, tuple[str, ...]], ...]
@@ -263,7 +263,6 @@ class Figure:
     description: str = ""  # what the figure shows, for the text alternative and docs
     links: tuple[Link, ...] = ()
     headline: bool = False  # a key number of the report (disclosure control withholds it last)
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

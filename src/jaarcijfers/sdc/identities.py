@@ -539,14 +539,14 @@ class _Deriver:
                         self.resolved[(fig.id, n)] += 1
                     if link.missing_in is not None:
                         self.missing(fig, link, a, b)
-                    if link.relation == Relation.SAME:
+                    if link.relation == Relation.SAME and not b.partial:
                         pending.setdefault(b.text, []).append((a, b, b_slice, link, fig))
-                    else:
+                    else:  # (a side that counts some of the other's units is not a count of them)
                         self.relate(a, b, link.relation)
         via_aux: dict[str, CellKey] = {}
         for key, items in sorted(pending.items()):
             b = items[0][1]
-            if len(items) >= 2 and not b.exact and not b.partial and b.rel != Rel.NONE:
+            if len(items) >= 2 and not b.exact and b.rel != Rel.NONE:
                 # several figures count these units, which no figure shows exactly: a shared unknown
                 u = aux(f"eenheden van {b.text}")
                 via_aux[key] = u

@@ -207,12 +207,6 @@ class Structure:
             return
         self.identities.append(Identity(name, terms, op, 0, kind))
 
-    @property
-    def data_dependent(self) -> list[str]:
-        """The names of the identities that hold only if no unit is missing from an axis (a negated one,
-        recorded as false, by the name of the identity it negates)."""
-        return sorted({i.name.removeprefix(NEGATION) for i in self.identities if i.kind == IdentityKind.DATA})
-
 
 def aux(name: str) -> CellKey:
     return CellKey(AUX_FIGURE, "", name, "")
