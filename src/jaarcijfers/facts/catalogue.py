@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 from functools import cache
+from typing import Literal
 
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.context import FactContext
@@ -1221,7 +1222,7 @@ class FactRelation:
 
     name: str
     lhs: tuple[Ref, ...]
-    op: str
+    op: Literal["==", "<="]
     rhs: tuple[Ref, ...]
 
 
@@ -1334,7 +1335,9 @@ RELATIONS: tuple[FactRelation, ...] = (
 function of their cells, and a difference is withheld whenever one of its cells is (`protect_facts`)."""
 
 
-def relation_terms(year: int) -> Iterator[tuple[str, tuple[tuple[int, tuple[str, str, str, str]], ...], str]]:
+def relation_terms(
+    year: int,
+) -> Iterator[tuple[str, tuple[tuple[int, tuple[str, str, str, str]], ...], Literal["==", "<="]]]:
     """Every relation for a reporting year: (name, ((coefficient, (figure, part, row, column)), ...), op);
     the terms are lhs - rhs, a fact has figure ''. The relation reads: sum(terms) OP 0."""
     for r in RELATIONS:

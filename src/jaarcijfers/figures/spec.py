@@ -20,8 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
 
 Labels = tuple[tuple[str, tuple[str, ...]], ...]
+SourceId = Literal["comensha", "ind", "emm", "om", "rechtspraak"]
+UnitTable = Literal["victim", "investigation", "suspect", "case", "ind_tabel", "rechtspraak_tabel"]
 """(published label, codes) pairs: the engine's and the synthesiser's view of an axis."""
 
 
@@ -250,9 +253,9 @@ class Figure:
     id: str
     title: str  # with {periode} (first-last shown year) and {jaar} (reporting year)
     source: str
-    source_id: str  # comensha | ind | emm | om | rechtspraak
+    source_id: SourceId
     unit: str  # Dutch: what one count is
-    unit_table: str  # victim | investigation | suspect | case | ind_tabel | rechtspraak_tabel
+    unit_table: UnitTable
     year_dim: str  # the anchor year dimension, e.g. victim_jaar
     section: str
     chart: Chart

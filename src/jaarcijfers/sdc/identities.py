@@ -37,6 +37,7 @@ from jaarcijfers.sdc.structure import (
     CatalogueError,
     Identity,
     IdentityKind,
+    Op,
     aux,
     cell_kind,
     cell_name,
@@ -93,7 +94,7 @@ def partial(rel: Rel) -> Rel:
     return Rel.LE if rel in (Rel.EQ, Rel.LE) else Rel.NONE
 
 
-def _combine(a: Rel, b: Rel, relation: Relation) -> tuple[str, bool] | None:
+def _combine(a: Rel, b: Rel, relation: Relation) -> tuple[Op, bool] | None:
     """The operator between two sums `a` and `b` (their relations to the units) and whether it holds only
     if no unit lacks a code. SAME: both count the same units; SUBSET: a's units are among b's."""
     data = Rel.GE_DATA in (a, b)
@@ -327,7 +328,7 @@ class _Deriver:
 
     # --------------------------------------------------------------------------------------------- output
     def emit(
-        self, name: str, lhs: Sequence[CellKey], op: str, rhs: Sequence[CellKey], kind: IdentityKind
+        self, name: str, lhs: Sequence[CellKey], op: Op, rhs: Sequence[CellKey], kind: IdentityKind
     ) -> None:
         terms = merge_terms([(1, v) for v in lhs] + [(-1, v) for v in rhs])
         if not terms or name in self.names:
@@ -735,7 +736,7 @@ class _Deriver:
                 for c, (fig, part, row, col) in terms:
                     if fig == "":
                         k: CellKey | str = fact_key(row)
-                        if self.ed.kinds.get(k) != "count":  # type: ignore[arg-type]
+                        if self.ed.kinds.get(fact_key(row)) != "count":
                             raise _NotShown(row)
                     else:
                         k = self.ed.term(fig, part, row, col)

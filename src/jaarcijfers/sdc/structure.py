@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 from jaarcijfers.figures.catalogue import CATALOGUE, by_id
 from jaarcijfers.figures.spec import (
@@ -154,6 +155,9 @@ def variable_domain(key: CellKey, display: str, rounded_figures: frozenset[str] 
     return Domain(n, n, "fixed")
 
 
+Op = Literal["==", "<=", ">="]
+
+
 class IdentityKind(StrEnum):
     EXACT = "exact"  # holds by construction of the figures
     DATA = "data"  # holds only if the data have no unit without a code on an axis that may miss one
@@ -170,7 +174,7 @@ class Identity:
 
     name: str
     terms: tuple[tuple[int, CellKey], ...]
-    op: str
+    op: Op
     rhs: int = 0
     kind: IdentityKind = IdentityKind.EXACT
     guard: CellKey | None = None
@@ -195,7 +199,7 @@ class Structure:
         self,
         name: str,
         lhs: Iterable[CellKey],
-        op: str,
+        op: Op,
         rhs: Iterable[CellKey],
         kind: IdentityKind = IdentityKind.EXACT,
     ) -> None:
@@ -266,8 +270,9 @@ def negation(identity: Identity) -> Identity:
     """The integer negation of an inequality: `a >= b` false means `a <= b - 1`."""
     if identity.op == "==":
         raise ValueError(f"een gelijkheid heeft geen lineaire ontkenning: {identity.name}")
-    op, rhs = ("<=", identity.rhs - 1) if identity.op == ">=" else (">=", identity.rhs + 1)
-    return Identity(NEGATION + identity.name, identity.terms, op, rhs, identity.kind)
+    if identity.op == ">=":
+        return Identity(NEGATION + identity.name, identity.terms, "<=", identity.rhs - 1, identity.kind)
+    return Identity(NEGATION + identity.name, identity.terms, ">=", identity.rhs + 1, identity.kind)
 
 
 def true_display(cells: Sequence[RawCell]) -> dict[CellKey, str]:
