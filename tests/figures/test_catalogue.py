@@ -29,10 +29,14 @@ def test_entry_is_documented(fig):
 
 
 def test_catalogue_covers_every_reference_figure():
-    assert {f.id for f in CATALOGUE} == {k[0] for k in REF.cells}
+    """Every figure of the reference edition is declared (the catalogue may hold figures the 2024 report
+    did not have)."""
+    assert {k[0] for k in REF.cells} <= {f.id for f in CATALOGUE}
 
 
-@pytest.mark.parametrize("fig", CATALOGUE, ids=lambda f: f.id)
+@pytest.mark.parametrize(
+    "fig", [f for f in CATALOGUE if f.id in {k[0] for k in REF.cells}], ids=lambda f: f.id
+)
 def test_declared_labels_match_the_reference(fig):
     """Rows and columns declared for the 2024 window are exactly the reference's (data-driven axes aside:
     Tabel 1 rows; optional labels may be absent in the reference)."""
@@ -50,7 +54,7 @@ def test_declared_labels_match_the_reference(fig):
             assert set(ref_cols) <= set(declared)
         if block.kind == "top":
             continue
-        declared_rows = [label for label, _ in block.rows.labels] + [m for m, _ in block.means]
+        declared_rows = [label for label, _ in block.rows.labels] + [m.label for m in block.means]
         if block.sort_rows_by_count:
             assert sorted(declared_rows) == sorted(ref_rows)
         else:

@@ -8,12 +8,14 @@ from jaarcijfers.facts.catalogue import RELATIONS, related_fact_ids, relation_te
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.sdc.audit import audit_cells, related_facts
+from jaarcijfers.sdc.identities import (
+    build_structure,
+)
 from jaarcijfers.sdc.strict import suppress
 from jaarcijfers.sdc.structure import (
     STRICT_SYMBOL,
     Identity,
     Structure,
-    build_structure,
     fact_key,
     reporting_year,
 )

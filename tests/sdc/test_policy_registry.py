@@ -29,8 +29,16 @@ def test_policy_withholds_every_small_count(name):
     published as a number; any other count is shown as itself or withheld."""
     policy = get_policy(name)
     assert policy.small == SMALL_COUNTS
+    from jaarcijfers.figures.catalogue import by_id
+
+    # cells of a real figure (Figuur 2): a policy may read the catalogue's identities
     values = [0, *SMALL_COUNTS, SMALL_COUNTS.stop, 250]
-    cells = [RawCell(CellKey("9", "", f"r{v}", "2024"), v, CellKind.COUNT) for v in values]
+    rows = [label for label, _ in by_id()["2"].blocks[0].rows.labels]
+    places = [(row, year) for year in ("2023", "2024") for row in rows]
+    assert len(places) >= len(values)
+    cells = [
+        RawCell(CellKey("2", "", r, y), v, CellKind.COUNT) for (r, y), v in zip(places, values, strict=False)
+    ]
     shown = policy.protect(cells)
     for c in cells:
         if c.value in SMALL_COUNTS:

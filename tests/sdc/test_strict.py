@@ -13,8 +13,15 @@ from jaarcijfers.edition.files import read_cells
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.sdc.audit import audit_cells
+from jaarcijfers.sdc.identities import (
+    build_structure,
+)
 from jaarcijfers.sdc.strict import POLICY, protect, suppress
-from jaarcijfers.sdc.structure import STRICT_SYMBOL, Structure, build_structure, is_total_label
+from jaarcijfers.sdc.structure import (
+    STRICT_SYMBOL,
+    Structure,
+    is_total_label,
+)
 from jaarcijfers.sdc.witness import raw_cells_from_published
 
 
@@ -162,20 +169,22 @@ def test_strict_protected_linked_tables_pass_the_audit(tables, rnd):
 
 
 def test_percent_of_withheld_count_is_withheld():
-    rows = ["a", "b", "c"]
+    """A share column (Figuur 7's Percentage, `Role.SHARE` in the catalogue) is withheld with its count."""
+    rows = ["Criminele uitbuiting", "Arbeidsuitbuiting", "Binnenlandse seksuele uitbuiting"]
     values = [40, 3, 20]
     cells, s = [], Structure()
-    keys = [CellKey("P", "", r, "Aantal") for r in rows]
+    keys = [CellKey("7", "", r, "Aantal") for r in rows]
     for k, v in zip(keys, values, strict=True):
         cells.append(RawCell(k, v, CellKind.COUNT))
         cells.append(
-            RawCell(CellKey("P", "", k.row, "Percentage"), Fraction(v, sum(values)), CellKind.PERCENT)
+            RawCell(CellKey("7", "", k.row, "Percentage"), Fraction(v, sum(values)), CellKind.PERCENT)
         )
-    cells.append(RawCell(CellKey("P", "", "Totaal", "Aantal"), sum(values), CellKind.COUNT))
-    s.add("P totaal", keys, "==", [CellKey("P", "", "Totaal", "Aantal")])
+    total = CellKey("6", "jaar", "Minderjarig", "2024")
+    cells.append(RawCell(total, sum(values), CellKind.COUNT))
+    s.add("7 totaal", keys, "==", [total])
     res = suppress(cells, structure=s)
-    assert res.display[CellKey("P", "", "b", "Aantal")] == STRICT_SYMBOL
-    assert res.display[CellKey("P", "", "b", "Percentage")] == STRICT_SYMBOL
-    shown = [r for r in rows if res.display[CellKey("P", "", r, "Aantal")] != STRICT_SYMBOL]
+    assert res.display[CellKey("7", "", "Arbeidsuitbuiting", "Aantal")] == STRICT_SYMBOL
+    assert res.display[CellKey("7", "", "Arbeidsuitbuiting", "Percentage")] == STRICT_SYMBOL
+    shown = [r for r in rows if res.display[CellKey("7", "", r, "Aantal")] != STRICT_SYMBOL]
     for r in shown:
-        assert res.display[CellKey("P", "", r, "Percentage")].endswith("%")
+        assert res.display[CellKey("7", "", r, "Percentage")].endswith("%")

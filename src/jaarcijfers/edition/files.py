@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers.edition.model import (
+    DataIdentities,
     Disclosure,
     Edition,
     Estimate,
@@ -86,8 +87,38 @@ def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
         "onthullingscontrole": edition.disclosure.policy,
         "symbolen": {s.text: s.meaning for s in edition.disclosure.symbols},
         "schatting_verborgen_aantal": estimate_metadata(edition.estimate),
+        "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
         **edition.provenance,
     }
+
+
+def identities_metadata(record: DataIdentities | None) -> dict[str, list[str]] | None:
+    return None if record is None else {"gelden": list(record.held), "gelden_niet": list(record.failed)}
+
+
+def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
+    """The reporting year and the record of the data-dependent identities from an edition's
+    `metadata.json` (None for what it does not hold, or when there is no such file)."""
+    if not path.is_file():
+        return None, None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
+    if not isinstance(meta, dict):
+        raise UserError(f"{path}: een JSON-object verwacht")
+    year = meta.get("verslagjaar")
+    record = meta.get("identiteiten_gegevensafhankelijk")
+    if record is None:
+        return (year if isinstance(year, int) else None), None
+    lists = {k: record.get(k) if isinstance(record, dict) else None for k in ("gelden", "gelden_niet")}
+    if not all(isinstance(v, list) and all(isinstance(n, str) for n in v) for v in lists.values()):
+        raise UserError(
+            f"{path}: identiteiten_gegevensafhankelijk moet 'gelden' en 'gelden_niet' (lijsten van namen) hebben"
+        )
+    held, failed = lists["gelden"], lists["gelden_niet"]
+    assert isinstance(held, list) and isinstance(failed, list)
+    return (year if isinstance(year, int) else None), DataIdentities(tuple(held), tuple(failed))
 
 
 def build_time() -> str:

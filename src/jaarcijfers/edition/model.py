@@ -33,12 +33,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class DataIdentities:
+    """Which data-dependent identities (docs/sdc.md) held on the edition's true values, by name: the
+    record `metadata.json` publishes so that the audit models exactly what an outsider is told."""
+
+    held: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Disclosure:
-    """How the edition was protected: the policy, the symbols its cells and facts may show, the note."""
+    """How the edition was protected: the policy, the symbols its cells and facts may show, the note,
+    and the record of the data-dependent identities."""
 
     policy: str
     symbols: tuple[Symbol, ...]
     note: str | None = None  # the paragraph for the Toelichting (Dutch)
+    data_identities: DataIdentities | None = None
 
 
 @dataclass(frozen=True)

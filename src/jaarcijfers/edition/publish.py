@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.edition.model import (
+    DataIdentities,
     Disclosure,
     Edition,
     Estimate,
@@ -90,7 +91,7 @@ def publish(
         sections=report_sections(),
         figures=tuple(published),
         facts=protect_facts(facts, policy, withheld, small),
-        disclosure=Disclosure(policy.name, policy.symbols, policy.note),
+        disclosure=Disclosure(policy.name, policy.symbols, policy.note, data_identities(figures, year)),
         provenance=provenance,
         reflection_markdown=reflection,
     )
@@ -100,7 +101,9 @@ def fact_cells(facts: Sequence[ComputedFact], year: int) -> list[RawCell]:
     """The count facts that occur in a relation of the facts catalogue, as cells of the pseudo-figure
     `FACT_FIGURE` (true values), for a policy that models facts (docs/sdc.md, "Prose facts")."""
     from jaarcijfers.facts.catalogue import related_fact_ids
-    from jaarcijfers.sdc.structure import fact_key
+    from jaarcijfers.sdc.structure import (
+        fact_key,
+    )
 
     related = related_fact_ids(year)
     return [
@@ -124,7 +127,9 @@ def protect_facts(
     - and a count or difference computed from a withheld cell (it would reveal that cell); under a policy
       that `withholds_derived`, every fact computed from a withheld cell (shares included; the publication
       policy shows shares of unrounded counts, as the report does)."""
-    from jaarcijfers.sdc.structure import FACT_FIGURE
+    from jaarcijfers.sdc.structure import (
+        FACT_FIGURE,
+    )
 
     withheld, small = set(withheld), set(small)
     decided = {k.row for k in withheld if k.figure == FACT_FIGURE}
@@ -198,3 +203,14 @@ def with_estimate(edition: Edition, estimate: Estimate | NoEstimate | None) -> E
         if value is not None
     )
     return replace(edition, estimate=estimate, facts=edition.facts + extra)
+
+
+def data_identities(figures: Sequence[ComputedFigure], year: int) -> DataIdentities:
+    """Which identities that hold only when no unit lacks a code (a victim without a reporter row) held on
+    the true values: the record `metadata.json` publishes for the audit (docs/sdc.md)."""
+    from jaarcijfers.sdc.identities import (
+        data_dependent_check,
+    )
+
+    record = data_dependent_check([c for f in figures for c in f.cells()], year)
+    return DataIdentities(tuple(record["gelden"]), tuple(record["gelden_niet"]))

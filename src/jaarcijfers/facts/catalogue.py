@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
+from functools import cache
+from typing import Literal
 
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.context import FactContext
@@ -73,12 +76,43 @@ def cnt(get: Callable[[FactContext], int | None]) -> Compute:
     return lambda x: None if (n := get(x)) is None else v.count(n)
 
 
+class Change(StrEnum):
+    PERCENT = "percent"  # relative change, '+9%'
+    DIFFERENCE = "difference"  # signed difference of the counts, '+12'
+    FACTOR = "factor"  # ratio of the counts, 'x2'
+
+
+@dataclass(frozen=True)
+class SeriesChange:
+    """The change of one series (a count row of a figure) from an earlier year (`old`, default the year
+    before) to the reporting year. A declaration, so that the narrative finds the fact that holds the
+    change of a series (`series_fact`)."""
+
+    kind: Change
+    figure: str
+    row: str
+    part: str = ""
+    old: str = "{P}"
+
+    def __call__(self, x: FactContext) -> FactValue | None:
+        fn = {Change.PERCENT: v.change, Change.DIFFERENCE: v.difference, Change.FACTOR: v.factor}[self.kind]
+        return _opt2(
+            fn,
+            x.cell(self.figure, self.part, self.row, x.Y),
+            x.cell(self.figure, self.part, self.row, _col(x, self.old)),
+        )
+
+
 def chg(fig: str, row: str, part: str = "") -> Compute:
-    return lambda x: _opt2(v.change, x.cell(fig, part, row, x.Y), x.cell(fig, part, row, x.P))
+    return SeriesChange(Change.PERCENT, fig, row, part)
 
 
 def diff(fig: str, row: str, old: str = "{P}", part: str = "") -> Compute:
-    return lambda x: _opt2(v.difference, x.cell(fig, part, row, x.Y), x.cell(fig, part, row, _col(x, old)))
+    return SeriesChange(Change.DIFFERENCE, fig, row, part, old)
+
+
+def fct(fig: str, row: str, part: str = "") -> Compute:
+    return SeriesChange(Change.FACTOR, fig, row, part)
 
 
 def _opt2(fn, a, b):
@@ -273,13 +307,13 @@ FACTS: tuple[FactSpec, ...] = (
         "industrie_factor_{Y}",
         VO,
         "verhouding meldingen industrie tot het jaar ervoor",
-        lambda x: _opt2(v.factor, x.cell(F5, "", "Industrie", x.Y), x.cell(F5, "", "Industrie", x.P)),
+        fct(F5, "Industrie"),
     ),
     F(
         "huishouden_factor_{Y}",
         VO,
         "verhouding meldingen huishouden tot het jaar ervoor",
-        lambda x: _opt2(v.factor, x.cell(F5, "", "Huishouden", x.Y), x.cell(F5, "", "Huishouden", x.P)),
+        fct(F5, "Huishouden"),
     ),
     F(
         "adolescent_pct_{Y}",
@@ -530,7 +564,7 @@ FACTS: tuple[FactSpec, ...] = (
         "nla_melder_factor_{Y}",
         ME,
         "verhouding meldingen door de NLA tot het jaar ervoor",
-        lambda x: _opt2(v.factor, x.cell(F12, "jaar", "NLA", x.Y), x.cell(F12, "jaar", "NLA", x.P)),
+        fct(F12, "NLA", part="jaar"),
     ),
     F("kmar_melder_pct_{Y}", ME, "verandering meldingen door de KMar", chg(F12, "KMar", part="jaar")),
 )
@@ -575,9 +609,7 @@ FACTS += (
         "onderzoeken_arbeid_factor_{Y}",
         OP,
         "verhouding onderzoeken naar arbeidsuitbuiting tot het jaar ervoor",
-        lambda x: _opt2(
-            v.factor, x.cell(F13, "", "Arbeidsuitbuiting", x.Y), x.cell(F13, "", "Arbeidsuitbuiting", x.P)
-        ),
+        fct(F13, "Arbeidsuitbuiting"),
     ),
     F(
         "emm_nla_niet_u02",
@@ -1192,7 +1224,7 @@ class FactRelation:
 
     name: str
     lhs: tuple[Ref, ...]
-    op: str
+    op: Literal["==", "<="]
     rhs: tuple[Ref, ...]
 
 
@@ -1305,7 +1337,9 @@ RELATIONS: tuple[FactRelation, ...] = (
 function of their cells, and a difference is withheld whenever one of its cells is (`protect_facts`)."""
 
 
-def relation_terms(year: int) -> Iterator[tuple[str, tuple[tuple[int, tuple[str, str, str, str]], ...], str]]:
+def relation_terms(
+    year: int,
+) -> Iterator[tuple[str, tuple[tuple[int, tuple[str, str, str, str]], ...], Literal["==", "<="]]]:
     """Every relation for a reporting year: (name, ((coefficient, (figure, part, row, column)), ...), op);
     the terms are lhs - rhs, a fact has figure ''. The relation reads: sum(terms) OP 0."""
     for r in RELATIONS:
@@ -1316,3 +1350,18 @@ def relation_terms(year: int) -> Iterator[tuple[str, tuple[tuple[int, tuple[str,
 def related_fact_ids(year: int) -> frozenset[str]:
     """The ids of the facts that occur in a relation."""
     return frozenset(t.resolve(year)[2] for r in RELATIONS for t in r.lhs + r.rhs if t.fact)
+
+
+@cache
+def series_facts() -> dict[tuple[Change, str, str, str], str]:
+    """(kind, figure, part, row) -> the id template of the fact holding that series' change from the year
+    before to the reporting year (the facts declared with `chg`, `diff` or `fct`)."""
+    out: dict[tuple[Change, str, str, str], str] = {}
+    for spec in FACTS:
+        c = spec.compute
+        if isinstance(c, SeriesChange) and c.old == "{P}":
+            key = (c.kind, c.figure, c.part, c.row)
+            if key in out:
+                raise ValueError(f"twee feiten voor dezelfde reeks: {out[key]}, {spec.id}")
+            out[key] = spec.id
+    return out

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from jaarcijfers.figures.catalogue import CATALOGUE
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedBlock, ComputedFigure, RawCell
-from jaarcijfers.figures.spec import Axis, Block, Figure, Labels
+from jaarcijfers.figures.spec import Axis, Block, BlockKind, Figure, Labels, Period, Role
 
 UNIT_VIEWS = {
     "victim": "victims",
@@ -72,7 +72,13 @@ def _axis_labels(axis: Axis, years: tuple[int, ...]) -> Labels:
 
 
 def _period_years(block: Block, year: int, years: tuple[int, ...]) -> tuple[int, ...]:
-    return (year,) if block.period == "year" else years
+    return (year,) if block.period == Period.YEAR else years
+
+
+def _measure(axis: Axis, role: Role) -> str:
+    """The label of the measure column with `role` (exactly one is declared)."""
+    (text,) = [e.text for e in axis.entries if e.role == role]
+    return text
 
 
 def _count(
@@ -127,15 +133,15 @@ def compute_block(
     con, fig: Figure, block: Block, year: int, years: tuple[int, ...], hidden_split_years: set[int]
 ) -> ComputedBlock:
     key = lambda r, c: CellKey(fig.id, block.part, r, c)  # noqa: E731
-    if block.kind == "table":
+    if block.kind == BlockKind.TABLE:
         return _table_block(con, fig, block, years)
-    if block.kind == "top":
+    if block.kind == BlockKind.TOP:
         return _top_block(con, fig, block, year)
     period = _period_years(block, year, years)
     rows = _axis_labels(block.rows, years)
     cols = _axis_labels(block.columns, years)
-    if block.kind == "count_share":
-        count_cols: Labels = (("Aantal", ("alle",)),)
+    if block.kind == BlockKind.COUNT_SHARE:
+        aantal, percentage = _measure(block.columns, Role.COUNT), _measure(block.columns, Role.SHARE)
         share_counts = _count_share_counts(con, fig, block, rows, period)
         row_order = [label for label, _ in rows]
         if block.sort_rows_by_count:
@@ -144,12 +150,9 @@ def compute_block(
         cells = []
         for r in row_order:
             n = share_counts.get(r, 0)
-            cells.append(RawCell(key(r, "Aantal"), n, CellKind.COUNT))
-            cells.append(
-                RawCell(key(r, "Percentage"), Fraction(n, total) if total else None, CellKind.PERCENT)
-            )
-        del count_cols
-        return ComputedBlock(block.part, block.stub, tuple(row_order), ("Aantal", "Percentage"), tuple(cells))
+            cells.append(RawCell(key(r, aantal), n, CellKind.COUNT))
+            cells.append(RawCell(key(r, percentage), Fraction(n, total) if total else None, CellKind.PERCENT))
+        return ComputedBlock(block.part, block.stub, tuple(row_order), (aantal, percentage), tuple(cells))
     counts = _count(con, fig, block, rows, cols, period)
     nonzero_rows = {r for (r, _), n in counts.items() if n}
     nonzero_cols = {c for (_, c), n in counts.items() if n}
@@ -171,13 +174,13 @@ def compute_block(
                 )
             )
     row_labels = [r for r, _ in rows]
-    for mean_label, column in block.means:
-        means = _means(con, fig, block, cols, column, period)
-        row_labels.append(mean_label)
+    for mean in block.means:
+        means = _means(con, fig, block, cols, mean.column, period)
+        row_labels.append(mean.label)
         for c, _ in cols:
             cells.append(
                 RawCell(
-                    key(mean_label, c), means[c], CellKind.MEAN if means[c] is not None else CellKind.BLANK
+                    key(mean.label, c), means[c], CellKind.MEAN if means[c] is not None else CellKind.BLANK
                 )
             )
     return ComputedBlock(block.part, block.stub, tuple(row_labels), tuple(c for c, _ in cols), tuple(cells))
@@ -207,13 +210,12 @@ def _top_block(con, fig: Figure, block: Block, year: int) -> ComputedBlock:
     ranked = sorted(((names.get(code, code), int(n)) for code, n in rows), key=lambda t: (-t[1], t[0]))[
         : block.top_n
     ]
+    rang, aantal = _measure(block.columns, Role.RANK), _measure(block.columns, Role.COUNT)
     cells = []
     for rank, (name, n) in enumerate(ranked, start=1):
-        cells.append(RawCell(CellKey(fig.id, block.part, name, "Rang"), rank, CellKind.RANK))
-        cells.append(RawCell(CellKey(fig.id, block.part, name, "Totaal slachtoffers"), n, CellKind.COUNT))
-    return ComputedBlock(
-        block.part, block.stub, tuple(n for n, _ in ranked), ("Rang", "Totaal slachtoffers"), tuple(cells)
-    )
+        cells.append(RawCell(CellKey(fig.id, block.part, name, rang), rank, CellKind.RANK))
+        cells.append(RawCell(CellKey(fig.id, block.part, name, aantal), n, CellKind.COUNT))
+    return ComputedBlock(block.part, block.stub, tuple(n for n, _ in ranked), (rang, aantal), tuple(cells))
 
 
 def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> ComputedBlock:
@@ -265,7 +267,7 @@ def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tupl
         b = out[i]
         extra = tuple(RawCell(CellKey(fig.id, b.part, r, c), 0, CellKind.COUNT) for c in b.columns)
         # keep the declared order: insert before the mean rows
-        means = [m for m, _ in fig.blocks[i].means]
+        means = [m.label for m in fig.blocks[i].means]
         rows = [x for x in b.rows if x not in means] + [r] + [x for x in b.rows if x in means]
         out[i] = ComputedBlock(b.part, b.stub, tuple(rows), b.columns, b.cells + extra)
     return tuple(out)

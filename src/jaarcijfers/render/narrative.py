@@ -52,187 +52,8 @@ class Story:
     findings: tuple[Finding, ...] = field(default_factory=tuple)
 
 
-# --- how a series is named in a sentence -------------------------------------------------------------
-# Per figure: a template with {r} (the row label, lower-cased) and exceptions per label.
-SUBJECT: dict[str, tuple[str, dict[str, str]]] = {
-    "1": ("geregistreerde slachtoffers", {}),
-    "2": (
-        "slachtoffers van {r}",
-        {
-            "Onbekend/nog niet gewerkt": "slachtoffers van een onbekende vorm",
-            "Gedwongen orgaanverwijdering": "slachtoffers van gedwongen orgaanverwijdering",
-        },
-    ),
-    "3": (
-        "slachtoffers van seksuele uitbuiting in de {r}",
-        {
-            "Bordelen/clubs/privéhuizen": "slachtoffers van seksuele uitbuiting in bordelen, clubs en privéhuizen",
-            "Overige sectoren (massagesalons/internet etc.)": "slachtoffers van seksuele uitbuiting in overige sectoren",
-            "Onbekend/nog niet gewerkt": "slachtoffers van seksuele uitbuiting zonder bekende sector",
-        },
-    ),
-    "5": (
-        "slachtoffers van arbeidsuitbuiting in de sector {r}",
-        {
-            "Overige arbeid/dienstverlening": "slachtoffers van arbeidsuitbuiting in overige arbeid en dienstverlening",
-            "Uitsluitend onbekend/nog niet gewerkt": "slachtoffers van arbeidsuitbuiting zonder bekende sector",
-            "Huishouden": "slachtoffers van arbeidsuitbuiting in huishoudens",
-        },
-    ),
-    "6": (
-        "slachtoffers in de leeftijdscategorie {r}",
-        {
-            "Minderjarig": "minderjarige slachtoffers",
-            "18-22 (adolescent)": "adolescente slachtoffers (18-22 jaar)",
-            "Onbekend": "slachtoffers van onbekende leeftijd",
-        },
-    ),
-    "8": ("slachtoffers ({r})", {"Man": "mannelijke slachtoffers", "Vrouw": "vrouwelijke slachtoffers"}),
-    "9": (
-        "slachtoffers met een nationaliteit uit {R}",
-        {
-            "Nederland": "slachtoffers met de Nederlandse nationaliteit",
-            "Overig": "slachtoffers uit overige regio's",
-            "Onbekend": "slachtoffers van onbekende nationaliteit",
-        },
-    ),
-    "10": (
-        "keer {r}",
-        {
-            "Uitstel van vertrek minder dan 30 dagen": "keer dat uitstel van vertrek van minder dan 30 dagen werd verleend",
-            "Uitstel van vertrek meer dan 30 dagen": "keer dat uitstel van vertrek van meer dan 30 dagen werd verleend",
-        },
-    ),
-    "11": (
-        "{r}",
-        {
-            "B8 (aanvragen)": "aanvragen voor een B8-vergunning",
-            "B8 (verleend)": "verleende B8-vergunningen",
-            "B9 (verleend)": "verleende B9-vergunningen",
-            "Schrijnend pad (verleend)": "vergunningen verleend op grond van het schrijnend pad",
-        },
-    ),
-    "12": (
-        "slachtoffers gemeld door {r}",
-        {
-            "Politie": "slachtoffers gemeld door de politie",
-            "KMar": "slachtoffers gemeld door de KMar",
-            "NLA": "slachtoffers gemeld door de Arbeidsinspectie (NLA)",
-            "Fairwork": "slachtoffers gemeld door Fairwork",
-            "Overige melders": "slachtoffers gemeld door overige melders",
-        },
-    ),
-    "13": (
-        "opsporingsonderzoeken naar {r}",
-        {"Overig/onbekend": "opsporingsonderzoeken naar een overige of onbekende vorm"},
-    ),
-    "14": (
-        "verdachten ({r})",
-        {
-            "Mannen": "mannelijke verdachten",
-            "Vrouwen": "vrouwelijke verdachten",
-            "Onbekend": "verdachten van onbekend geslacht",
-            "Totaal": "verdachten in opsporingsonderzoeken",
-        },
-    ),
-    "15": ("bij het OM ingeschreven mensenhandelzaken", {}),
-    "16": ("ingeschreven zaken van {r}", {"Onbekend": "ingeschreven zaken van een onbekende vorm"}),
-    "17": (
-        "afgehandelde zaken ({r})",
-        {
-            "Dagvaarding voor mensenhandel": "dagvaardingen voor mensenhandel",
-            "Onvoorwaardelijk sepot": "onvoorwaardelijke sepots",
-            "Overig": "anders afgehandelde zaken",
-        },
-    ),
-    "18": (
-        "in eerste aanleg afgedane zaken van {r}",
-        {
-            "Seksuele uitbuiting - totaal": "in eerste aanleg afgedane zaken van seksuele uitbuiting",
-            "Seksuele uitbuiting - onbekend": "afgedane zaken van seksuele uitbuiting zonder bekende subvorm",
-            "Totaal": "in eerste aanleg afgedane mensenhandelzaken",
-        },
-    ),
-    "19": (
-        "zaken met einduitspraak {r}",
-        {
-            "Vrijspraak voor mensenhandel": "vrijspraken voor mensenhandel in eerste aanleg",
-            "Veroordeling voor mensenhandel": "veroordelingen voor mensenhandel in eerste aanleg",
-            "Overig/onbekend": "zaken met een andere of onbekende einduitspraak",
-        },
-    ),
-    "20": (
-        "zaken met {r}",
-        {
-            "Totaal aantal zaken met eindarrest in hoger beroep": "zaken met een eindarrest in hoger beroep",
-            "Eindarrest vrijspraak": "eindarresten met vrijspraak",
-            "Eindarrest schuldigverklaring": "eindarresten met een schuldigverklaring",
-            "Eindarrest schuldigverklaring, waarin specifiek mensenhandel bewezen verklaard": "schuldigverklaringen waarin mensenhandel bewezen is verklaard",
-            "Eindarrest overig": "overige eindarresten",
-        },
-    ),
-    "21": ("ingestelde cassaties", {}),
-    "22": (
-        "berechte verdachten in de leeftijdscategorie {r}",
-        {
-            "Minderjarig of adolescent (t/m 22 jaar)": "berechte verdachten van hoogstens 22 jaar",
-            "40+": "berechte verdachten van 40 jaar of ouder",
-        },
-    ),
-    "23": (
-        "berechte verdachten ({r})",
-        {
-            "Man": "mannelijke berechte verdachten",
-            "Vrouw": "vrouwelijke berechte verdachten",
-            "Onbekend": "berechte verdachten van onbekend geslacht",
-        },
-    ),
-    "24": (
-        "berechte verdachten met herkomst {R}",
-        {
-            "Nederland": "in Nederland geboren berechte verdachten",
-            "EU+EER+Zwitserland": "berechte verdachten geboren in een ander land van de EU, de EER of Zwitserland",
-            "Overig": "berechte verdachten geboren buiten Europa",
-            "Onbekend": "berechte verdachten van onbekende herkomst",
-        },
-    ),
-}
-
-# Named facts of the fact catalogue that hold the change of a series (used when no `reeks_*` fact exists,
-# as in an edition read back from the published files). {Y} reporting year, {P} the year before.
-PCT_ALIASES: dict[tuple[str, str, str], str] = {
-    ("2", "", "Internationale seksuele uitbuiting"): "intl_seks_pct_{Y}",
-    ("2", "", "Binnenlandse seksuele uitbuiting"): "binnen_seks_pct_{Y}",
-    ("2", "", "Criminele uitbuiting"): "crimineel_pct_{Y}",
-    ("2", "", "Arbeidsuitbuiting"): "arbeid_pct_{Y}",
-    ("3", "", "Thuisprostitutie"): "thuis_pct_{Y}",
-    ("3", "", "Escortprostitutie"): "escort_pct_{Y}",
-    ("3", "", "Hotelprostitutie"): "hotel_pct_{Y}",
-    ("6", "jaar", "18-22 (adolescent)"): "adolescent_pct_{Y}",
-    ("6", "jaar", "Minderjarig"): "minderjarig_pct_{Y}",
-    ("8", "jaar", "Vrouw"): "vrouwen_pct_{Y}",
-    ("8", "jaar", "Man"): "mannen_pct_{Y}",
-    ("9", "jaar", "Azië"): "azie_pct_{Y}",
-    ("12", "jaar", "Politie"): "politie_melder_pct_{Y}",
-    ("12", "jaar", "Fairwork"): "fairwork_melder_pct_{Y}",
-    ("12", "jaar", "KMar"): "kmar_melder_pct_{Y}",
-    ("13", "", "Seksuele uitbuiting"): "onderzoeken_seks_pct_{Y}",
-    ("15", "", "Ingeschreven mensenhandelzaken"): "om_zaken_pct_{Y}",
-}
-DIFF_ALIASES: dict[tuple[str, str, str], str] = {
-    ("1", "", "Geregistreerde slachtoffers"): "slachtoffers_verschil_{P}_{Y}",
-    ("14", "", "Totaal"): "verdachten_verschil_{Y}",
-    ("16", "", "Criminele/overige uitbuiting"): "om_crim_verschil_{P}",
-    ("18", "", "Totaal"): "berecht_verschil_{P}",
-    ("18", "", "Seksuele uitbuiting - totaal"): "berecht_seks_verschil_{P}",
-}
-FACTOR_ALIASES: dict[tuple[str, str, str], str] = {
-    ("5", "", "Industrie"): "industrie_factor_{Y}",
-    ("5", "", "Huishouden"): "huishouden_factor_{Y}",
-    ("12", "jaar", "NLA"): "nla_melder_factor_{Y}",
-    ("13", "", "Arbeidsuitbuiting"): "onderzoeken_arbeid_factor_{Y}",
-}
-
+# How a series is named in a sentence is the label's phrase in the figure catalogue (`subject`); which
+# fact holds the change of a series, the fact catalogue's `chg`/`diff`/`fct` declarations (`change_facts`).
 FRACTION_WORDS = {
     "1/2": "de helft",
     "1/3": "een derde",
@@ -295,19 +116,12 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def lower_label(label: str) -> str:
-    """Lower-case a label for use inside a sentence, keeping abbreviations (KMar, NLA, EU) as they are."""
-    words = label.split(" ")
-    if words and not (len(words[0]) > 1 and words[0][1:].lower() != words[0][1:]):
-        words[0] = words[0].lower()
-    return " ".join(words)
-
-
 def subject(fig_id: str, row: str) -> str:
-    template, exceptions = SUBJECT.get(fig_id, ("{r}", {}))
-    if row in exceptions:
-        return exceptions[row]
-    return template.format(r=lower_label(row), R=row)
+    """How a reader names the series of a row of a figure (the catalogue's phrase; KeyError if the
+    catalogue does not know the row)."""
+    from jaarcijfers.figures.catalogue import by_id, phrase
+
+    return phrase(by_id()[fig_id], row)
 
 
 def fact_value(edition: Edition, template: str) -> str | None:
@@ -327,21 +141,19 @@ def change_facts(
     edition: Edition, fig: PublishedFigure, part: str, row: str
 ) -> tuple[str | None, str | None, str | None]:
     """(percent change, signed difference, factor) of a series from the edition's facts, where published."""
+    from jaarcijfers.facts.catalogue import Change, series_facts
+
+    named = series_facts()
+
+    def declared(kind: Change) -> str | None:
+        template = named.get((kind, fig.id, part, row))
+        return None if template is None else fact_value(edition, template)
+
     base = series_fact_base(fig, part, row)
     y = edition.year
-    pct = fact_value(edition, f"{base}_pct_{y}") or (
-        fact_value(edition, PCT_ALIASES[(fig.id, part, row)]) if (fig.id, part, row) in PCT_ALIASES else None
-    )
-    diff = fact_value(edition, f"{base}_verschil_{y}") or (
-        fact_value(edition, DIFF_ALIASES[(fig.id, part, row)])
-        if (fig.id, part, row) in DIFF_ALIASES
-        else None
-    )
-    factor = (
-        fact_value(edition, FACTOR_ALIASES[(fig.id, part, row)])
-        if (fig.id, part, row) in FACTOR_ALIASES
-        else None
-    )
+    pct = fact_value(edition, f"{base}_pct_{y}") or declared(Change.PERCENT)
+    diff = fact_value(edition, f"{base}_verschil_{y}") or declared(Change.DIFFERENCE)
+    factor = declared(Change.FACTOR)
     if pct is not None and not re.fullmatch(r"[+-]?\d+%", pct):
         pct = None
     if diff is not None and not re.fullmatch(r"[+-]?\d+", diff):
@@ -697,6 +509,8 @@ def largest_finding(edition: Edition, fig: PublishedFigure) -> tuple[Finding, Se
         return None
     c = s.cell(edition.year)
     assert c is not None
+    from jaarcijfers.figures.catalogue import lower_label
+
     template = RANK_TEMPLATE.get(fig.id, "In {Y} vormden de {subj} de grootste groep ({n}).")
     text = template.format(
         Y=edition.year,

@@ -24,12 +24,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from jaarcijfers.figures.model import CellKey
+from jaarcijfers.sdc.identities import (
+    NEGATION,
+    build_structure,
+)
 from jaarcijfers.sdc.policy import SMALL_COUNTS
 from jaarcijfers.sdc.structure import (
     INF,
     ROUNDED_FIGURES,
+    IdentityKind,
     Structure,
-    build_structure,
     cell_kind,
     figure_name,
     variable_domain,
@@ -54,6 +58,9 @@ class AuditResult:
     dropped: list[str] = field(default_factory=list)
     n_cells: int = 0
     n_identities: int = 0
+    data_used: list[str] = field(default_factory=list)  # data-dependent identities in the model as they are
+    data_negated: list[str] = field(default_factory=list)  # ... negated: the build recorded they are false
+    data_record: bool = False  # whether the build's record of them was available
 
     @property
     def leaks(self) -> list[CellAudit]:
@@ -107,17 +114,24 @@ def audit_cells(
     required: Mapping[CellKey, tuple[int, int]] | None = None,
     rounded_is_leak: bool = False,
     domains: Mapping[CellKey, tuple[float, float]] | None = None,
+    record: Mapping[str, list[str]] | None = None,
+    year: int | None = None,
 ) -> AuditResult:
     """Audit in-memory published cells (key -> published string).
 
     `structure`: the identities (default: those of an edition, `build_structure(published)`);
     `required`: extra intervals that must be covered (the strict policy requires 1..4 for its primary
     suppressions); `rounded_is_leak`: count a narrowed rounded cell as a leak instead of a warning;
-    `domains`: a-priori domains that replace those of the symbols for some hidden cells.
+    `domains`: a-priori domains that replace those of the symbols for some hidden cells;
+    `record`: the build's record of the data-dependent identities (`metadata.json`): those that failed
+    are replaced by their negation, which the record tells an outsider (without a record every one is
+    kept as it is: an extra identity can only make the attacker stronger);
+    `year`: the reporting year (default: the last year column).
     """
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
 
-    structure = build_structure(published) if structure is None else structure
+    if structure is None:
+        structure = build_structure(published, year=year, failed=(record or {}).get("gelden_niet", []))
     override = dict(domains or {})
     domains = {}
     status: dict[CellKey, str] = {}
@@ -164,7 +178,10 @@ def audit_cells(
             results[key] = CellAudit(key, published[key], status[key], domains[key], lp, ip, req, verdict)
     order = {k: n for n, k in enumerate(published)}
     cells = sorted(results.values(), key=lambda c: order[c.key])
-    return AuditResult(cells, dropped, len(published), len(identities))
+    data = [i.name for i in identities if i.kind == IdentityKind.DATA]
+    negated = sorted(n.removeprefix(NEGATION) for n in data if n.startswith(NEGATION))
+    used = sorted(n for n in data if not n.startswith(NEGATION))
+    return AuditResult(cells, dropped, len(published), len(identities), used, negated, record is not None)
 
 
 def related_facts(values: Mapping[str, str], year: int | None) -> dict[CellKey, str]:
@@ -172,7 +189,11 @@ def related_facts(values: Mapping[str, str], year: int | None) -> dict[CellKey, 
     pseudo-figure `FACT_FIGURE`; only counts and withheld facts (a fact in another form, e.g. a
     percentage, leaves its relations out of the model)."""
     from jaarcijfers.facts.catalogue import related_fact_ids
-    from jaarcijfers.sdc.structure import SMALL_SYMBOL, STRICT_SYMBOL, fact_key
+    from jaarcijfers.sdc.structure import (
+        SMALL_SYMBOL,
+        STRICT_SYMBOL,
+        fact_key,
+    )
 
     if year is None:
         return {}
@@ -215,6 +236,11 @@ def result_json(result: AuditResult, edition: str = "") -> dict:
         "verborgen_cellen": len(result.cells),
         "identiteiten": result.n_identities,
         "tegenstrijdige_identiteiten": result.dropped,
+        "gegevensafhankelijke_identiteiten": {
+            "registratie_in_metadata": result.data_record,
+            "gelden": result.data_used,
+            "gelden_niet": result.data_negated,
+        },
         "lekken": [cell(c) for c in result.leaks],
         "waarschuwingen": [cell(c) for c in result.warnings],
         "geslaagd": result.ok,
@@ -231,6 +257,18 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
         f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
         f"{result.n_identities} identiteiten"
     )
+    if result.data_record:
+        console.print(
+            f"Gegevensafhankelijke identiteiten: volgens metadata.json gelden er {len(result.data_used)} op de "
+            f"werkelijke aantallen en {len(result.data_negated)} niet (die zijn omgekeerd gebruikt)"
+        )
+        for name in result.data_negated:
+            console.print(f"  - geldt niet: {name}")
+    elif result.data_used:
+        console.print(
+            f"Gegevensafhankelijke identiteiten: {len(result.data_used)}, alle gebruikt: metadata.json vermeldt "
+            "niet of ze gelden (voorzichtig: een extra identiteit maakt de aanvaller alleen sterker)"
+        )
     if result.dropped:
         console.print(
             f"\n[bold]Tegenstrijdig met de gepubliceerde waarden[/bold] ({len(result.dropped)} identiteiten, "

@@ -40,6 +40,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
+from jaarcijfers.sdc.identities import (
+    build_structure,
+    data_dependent_check,
+)
 from jaarcijfers.sdc.policy import (
     BLANK,
     ROUNDED_SMALL,
@@ -50,23 +54,20 @@ from jaarcijfers.sdc.policy import (
     plain_text,
 )
 from jaarcijfers.sdc.structure import (
-    AANTAL,
     AUX_FIGURE,
-    F_FIVE_YEAR_BLOCKS,
-    F_OM_REGISTERED,
-    F_VICTIMS,
     FACT_FIGURE,
+    FIVE_YEAR_FIGURES,
+    HEADLINE_FIGURES,
     INF,
     ROUNDED_FIGURES,
     STRICT_SYMBOL,
     Identity,
     Structure,
-    build_structure,
     cell_name,
     is_total_label,
+    share_base,
 )
 
-HEADLINE_FIGURES = frozenset({F_VICTIMS, F_OM_REGISTERED})
 W_FACT, W_INNER, W_FIVE_YEAR, W_HEADLINE = 0.5, 1.0, 5.0, 1000.0
 TOL = 1e-6
 MAX_ROUNDS = 500
@@ -130,7 +131,7 @@ def cost_weight(key: CellKey) -> float:
         return W_FACT
     if key.figure in HEADLINE_FIGURES or is_total_label(key.row) or is_total_label(key.column):
         return W_HEADLINE
-    if key.figure in F_FIVE_YEAR_BLOCKS and key.part == "vorm":
+    if key.figure in FIVE_YEAR_FIGURES and key.part == "vorm":
         return W_FIVE_YEAR
     return W_INNER
 
@@ -141,7 +142,7 @@ def _display(cells: Sequence[RawCell], hidden: set[CellKey]) -> dict[CellKey, st
         k = c.key
         if k in hidden:
             out[k] = STRICT_SYMBOL
-        elif c.kind == CellKind.PERCENT and CellKey(k.figure, k.part, k.row, AANTAL) in hidden:
+        elif c.kind == CellKind.PERCENT and share_base(k) in hidden:
             out[k] = STRICT_SYMBOL
         else:
             out[k] = plain_text(c)
@@ -163,7 +164,8 @@ def suppress(
     if len({c.key for c in cells}) != len(cells):
         raise ValueError("dubbele cel")
     shown = {c.key: plain_text(c) for c in cells}
-    structure = build_structure(shown) if structure is None else structure
+    if structure is None:  # the edition's identities, without the data-dependent ones the data break
+        structure = build_structure(shown, failed=data_dependent_check(cells)["gelden_niet"])
     truth: dict[CellKey, int] = {}
     for c in cells:
         if c.kind == CellKind.COUNT and c.key.figure not in rounded_figures:
@@ -389,9 +391,7 @@ class _Attacker:
             self.model.add_row(rl, rh, [self.pos[v] for _, v in i.terms], [float(c) for c, _ in i.terms])
             self.row_lo.append(rl)
             self.row_hi.append(rh)
-            self.guard_of_row.append(
-                CellKey(i.guard.figure, i.guard.part, i.guard.row, AANTAL) if i.guard is not None else None
-            )
+            self.guard_of_row.append(share_base(i.guard) if i.guard is not None else None)
         for i in linked:
             for v in i.variables:
                 self.adj[v].update(i.variables)

@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
-from jaarcijfers.sdc.structure import (
-    AANTAL,
-    ROUNDED_FIGURES,
+from jaarcijfers.sdc.identities import (
     build_structure,
+)
+from jaarcijfers.sdc.structure import (
+    ROUNDED_FIGURES,
     cell_kind,
+    share_base,
     variable_domain,
 )
 
@@ -55,13 +57,12 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
         elif kind == "count":
             out.append(RawCell(k, values[k], CellKind.COUNT))
         elif kind == "percent":
-            counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, AANTAL)]
+            base = share_base(k)
+            if base is None:
+                raise ValueError(f"percentage zonder aantal: {k}")
+            counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, base.column)]
             total = sum(values[c] for c in counts)
-            out.append(
-                RawCell(
-                    k, Fraction(values[CellKey(k.figure, k.part, k.row, AANTAL)], total), CellKind.PERCENT
-                )
-            )
+            out.append(RawCell(k, Fraction(values[base], total), CellKind.PERCENT))
         elif kind == "mean":
             out.append(RawCell(k, Fraction(int(s)), CellKind.MEAN))
         elif kind == "rank":

@@ -36,7 +36,7 @@ F18_SPLIT_ROWS = L.block("18").blank_rows_when_split_hidden
 VERDICTS = L.tokens("19", L.VERDICT, "jaar")
 GENDERS = L.tokens("23", L.CASE_GENDER, "jaar")
 HERKOMST = L.tokens("24", L.HERKOMST, "jaar")
-MEAN_ROW = L.block("22", "jaar").means[0][0]
+MEAN_ROW = L.block("22", "jaar").means[0].label
 AGE_CODES = tuple(cs[0] for _, cs in L.labels("22", "jaar") if cs != ("onbekend",))
 IND_ROWS = {lab: cs[0] for fig in ("10", "11") for lab, cs in L.labels(fig)}
 RECHTSPRAAK_ROWS = {lab: cs[0] for fig in ("20", "21") for lab, cs in L.labels(fig)}
