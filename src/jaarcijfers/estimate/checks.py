@@ -5,68 +5,249 @@
   A x = t, x_j >= s (x >= 0), where A is the transposed design matrix (cells with an empty
   overlap in the model removed) and t = A n the sufficient statistics. The MLE exists iff s > 0.
 - identifiability: the design matrix has full column rank.
+- what the dark figure does when either fails (`dark_figure_status`): the facial set F (the cells whose
+  fitted mean stays positive in the extended MLE: the cells x_j > 0 for some x >= 0 with A x = t, one LP
+  per empty cell) and whether the intercept b0 = log(dark figure) is estimable from the cells in F
+  (e_0 in the row space of X_F). If it is, the dark figure has a finite extended MLE (`BOUNDARY`); if it
+  is not, the likelihood's supremum is reached along directions in which b0 takes any value, so the
+  data are consistent with an arbitrarily large hidden number (`UNBOUNDED`, "niet begrensd").
 - data checks: empty lists, lists holding every case, lists without any overlap, duplicated lists.
 
 Existence depends only on which cells are positive (the support), so results are cached by
-(support, model) -- the bootstrap and the model search hit the cache most of the time.
+(support, model) -- the bootstrap and the model search hit the cache most of the time. The linear
+programs are solved with HiGHS (highspy), not through scipy.optimize (whose import alone takes a second).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 
 from jaarcijfers.estimate.histories import CaptureTable
-from jaarcijfers.estimate.loglinear import build_design, normalise_terms
+from jaarcijfers.estimate.loglinear import DarkFigure, build_design, normalise_terms
 
 OK, NOT_EXIST, NOT_IDENTIFIABLE = 0, 1, 2
 
+_HIGHS_BANNER_SHOWN = False
+
+
+def _new_highs():
+    """A silent HiGHS instance. The first instance of a process prints a banner on stdout at C level
+    (which would break `--json`), so that one is created with file descriptor 1 on /dev/null."""
+    global _HIGHS_BANNER_SHOWN
+    import os
+    import sys
+
+    import highspy
+
+    if not _HIGHS_BANNER_SHOWN:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as devnull:
+                os.dup2(devnull.fileno(), 1)
+                h = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            _HIGHS_BANNER_SHOWN = True
+    else:
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", 0)
+    h.setOptionValue("presolve", "off")  # the programs are tiny: presolve costs more than it saves
+    return h
+
+
+def _solve_lp(cost, rows, row_lower, row_upper) -> tuple[bool, float]:
+    """min cost.v subject to row_lower <= rows v <= row_upper, v >= 0. Returns (optimal, objective)."""
+    import highspy
+    import numpy as np
+
+    rows = np.asarray(rows, dtype=float)
+    nrow, ncol = rows.shape
+    lp = highspy.HighsLp()
+    lp.num_col_ = ncol
+    lp.num_row_ = nrow
+    lp.col_cost_ = np.asarray(cost, dtype=float)
+    lp.col_lower_ = np.zeros(ncol)
+    lp.col_upper_ = np.full(ncol, highspy.kHighsInf)
+    lp.row_lower_ = np.asarray(row_lower, dtype=float)
+    lp.row_upper_ = np.where(np.isinf(row_upper), highspy.kHighsInf, np.asarray(row_upper, dtype=float))
+    nonzero = rows != 0
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = np.concatenate([[0], np.cumsum(nonzero.sum(axis=1))]).astype(np.int32)
+    lp.a_matrix_.index_ = np.nonzero(nonzero)[1].astype(np.int32)
+    lp.a_matrix_.value_ = rows[nonzero]
+    lp.a_matrix_.num_col_ = ncol
+    lp.a_matrix_.num_row_ = nrow
+    h = _new_highs()
+    h.passModel(lp)
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return False, 0.0
+    return True, float(h.getInfo().objective_function_value)
+
 
 def _lp_positive_solution(A, t) -> float:
-    """Optimal s of  max s  s.t. A x = t, x - s >= 0, x >= 0."""
+    """Optimal s of  max s  s.t. A x = t, x_j - s >= 0, x >= 0 (0 when the LP fails)."""
     import numpy as np
-    from scipy.optimize import linprog
 
     npar, nobs = A.shape
-    c = np.zeros(nobs + 1)
-    c[-1] = -1.0
-    A_eq = np.hstack([A, np.zeros((npar, 1))])
-    A_ub = np.hstack([-np.eye(nobs), np.ones((nobs, 1))])  # s - x_j <= 0
-    bounds = [(0, None)] * nobs + [(0, None)]
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(nobs), A_eq=A_eq, b_eq=t, bounds=bounds, method="highs")
-    if res.status != 0:
-        return 0.0
-    return float(-res.fun)
+    cost = np.zeros(nobs + 1)
+    cost[-1] = -1.0
+    rows = np.vstack([np.hstack([A, np.zeros((npar, 1))]), np.hstack([np.eye(nobs), -np.ones((nobs, 1))])])
+    lower = np.concatenate([t, np.zeros(nobs)])
+    upper = np.concatenate([t, np.full(nobs, np.inf)])
+    ok, value = _solve_lp(cost, rows, lower, upper)
+    return -value if ok else 0.0
+
+
+def _max_cell(A, t, j: int) -> float:
+    """max x_j subject to A x = t, x >= 0."""
+    import numpy as np
+
+    cost = np.zeros(A.shape[1])
+    cost[j] = -1.0
+    ok, value = _solve_lp(cost, A, t, t)
+    return -value if ok else 0.0
+
+
+def _support_key(table: CaptureTable) -> tuple[int, ...]:
+    return tuple(1 if c > 0 else 0 for c in table.counts)
+
+
+def _scale_tol(y) -> float:
+    return 1e-9 * max(1.0, float(y.sum()))
+
+
+# Existence is monotone in the support: for one design (the model's terms and the terms whose overlap is
+# empty, which fix the cells that are kept), a support containing one for which the MLE exists gives an
+# MLE too, and a support contained in one for which it does not exist gives none. The bootstrap meets
+# thousands of supports; these lists answer most of them without a linear program.
+_KNOWN: dict[tuple, tuple[list[int], list[int]]] = {}
+_RANK_DEFICIENT: dict[tuple, bool] = {}
+
+
+def _mask(support: tuple[int, ...]) -> int:
+    return sum(1 << k for k, v in enumerate(support) if v)
+
+
+# A bootstrap resamples the data: a cell with many cases is (practically) never empty in a replicate.
+# Within `existence_floor(table)`, a replicate's support S is first reduced to its "floor" (the cells of S
+# with at least FLOOR_COUNT cases in the data, plus S's cells in the overlap of any model term that would
+# otherwise become empty, so that the design stays the same); when the MLE exists for the floor it exists
+# for S (monotonicity), and the floor is shared by most replicates, so one linear program serves them all.
+FLOOR_COUNT = 10
+_FLOOR: ContextVar[tuple[int, int] | None] = ContextVar("existence_floor", default=None)
+
+
+@contextmanager
+def existence_floor(table: CaptureTable, min_count: int = FLOOR_COUNT) -> Iterator[None]:
+    token = _FLOOR.set((table.m, sum(1 << k for k, c in enumerate(table.counts) if c >= min_count)))
+    try:
+        yield
+    finally:
+        _FLOOR.reset(token)
+
+
+def _pair_mask(m: int, i: int, j: int) -> int:
+    return sum(1 << (k - 1) for k in range(1, 2**m) if (k >> i) & 1 and (k >> j) & 1)
+
+
+def _floor_support(m: int, mask: int, terms: tuple) -> int | None:
+    floor = _FLOOR.get()
+    if floor is None or floor[0] != m:
+        return None
+    fmask = floor[1] & mask
+    for i, j in terms:
+        overlap = _pair_mask(m, i, j)
+        if mask & overlap and not fmask & overlap:
+            fmask |= mask & overlap
+    return fmask if fmask != mask else None
 
 
 @lru_cache(maxsize=200_000)
-def _check_cached(m: int, support: tuple[bool, ...], counts_key: tuple[int, ...], terms: tuple) -> int:
+def _check_cached(m: int, support: tuple[int, ...], terms: tuple) -> int:
     import numpy as np
 
-    table = CaptureTable(tuple(f"L{j}" for j in range(m)), counts_key)
+    table = CaptureTable(tuple(f"L{j}" for j in range(m)), support)
     d = build_design(table, terms)
-    ierr = 0
-    X = d.X
-    if np.linalg.matrix_rank(X) < X.shape[1]:
-        ierr |= NOT_IDENTIFIABLE
+    key = (m, terms, d.empty_terms)
+    if key not in _RANK_DEFICIENT:
+        _RANK_DEFICIENT[key] = bool(np.linalg.matrix_rank(d.X) < d.X.shape[1])
+    ierr = NOT_IDENTIFIABLE if _RANK_DEFICIENT[key] else 0
     y = d.y
     if np.all(y > 0):
         return ierr  # x = n is a strictly positive solution
-    A = X.T
-    t = A @ y
-    s = _lp_positive_solution(A, t)
+    mask = _mask(support)
+    exists, missing = _KNOWN.setdefault(key, ([], []))
+    if any(k & ~mask == 0 for k in exists):
+        return ierr
+    if any(mask & ~k == 0 for k in missing):
+        return ierr | NOT_EXIST
+    fmask = _floor_support(m, mask, terms)
+    if fmask is not None:
+        floor_support = tuple((fmask >> k) & 1 for k in range(len(support)))
+        if not _check_cached(m, floor_support, terms) & NOT_EXIST:
+            exists.append(mask)
+            return ierr
+    A = d.X.T
+    s = _lp_positive_solution(A, A @ y)
     # s is scale dependent: compare with the size of the data
-    if s <= 1e-9 * max(1.0, float(y.sum())):
-        ierr |= NOT_EXIST
+    if s <= _scale_tol(y):
+        missing.append(mask)
+        return ierr | NOT_EXIST
+    exists.append(mask)
     return ierr
 
 
 def check_model(table: CaptureTable, terms=()) -> int:
     """SparseMSE's `checkident` error code: 0 ok, 1 MLE does not exist, 2 not identifiable, 3 both."""
-    terms = normalise_terms(terms)
-    # existence only depends on the support; use a 0/1 table of the support plus the empty overlaps
-    support = tuple(c > 0 for c in table.counts)
-    key = tuple(1 if s else 0 for s in support)
-    return _check_cached(table.m, support, key, terms)
+    return _check_cached(table.m, _support_key(table), normalise_terms(terms))
+
+
+@dataclass(frozen=True)
+class Existence:
+    """What the data say about the dark figure under one model."""
+
+    code: int  # SparseMSE's checkident code (0 ok, 1 no MLE, 2 not identifiable, 3 both)
+    dark: DarkFigure
+    facial_rows: tuple[int, ...]  # rows of the design (kept cells) whose extended-MLE mean is positive
+
+
+@lru_cache(maxsize=50_000)
+def _status_cached(m: int, support: tuple[int, ...], terms: tuple) -> Existence:
+    import numpy as np
+
+    code = _check_cached(m, support, terms)
+    table = CaptureTable(tuple(f"L{j}" for j in range(m)), support)
+    d = build_design(table, terms)
+    rows = tuple(range(len(d.y)))
+    if code == OK:
+        return Existence(code, DarkFigure.EXISTS, rows)
+    if code & NOT_EXIST:
+        A = d.X.T
+        t = A @ d.y
+        tol = _scale_tol(d.y)
+        rows = tuple(j for j in rows if d.y[j] > 0 or _max_cell(A, t, j) > tol)
+    XF = d.X[list(rows)]
+    e0 = np.zeros(d.X.shape[1])
+    e0[0] = 1.0
+    if len(rows) == 0:
+        return Existence(code, DarkFigure.UNBOUNDED, rows)
+    z, *_ = np.linalg.lstsq(XF.T, e0, rcond=None)
+    estimable = bool(np.linalg.norm(XF.T @ z - e0) < 1e-8)
+    return Existence(code, DarkFigure.BOUNDARY if estimable else DarkFigure.UNBOUNDED, rows)
+
+
+def dark_figure_status(table: CaptureTable, terms=()) -> Existence:
+    """Whether the dark figure has a finite (extended) maximum likelihood estimate under the model."""
+    return _status_cached(table.m, _support_key(table), normalise_terms(terms))
 
 
 def count_triples(table: CaptureTable) -> int:
@@ -114,16 +295,17 @@ def tidy_lists(table: CaptureTable) -> tuple[CaptureTable, list[str]]:
     return table.drop_lists(keep), warnings
 
 
+def isolated_lists(table: CaptureTable) -> tuple[int, ...]:
+    """Lists that share no case with any other list."""
+    m = table.m
+    return tuple(i for i in range(m) if m > 1 and all(table.overlap(i, j) == 0 for j in range(m) if j != i))
+
+
 def overlap_warnings(table: CaptureTable) -> list[str]:
-    """Dutch warnings about lists that overlap with no other list, and about empty pairwise overlaps."""
+    """Dutch warnings about empty pairwise overlaps and few observations (lists without any overlap are
+    explained separately: run.isolated_rows)."""
     out = []
     m = table.m
-    for i in range(m):
-        if all(table.overlap(i, j) == 0 for j in range(m) if j != i):
-            out.append(
-                f"Lijst '{table.lists[i]}' heeft geen overlap met een andere lijst; de schatting hangt dan "
-                "sterk af van de aanname dat de lijsten onafhankelijk zijn."
-            )
     empty = [
         f"{table.lists[i]}:{table.lists[j]}"
         for i in range(m)
@@ -144,3 +326,15 @@ def describe_error(ierr: int) -> str:
     if ierr & NOT_IDENTIFIABLE:
         parts.append("het model is niet identificeerbaar")
     return " en ".join(parts)
+
+
+def fit_checked(table: CaptureTable, terms=()):
+    """The (extended) maximum likelihood fit of a model: the regular fit when the MLE exists and is
+    identifiable, else the fit on the facial set (`loglinear.fit_facial`), whose dark figure is finite
+    (`BOUNDARY`) or infinite (`UNBOUNDED`)."""
+    from jaarcijfers.estimate.loglinear import fit_facial, fit_model
+
+    existence = dark_figure_status(table, terms)
+    if existence.dark is DarkFigure.EXISTS:
+        return fit_model(table, terms)
+    return fit_facial(table, terms, existence.facial_rows, existence.dark)
