@@ -141,6 +141,12 @@ def print_approaches(console, rows: tuple[ApproachEstimate, ...]) -> None:
             console.print(f"  [yellow]Waarschuwing:[/yellow] {w}")
 
 
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
 def run_estimate(
     data,
     year,
@@ -156,8 +162,6 @@ def run_estimate(
 ) -> int:
     """The command. Returns the exit status (see the module docstring)."""
     from dataclasses import replace
-
-    from rich.console import Console
 
     from jaarcijfers.estimate.delivery import STRATA, latest_year
     from jaarcijfers.estimate.histories import read_lists_csv
@@ -177,7 +181,6 @@ def run_estimate(
         raise UserError(f"--n-boot {n_boot} is te klein; gebruik minstens 100 trekkingen.")
     if ntop is not None and ntop < 1:
         raise UserError("--ntop moet minstens 1 zijn.")
-    console = Console()
     options: dict[str, Any] = dict(model=model, ci=ci, seed=seed, n_boot=n_boot, ntop=ntop)
 
     def with_approaches(res: EstimateResult) -> EstimateResult:
@@ -197,7 +200,7 @@ def run_estimate(
         if json_out:
             print(json.dumps(res.to_dict(), ensure_ascii=False))
         else:
-            _print_result(console, f"Schatting uit {Path(lists).name}", res)
+            _print_result(_console(), f"Schatting uit {Path(lists).name}", res)
         return 0 if res.bounded else EXIT_NOT_BOUNDED
     from jaarcijfers.estimate.delivery import histories_for_year, open_connection
 
@@ -218,6 +221,7 @@ def run_estimate(
             ]
         print(json.dumps(json_safe(out), ensure_ascii=False))
         return status
+    console = _console()
     _print_result(console, f"Schatting van het totale aantal slachtoffers in {year}", result)
     if strata is not None:
         from rich.table import Table

@@ -141,9 +141,11 @@ def _row(label: str, fit: Fit | None, status: str = "ok") -> ModelRow:
     )
 
 
-def model_rows(table: CaptureTable, chosen: Fit, cache: ModelCache | None = None) -> tuple[ModelRow, ...]:
-    """The estimate under candidate models: the chosen one, main effects, stepwise, AIC, BIC, each single
-    term, all pairs, and each list without overlap kept apart."""
+def model_rows(
+    table: CaptureTable, chosen: Fit | None, cache: ModelCache | None = None
+) -> tuple[ModelRow, ...]:
+    """The estimate under candidate models: the chosen one (if any), main effects, stepwise, AIC, BIC,
+    each single term, all pairs, and each list without overlap kept apart."""
     cache = cache or ModelCache(table)
     rows: list[ModelRow] = []
     seen: set[tuple] = set()
@@ -163,7 +165,8 @@ def model_rows(table: CaptureTable, chosen: Fit, cache: ModelCache | None = None
         seen.add(fit.terms)
         rows.append(_row(label, fit))
 
-    add("gekozen", fit=chosen)
+    if chosen is not None:
+        add("gekozen", fit=chosen)
     add("main", fit=fit_checked(table, ()))
     for label, finder in (
         ("stepwise", lambda: stepwise(table)),
@@ -228,7 +231,7 @@ def _estimate_bma(reduced: CaptureTable, warnings: list[str], sensitivity: bool)
     best = post.top[0]
     isolated = isolated_rows(reduced, "modelmiddeling")
     warnings = list(dict.fromkeys([*warnings, *(row.explanation for row in isolated)]))
-    rows = model_rows(reduced, fit_checked(reduced, ())) if sensitivity else ()
+    rows = model_rows(reduced, None) if sensitivity else ()
     return EstimateResult(
         observed=reduced.observed,
         estimate=post.median,
