@@ -177,6 +177,16 @@ def _bca_probs(share, acceleration: float, level: float, n_boot: int):
     return np.array(out).T, z0
 
 
+def bca_levels(estimate: float, acceleration: float, level: float):
+    """`probs_of` for BCa: the adjusted quantile levels of each row of sorted replicate totals."""
+
+    def probs_of(sorted_rows):
+        probs, _ = _bca_probs(_share_below(sorted_rows, estimate), acceleration, level, sorted_rows.shape[1])
+        return probs
+
+    return probs_of
+
+
 def bca_limits(replicates: Sequence[float], estimate: float, acceleration: float, level: float):
     """(lower, upper, z0) of SparseMSE's `bcaconfvalues`."""
     import numpy as np
@@ -187,15 +197,7 @@ def bca_limits(replicates: Sequence[float], estimate: float, acceleration: float
     return lower, upper, float(z0[0])
 
 
-def percentile_limits(replicates: Sequence[float], level: float) -> tuple[float, float]:
-    import numpy as np
-
-    x = np.sort(np.asarray(replicates, dtype=float))
-    lower, upper = type8_quantiles(x, [(1 - level) / 2, (1 + level) / 2])[0]
-    return float(lower), float(upper)
-
-
-def _limits(sorted_rows, probs_of):
+def limits_at(sorted_rows, probs_of):
     """The two limits of each row (sorted replicate totals) at the levels `probs_of` gives for it."""
     import numpy as np
 
@@ -203,7 +205,7 @@ def _limits(sorted_rows, probs_of):
     return np.array([type8_quantiles(row[None, :], p)[0] for row, p in zip(sorted_rows, probs, strict=True)])
 
 
-def _mcse(replicates, seed: int, probs_of) -> tuple[float, float]:
+def monte_carlo_errors(replicates, seed: int, probs_of) -> tuple[float, float]:
     """Standard deviations of the two limits over resamples of the replicate totals: 0 when a limit is
     +inf in every resample, +inf when it is infinite in some only."""
     import numpy as np
@@ -214,7 +216,7 @@ def _mcse(replicates, seed: int, probs_of) -> tuple[float, float]:
     for start in range(0, MCSE_RESAMPLES, 100):
         rows = min(100, MCSE_RESAMPLES - start)
         sample = np.sort(x[rng.integers(0, len(x), size=(rows, len(x)))], axis=1)
-        values.append(_limits(sample, probs_of))
+        values.append(limits_at(sample, probs_of))
     out = []
     for col in np.vstack(values).T:
         if np.all(np.isinf(col)):
@@ -255,8 +257,8 @@ def _run(table: CaptureTable, probs, rule: Rule, n_boot: int | None, seed: int, 
                     reps.append(rule(table.with_counts(counts)))
         x = np.sort(np.asarray(reps, dtype=float))[None, :]
         levels = probs_of(x)[0]
-        lower, upper = (float(v) for v in _limits(x, probs_of)[0])
-        lo_se, hi_se = _mcse(reps, seed, probs_of)
+        lower, upper = (float(v) for v in limits_at(x, probs_of)[0])
+        lo_se, hi_se = monte_carlo_errors(reps, seed, probs_of)
         draws = _Draws(
             reps, lower, upper, lo_se, hi_se, len(reps) * float(levels[0]), len(reps) * (1 - float(levels[1]))
         )
@@ -326,11 +328,7 @@ def bca_interval(
         accel = 0.0
     probs = np.asarray(table.counts, dtype=float) / table.observed
 
-    def probs_of(sorted_rows):
-        p, _ = _bca_probs(_share_below(sorted_rows, estimate), accel, level, sorted_rows.shape[1])
-        return p
-
-    draws = _run(table, probs, rule, n_boot, seed, probs_of)
+    draws = _run(table, probs, rule, n_boot, seed, bca_levels(estimate, accel, level))
     reps = draws.replicates
     share = float(np.mean(np.asarray(reps) < estimate))
     if share in (0.0, 1.0):

@@ -24,12 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from jaarcijfers.estimate.bootstrap import (
-    MCSE_RESAMPLES,
-    _bca_probs,
-    _share_below,
-    type8_quantiles,
-)
+from jaarcijfers.estimate.bootstrap import bca_levels, limits_at, monte_carlo_errors
 from jaarcijfers.estimate.checks import check_model, existence_floor
 from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.loglinear import Fit, FitError, build_design, fit_model, term_names, warm_start
@@ -125,20 +120,10 @@ def _bca_row(values, estimate: float, accel: float, level: float, seed: int):
     x = np.sort(np.asarray([v for v in values if math.isfinite(v)], dtype=float))
     if len(x) == 0:
         return None, None, None, None
-
-    def limits(rows):
-        probs, _ = _bca_probs(_share_below(rows, estimate), accel, level, rows.shape[1])
-        return np.array([type8_quantiles(r[None, :], p)[0] for r, p in zip(rows, probs, strict=True)])
-
-    lower, upper = (float(v) for v in limits(x[None, :])[0])
-    rng = np.random.default_rng([seed, 0x6D637365])
-    sims = np.vstack(
-        [
-            limits(np.sort(x[rng.integers(0, len(x), size=(100, len(x)))], axis=1))
-            for _ in range(MCSE_RESAMPLES // 100)
-        ]
-    )
-    return lower, upper, float(np.std(sims[:, 0], ddof=1)), float(np.std(sims[:, 1], ddof=1))
+    probs_of = bca_levels(estimate, accel, level)
+    lower, upper = (float(v) for v in limits_at(x[None, :], probs_of)[0])
+    lo_se, hi_se = monte_carlo_errors(x, seed, probs_of)
+    return lower, upper, lo_se, hi_se
 
 
 def top_models_bca(
