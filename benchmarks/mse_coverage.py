@@ -12,15 +12,10 @@ import time
 
 import numpy as np
 
+from jaarcijfers.estimate.bootstrap import bca_interval, parametric_interval
 from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.intervals import multinomial_profile_interval, profile_interval, wald_interval
-from jaarcijfers.estimate.selection import (
-    ModelSpec,
-    bootstrap_totals,
-    parse_model_spec,
-    percentile_interval,
-    select,
-)
+from jaarcijfers.estimate.selection import ModelSpec, parse_model_spec, select
 
 
 def simulate(rng, size, probs):
@@ -37,7 +32,7 @@ def main() -> None:
     ap.add_argument("--size", type=int, default=2000)
     ap.add_argument("--probs", default="0.15,0.1,0.08,0.05")
     ap.add_argument("--model", default="main")
-    ap.add_argument("--ci", default="profile", choices=["profile", "multinomial", "wald", "bootstrap"])
+    ap.add_argument("--ci", default="profile", choices=["profile", "multinomial", "wald", "bootstrap", "bca"])
     ap.add_argument("--boot", type=int, default=200)
     ap.add_argument("--seed", type=int, default=2024)
     args = ap.parse_args()
@@ -56,8 +51,12 @@ def main() -> None:
             _, lo, hi = multinomial_profile_interval(fit)
         elif args.ci == "wald":
             lo, hi = wald_interval(fit)
+        elif args.ci == "bca":
+            b = bca_interval(table, fit.estimate, spec, n_boot=args.boot, seed=run)
+            lo, hi = b.lower, b.upper
         else:
-            lo, hi = percentile_interval(bootstrap_totals(fit, spec, n_boot=args.boot, seed=run))
+            b = parametric_interval(fit, spec, n_boot=args.boot, seed=run)
+            lo, hi = b.lower, b.upper
         covered += lo <= args.size <= hi
         low += args.size < lo
         high += args.size > hi

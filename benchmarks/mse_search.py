@@ -8,17 +8,12 @@ import time
 
 import numpy as np
 
+from jaarcijfers.estimate.bootstrap import bca_interval
 from jaarcijfers.estimate.checks import _check_cached
 from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.run import estimate_histories
-from jaarcijfers.estimate.selection import (
-    ModelCache,
-    ModelSpec,
-    bootstrap_totals,
-    percentile_interval,
-    search,
-    stepwise,
-)
+from jaarcijfers.estimate.selection import ModelCache, ModelKind, ModelSpec, search, stepwise
+from jaarcijfers.estimate.topmodels import top_models_bca
 
 LISTS = ("politie", "kmar", "nla", "zorgcoordinator", "fairwork", "overig")
 
@@ -63,14 +58,17 @@ def main() -> None:
     print(
         f"  {res.estimate:.0f} ({res.ci_lower:.0f} - {res.ci_upper:.0f}); {len(res.sensitivity)} sensitivity rows"
     )
-    for kind in ("stepwise", "bic", "aic"):
-        f = stepwise(table) if kind == "stepwise" else search(table, kind)
-        totals = timed(
-            f"bootstrap {args.boot} x {kind}",
-            lambda f=f, k=kind: bootstrap_totals(f, ModelSpec(k), args.boot, 1),
-        )
-        lo, hi = percentile_interval(totals)
-        print(f"  interval {lo:.0f} - {hi:.0f}")
+    f = stepwise(table)
+    b = timed(
+        f"BCa bootstrap {args.boot} x stepwise",
+        lambda: bca_interval(table, f.estimate, ModelSpec(ModelKind.STEPWISE), n_boot=args.boot, seed=1),
+    )
+    print(f"  interval {b.lower:.0f} - {b.upper:.0f} (MCSE {b.lower_mcse:.0f}, {b.upper_mcse:.0f})")
+    t = timed(
+        f"BIC bootstrap {args.boot} over the best 32 models",
+        lambda: top_models_bca(table, "bic", 32, n_boot=args.boot, seed=1),
+    )
+    print(f"  interval {t.final.lower:.0f} - {t.final.upper:.0f}")
 
 
 if __name__ == "__main__":

@@ -10,12 +10,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jaarcijfers.errors import UserError
+from jaarcijfers.estimate.bootstrap import parametric_interval
 from jaarcijfers.estimate.checks import check_model, tidy_lists
+from jaarcijfers.estimate.display import run_estimate
 from jaarcijfers.estimate.histories import CaptureTable, from_memberships, read_lists_csv
 from jaarcijfers.estimate.intervals import profile_interval, wald_interval
 from jaarcijfers.estimate.loglinear import all_pairs, fit_model
-from jaarcijfers.estimate.run import estimate_histories, run_estimate
-from jaarcijfers.estimate.selection import ModelSpec, bootstrap_totals, parse_model_spec, search, stepwise
+from jaarcijfers.estimate.run import estimate_histories
+from jaarcijfers.estimate.selection import ModelKind, ModelSpec, parse_model_spec, search, stepwise
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mse"
 
@@ -87,13 +89,14 @@ def test_search_finds_the_true_interaction():
         assert (0, 1) in search(t, kind).terms
 
 
-def test_bootstrap_is_deterministic_and_not_below_observed():
+def test_parametric_bootstrap_is_deterministic_and_not_below_observed():
     t = simulate(2000, [0.2, 0.15, 0.1], 1)
     f = fit_model(t)
-    a = bootstrap_totals(f, ModelSpec("stepwise"), n_boot=50, seed=7)
-    b = bootstrap_totals(f, ModelSpec("stepwise"), n_boot=50, seed=7)
+    a = parametric_interval(f, ModelSpec(ModelKind.STEPWISE), n_boot=200, seed=7)
+    b = parametric_interval(f, ModelSpec(ModelKind.STEPWISE), n_boot=200, seed=7)
     assert a == b
-    assert min(a) >= t.observed
+    assert min(a.replicates) >= t.observed
+    assert a.lower < f.estimate < a.upper
 
 
 def test_estimate_histories_result():
@@ -140,7 +143,7 @@ def test_all_zero_row_is_ignored(tmp_path):
     assert fit_model(t).estimate == pytest.approx(30 * 40 / 10)
 
 
-@pytest.mark.parametrize("bad", ["A", "A:A", "A:B:C", "foo,", ""])
+@pytest.mark.parametrize("bad", ["A", "A:A", "A:B:C", "foo,", "", "A:"])
 def test_bad_model_spec(bad):
     with pytest.raises(UserError):
         parse_model_spec(bad)

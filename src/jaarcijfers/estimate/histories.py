@@ -11,12 +11,24 @@ import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import SupportsInt
 
 from jaarcijfers.errors import UserError
 
 MAX_LISTS = 12
+
+
+@lru_cache(maxsize=MAX_LISTS + 1)
+def history_matrix(m: int):
+    """(2**m - 1) x m array of 0/1: row k - 1 is the history of cell k (bit j: on list j). Read-only."""
+    import numpy as np
+
+    codes = np.arange(1, 2**m)
+    out = ((codes[:, None] >> np.arange(m)[None, :]) & 1).astype(float)
+    out.setflags(write=False)
+    return out
 
 
 @dataclass(frozen=True)
@@ -38,11 +50,8 @@ class CaptureTable:
         return int(sum(self.counts))
 
     def histories(self):
-        """(2**m - 1) x m array of 0/1 with the history of each cell."""
-        import numpy as np
-
-        codes = np.arange(1, 2**self.m)
-        return ((codes[:, None] >> np.arange(self.m)[None, :]) & 1).astype(float)
+        """(2**m - 1) x m array of 0/1 with the history of each cell (shared, read-only)."""
+        return history_matrix(self.m)
 
     def count_array(self):
         import numpy as np

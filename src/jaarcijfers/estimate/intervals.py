@@ -7,7 +7,7 @@
   (Cormack 1992): the multinomial likelihood of the complete table, profiled over the population
   size N (continuous), with the model parameters maximised for each N.
 - `wald_interval`: SparseMSE's `estimatepopulation.0`: normal on the log of the dark figure.
-- the parametric bootstrap lives in `selection.bootstrap_interval` because it repeats the selection.
+- the bootstrap intervals live in `bootstrap` (they repeat the model selection).
 """
 
 from __future__ import annotations
@@ -15,18 +15,15 @@ from __future__ import annotations
 import math
 
 from jaarcijfers.estimate.loglinear import Fit, FitError, full_table_loglik, profile_loglik_dark
+from jaarcijfers.estimate.numerics import chi2_1_ppf, find_root, norm_ppf
 
 
 def chi2_crit(level: float) -> float:
-    from scipy.stats import chi2
-
-    return float(chi2.ppf(level, 1))
+    return chi2_1_ppf(level)
 
 
 def _find_root(fun, a: float, b: float) -> float:
-    from scipy.optimize import brentq
-
-    return float(brentq(fun, a, b, xtol=1e-10, rtol=1e-12, maxiter=200))
+    return find_root(fun, a, b, xtol=1e-10, rtol=1e-12, maxiter=200)
 
 
 def profile_interval(fit: Fit, level: float = 0.95) -> tuple[float, float]:
@@ -130,9 +127,7 @@ def multinomial_profile_interval(fit: Fit, level: float = 0.95) -> tuple[float, 
 
 def wald_interval(fit: Fit, level: float = 0.95) -> tuple[float, float]:
     """SparseMSE `estimatepopulation.0`: observed + exp(qnorm(q, b0, se(b0)))."""
-    from scipy.stats import norm
-
-    z = float(norm.ppf(0.5 + level / 2))
+    z = norm_ppf(0.5 + level / 2)
     b, se = fit.log_dark, fit.se_log_dark
     n = fit.table.observed
     return n + math.exp(b - z * se), n + math.exp(min(b + z * se, 700.0))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from jaarcijfers.estimate.histories import CaptureTable
@@ -26,6 +27,14 @@ if TYPE_CHECKING:  # numpy is imported where it is used, not when this module is
     from numpy.typing import NDArray
 
 Term = tuple[int, int]
+
+
+class DarkFigure(StrEnum):
+    """What the maximum likelihood estimate of the dark figure is under a model (see checks.py)."""
+
+    EXISTS = "bestaat"  # the MLE exists and is identifiable: a regular fit
+    BOUNDARY = "rand"  # no (identifiable) MLE, but the extended MLE of the dark figure is finite
+    UNBOUNDED = "niet begrensd"  # the data are consistent with an arbitrarily large dark figure
 
 
 def all_pairs(m: int) -> tuple[Term, ...]:
@@ -86,18 +95,28 @@ class FitError(Exception):
     """The Newton iterations did not converge (the MLE probably does not exist)."""
 
 
+def _xlogy(x, y):
+    """x log y, with 0 where x == 0."""
+    import numpy as np
+
+    positive = x > 0
+    out = np.zeros(np.broadcast(x, y).shape)
+    out[positive] = (x * np.log(np.where(positive, y, 1.0)))[positive]
+    return out
+
+
 def _poisson_loglik(y, mu):
     import numpy as np
-    from scipy.special import gammaln, xlogy
 
-    return float(np.sum(xlogy(y, mu) - mu - gammaln(y + 1)))
+    from jaarcijfers.estimate.numerics import log_gamma
+
+    return float(np.sum(_xlogy(y, mu) - mu - log_gamma(y + 1)))
 
 
 def _deviance(y, mu):
     import numpy as np
-    from scipy.special import xlogy
 
-    return float(2 * np.sum(xlogy(y, y) - xlogy(y, mu) - (y - mu)))
+    return float(2 * np.sum(_xlogy(y, y) - _xlogy(y, mu) - (y - mu)))
 
 
 def newton_poisson(X, y, offset=None, beta0=None, tol=1e-12, max_iter=200):
@@ -165,18 +184,23 @@ class Fit:
     n_params: int = 0  # columns + empty-overlap terms
     aic: float = 0.0
     bic: float = 0.0
+    status: DarkFigure = DarkFigure.EXISTS
+
+    @property
+    def bounded(self) -> bool:
+        return self.status is not DarkFigure.UNBOUNDED
 
     @property
     def log_dark(self) -> float:
-        return float(self.coef[0])
+        return float(self.coef[0]) if self.bounded else math.inf
 
     @property
     def se_log_dark(self) -> float:
-        return float(math.sqrt(self.cov[0, 0]))
+        return float(math.sqrt(self.cov[0, 0])) if self.status is DarkFigure.EXISTS else math.nan
 
     @property
     def dark(self) -> float:
-        return float(math.exp(self.coef[0]))
+        return math.exp(self.log_dark) if self.log_dark < 709 else math.inf
 
     @property
     def estimate(self) -> float:
@@ -185,6 +209,8 @@ class Fit:
     @property
     def se_estimate(self) -> float:
         """Delta-method standard error of the total as in Rcapture: var(exp(b0)) + exp(b0)."""
+        if self.status is not DarkFigure.EXISTS:
+            return math.nan
         d = self.dark
         return math.sqrt(d * d * self.cov[0, 0] + d)
 
@@ -192,11 +218,20 @@ class Fit:
         return term_names(self.table, self.terms)
 
 
-def fit_model(table: CaptureTable, terms=(), design: Design | None = None) -> Fit:
+def warm_start(previous: Fit, design: Design):
+    """Starting values for `design` from a fit of a smaller model (coefficients matched by name, 0 for
+    new columns): Newton then needs a few steps instead of ten."""
+    import numpy as np
+
+    known = dict(zip(previous.design.names, previous.coef, strict=True))
+    return np.array([known.get(name, 0.0) for name in design.names], dtype=float)
+
+
+def fit_model(table: CaptureTable, terms=(), design: Design | None = None, start=None) -> Fit:
     import numpy as np
 
     d = design if design is not None else build_design(table, terms)
-    beta, mu, info = newton_poisson(d.X, d.y)
+    beta, mu, info = newton_poisson(d.X, d.y, beta0=start)
     try:
         cov = np.linalg.inv(info)
     except np.linalg.LinAlgError:
@@ -221,6 +256,64 @@ def fit_model(table: CaptureTable, terms=(), design: Design | None = None) -> Fi
     )
 
 
+def _column_basis(X) -> list[int]:
+    """Columns of X forming a basis of its column space, the intercept (column 0) first."""
+    import numpy as np
+
+    keep: list[int] = []
+    rank = 0
+    for j in range(X.shape[1]):
+        r = np.linalg.matrix_rank(X[:, [*keep, j]])
+        if r > rank:
+            keep.append(j)
+            rank = r
+    return keep
+
+
+def fit_facial(table: CaptureTable, terms, facial_rows, status: DarkFigure) -> Fit:
+    """The extended maximum likelihood fit: the model fitted to the cells of the facial set only (the
+    other cells have fitted mean 0), in a full-rank reparametrisation. The dark figure is
+    b0 = z . log(mu_F) with X_F' z = e_0 when b0 is estimable (`BOUNDARY`), infinite otherwise
+    (`UNBOUNDED`). Standard errors are not defined (NaN)."""
+    import numpy as np
+
+    d = build_design(table, terms)
+    rows = np.asarray(facial_rows, dtype=np.intp)
+    p = d.X.shape[1]
+    fitted = np.zeros(len(d.y))
+    log_dark = math.inf
+    if len(rows):
+        XF = d.X[rows]
+        basis = _column_basis(XF)
+        _beta, mu_f, _info = newton_poisson(XF[:, basis], d.y[rows])
+        fitted[rows] = mu_f
+        if status is DarkFigure.BOUNDARY:
+            e0 = np.zeros(p)
+            e0[0] = 1.0
+            z, *_ = np.linalg.lstsq(XF.T, e0, rcond=None)
+            log_dark = float(z @ np.log(mu_f))
+    coef = np.full(p, np.nan)
+    coef[0] = log_dark
+    ll = _poisson_loglik(d.y, fitted)
+    k = p + len(d.empty_terms)
+    n_obs = max(table.observed, 1)
+    return Fit(
+        table=table,
+        terms=d.terms,
+        design=d,
+        coef=coef,
+        cov=np.full((p, p), np.nan),
+        fitted=fitted,
+        loglik=ll,
+        deviance=_deviance(d.y, fitted),
+        df_resid=int(len(d.y) - np.linalg.matrix_rank(d.X)),
+        n_params=int(k),
+        aic=-2 * ll + 2 * k,
+        bic=-2 * ll + math.log(n_obs) * k,
+        status=status,
+    )
+
+
 def profile_loglik_dark(fit: Fit, log_dark: float, start=None):
     """Maximum log-likelihood with the intercept (log of the dark figure) fixed."""
     import numpy as np
@@ -235,10 +328,9 @@ def profile_loglik_dark(fit: Fit, log_dark: float, start=None):
 def full_table_loglik(fit: Fit, n0: float) -> float:
     """Max Poisson log-likelihood of the complete table with `n0` cases in the all-zero cell."""
     import numpy as np
-    from scipy.special import gammaln, xlogy
 
     d = fit.design
     X = np.vstack([np.eye(1, d.X.shape[1]), d.X])
     y = np.concatenate([[n0], d.y])
     beta, mu, _ = newton_poisson(X, y, beta0=fit.coef)
-    return float(np.sum(xlogy(y, mu) - mu - gammaln(y + 1)))
+    return _poisson_loglik(y, mu)

@@ -1,4 +1,4 @@
-"""Model choice: main effects, the stepwise method of SparseMSE, AIC/BIC search, fixed terms; bootstrap.
+"""Model choice: main effects, the stepwise method of SparseMSE, AIC/BIC search, fixed terms.
 
 Stepwise (Chan, Silverman & Vincent 2021; SparseMSE `stepwisefit`): start from main effects; for each
 two-list term not yet in the model, compute the one-sided Poisson p-value of the observed overlap
@@ -20,29 +20,52 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import combinations
 
-from jaarcijfers.estimate.checks import check_model, tidy_lists
+from jaarcijfers.estimate.checks import check_model, fit_checked
 from jaarcijfers.estimate.histories import CaptureTable
-from jaarcijfers.estimate.loglinear import Fit, FitError, all_pairs, fit_model, normalise_terms
+from jaarcijfers.estimate.loglinear import (
+    DarkFigure,
+    Fit,
+    FitError,
+    all_pairs,
+    build_design,
+    fit_model,
+    normalise_terms,
+    warm_start,
+)
+from jaarcijfers.estimate.numerics import poisson_cdf, poisson_sf
 
 PTHRESH = 0.02
 EXHAUSTIVE_MAX_PAIRS = 10
 SEARCH_SEEDS = 5
 
 
+class ModelKind(StrEnum):
+    MAIN = "main"
+    STEPWISE = "stepwise"
+    AIC = "aic"
+    BIC = "bic"
+    BMA = "bma"  # Bayesian model averaging over decomposable graphs (bma.py), not a single log-linear model
+    FIXED = "fixed"
+
+
+MODEL_CHOICES = "main, stepwise, aic, bic, bma of termen zoals 'A:E,B:C'"
+
+
 @dataclass(frozen=True)
 class ModelSpec:
-    """What the user asked for: kind in {main, stepwise, aic, bic, fixed}; names for fixed terms."""
+    """What the user asked for; `names` are the two-list terms of a fixed model."""
 
-    kind: str
+    kind: ModelKind
     names: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
-        if self.kind == "fixed":
+        if self.kind is ModelKind.FIXED:
             return ",".join(f"{a}:{b}" for a, b in self.names) or "main"
-        return self.kind
+        return self.kind.value
 
 
 def parse_model_spec(text: str) -> ModelSpec:
@@ -50,23 +73,21 @@ def parse_model_spec(text: str) -> ModelSpec:
 
     t = (text or "").strip()
     low = t.lower()
-    if low in ("main", "stepwise", "aic", "bic"):
-        return ModelSpec(low)
+    if low in {k.value for k in ModelKind if k is not ModelKind.FIXED}:
+        return ModelSpec(ModelKind(low))
     if not t:
-        raise UserError("--model is leeg; kies main, stepwise, aic, bic of termen zoals 'A:E,B:C'.")
+        raise UserError(f"--model is leeg; kies {MODEL_CHOICES}.")
     names = []
     for part in t.split(","):
         bits = [b.strip() for b in part.split(":")]
         if len(bits) != 2 or not all(bits):
-            raise UserError(
-                f"Ongeldige modelterm '{part.strip()}': gebruik main, stepwise, aic, bic of termen zoals 'A:E,B:C'."
-            )
+            raise UserError(f"Ongeldige modelterm '{part.strip()}': gebruik {MODEL_CHOICES}.")
         if bits[0] == bits[1]:
             raise UserError(
                 f"Ongeldige modelterm '{part.strip()}': een term verbindt twee verschillende lijsten."
             )
         names.append((bits[0], bits[1]))
-    return ModelSpec("fixed", tuple(names))
+    return ModelSpec(ModelKind.FIXED, tuple(names))
 
 
 def resolve_terms(table: CaptureTable, names) -> tuple[tuple[int, int], ...]:
@@ -85,39 +106,55 @@ def resolve_terms(table: CaptureTable, names) -> tuple[tuple[int, int], ...]:
 
 
 def poisson_pvalue(observed: int, mean: float) -> float:
-    from scipy.stats import poisson
+    """SparseMSE's one-sided p-value: min(P(X <= n*), P(X >= n*)), X ~ Poisson(mean).
 
+    The tail on the side of the observation is the smaller one except near the median; it is computed
+    first, and the other only when the first is not clearly small."""
     if mean <= 0:
         return 1.0
-    return float(min(poisson.cdf(observed, mean), poisson.sf(observed - 1, mean)))
+    if observed >= mean:
+        p = poisson_sf(observed, mean)
+        return min(p, poisson_cdf(observed, mean)) if p > 0.25 else p
+    p = poisson_cdf(observed, mean)
+    return min(p, poisson_sf(observed, mean)) if p > 0.25 else p
 
 
 def stepwise(table: CaptureTable, pthresh: float = PTHRESH) -> Fit:
+    """SparseMSE's `stepwisefit`. Like SparseMSE it starts from main effects without checking them; when
+    their MLE does not exist, the extended fit (`checks.fit_checked`) gives the fitted means.
+
+    SparseMSE checks every candidate and gives a failing one p = 1 before taking the smallest p (the first
+    on ties); checking the candidates in order of (p, position) and taking the first that passes chooses
+    the same term with one or two linear programs instead of one per candidate."""
     pairs = all_pairs(table.m)
     nstar = [table.overlap(i, j) for i, j in pairs]
     terms: list[tuple[int, int]] = []
-    fit = fit_model(table, ())
+    fit = fit_checked(table, ())
     if pthresh <= 0:
         return fit
     included = [False] * len(pairs)
     H = table.histories()
     for _ in range(len(pairs)):
         Hk = H[fit.design.cells]
-        best_p, best_j = 1.0, -1
+        candidates = []
         for j, (a, b) in enumerate(pairs):
-            if included[j]:
-                continue
-            pstar = float((fit.fitted * Hk[:, a] * Hk[:, b]).sum())
-            p = poisson_pvalue(nstar[j], pstar)
-            if p < best_p and check_model(table, (*terms, (a, b))) > 0:
-                p = 1.0
-            if p < best_p:
-                best_p, best_j = p, j
-        if best_j < 0 or best_p >= pthresh:
+            if not included[j]:
+                pstar = float((fit.fitted * Hk[:, a] * Hk[:, b]).sum())
+                candidates.append((poisson_pvalue(nstar[j], pstar), j))
+        chosen = -1
+        for p, j in sorted(candidates):
+            if p >= pthresh or p >= 1.0:
+                break
+            if check_model(table, (*terms, pairs[j])) == 0:
+                chosen = j
+                break
+        if chosen < 0:
             return fit
-        terms.append(pairs[best_j])
-        included[best_j] = True
-        fit = fit_model(table, terms)
+        terms.append(pairs[chosen])
+        included[chosen] = True
+        design = build_design(table, terms)
+        start = warm_start(fit, design) if fit.status is DarkFigure.EXISTS else None
+        fit = fit_model(table, terms, design=design, start=start)
     return fit
 
 
@@ -163,9 +200,10 @@ class ModelCache:
         return fit if self.verified[key] else None
 
 
-def search(table: CaptureTable, kind: str, cache: ModelCache | None = None) -> Fit:
-    """Best model by AIC or BIC (see module docstring)."""
-    cache = cache or ModelCache(table)
+def _explore(
+    table: CaptureTable, kind: str, cache: ModelCache, exhaustive_max_pairs: int = EXHAUSTIVE_MAX_PAIRS
+) -> dict[tuple, float]:
+    """Criterion values of the models the search considers (see the module docstring), by terms."""
     pairs = all_pairs(table.m)
     ranked: dict[tuple, float] = {}
 
@@ -177,99 +215,105 @@ def search(table: CaptureTable, kind: str, cache: ModelCache | None = None) -> F
         ranked[fit.terms] = value
         return value
 
-    if len(pairs) <= EXHAUSTIVE_MAX_PAIRS:
+    if len(pairs) <= exhaustive_max_pairs:
         for size in range(len(pairs) + 1):
             for terms in combinations(pairs, size):
                 consider(terms)
-    else:
-        scored = []
-        for size in range(3):
-            for terms in combinations(pairs, size):
-                scored.append((consider(terms), normalise_terms(terms)))
-        scored.sort()
-        starts = [t for v, t in scored[:SEARCH_SEEDS] if math.isfinite(v)]
-        try:
-            starts.append(stepwise(table).terms)
-        except FitError:
-            pass
-        for start in starts:
-            current = set(start)
-            value = consider(current)
-            while True:
-                moves = [current | {p} for p in pairs if p not in current] + [current - {p} for p in current]
-                scored_moves = [(consider(mv), normalise_terms(mv)) for mv in moves]
-                v, mv = min(scored_moves)
-                if v < value - 1e-9:
-                    current, value = set(mv), v
-                else:
-                    break
-    for _value, _size, terms in sorted((v, len(t), t) for t, v in ranked.items()):
+        return ranked
+    scored = []
+    for size in range(3):
+        for terms in combinations(pairs, size):
+            scored.append((consider(terms), normalise_terms(terms)))
+    scored.sort()
+    starts = [t for v, t in scored[:SEARCH_SEEDS] if math.isfinite(v)]
+    try:
+        starts.append(stepwise(table).terms)
+    except FitError:
+        pass
+    for start in starts:
+        current = set(start)
+        value = consider(current)
+        while True:
+            moves = [current | {p} for p in pairs if p not in current] + [current - {p} for p in current]
+            scored_moves = [(consider(mv), normalise_terms(mv)) for mv in moves]
+            v, mv = min(scored_moves)
+            if v < value - 1e-9:
+                current, value = set(mv), v
+            else:
+                break
+    return ranked
+
+
+def _in_order(ranked: dict[tuple, float]) -> list[tuple]:
+    """Terms by criterion, then number of terms, then the terms themselves (a fixed order for ties)."""
+    return [t for _v, _size, t in sorted((v, len(t), t) for t, v in ranked.items() if math.isfinite(v))]
+
+
+def search(table: CaptureTable, kind: str, cache: ModelCache | None = None) -> Fit:
+    """Best model by AIC or BIC (see module docstring)."""
+    cache = cache or ModelCache(table)
+    for terms in _in_order(_explore(table, kind, cache)):
         fit = cache.get(terms, verify=True)
         if fit is not None:
             return fit
     raise FitError("no model passes the checks")
 
 
+def ranked_models(
+    table: CaptureTable,
+    kind: str,
+    ntop: int | None,
+    cache: ModelCache | None = None,
+    exhaustive_max_pairs: int = EXHAUSTIVE_MAX_PAIRS,
+) -> list[Fit]:
+    """The `ntop` best models by AIC or BIC that pass both checks, best first (all of them when ntop is
+    None). Up to five lists every model is ranked. With six or more the ranking starts from the models
+    the search visited and then adds the neighbours (one term more or less) of the current best `ntop`
+    models until that set no longer changes: a local search, exact when the best models are connected
+    through such steps, as they were in every case we compared with the full ranking."""
+    cache = cache or ModelCache(table)
+    ranked = _explore(table, kind, cache, exhaustive_max_pairs)
+    pairs = all_pairs(table.m)
+
+    def best() -> list[Fit]:
+        out: list[Fit] = []
+        for terms in _in_order(ranked):
+            fit = cache.get(terms, verify=True)
+            if fit is not None:
+                out.append(fit)
+                if ntop is not None and len(out) == ntop:
+                    break
+        return out
+
+    top = best()
+    if len(pairs) <= exhaustive_max_pairs:
+        return top
+    expanded: set[tuple] = set()
+    while True:
+        for fit in top:
+            if fit.terms in expanded:
+                continue
+            expanded.add(fit.terms)
+            current = set(fit.terms)
+            for p in pairs:
+                move = normalise_terms(current ^ {p})
+                if move not in ranked:
+                    candidate = cache.get(move, verify=False)
+                    ranked[move] = criterion(candidate, kind) if candidate is not None else math.inf
+        new_top = best()
+        if [f.terms for f in new_top] == [f.terms for f in top]:
+            return top
+        top = new_top
+
+
 def select(table: CaptureTable, spec: ModelSpec, cache: ModelCache | None = None) -> Fit:
-    if spec.kind == "main":
-        return fit_model(table, ())
-    if spec.kind == "stepwise":
+    """The model chosen by the rule (its extended fit when its MLE does not exist)."""
+    if spec.kind is ModelKind.MAIN:
+        return fit_checked(table, ())
+    if spec.kind is ModelKind.STEPWISE:
         return stepwise(table)
-    if spec.kind in ("aic", "bic"):
-        return search(table, spec.kind, cache)
-    return fit_model(table, resolve_terms(table, spec.names))
-
-
-def bootstrap_totals(fit: Fit, spec: ModelSpec, n_boot: int = 1000, seed: int = 1) -> list[float]:
-    """Parametric bootstrap: counts drawn from the fitted model, model selection repeated each time.
-
-    As in SparseMSE the number of observed cases is held fixed: each replicate is a multinomial
-    sample of `observed` cases over the cells with the fitted cell probabilities, so every
-    replicate total is at least the number observed.
-
-    Replicates in which a list becomes empty or holds every case are reduced with the same
-    `tidy_lists` rule as the data; a replicate without any estimate (fewer than two lists left,
-    or no model passes the checks) counts as an infinite total.
-    """
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    table = fit.table
-    means = np.zeros(len(table.counts))
-    means[fit.design.cells] = fit.fitted
-    totals = []
-    for _ in range(n_boot):
-        counts = rng.multinomial(table.observed, means / means.sum())
-        rep = table.with_counts(counts)
-        totals.append(_replicate_total(rep, spec))
-    return totals
-
-
-def _replicate_total(rep: CaptureTable, spec: ModelSpec) -> float:
-    if rep.observed == 0:
-        return 0.0
-    reduced, _ = tidy_lists(rep)
-    if reduced.m < 2:
-        return math.inf
-    rspec = spec
-    if spec.kind == "fixed":
-        kept = set(reduced.lists)
-        rspec = ModelSpec("fixed", tuple((a, b) for a, b in spec.names if a in kept and b in kept))
-    try:
-        rfit = select(reduced, rspec)
-    except FitError:
-        return math.inf
-    if check_model(reduced, rfit.terms) & 1:
-        return math.inf
-    return rfit.estimate if math.isfinite(rfit.log_dark) and rfit.log_dark < 700 else math.inf
-
-
-def percentile_interval(totals, level: float = 0.95) -> tuple[float, float]:
-    import numpy as np
-
-    arr = np.sort(np.asarray(totals, dtype=float))
-    n = len(arr)
-    lo_q, hi_q = (1 - level) / 2, 1 - (1 - level) / 2
-    lo = float(arr[min(max(math.floor(lo_q * n), 0), n - 1)])
-    hi = float(arr[min(max(math.ceil(hi_q * n) - 1, 0), n - 1)])
-    return lo, hi
+    if spec.kind in (ModelKind.AIC, ModelKind.BIC):
+        return search(table, spec.kind.value, cache)
+    if spec.kind is ModelKind.FIXED:
+        return fit_checked(table, resolve_terms(table, spec.names))
+    raise ValueError(f"{spec.kind} does not select one log-linear model")
