@@ -1,0 +1,348 @@
+"""The contract's rules as set operations in DuckDB.
+
+Each rule is one query over a staged file (`_stg_<file>`: `_row`, `_fields`, the raw columns and one
+cleaned column per contract column) that inserts its failing rows into `_stg_problems` with file, row,
+column, value, code and the parameters of the Dutch message. Nothing is checked row by row in Python.
+
+Order and scope are those of the contract (docs/validation.md): a ragged row (`E114`) is not checked
+further; a cell with a control or invisible character (`E210`, `E211`) is not type-checked; a cell
+check of a column that is missing from the header is skipped; a uniqueness key with a missing column is
+not checked; a foreign key into an unreadable file is not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from jaarcijfers.contract.schema import NULL_MARKERS, Column, FileSpec, Kind
+from jaarcijfers.contract.staging import PARAMS, PROBLEMS, staged_table
+from jaarcijfers.contract.text import RE2_CONTROL, RE2_CONTROL_IN_TEXT, RE2_INVISIBLE
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+
+#: Any character a value may not hold anywhere (control or invisible).
+RE2_BAD = "[" + RE2_CONTROL[1:-1] + RE2_INVISIBLE[1:-1] + "]"
+RE2_BAD_IN_TEXT = "[" + RE2_CONTROL_IN_TEXT[1:-1] + RE2_INVISIBLE[1:-1] + "]"
+
+
+def lit(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class YearWindow:
+    lo: int
+    hi: int
+    basis: str  # Dutch: where `hi` comes from
+
+
+@lru_cache
+def allowed_sectors(vorm: str) -> tuple[str, ...]:
+    """Sectors allowed with a comensha form (empty tuple: the sector must be empty)."""
+    from jaarcijfers.contract import codelists
+
+    allowed = tuple(codelists.sectors(vorm))
+    if vorm == "onbekend" and "nog_niet_gewerkt" not in allowed:
+        allowed = (*allowed, "nog_niet_gewerkt")
+    return allowed
+
+
+def create_code_tables(con: duckdb.DuckDBPyConnection, specs: list[FileSpec]) -> None:
+    """The code lists, countries and allowed (form, sector) pairs as tables the rules join against."""
+    import pyarrow as pa
+
+    from jaarcijfers.contract import codelists
+
+    lists = sorted({c.codelist for s in specs for c in s.columns if c.codelist})
+    pairs = [(name, code) for name in lists for code in codelists.codes(name)]
+    sectors = [(v, s) for v in codelists.codes("comensha_vormen") for s in allowed_sectors(v)]
+    tables = {
+        "_stg_codes": pa.table({"list": [p[0] for p in pairs], "code": [p[1] for p in pairs]}),
+        "_stg_countries": pa.table({"code": list(codelists.countries())}),
+        "_stg_sectors": pa.table(
+            {"vorm": [p[0] for p in sectors], "sector": [p[1] for p in sectors]},
+            schema=pa.schema([("vorm", pa.string()), ("sector", pa.string())]),
+        ),
+    }
+    for name, table in tables.items():
+        con.register(f"{name}_in", table)
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_in")
+        con.unregister(f"{name}_in")
+
+
+PARAM_NAMES = tuple(name for name, _ in PARAMS)
+
+
+def _select(
+    grp: int, file: str, source: str, where: str, row: str, column: str, value: str, code: str, **params: str
+) -> str:
+    """One branch of a file's problem query: every problem column, NULL for parameters not given."""
+    values = ", ".join(params.get(name, "NULL") for name in PARAM_NAMES)
+    return (
+        f"SELECT {grp}, {lit(file)}, {row}, {column}, {value}, {lit(code)}, {values} "
+        f"FROM {source} WHERE {where}"
+    )
+
+
+def insert_all(con: duckdb.DuckDBPyConnection, branches: list[str]) -> None:
+    """Run many rules as one statement (one plan, one pass per rule over in-memory data)."""
+    if not branches:
+        return
+    columns = ", ".join(f'"{name}"' for name in PARAM_NAMES)
+    con.execute(
+        f'INSERT INTO {PROBLEMS} (grp, file, "row", "column", value, code, {columns}) '
+        + "\nUNION ALL\n".join(branches)
+    )
+
+
+class Checker:
+    """Collects every rule of one staged file. Rules over single rows are evaluated in one pass over
+    the file (a list of problems per row, unnested); rules over several rows (keys) are extra branches
+    of the same INSERT … UNION ALL statement."""
+
+    def __init__(self, spec: FileSpec, grp: int, present: set[str], width: int):
+        self.spec, self.grp, self.present, self.width = spec, grp, present, width
+        self.table = ident(staged_table(spec.name))
+        self.branches: list[str] = []
+        self.row_rules: list[str] = []  # struct expressions, NULL when the row passes
+        cleaned = ", ".join(ident(c) for c in spec.column_names if c in present) or "''"
+        # does the row hold any control or invisible character? (rare: the per-column character rules
+        # and the "clean value" guards only run their regular expressions on such rows)
+        self.flag = f"regexp_matches(concat({cleaned}), '{RE2_BAD}')"
+
+    def add(self, where: str, column: str | None, value: str, code: str, **params: str) -> None:
+        """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
+        fields = [f"\"column\" := {'NULL::VARCHAR' if column is None else lit(column)}"]
+        fields.append(f"value := ({value})::VARCHAR")
+        fields.append(f"code := {lit(code)}")
+        fields += [f'"{name}" := ({params.get(name, "NULL")})::{kind}' for name, kind in PARAMS]
+        self.row_rules.append(f"CASE WHEN {where} THEN struct_pack({', '.join(fields)}) END")
+
+    def add_branch(self, source: str, where: str, column: str | None, value: str, code: str, **params: str) -> None:
+        col = "NULL" if column is None else lit(column)
+        self.branches.append(_select(self.grp, self.spec.name, source, where, "_row", col, value, code, **params))
+
+    def statement_branches(self) -> list[str]:
+        branches = list(self.branches)
+        if self.row_rules:
+            columns = ", ".join(f'p."{name}"' for name in PARAM_NAMES)
+            rules = ",\n  ".join(self.row_rules)
+            branches.insert(
+                0,
+                f'SELECT {self.grp}, {lit(self.spec.name)}, _row, p."column", p.value, p.code, {columns} FROM ('
+                f"SELECT _row, unnest(list_filter([\n  {rules}], lambda x: x IS NOT NULL)) AS p "
+                f"FROM (SELECT *, {self.flag} AS _bad FROM {self.table} WHERE _fields IS NULL))",
+            )
+        return branches
+
+    # ---- the row as a whole ----------------------------------------------------------------------
+
+    def ragged(self) -> None:
+        self.add_branch(self.table, "_fields IS NOT NULL", None, "NULL", "E114", found="_fields", expected=str(self.width))
+
+    # ---- cells -----------------------------------------------------------------------------------
+
+    def cells(self, column: Column, window: YearWindow) -> None:
+        c = ident(column.name)
+        name = column.name
+        control = RE2_CONTROL_IN_TEXT if column.kind is Kind.STRING else RE2_CONTROL
+        bad = RE2_BAD_IN_TEXT if column.kind is Kind.STRING else RE2_BAD
+        self.add(
+            f"_bad AND {c} IS NOT NULL AND regexp_matches({c}, '{control}')",
+            name,
+            f"_pv({c})",
+            "E210",
+            char=f"_cp(regexp_extract({c}, '{control}'))",
+        )
+        self.add(
+            f"_bad AND {c} IS NOT NULL AND NOT regexp_matches({c}, '{control}') "
+            f"AND regexp_matches({c}, '{RE2_INVISIBLE}')",
+            name,
+            f"_pv({c})",
+            "E211",
+            char=f"_cp(regexp_extract({c}, '{RE2_INVISIBLE}'))",
+        )
+        if not column.nullable:
+            self.add(f"{c} IS NULL", name, "NULL", "E201")
+
+        def fail(code: str, condition: str, **params: str) -> None:
+            self.add(
+                f"{c} IS NOT NULL AND ({condition}) AND NOT (_bad AND regexp_matches({c}, '{bad}'))",
+                name,
+                f"_pv({c})",
+                code,
+                **params,
+            )
+
+        kind = column.kind
+        if kind in (Kind.ID, Kind.STRING):
+            markers = ", ".join(lit(m) for m in sorted(NULL_MARKERS))
+            fail("E209", f"lower({c}) IN ({markers})")
+        elif kind is Kind.YEAR:
+            fail("E202", f"NOT regexp_full_match({c}, '[0-9]{{4}}')")
+            fail(
+                "E212",
+                f"regexp_full_match({c}, '[0-9]{{4}}') AND "
+                f"(TRY_CAST({c} AS INTEGER) < {window.lo} OR TRY_CAST({c} AS INTEGER) > {window.hi})",
+                lo=str(window.lo),
+                hi=str(window.hi),
+                basis=lit(window.basis),
+            )
+        elif kind is Kind.AGE:
+            fail("E203", f"NOT regexp_full_match({c}, '0|[1-9][0-9]{{0,2}}') OR TRY_CAST({c} AS INTEGER) > 120")
+        elif kind is Kind.BOOL:
+            fail("E204", f"{c} NOT IN ('ja', 'nee')")
+        elif kind is Kind.CODE:
+            assert column.codelist is not None
+            fail(
+                "E205",
+                f"{c} NOT IN (SELECT code FROM _stg_codes WHERE list = {lit(column.codelist)})",
+                codelist=lit(column.codelist),
+            )
+        elif kind is Kind.COUNTRY:
+            fail("E206", f"{c} NOT IN (SELECT code FROM _stg_countries)")
+        elif kind is Kind.POSINT:
+            fail("E207", f"NOT regexp_full_match({c}, '[1-9][0-9]*') OR TRY_CAST({c} AS INTEGER) IS NULL")
+        elif kind is Kind.AANTAL:
+            fail(
+                "E208",
+                f"NOT regexp_full_match({c}, '0|<10|[1-9][0-9]*') OR ({c} NOT IN ('0', '<10') "
+                f"AND (right({c}, 1) NOT IN ('0', '5') OR length({c}) < 2))",
+            )
+        # Kind.SECTOR is checked by the row rule sector-per-vorm
+
+    # ---- keys ------------------------------------------------------------------------------------
+
+    def unique(self) -> None:
+        spec = self.spec
+        for key in spec.unique:
+            if not all(c in self.present for c in key):
+                continue
+            cols = ", ".join(ident(c) for c in key)
+            value = " || ', ' || ".join(f"coalesce({ident(c)}, '')" for c in key)
+            all_null = " AND ".join(f"{ident(c)} IS NULL" for c in key)
+            source = (
+                f"(SELECT _row, {value} AS v, min(_row) OVER (PARTITION BY {cols}) AS first_row "
+                f"FROM {self.table} WHERE _fields IS NULL AND NOT ({all_null}))"
+            )
+            self.add_branch(source, "_row > first_row", ", ".join(key), "_pv(v)", "E401", first_row="first_row")
+        if not spec.unique and all(c in self.present for c in spec.column_names):
+            cols = ", ".join(ident(c) for c in spec.column_names)
+            source = (
+                f"(SELECT _row, min(_row) OVER (PARTITION BY {cols}) AS first_row "
+                f"FROM {self.table} WHERE _fields IS NULL)"
+            )
+            self.add_branch(source, "_row > first_row", None, "NULL", "W402", first_row="first_row")
+
+
+def foreign_keys(con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec]], usable: dict[str, set[str]]) -> None:
+    """`E501`: a reference that does not exist in the file it refers to (every row of the parent
+    counts, valid or not). `usable`: per readable file, the contract columns its header holds."""
+    branches = []
+    for grp, spec in specs:
+        for fk in spec.foreign_keys:
+            parent_cols = usable.get(fk.ref_file)
+            if parent_cols is None or not all(c in parent_cols for c in fk.ref_columns):
+                continue
+            if not all(c in usable.get(spec.name, set()) for c in fk.columns):
+                continue
+            child, parent = ident(staged_table(spec.name)), ident(staged_table(fk.ref_file))
+            match = " AND ".join(
+                f"p.{ident(r)} = c.{ident(k)}" for k, r in zip(fk.columns, fk.ref_columns, strict=True)
+            )
+            not_null = " AND ".join(f"c.{ident(k)} IS NOT NULL" for k in fk.columns)
+            value = " || ', ' || ".join(f"c.{ident(k)}" for k in fk.columns)
+            branches.append(
+                _select(
+                    grp,
+                    spec.name,
+                    f"{child} c",
+                    f"c._fields IS NULL AND {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})",
+                    "c._row",
+                    lit(", ".join(fk.columns)),
+                    f"_pv({value})",
+                    "E501",
+                    ref_file=lit(fk.ref_file),
+                )
+            )
+    insert_all(con, branches)
+
+
+# ---- rules across the columns of a row ------------------------------------------------------------
+
+
+def _rule_sector_per_vorm(ch: Checker) -> None:
+    if not {"vorm", "sector"} <= ch.present:
+        return
+    ch.add(
+        f"sector IS NOT NULL AND vorm IS NOT NULL "
+        f"AND vorm IN (SELECT code FROM _stg_codes WHERE list = 'comensha_vormen') "
+        f"AND (vorm || chr(31) || sector) NOT IN (SELECT vorm || chr(31) || sector FROM _stg_sectors) "
+        f"AND NOT (_bad AND regexp_matches(sector, '{RE2_BAD}'))",
+        "sector",
+        "_pv(sector)",
+        "E301",
+        vorm="vorm",
+    )
+
+
+def _rule_afdoeningsjaar(ch: Checker) -> None:
+    if not {"afdoening", "afdoeningsjaar"} <= ch.present:
+        return
+    ch.add(
+        "afdoening IS NOT NULL AND afdoeningsjaar IS NULL",
+        "afdoeningsjaar",
+        "NULL",
+        "E302",
+        afdoening="afdoening",
+    )
+    ch.add(
+        "afdoening IS NULL AND afdoeningsjaar IS NOT NULL",
+        "afdoeningsjaar",
+        "_pv(afdoeningsjaar)",
+        "E303",
+    )
+
+
+def _rule_subvorm(ch: Checker) -> None:
+    if "subvorm" not in ch.present:
+        return
+    vorm = "vorm" if "vorm" in ch.present else "NULL::VARCHAR"
+    ch.add(
+        f"subvorm IS NOT NULL AND ({vorm} IS NULL OR {vorm} <> 'seksueel')",
+        "subvorm",
+        "_pv(subvorm)",
+        "E304",
+        vorm=f"coalesce({vorm}, '')",
+    )
+
+
+ROW_RULES: dict[str, Callable[[Checker], None]] = {
+    "sector-per-vorm": _rule_sector_per_vorm,
+    "afdoeningsjaar-iff-afdoening": _rule_afdoeningsjaar,
+    "subvorm-only-seksueel": _rule_subvorm,
+}
+
+
+def check_file(
+    con: duckdb.DuckDBPyConnection, spec: FileSpec, grp: int, present: set[str], width: int, window: YearWindow
+) -> None:
+    """Every rule of one staged file except the foreign keys (which need every file), as one statement."""
+    checker = Checker(spec, grp, present, width)
+    checker.ragged()
+    for column in spec.columns:
+        if column.name in present:
+            checker.cells(column, window)
+    for rule in spec.rules:
+        ROW_RULES[rule](checker)
+    checker.unique()
+    insert_all(con, checker.statement_branches())
