@@ -333,9 +333,11 @@ class Sheet:
         kind, v = cell["t"], cell["v"]
         if kind == "inlineStr":
             return "".join(cell["is"] or [])
+        if cell["f"] and (v is None or (not v.strip() and kind != "str")):
+            # a formula whose result was never stored (`<v/>` or no `<v>`): its value is unknown
+            self.missing.append((self.row, self.col, f"{_letters(self.col)}{self.row}"))
+            return ""
         if v is None:
-            if cell["f"]:
-                self.missing.append((self.row, self.col, f"{_letters(self.col)}{self.row}"))
             return ""
         if kind == "s":
             try:
