@@ -56,27 +56,39 @@ def allowed_sectors(vorm: str) -> tuple[str, ...]:
     return allowed
 
 
-def create_code_tables(con: duckdb.DuckDBPyConnection, specs: list[FileSpec]) -> None:
-    """The code lists, countries and allowed (form, sector) pairs as tables the rules join against."""
-    import pyarrow as pa
+SEP = "\x1f"
 
+
+def in_list(values: list[str] | tuple[str, ...]) -> str:
+    """A cheap membership test: `contains(in_list(codes), sep || value || sep)`. One literal string (a
+    code list as a join or as hundreds of literals costs more to plan than to run on a real delivery);
+    the separator is a control character, so a value holding it never reaches this test (`E210`)."""
+    return lit(SEP + SEP.join(values) + SEP)
+
+
+def member(value: str, values_sql: str) -> str:
+    return f"contains({values_sql}, '{SEP}' || {value} || '{SEP}')"
+
+
+@lru_cache
+def codes_sql(name: str) -> str:
     from jaarcijfers.contract import codelists
 
-    lists = sorted({c.codelist for s in specs for c in s.columns if c.codelist})
-    pairs = [(name, code) for name in lists for code in codelists.codes(name)]
-    sectors = [(v, s) for v in codelists.codes("comensha_vormen") for s in allowed_sectors(v)]
-    tables = {
-        "_stg_codes": pa.table({"list": [p[0] for p in pairs], "code": [p[1] for p in pairs]}),
-        "_stg_countries": pa.table({"code": list(codelists.countries())}),
-        "_stg_sectors": pa.table(
-            {"vorm": [p[0] for p in sectors], "sector": [p[1] for p in sectors]},
-            schema=pa.schema([("vorm", pa.string()), ("sector", pa.string())]),
-        ),
-    }
-    for name, table in tables.items():
-        con.register(f"{name}_in", table)
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM {name}_in")
-        con.unregister(f"{name}_in")
+    return in_list(codelists.codes(name))
+
+
+@lru_cache
+def countries_sql() -> str:
+    from jaarcijfers.contract import codelists
+
+    return in_list(sorted(codelists.countries()))
+
+
+@lru_cache
+def sector_pairs_sql() -> str:
+    from jaarcijfers.contract import codelists
+
+    return in_list([f"{v}/{s}" for v in codelists.codes("comensha_vormen") for s in allowed_sectors(v)])
 
 
 PARAM_NAMES = tuple(name for name, _ in PARAMS)
@@ -113,7 +125,7 @@ class Checker:
         self.spec, self.grp, self.present, self.width = spec, grp, present, width
         self.table = ident(staged_table(spec.name))
         self.branches: list[str] = []
-        self.row_rules: list[str] = []  # struct expressions, NULL when the row passes
+        self.row_rules: list[tuple[str, str | None, str, str, dict[str, str]]] = []
         cleaned = ", ".join(ident(c) for c in spec.column_names if c in present) or "''"
         # does the row hold any control or invisible character? (rare: the per-column character rules
         # and the "clean value" guards only run their regular expressions on such rows)
@@ -121,27 +133,40 @@ class Checker:
 
     def add(self, where: str, column: str | None, value: str, code: str, **params: str) -> None:
         """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
-        fields = [f"\"column\" := {'NULL::VARCHAR' if column is None else lit(column)}"]
-        fields.append(f"value := ({value})::VARCHAR")
-        fields.append(f"code := {lit(code)}")
-        fields += [f'"{name}" := ({params.get(name, "NULL")})::{kind}' for name, kind in PARAMS]
-        self.row_rules.append(f"CASE WHEN {where} THEN struct_pack({', '.join(fields)}) END")
+        self.row_rules.append((where, column, value, code, params))
 
     def add_branch(self, source: str, where: str, column: str | None, value: str, code: str, **params: str) -> None:
         col = "NULL" if column is None else lit(column)
         self.branches.append(_select(self.grp, self.spec.name, source, where, "_row", col, value, code, **params))
 
     def statement_branches(self) -> list[str]:
+        """The single-row rules in one pass: every row is tested against all of them at once; only a
+        failing row gets the list of the rules it fails (`r`), which is unnested into problems."""
         branches = list(self.branches)
-        if self.row_rules:
-            columns = ", ".join(f'p."{name}"' for name in PARAM_NAMES)
-            rules = ",\n  ".join(self.row_rules)
-            branches.insert(
-                0,
-                f'SELECT {self.grp}, {lit(self.spec.name)}, _row, p."column", p.value, p.code, {columns} FROM ('
-                f"SELECT _row, unnest(list_filter([\n  {rules}], lambda x: x IS NOT NULL)) AS p "
-                f"FROM (SELECT *, {self.flag} AS _bad FROM {self.table} WHERE _fields IS NULL))",
-            )
+        if not self.row_rules:
+            return branches
+
+        def by_rule(expr_of) -> str:  # type: ignore[no-untyped-def]
+            whens = [(i, expr_of(rule)) for i, rule in enumerate(self.row_rules, start=1)]
+            whens = [(i, e) for i, e in whens if e != "NULL"]
+            if not whens:
+                return "NULL"
+            return "CASE r " + " ".join(f"WHEN {i} THEN {e}" for i, e in whens) + " END"
+
+        rules = self.row_rules
+        column = by_rule(lambda rule: "NULL" if rule[1] is None else lit(rule[1]))
+        value = by_rule(lambda rule: rule[2])
+        code = by_rule(lambda rule: lit(rule[3]))
+        params = ", ".join(by_rule(lambda rule, n=name: rule[4].get(n, "NULL")) for name in PARAM_NAMES)
+        # one bit per rule: each condition is written (and planned) once
+        mask = " + ".join(f"(CASE WHEN {rule[0]} THEN {1 << (i - 1)}::HUGEINT ELSE 0 END)" for i, rule in enumerate(rules, start=1))
+        branches.insert(
+            0,
+            f"SELECT {self.grp}, {lit(self.spec.name)}, _row, {column}, {value}, {code}, {params} FROM ("
+            f"SELECT *, unnest(list_filter(range(1, {len(rules) + 1}), lambda i: (_mask >> (i - 1)::INTEGER) % 2 = 1)) AS r "
+            f"FROM (SELECT *, {mask} AS _mask FROM (SELECT *, {self.flag} AS _bad FROM {self.table} "
+            f"WHERE _fields IS NULL)) WHERE _mask <> 0)",
+        )
         return branches
 
     # ---- the row as a whole ----------------------------------------------------------------------
@@ -205,11 +230,11 @@ class Checker:
             assert column.codelist is not None
             fail(
                 "E205",
-                f"{c} NOT IN (SELECT code FROM _stg_codes WHERE list = {lit(column.codelist)})",
+                f"NOT {member(c, codes_sql(column.codelist))}",
                 codelist=lit(column.codelist),
             )
         elif kind is Kind.COUNTRY:
-            fail("E206", f"{c} NOT IN (SELECT code FROM _stg_countries)")
+            fail("E206", f"NOT {member(c, countries_sql())}")
         elif kind is Kind.POSINT:
             fail("E207", f"NOT regexp_full_match({c}, '[1-9][0-9]*') OR TRY_CAST({c} AS INTEGER) IS NULL")
         elif kind is Kind.AANTAL:
@@ -280,13 +305,16 @@ def foreign_keys(con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec
 # ---- rules across the columns of a row ------------------------------------------------------------
 
 
+PAIR = "vorm || '/' || sector"
+
+
 def _rule_sector_per_vorm(ch: Checker) -> None:
     if not {"vorm", "sector"} <= ch.present:
         return
     ch.add(
         f"sector IS NOT NULL AND vorm IS NOT NULL "
-        f"AND vorm IN (SELECT code FROM _stg_codes WHERE list = 'comensha_vormen') "
-        f"AND (vorm || chr(31) || sector) NOT IN (SELECT vorm || chr(31) || sector FROM _stg_sectors) "
+        f"AND {member('vorm', codes_sql('comensha_vormen'))} "
+        f"AND NOT {member(PAIR, sector_pairs_sql())} "
         f"AND NOT (_bad AND regexp_matches(sector, '{RE2_BAD}'))",
         "sector",
         "_pv(sector)",

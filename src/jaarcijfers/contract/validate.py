@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.contract import schema
-from jaarcijfers.contract.checks import YearWindow, allowed_sectors, check_file, create_code_tables, foreign_keys
+from jaarcijfers.contract.checks import YearWindow, allowed_sectors, check_file, foreign_keys
 from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.readers import ReadResult, read_file
 from jaarcijfers.contract.report import FileSummary, ValidationReport
@@ -140,7 +140,6 @@ def check_delivery(
     located = _locate_files(path, delivery_problems, complete)
     if located is not None:
         metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
-        create_code_tables(con, [FILES[n] for n in located])
         total = sum(_size(p) for p, _ in located.values()) or 1
         done = 0
         for grp, name in enumerate(FILES, start=1):

@@ -52,22 +52,13 @@ def raw_table_ddl(table: str, width: int) -> str:
 
 
 def insert_batch(con: duckdb.DuckDBPyConnection, table: str, width: int, batch: list[tuple]) -> None:
-    """Append rows `(row, fields, c1, …, cN)` to a raw table through Arrow (fast, typed)."""
+    """Append rows `(row, fields, c1, …, cN)` to a raw table: one column list per parameter, zipped by
+    `unnest` (no Arrow or pandas round trip)."""
     if not batch:
         return
-    import pyarrow as pa
-
-    columns = list(zip(*batch, strict=True))
-    arrays = [pa.array(columns[0], type=pa.int32()), pa.array(columns[1], type=pa.int32())]
-    arrays += [pa.array(columns[i], type=pa.string()) for i in range(2, width + 2)]
-    names = ["_row", "_fields", *(f"_c{i}" for i in range(1, width + 1))]
-    incoming = pa.Table.from_arrays(arrays, names=names)
-    name = f"_incoming_{table}"
-    con.register(name, incoming)
-    try:
-        con.execute(f'INSERT INTO "{table}" SELECT * FROM "{name}"')
-    finally:
-        con.unregister(name)
+    columns = [list(c) for c in zip(*batch, strict=True)]
+    selects = ", ".join(f"unnest(${i})" for i in range(1, width + 3))
+    con.execute(f'INSERT INTO "{table}" SELECT {selects}', columns)
 
 
 def read_file(

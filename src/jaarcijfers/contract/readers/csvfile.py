@@ -277,21 +277,15 @@ def _finish(
     con: duckdb.DuckDBPyConnection, table: str, width: int, skipped: list[int], ragged: list[tuple]
 ) -> None:
     """The raw table: DuckDB's rows with their spreadsheet row numbers, plus the ragged rows."""
-    import pyarrow as pa
-
-    skip = pa.table({"rec": pa.array(skipped, type=pa.int64())})
-    con.register(f"{table}__skip", skip)
-    try:
-        # the k-th returned record is record k + (number of skipped records before it): for the j-th
-        # skipped record s_j, returned records from ordinal s_j - j + 1 on are shifted by j
-        con.execute(
-            f"""CREATE OR REPLACE TABLE "{table}__thr" AS
-            SELECT t, max(j) AS off FROM (
-                SELECT rec - row_number() OVER (ORDER BY rec) + 1 AS t, row_number() OVER (ORDER BY rec) AS j
-                FROM "{table}__skip") GROUP BY t"""
-        )
-    finally:
-        con.unregister(f"{table}__skip")
+    # the k-th returned record is record k + (number of skipped records before it): for the j-th
+    # skipped record s_j, returned records from ordinal s_j - j + 1 on are shifted by j
+    con.execute(
+        f"""CREATE OR REPLACE TABLE "{table}__thr" AS
+        SELECT t, max(j) AS off FROM (
+            SELECT rec - row_number() OVER (ORDER BY rec) + 1 AS t, row_number() OVER (ORDER BY rec) AS j
+            FROM (SELECT unnest($1::BIGINT[]) AS rec)) GROUP BY t""",
+        [skipped],
+    )
     cols = ", ".join(f'o."_c{i}"' for i in range(1, width + 1))
     con.execute(raw_table_ddl(table, width))
     con.execute(
