@@ -112,7 +112,9 @@ def main() -> None:
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--invalid", type=int, default=2_000_000)
     args = ap.parse_args()
-    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (timings vary with it)")
+    print(
+        f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (timings vary with it)"
+    )
     print()
     head = (
         f"{'scale':>5} {'rows':>9} {'MB':>6} | {'raw s':>6} {'MB':>5} | {'validate s':>10} {'MB':>5} | "
@@ -125,7 +127,10 @@ def main() -> None:
         for k in (int(s) for s in args.scales.split(",")):
             data = root / f"x{k}"
             n = scale_delivery(DEMO_DELIVERY, data, k)
-            m = {kind: measure(kind, data, root / f"work-{k}-{kind}") for kind in ("raw", "validate", "load", "build")}
+            m = {
+                kind: measure(kind, data, root / f"work-{k}-{kind}")
+                for kind in ("raw", "validate", "load", "build")
+            }
             ratio = (m["validate"]["seconds"] + m["load"]["seconds"]) / m["raw"]["seconds"]
             print(
                 f"{k:>5} {n:>9} {size_mb(data):>6.1f} | {m['raw']['seconds']:>6.2f} {m['raw']['peak_mb']:>5.0f} | "

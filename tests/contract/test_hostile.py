@@ -27,7 +27,8 @@ def cli(*args: object, limit_memory: int | None = None) -> subprocess.CompletedP
     code = "import sys; from jaarcijfers.cli import main; sys.argv = ['jaarcijfers', *sys.argv[1:]]; main()"
     if limit_memory is not None:
         code = (
-            f"import resource; resource.setrlimit(resource.RLIMIT_AS, ({limit_memory}, {limit_memory})); " + code
+            f"import resource; resource.setrlimit(resource.RLIMIT_AS, ({limit_memory}, {limit_memory})); "
+            + code
         )
     env = {k: v for k, v in os.environ.items() if k != "JAARCIJFERS_DEBUG"}
     env["COLUMNS"] = "200"
@@ -125,7 +126,14 @@ def _rewrite_member(path: Path, member: str, change) -> None:  # type: ignore[no
 
 def _registrations(n: int) -> list[dict[str, str]]:
     return [
-        {"registratie_id": f"R{i}", "jaar": "2024", "anoniem": "nee", "geslacht": "vrouw", "leeftijd": str(20 + i % 50), "nationaliteit": "NL"}
+        {
+            "registratie_id": f"R{i}",
+            "jaar": "2024",
+            "anoniem": "nee",
+            "geslacht": "vrouw",
+            "leeftijd": str(20 + i % 50),
+            "nationaliteit": "NL",
+        }
         for i in range(1, n + 1)
     ]
 
@@ -150,7 +158,9 @@ def test_xlsx_stale_dimension_reads_every_row(tmp_path):
     folder = _xlsx_delivery(tmp_path, 40)
     target = folder / "comensha_registraties.xlsx"
     _rewrite_member(
-        target, "xl/worksheets/sheet1.xml", lambda d: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:F10"', d)
+        target,
+        "xl/worksheets/sheet1.xml",
+        lambda d: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:F10"', d),
     )
     import openpyxl
 
@@ -198,7 +208,9 @@ def test_xlsx_bomb_and_dtd_are_refused(tmp_path):
     folder = _xlsx_delivery(tmp_path, 3)
     target = folder / "comensha_registraties.xlsx"
     padding = b" " * (30 << 20)  # 30 MiB of white space packs to a few KiB
-    _rewrite_member(target, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"<sheetData>", b"<sheetData>" + padding))
+    _rewrite_member(
+        target, "xl/worksheets/sheet1.xml", lambda d: d.replace(b"<sheetData>", b"<sheetData>" + padding)
+    )
     report = validate_delivery(folder)
     assert ("E119", "comensha_registraties") in codes(report)
     folder2 = _xlsx_delivery(tmp_path / "dtd", 3)
@@ -286,7 +298,16 @@ HEADER = "onderzoek_id,startjaar,partij"
         (HEADER + "\nO1,2023,politie\r\nO2,2024,nla\n", ("E113", None), 0, 0),  # mixed line endings
         (HEADER + "\n\n   \nO1,2023,politie\n\nO2,2024,nla", None, 2, 3),  # blank lines, no final newline
     ],
-    ids=["ragged-short", "ragged-long", "unterminated-quote", "bom-crlf", "embedded-newline", "nul", "mixed-eol", "blank"],
+    ids=[
+        "ragged-short",
+        "ragged-long",
+        "unterminated-quote",
+        "bom-crlf",
+        "embedded-newline",
+        "nul",
+        "mixed-eol",
+        "blank",
+    ],
 )
 def test_csv_every_line_accounted_for(tmp_path, content, expected, rows_read, blank):
     tables = example_tables()
@@ -338,7 +359,9 @@ def test_csv_row_numbers_survive_blank_and_multiline_records(tmp_path):
 
 def test_invalid_utf8_names_the_line(tmp_path):
     folder = write_delivery(tmp_path / "l")
-    (folder / "emm_onderzoeken.csv").write_bytes((HEADER + "\nO1,2023,politie\nO2,2024,nl\xe9\n").encode("latin-1"))
+    (folder / "emm_onderzoeken.csv").write_bytes(
+        (HEADER + "\nO1,2023,politie\nO2,2024,nl\xe9\n").encode("latin-1")
+    )
     report = validate_delivery(folder)
     (problem,) = [p for p in report.problems if p.code == "E111"]
     assert problem.row == 3
@@ -349,7 +372,9 @@ def test_invalid_utf8_names_the_line(tmp_path):
 
 def test_zero_width_duplicate_of_a_registration_is_not_valid(tmp_path):
     tables = example_tables()
-    tables["comensha_registraties"].append(dict(tables["comensha_registraties"][0], registratie_id="R1\u200b"))
+    tables["comensha_registraties"].append(
+        dict(tables["comensha_registraties"][0], registratie_id="R1\u200b")
+    )
     folder = write_delivery(tmp_path / "l", tables)
     report = validate_delivery(folder)
     assert not report.ok
@@ -427,7 +452,7 @@ def test_escape_sequences_never_reach_the_terminal_or_a_report(tmp_path):
 
 def test_csv_report_guards_against_formulas(tmp_path):
     tables = example_tables()
-    tables["comensha_melders"][2]["melder"] = "=HYPERLINK(\"http://x\")"
+    tables["comensha_melders"][2]["melder"] = '=HYPERLINK("http://x")'
     folder = write_delivery(tmp_path / "l", tables)
     target = tmp_path / "r.csv"
     cli("validate", folder, "--report", target)

@@ -216,7 +216,11 @@ TABLE_CASES = [
     ("aantal-leading-zero", cell("ind_tabel", 2, "aantal", "010"), ("E208", "ind_tabel", 4, "aantal")),
     ("aantal-1000", cell("ind_tabel", 2, "aantal", "1000"), None),
     # control and invisible characters (stripped white space at the ends is fine)
-    ("nul-in-id", cell("emm_onderzoeken", 0, "onderzoek_id", "O\x001"), ("E210", "emm_onderzoeken", 2, "onderzoek_id")),
+    (
+        "nul-in-id",
+        cell("emm_onderzoeken", 0, "onderzoek_id", "O\x001"),
+        ("E210", "emm_onderzoeken", 2, "onderzoek_id"),
+    ),
     (
         "ansi-in-code",
         cell("comensha_registraties", 0, "geslacht", "vrouw\x1b[2J"),
@@ -235,10 +239,18 @@ TABLE_CASES = [
     ("tab-inside-wetsartikel", cell("om_feiten", 0, "wetsartikel", "273f\tSr"), None),
     ("nbsp-around-code", cell("om_zaken", 2, "instantie", "\u00a0nla\u00a0"), None),
     # plausible years: 2000 up to the peildatum year (2025 in the example's levering.toml)
-    ("year-2100", cell("comensha_registraties", 0, "jaar", "2100"), ("E212", "comensha_registraties", 2, "jaar")),
+    (
+        "year-2100",
+        cell("comensha_registraties", 0, "jaar", "2100"),
+        ("E212", "comensha_registraties", 2, "jaar"),
+    ),
     ("year-1900", cell("om_zaken", 0, "inschrijfjaar", "1900"), ("E212", "om_zaken", 2, "inschrijfjaar")),
     ("year-0000", cell("ind_tabel", 0, "jaar", "0000"), ("E212", "ind_tabel", 2, "jaar")),
-    ("year-2026-after-peildatum", cell("om_zaken", 0, "vonnisjaar", "2026"), ("E212", "om_zaken", 2, "vonnisjaar")),
+    (
+        "year-2026-after-peildatum",
+        cell("om_zaken", 0, "vonnisjaar", "2026"),
+        ("E212", "om_zaken", 2, "vonnisjaar"),
+    ),
     ("year-2000", cell("emm_onderzoeken", 0, "startjaar", "2000"), None),
     ("year-2025", cell("rechtspraak_tabel", 0, "jaar", "2025"), None),
     # a feit_nr that does not fit the warehouse's INTEGER
@@ -716,7 +728,13 @@ def test_problem_registry_is_covered():
     covered = {c[2][0] for c in TABLE_CASES + FILE_CASES if c[2] is not None}
     covered |= {"E001", "E002", "E003"}
     untestable_as_root = {"E007"}  # a folder that cannot be listed
-    covered_elsewhere = {"E502", "E009", "E110", "E119", "E120"}  # tests/warehouse and tests/contract/test_hostile.py
+    covered_elsewhere = {
+        "E502",
+        "E009",
+        "E110",
+        "E119",
+        "E120",
+    }  # tests/warehouse and tests/contract/test_hostile.py
     assert set(PROBLEM_TYPES) - covered - untestable_as_root - covered_elsewhere == set()
 
 

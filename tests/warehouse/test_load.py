@@ -11,8 +11,7 @@ import pytest
 
 from jaarcijfers import __version__
 from jaarcijfers.contract.example import example_tables, write_delivery
-from jaarcijfers.contract.schema import CONTRACT_VERSION
-from jaarcijfers.contract.schema import FILES
+from jaarcijfers.contract.schema import CONTRACT_VERSION, FILES
 from jaarcijfers.errors import UserError
 from jaarcijfers.warehouse.load import default_warehouse, load_delivery, open_delivery, run_load
 

@@ -91,7 +91,9 @@ def test_a_warehouse_of_the_previous_format_is_adopted(tmp_path):
     result = load_delivery(changed_delivery(tmp_path / "v2"), wh, tmp_path / "q")
     assert result.loaded and result.load_id == 2
     with duckdb.connect(str(wh), read_only=True) as con:
-        assert con.execute("SELECT value FROM jaarcijfers_warehouse WHERE key = 'format'").fetchone() == ("2",)
+        assert con.execute("SELECT value FROM jaarcijfers_warehouse WHERE key = 'format'").fetchone() == (
+            "2",
+        )
 
 
 def test_a_file_that_is_not_duckdb_is_named(tmp_path):
@@ -105,7 +107,12 @@ def test_a_locked_warehouse_is_named(tmp_path):
     wh = tmp_path / "wh.duckdb"
     load_delivery(write_delivery(tmp_path / "l"), wh)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('klaar', flush=True); sys.stdin.read()", str(wh)],
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('klaar', flush=True); sys.stdin.read()",
+            str(wh),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -130,7 +137,9 @@ def _mount_tmpfs(target: Path, size: str) -> bool:
     target.mkdir(parents=True, exist_ok=True)
     if os.environ.get("JAARCIJFERS_TEST_NO_TMPFS"):
         return False
-    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(target)], capture_output=True)
+    proc = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(target)], capture_output=True
+    )
     return proc.returncode == 0
 
 
@@ -162,8 +171,14 @@ def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, mon
         assert load_delivery(write_delivery(tmp_path / "v1"), wh).loaded
         big = example_tables()
         big["om_feiten"] = [
-            {"zaak_id": "Z1", "feit_nr": str(i), "wetsartikel": "273f Sr " + "x" * 60, "classificatie": "",
-             "tenlastegelegd": "ja", "uitspraak": ""}
+            {
+                "zaak_id": "Z1",
+                "feit_nr": str(i),
+                "wetsartikel": "273f Sr " + "x" * 60,
+                "classificatie": "",
+                "tenlastegelegd": "ja",
+                "uitspraak": "",
+            }
             for i in range(1, 60_001)
         ]
         v2 = write_delivery(tmp_path / "v2", big)
@@ -178,7 +193,9 @@ def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, mon
 
                 def execute(self, sql, *args):  # type: ignore[no-untyped-def]
                     if "_history" in sql and sql.lstrip().startswith("INSERT"):
-                        raise duckdb.IOException('Could not write file "wh.duckdb.wal": No space left on device')
+                        raise duckdb.IOException(
+                            'Could not write file "wh.duckdb.wal": No space left on device'
+                        )
                     return self._con.execute(sql, *args)
 
                 def __getattr__(self, name):  # type: ignore[no-untyped-def]

@@ -1,7 +1,12 @@
+from __future__ import annotations
+
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from jaarcijfers.contract.safefiles import Limits
 
 MAX_FILE_SIZE_HELP = (
     "Grootste toegestane bestand, bijv. 500M of 2G (standaard 256M). Een groter bestand wordt niet gelezen."
@@ -9,7 +14,7 @@ MAX_FILE_SIZE_HELP = (
 REPORT_HELP = "Schrijf alle problemen naar dit bestand: .csv, .json of .html (om terug te sturen)."
 
 
-def parse_limits(max_file_size: str | None):  # type: ignore[no-untyped-def]
+def parse_limits(max_file_size: str | None) -> Limits:
     from jaarcijfers.contract.safefiles import Limits, parse_size
     from jaarcijfers.errors import UserError
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from jaarcijfers.contract.schema import NULL_MARKERS, Column, FileSpec, Kind
@@ -93,6 +93,13 @@ def sector_pairs_sql() -> str:
 
 PARAM_NAMES = tuple(name for name, _ in PARAMS)
 
+#: A rule over one row: (condition that holds when it fails, column, value, code, parameters).
+RowRule = tuple[str, str | None, str, str, dict[str, str]]
+
+
+def _param(name: str, rule: RowRule) -> str:
+    return rule[4].get(name, "NULL")
+
 
 def _select(
     grp: int, file: str, source: str, where: str, row: str, column: str, value: str, code: str, **params: str
@@ -125,7 +132,7 @@ class Checker:
         self.spec, self.grp, self.present, self.width = spec, grp, present, width
         self.table = ident(staged_table(spec.name))
         self.branches: list[str] = []
-        self.row_rules: list[tuple[str, str | None, str, str, dict[str, str]]] = []
+        self.row_rules: list[RowRule] = []
         cleaned = ", ".join(ident(c) for c in spec.column_names if c in present) or "''"
         # does the row hold any control or invisible character? (rare: the per-column character rules
         # and the "clean value" guards only run their regular expressions on such rows)
@@ -135,9 +142,13 @@ class Checker:
         """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
         self.row_rules.append((where, column, value, code, params))
 
-    def add_branch(self, source: str, where: str, column: str | None, value: str, code: str, **params: str) -> None:
+    def add_branch(
+        self, source: str, where: str, column: str | None, value: str, code: str, **params: str
+    ) -> None:
         col = "NULL" if column is None else lit(column)
-        self.branches.append(_select(self.grp, self.spec.name, source, where, "_row", col, value, code, **params))
+        self.branches.append(
+            _select(self.grp, self.spec.name, source, where, "_row", col, value, code, **params)
+        )
 
     def statement_branches(self) -> list[str]:
         """The single-row rules in one pass: every row is tested against all of them at once; only a
@@ -146,7 +157,7 @@ class Checker:
         if not self.row_rules:
             return branches
 
-        def by_rule(expr_of) -> str:  # type: ignore[no-untyped-def]
+        def by_rule(expr_of: Callable[[RowRule], str]) -> str:
             whens = [(i, expr_of(rule)) for i, rule in enumerate(self.row_rules, start=1)]
             whens = [(i, e) for i, e in whens if e != "NULL"]
             if not whens:
@@ -157,9 +168,12 @@ class Checker:
         column = by_rule(lambda rule: "NULL" if rule[1] is None else lit(rule[1]))
         value = by_rule(lambda rule: rule[2])
         code = by_rule(lambda rule: lit(rule[3]))
-        params = ", ".join(by_rule(lambda rule, n=name: rule[4].get(n, "NULL")) for name in PARAM_NAMES)
+        params = ", ".join(by_rule(partial(_param, name)) for name in PARAM_NAMES)
         # one bit per rule: each condition is written (and planned) once
-        mask = " + ".join(f"(CASE WHEN {rule[0]} THEN {1 << (i - 1)}::HUGEINT ELSE 0 END)" for i, rule in enumerate(rules, start=1))
+        mask = " + ".join(
+            f"(CASE WHEN {rule[0]} THEN {1 << (i - 1)}::HUGEINT ELSE 0 END)"
+            for i, rule in enumerate(rules, start=1)
+        )
         branches.insert(
             0,
             f"SELECT {self.grp}, {lit(self.spec.name)}, _row, {column}, {value}, {code}, {params} FROM ("
@@ -172,7 +186,9 @@ class Checker:
     # ---- the row as a whole ----------------------------------------------------------------------
 
     def ragged(self) -> None:
-        self.add_branch(self.table, "_fields IS NOT NULL", None, "NULL", "E114", found="_fields", expected=str(self.width))
+        self.add_branch(
+            self.table, "_fields IS NOT NULL", None, "NULL", "E114", found="_fields", expected=str(self.width)
+        )
 
     # ---- cells -----------------------------------------------------------------------------------
 
@@ -223,7 +239,9 @@ class Checker:
                 basis=lit(window.basis),
             )
         elif kind is Kind.AGE:
-            fail("E203", f"NOT regexp_full_match({c}, '0|[1-9][0-9]{{0,2}}') OR TRY_CAST({c} AS INTEGER) > 120")
+            fail(
+                "E203", f"NOT regexp_full_match({c}, '0|[1-9][0-9]{{0,2}}') OR TRY_CAST({c} AS INTEGER) > 120"
+            )
         elif kind is Kind.BOOL:
             fail("E204", f"{c} NOT IN ('ja', 'nee')")
         elif kind is Kind.CODE:
@@ -259,7 +277,9 @@ class Checker:
                 f"(SELECT _row, {value} AS v, min(_row) OVER (PARTITION BY {cols}) AS first_row "
                 f"FROM {self.table} WHERE _fields IS NULL AND NOT ({all_null}))"
             )
-            self.add_branch(source, "_row > first_row", ", ".join(key), "_pv(v)", "E401", first_row="first_row")
+            self.add_branch(
+                source, "_row > first_row", ", ".join(key), "_pv(v)", "E401", first_row="first_row"
+            )
         if not spec.unique and all(c in self.present for c in spec.column_names):
             cols = ", ".join(ident(c) for c in spec.column_names)
             source = (
@@ -269,7 +289,9 @@ class Checker:
             self.add_branch(source, "_row > first_row", None, "NULL", "W402", first_row="first_row")
 
 
-def foreign_keys(con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec]], usable: dict[str, set[str]]) -> None:
+def foreign_keys(
+    con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec]], usable: dict[str, set[str]]
+) -> None:
     """`E501`: a reference that does not exist in the file it refers to (every row of the parent
     counts, valid or not). `usable`: per readable file, the contract columns its header holds."""
     branches = []
@@ -362,7 +384,12 @@ ROW_RULES: dict[str, Callable[[Checker], None]] = {
 
 
 def check_file(
-    con: duckdb.DuckDBPyConnection, spec: FileSpec, grp: int, present: set[str], width: int, window: YearWindow
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    grp: int,
+    present: set[str],
+    width: int,
+    window: YearWindow,
 ) -> None:
     """Every rule of one staged file except the foreign keys (which need every file), as one statement."""
     checker = Checker(spec, grp, present, width)

@@ -214,7 +214,7 @@ _TYPES = (
         "unpacks-too-large",
         "bestand",
         "An XLSX workbook or a Parquet file unpacks to more than the limit (8 times the size limit) or "
-        "to more than 200 times its packed size (a \"zip bomb\"), or an XLSX sheet holds a DTD; it is "
+        'to more than 200 times its packed size (a "zip bomb"), or an XLSX sheet holds a DTD; it is '
         "not read.",
         "Het bestand wordt uitgepakt te groot of is ongeldig opgebouwd: {error}.",
         "Lever het bestand als CSV, of controleer de werkmap; klopt de omvang, verhoog dan de grens met --max-file-size.",

@@ -59,7 +59,11 @@ class ValidationReport:
 
     @property
     def warning_count(self) -> int:
-        return self.n_warnings if self.n_warnings is not None else sum(1 for p in self.problems if not p.is_error)
+        return (
+            self.n_warnings
+            if self.n_warnings is not None
+            else sum(1 for p in self.problems if not p.is_error)
+        )
 
     @property
     def total(self) -> int:
@@ -219,7 +223,16 @@ def print_report(
         console.print(Text(f"Volledig rapport ({report.total} problemen) geschreven naar {report_file}."))
     if report.files:
         summary = Table(title="Samenvatting per bestand")
-        columns = ("bestand", "formaat", "rijen gelezen", "geldig", "afgekeurd", "lege rijen", "fouten", "waarschuwingen")
+        columns = (
+            "bestand",
+            "formaat",
+            "rijen gelezen",
+            "geldig",
+            "afgekeurd",
+            "lege rijen",
+            "fouten",
+            "waarschuwingen",
+        )
         for col in columns:
             summary.add_column(col, justify="left" if col in ("bestand", "formaat") else "right")
         for s in report.files.values():

@@ -79,29 +79,46 @@ def _html(report: ValidationReport, handle: IO[str]) -> None:
         return html.escape(escape_text(str(text)))
 
     handle.write(
-        "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
         f"<title>Validatierapport {e(report.path.name)}</title>"
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}"
         ".fout{color:#a00}.waarschuwing{color:#a60}</style></head><body>\n"
         f"<h1>Validatierapport: {e(report.path.name)}</h1>\n<p>{e(report.summary_line())}</p>\n"
     )
-    handle.write("<h2>Per bestand</h2>\n<table><tr><th>bestand</th><th>rijen gelezen</th><th>geldig</th>"
-                 "<th>afgekeurd</th><th>lege rijen</th><th>fouten</th><th>waarschuwingen</th></tr>\n")
+    handle.write(
+        "<h2>Per bestand</h2>\n<table><tr><th>bestand</th><th>rijen gelezen</th><th>geldig</th>"
+        "<th>afgekeurd</th><th>lege rijen</th><th>fouten</th><th>waarschuwingen</th></tr>\n"
+    )
     for s in report.files.values():
         handle.write(
             f"<tr><td>{e(s.file)}</td><td>{s.rows_read}</td><td>{s.rows_valid}</td><td>{s.rows_rejected}</td>"
             f"<td>{s.rows_blank}</td><td>{s.errors}</td><td>{s.warnings}</td></tr>\n"
         )
-    handle.write("</table>\n<h2>Per soort</h2>\n<table><tr><th>code</th><th>soort</th><th>bestand</th><th>aantal</th></tr>\n")
+    handle.write(
+        "</table>\n<h2>Per soort</h2>\n<table><tr><th>code</th><th>soort</th><th>bestand</th><th>aantal</th></tr>\n"
+    )
     for code, file, n in report.count_rows():
         handle.write(
             f"<tr><td>{code}</td><td>{e(PROBLEM_TYPES[code].name)}</td><td>{e(file or 'levering')}</td><td>{n}</td></tr>\n"
         )
-    handle.write("</table>\n<h2>Alle problemen</h2>\n<table><tr>" + "".join(f"<th>{c}</th>" for c in COLUMNS) + "</tr>\n")
+    handle.write(
+        "</table>\n<h2>Alle problemen</h2>\n<table><tr>"
+        + "".join(f"<th>{c}</th>" for c in COLUMNS)
+        + "</tr>\n"
+    )
     for p in report.iter_problems():
         severity = SEVERITY_LABELS[p.severity]
-        cells = [p.file or "levering", "" if p.row is None else p.row, p.column or "", p.value or "", p.code, p.name,
-                 severity, p.rule, p.hint]
+        cells = [
+            p.file or "levering",
+            "" if p.row is None else p.row,
+            p.column or "",
+            p.value or "",
+            p.code,
+            p.name,
+            severity,
+            p.rule,
+            p.hint,
+        ]
         handle.write(f'<tr class="{severity}">' + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>\n")
     handle.write("</table>\n</body></html>\n")

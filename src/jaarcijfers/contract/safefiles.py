@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from collections.abc import Iterator
 from pathlib import Path
 
 #: Default limit on the size of one delivered file (documented in docs/validation.md; `--max-file-size`

@@ -170,4 +170,6 @@ class ProblemStore:
 
             allowed = allowed_sectors(params["vorm"])
             params["allowed"] = (", ".join(allowed) + " of leeg") if allowed else "alleen leeg"
-        return make(code, file=row["file"], row=row["row"], column=row["column"], value=row["value"], **params)
+        return make(
+            code, file=row["file"], row=row["row"], column=row["column"], value=row["value"], **params
+        )

@@ -44,7 +44,9 @@ TEXT_CONTROLS_ALLOWED = "\t\n\r"
 #: White space stripped from both ends of every value: ASCII space, tab, line breaks, and the Unicode
 #: spaces. Unlike Python's `str.strip()`, the separators U+001C–U+001F, U+0085, U+2028 and U+2029 are
 #: NOT stripped: they are control characters or invisible, and reported (`E210`, `E211`).
-STRIPPED = " \t\n\r\x0b\x0c\u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+STRIPPED = (
+    " \t\n\r\x0b\x0c\u00a0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u202f\u205f\u3000"
+)
 
 
 def _python_class(ranges: tuple[tuple[int, int], ...], exclude: str = "") -> str:

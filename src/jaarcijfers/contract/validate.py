@@ -153,12 +153,18 @@ def check_delivery(
             done += _size(file_path)
         step("verwijzingen tussen bestanden controleren", done, total)
         usable = {n: set(cf.positions) & set(cf.spec.column_names) for n, cf in files.items() if cf.readable}
-        readable = [(grp, FILES[name]) for grp, name in enumerate(FILES, start=1) if name in files and files[name].readable]
+        readable = [
+            (grp, FILES[name])
+            for grp, name in enumerate(FILES, start=1)
+            if name in files and files[name].readable
+        ]
         foreign_keys(con, readable, usable)
         step("klaar", total, total)
     add_python_problems(con, 0, delivery_problems, registry)
     report = _make_report(path, con, files, registry)
-    return CheckedDelivery(path=path, files=files, metadata=metadata, report=report, con=con, verslagjaar=verslagjaar)
+    return CheckedDelivery(
+        path=path, files=files, metadata=metadata, report=report, con=con, verslagjaar=verslagjaar
+    )
 
 
 def replace_metadata(checked: CheckedFile, meta: dict[str, Any]) -> CheckedFile:
@@ -256,7 +262,7 @@ def _read_metadata(
         text = read_small(meta_path).decode("utf-8-sig")
         data = tomllib.loads(text)
     except FileRefused as refused:
-        problems.append(make(refused.code, file=METADATA_FILE, value=METADATA_FILE, **refused.params))
+        problems.append(make(refused.code, file=METADATA_FILE, value=METADATA_FILE, **refused.params))  # type: ignore[arg-type]
         return {}, None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problems.append(make("E601", file=METADATA_FILE, error=str(exc)))
@@ -295,7 +301,14 @@ def _read_metadata(
             verslagjaar = declared
         else:
             problems.append(
-                make("E606", file=METADATA_FILE, column="verslagjaar", value=str(declared), lo=schema.MIN_YEAR, hi=hi)
+                make(
+                    "E606",
+                    file=METADATA_FILE,
+                    column="verslagjaar",
+                    value=str(declared),
+                    lo=schema.MIN_YEAR,
+                    hi=hi,
+                )
             )
     return result, verslagjaar
 
@@ -315,7 +328,9 @@ def year_window(
         return YearWindow(schema.MIN_YEAR, own.year, "tot en met het jaar van de peildatum van dit bestand")
     latest = _latest_peildatum_year(metadata)
     if latest is not None:
-        return YearWindow(schema.MIN_YEAR, latest, "tot en met het jaar van de laatste peildatum in levering.toml")
+        return YearWindow(
+            schema.MIN_YEAR, latest, "tot en met het jaar van de laatste peildatum in levering.toml"
+        )
     if verslagjaar is not None:
         return YearWindow(schema.MIN_YEAR, verslagjaar + 1, "tot en met het verslagjaar + 1")
     return YearWindow(schema.MIN_YEAR, today.year, "tot en met het huidige jaar")

@@ -65,11 +65,15 @@ def attach(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
 
     warnings: list[str] = []
     if path.is_dir():
-        raise UserError(f"het warehouse {path} is een map; geef een bestandsnaam, bijv. {path / 'jaarcijfers.duckdb'}.")
+        raise UserError(
+            f"het warehouse {path} is een map; geef een bestandsnaam, bijv. {path / 'jaarcijfers.duckdb'}."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"de map van het warehouse {path.parent} kan niet worden gemaakt: {describe_os_error(exc)}") from None
+        raise UserError(
+            f"de map van het warehouse {path.parent} kan niet worden gemaakt: {describe_os_error(exc)}"
+        ) from None
     try:
         existing = os.stat(path)
     except FileNotFoundError:
@@ -85,7 +89,9 @@ def attach(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     try:
         con.execute(f"ATTACH '{literal}' AS {ALIAS}")
     except duckdb.Error as exc:
-        raise UserError(f"het warehouse {path} kan niet worden geopend: {describe_duckdb_error(exc)}") from None
+        raise UserError(
+            f"het warehouse {path} kan niet worden geopend: {describe_duckdb_error(exc)}"
+        ) from None
     try:
         _identify(con, path)
     except BaseException:
@@ -144,7 +150,10 @@ def mark(con: duckdb.DuckDBPyConnection) -> None:
     from jaarcijfers import __version__
 
     con.execute(f"CREATE TABLE IF NOT EXISTS {MARKER} (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute(f"INSERT OR REPLACE INTO {MARKER} VALUES ('format', ?), ('software_version', ?)", [FORMAT, __version__])
+    con.execute(
+        f"INSERT OR REPLACE INTO {MARKER} VALUES ('format', ?), ('software_version', ?)",
+        [FORMAT, __version__],
+    )
 
 
 def detach(con: duckdb.DuckDBPyConnection) -> None:

@@ -104,7 +104,9 @@ def run_load(
     progress: Progress | None = None,
 ) -> int:
     """The `load` command: validate, load, print what happened; returns the exit code."""
-    result = load_delivery(data, warehouse, quarantine, limits=limits, progress=progress, report_file=report_file)
+    result = load_delivery(
+        data, warehouse, quarantine, limits=limits, progress=progress, report_file=report_file
+    )
     if not result.loaded or (result.report.total and quarantine is None) or report_file is not None:
         print_report(result.report, report_file=report_file)
     for note in result.notes:
@@ -164,13 +166,11 @@ def _load_checked(
         if _fatal_problems(checked):
             return LoadResult(None, report, loaded=False, reason=_invalid_reason(report, with_hint=False))
     rejected = _cascade(checked)
-    whole = [
-        name for name, cf in checked.files.items() if cf.rows and rejected.get(name, 0) >= cf.rows
-    ]
+    whole = [name for name, cf in checked.files.items() if cf.rows and rejected.get(name, 0) >= cf.rows]
     if whole:
-        files = ", ".join(whole)
+        names = ", ".join(whole)
         reason = (
-            f"elke rij van {files} is afgekeurd; een bestand dat als geheel is afgekeurd wordt nooit de "
+            f"elke rij van {names} is afgekeurd; een bestand dat als geheel is afgekeurd wordt nooit de "
             "huidige lading (de vorige lading blijft staan). Corrigeer het bestand en laad opnieuw."
         )
         return LoadResult(None, report, loaded=False, reason=reason)
@@ -193,7 +193,12 @@ def _load_checked(
             database.detach(con)
     step("klaar", 1, 1)
     return LoadResult(
-        path, report, loaded=True, load_id=load_id, files=tuple(files), quarantine_files=tuple(written),
+        path,
+        report,
+        loaded=True,
+        load_id=load_id,
+        files=tuple(files),
+        quarantine_files=tuple(written),
         notes=tuple(notes),
     )
 
@@ -275,8 +280,10 @@ def _cascade(checked: CheckedDelivery) -> dict[str, int]:
             parent = checked.files.get(fk.ref_file)
             if parent is None:
                 continue
-            match = " AND ".join(f'p."{r}" = c."{k}"' for k, r in zip(fk.columns, fk.ref_columns, strict=True))
-            value = " || ', ' || ".join(f'coalesce(c."{k}", \'\')' for k in fk.columns)
+            match = " AND ".join(
+                f'p."{r}" = c."{k}"' for k, r in zip(fk.columns, fk.ref_columns, strict=True)
+            )
+            value = " || ', ' || ".join(f"coalesce(c.\"{k}\", '')" for k in fk.columns)
             con.execute(
                 f"""INSERT INTO {CASCADE} (grp, file, "row", "column", value, code, ref_file)
                 SELECT {grp}, '{name}', c._row, '{", ".join(fk.columns)}', _pv({value}), 'E502', '{fk.ref_file}'
@@ -396,7 +403,9 @@ def _load(
             if _current_hashes(con, source) == new:
                 for cf in files:
                     n = _count_query(con, f'SELECT count(*) FROM "{cf.name}"')
-                    file_loads.append(FileLoad(cf.name, source, cf.path.name, cf.sha256, cf.rows, n, 0, "ongewijzigd"))
+                    file_loads.append(
+                        FileLoad(cf.name, source, cf.path.name, cf.sha256, cf.rows, n, 0, "ongewijzigd")
+                    )
             else:
                 changed.append(source)
 
@@ -406,7 +415,14 @@ def _load(
             con.execute(
                 "INSERT INTO loads (load_id, loaded_at, delivery, software_version, contract_version, verslagjaar) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [load_id, loaded_at, str(checked.path), __version__, schema.CONTRACT_VERSION, checked.verslagjaar],
+                [
+                    load_id,
+                    loaded_at,
+                    str(checked.path),
+                    __version__,
+                    schema.CONTRACT_VERSION,
+                    checked.verslagjaar,
+                ],
             )
             for source in changed:
                 for cf in by_source[source]:
@@ -427,21 +443,38 @@ def _load(
                     con.execute(
                         "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
-                            load_id, source, cf.name, cf.path.name, cf.format, cf.sha256, loaded, n_rejected,
-                            meta.get("bron"), meta.get("peildatum"), meta.get("omschrijving"), loaded_at,
-                            __version__, schema.CONTRACT_VERSION,
+                            load_id,
+                            source,
+                            cf.name,
+                            cf.path.name,
+                            cf.format,
+                            cf.sha256,
+                            loaded,
+                            n_rejected,
+                            meta.get("bron"),
+                            meta.get("peildatum"),
+                            meta.get("omschrijving"),
+                            loaded_at,
+                            __version__,
+                            schema.CONTRACT_VERSION,
                         ],
                     )
                     file_loads.append(
-                        FileLoad(cf.name, source, cf.path.name, cf.sha256, cf.rows, loaded, n_rejected, "geladen")
+                        FileLoad(
+                            cf.name, source, cf.path.name, cf.sha256, cf.rows, loaded, n_rejected, "geladen"
+                        )
                     )
                 con.execute("INSERT OR REPLACE INTO current_load VALUES (?, ?)", [source, load_id])
             # rows in = rows loaded + rows rejected, per file: checked against what the warehouse holds
             for fl in file_loads:
                 if fl.status == "geladen":
-                    held = _count_query(con, f'SELECT count(*) FROM "{fl.file}_history" WHERE load_id = {load_id}')
+                    held = _count_query(
+                        con, f'SELECT count(*) FROM "{fl.file}_history" WHERE load_id = {load_id}'
+                    )
                     if held != fl.rows_loaded or fl.rows_in != fl.rows_loaded + fl.rows_rejected:
-                        raise RuntimeError(f"{fl.file}: {fl.rows_in} in, {held} in het warehouse, {fl.rows_rejected} afgekeurd")
+                        raise RuntimeError(
+                            f"{fl.file}: {fl.rows_in} in, {held} in het warehouse, {fl.rows_rejected} afgekeurd"
+                        )
         con.execute("COMMIT")
     except BaseException as exc:
         try:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jaarcijfers.contract.problems import Problem
-from jaarcijfers.contract.staging import PROBLEMS, PARAMS
+from jaarcijfers.contract.staging import PARAMS, PROBLEMS
 from jaarcijfers.contract.text import spreadsheet_safe
 from jaarcijfers.errors import UserError, describe_os_error
 
@@ -52,7 +52,9 @@ def write_quarantine(
                     text = "; ".join(
                         f"{p.code} {p.column + ': ' if p.column else ''}{p.rule}" for p in reasons
                     )
-                    writer.writerow([row, *(spreadsheet_safe(c or "") for c in cells), spreadsheet_safe(text)])
+                    writer.writerow(
+                        [row, *(spreadsheet_safe(c or "") for c in cells), spreadsheet_safe(text)]
+                    )
             written.append(target)
     except OSError as exc:
         raise UserError(

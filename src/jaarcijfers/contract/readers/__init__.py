@@ -77,6 +77,6 @@ def read_file(
                 return parquetfile.read(con, table, opened, spec, limits)
             raise ValueError(fmt)  # pragma: no cover - guarded by the caller
     except FileRefused as refused:
-        return unreadable(make(refused.code, file=spec.name, value=path.name, **refused.params))
+        return unreadable(make(refused.code, file=spec.name, value=path.name, **refused.params))  # type: ignore[arg-type]
     except OSError as exc:
         return unreadable(make("E110", file=spec.name, error=exc.strerror or type(exc).__name__))

@@ -156,7 +156,9 @@ def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
     return None
 
 
-def read(con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits) -> ReadResult:
+def read(
+    con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits
+) -> ReadResult:
     scanned = scan(opened, limits)
     sha = scanned.sha256
     name = spec.name
@@ -207,7 +209,9 @@ def read(con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: Fil
             continue
         cells = _cells(csv_line)
         if cells is None:
-            problems.append(make("E113", file=name, row=line, error=f"de regel volgt RFC 4180 niet (rij {line})"))
+            problems.append(
+                make("E113", file=name, row=line, error=f"de regel volgt RFC 4180 niet (rij {line})")
+            )
         elif len(cells) <= 1 and not "".join(cells).strip():
             blank_rejects.add(line)
         elif len(cells) > width and not any(c.strip() for c in cells[width:]):
@@ -248,7 +252,9 @@ def _cells(csv_line: str) -> list[str] | None:
     return records[0]
 
 
-def _stage(con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, width: int) -> tuple[int, list, list]:
+def _stage(
+    con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, width: int
+) -> tuple[int, list, list]:
     """DuckDB reads the file into `<table>__ord` (ordinal + N VARCHAR columns); returns the number of
     rows it returned, the cells of its first row and the rejected lines (line, type, text)."""
     columns = "{" + ", ".join(f"'_c{i}': 'VARCHAR'" for i in range(1, width + 1)) + "}"

@@ -42,7 +42,9 @@ def _as_text(column: str, duck_type: str) -> str:
     return f"CAST({c} AS VARCHAR)"
 
 
-def read(con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits) -> ReadResult:
+def read(
+    con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits
+) -> ReadResult:
     import hashlib
 
     import duckdb

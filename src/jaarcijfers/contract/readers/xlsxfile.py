@@ -157,7 +157,11 @@ def _relationships(archive: Archive, name: str, base: str) -> dict[str, tuple[st
     def start(tag: str, attrs: dict[str, str]) -> None:
         if tag == "Relationship" and "Id" in attrs and "Target" in attrs:
             target = attrs["Target"]
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
+            )
             rels[attrs["Id"]] = (path, attrs.get("Type", ""))
 
     parse(archive.stream(name), start, lambda tag: None)
@@ -343,7 +347,9 @@ class Sheet:
             try:
                 return self.strings[int(v)]
             except (ValueError, IndexError):
-                raise XlsxError("E115", f"cel {_letters(self.col)}{self.row} verwijst naar een onbekende tekst") from None
+                raise XlsxError(
+                    "E115", f"cel {_letters(self.col)}{self.row} verwijst naar een onbekende tekst"
+                ) from None
         if kind == "b":
             return "TRUE" if v.strip() in ("1", "true") else "FALSE"
         if kind in ("str", "e"):
@@ -363,7 +369,9 @@ def _letters(col: int) -> str:
     return out
 
 
-def read(con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits) -> ReadResult:
+def read(
+    con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits
+) -> ReadResult:
     import hashlib
 
     digest = hashlib.sha256()
