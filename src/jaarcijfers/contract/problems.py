@@ -165,7 +165,9 @@ _TYPES = (
         "E113",
         "malformed-csv",
         "bestand",
-        "The CSV file cannot be parsed under RFC 4180 (e.g. an unterminated quote).",
+        "The CSV file cannot be parsed under RFC 4180 (an unterminated quote, a quote inside an unquoted "
+        "value, mixed line endings, a header that cannot be read), or not every line of it can be accounted "
+        "for; the file is not used.",
         "Het CSV-bestand is ongeldig: {error}.",
         "Gebruik komma's als scheidingsteken en dubbele aanhalingstekens volgens RFC 4180.",
     ),
