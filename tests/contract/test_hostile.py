@@ -485,3 +485,14 @@ def test_many_problems_give_a_bounded_terminal_and_a_complete_report(tmp_path):
     assert len(listed) == 1500
     assert [int(r["rij"]) for r in listed] == list(range(2, 1502))
     assert {r["code"] for r in listed} == {"E202"}
+
+
+def test_progress_is_reported_in_order(tmp_path):
+    steps: list[tuple[str, int, int]] = []
+    validate_delivery(
+        write_delivery(tmp_path / "l"), progress=lambda text, done, total: steps.append((text, done, total))
+    )
+    assert steps[-1][0] == "klaar" and steps[-1][1] == steps[-1][2]
+    done = [d for _, d, _ in steps]
+    assert done == sorted(done) and len({t for _, _, t in steps}) == 1
+    assert any("om_zaken.csv" in text for text, _, _ in steps)

@@ -133,10 +133,6 @@ class Checker:
         self.table = ident(staged_table(spec.name))
         self.branches: list[str] = []
         self.row_rules: list[RowRule] = []
-        cleaned = ", ".join(ident(c) for c in spec.column_names if c in present) or "''"
-        # does the row hold any control or invisible character? (rare: the per-column character rules
-        # and the "clean value" guards only run their regular expressions on such rows)
-        self.flag = f"regexp_matches(concat({cleaned}), '{RE2_BAD}')"
 
     def add(self, where: str, column: str | None, value: str, code: str, **params: str) -> None:
         """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
@@ -169,17 +165,13 @@ class Checker:
         value = by_rule(lambda rule: rule[2])
         code = by_rule(lambda rule: lit(rule[3]))
         params = ", ".join(by_rule(partial(_param, name)) for name in PARAM_NAMES)
-        # one bit per rule: each condition is written (and planned) once
-        mask = " + ".join(
-            f"(CASE WHEN {rule[0]} THEN {1 << (i - 1)}::HUGEINT ELSE 0 END)"
-            for i, rule in enumerate(rules, start=1)
-        )
+        failing = " OR ".join(f"({rule[0]})" for rule in rules)
+        marks = ", ".join(f"CASE WHEN {rule[0]} THEN {i} END" for i, rule in enumerate(rules, start=1))
         branches.insert(
             0,
             f"SELECT {self.grp}, {lit(self.spec.name)}, _row, {column}, {value}, {code}, {params} FROM ("
-            f"SELECT *, unnest(list_filter(range(1, {len(rules) + 1}), lambda i: (_mask >> (i - 1)::INTEGER) % 2 = 1)) AS r "
-            f"FROM (SELECT *, {mask} AS _mask FROM (SELECT *, {self.flag} AS _bad FROM {self.table} "
-            f"WHERE _fields IS NULL)) WHERE _mask <> 0)",
+            f"SELECT *, unnest(list_filter([{marks}], lambda x: x IS NOT NULL)) AS r "
+            f"FROM {self.table} WHERE _fields IS NULL AND ({failing}))",
         )
         return branches
 
@@ -195,34 +187,13 @@ class Checker:
     def cells(self, column: Column, window: YearWindow) -> None:
         c = ident(column.name)
         name = column.name
-        control = RE2_CONTROL_IN_TEXT if column.kind is Kind.STRING else RE2_CONTROL
-        bad = RE2_BAD_IN_TEXT if column.kind is Kind.STRING else RE2_BAD
-        self.add(
-            f"_bad AND {c} IS NOT NULL AND regexp_matches({c}, '{control}')",
-            name,
-            f"_pv({c})",
-            "E210",
-            char=f"_cp(regexp_extract({c}, '{control}'))",
-        )
-        self.add(
-            f"_bad AND {c} IS NOT NULL AND NOT regexp_matches({c}, '{control}') "
-            f"AND regexp_matches({c}, '{RE2_INVISIBLE}')",
-            name,
-            f"_pv({c})",
-            "E211",
-            char=f"_cp(regexp_extract({c}, '{RE2_INVISIBLE}'))",
-        )
         if not column.nullable:
             self.add(f"{c} IS NULL", name, "NULL", "E201")
 
         def fail(code: str, condition: str, **params: str) -> None:
-            self.add(
-                f"{c} IS NOT NULL AND ({condition}) AND NOT (_bad AND regexp_matches({c}, '{bad}'))",
-                name,
-                f"_pv({c})",
-                code,
-                **params,
-            )
+            # a cell that also holds a control or invisible character is reported for that only
+            # (`drop_shadowed`)
+            self.add(f"{c} IS NOT NULL AND ({condition})", name, f"_pv({c})", code, **params)
 
         kind = column.kind
         if kind in (Kind.ID, Kind.STRING):
@@ -262,6 +233,37 @@ class Checker:
                 f"AND (right({c}, 1) NOT IN ('0', '5') OR length({c}) < 2))",
             )
         # Kind.SECTOR is checked by the row rule sector-per-vorm
+
+    # ---- characters ------------------------------------------------------------------------------
+
+    def characters(self) -> None:
+        """`E210`/`E211`: the rows holding any control or invisible character (one regular expression
+        per row), unpivoted to their cells, each cell tested once."""
+        columns = [c for c in self.spec.columns if c.name in self.present]
+        if not columns:
+            return
+        cells = ", ".join(
+            f"struct_pack(col := {lit(c.name)}, v := {ident(c.name)}, text := {str(c.kind is Kind.STRING).lower()})"
+            for c in columns
+        )
+        concat = ", ".join(ident(c.name) for c in columns)
+        control = f"CASE WHEN cell.text THEN regexp_matches(cell.v, '{RE2_CONTROL_IN_TEXT}') ELSE regexp_matches(cell.v, '{RE2_CONTROL}') END"
+        source = (
+            f"(SELECT _row, cell, {control} AS is_control FROM (SELECT _row, unnest([{cells}]) AS cell "
+            f"FROM {self.table} WHERE _fields IS NULL AND regexp_matches(concat({concat}), '{RE2_BAD}')))"
+        )
+        self.branches.append(
+            f"SELECT {self.grp}, {lit(self.spec.name)}, _row, cell.col, _pv(cell.v), "
+            f"CASE WHEN is_control THEN 'E210' ELSE 'E211' END, "
+            + ", ".join(
+                "CASE WHEN is_control THEN _cp(regexp_extract(cell.v, CASE WHEN cell.text THEN "
+                f"'{RE2_CONTROL_IN_TEXT}' ELSE '{RE2_CONTROL}' END)) ELSE _cp(regexp_extract(cell.v, '{RE2_INVISIBLE}')) END"
+                if name == "char"
+                else "NULL"
+                for name in PARAM_NAMES
+            )
+            + f" FROM {source} WHERE cell.v IS NOT NULL AND (is_control OR regexp_matches(cell.v, '{RE2_INVISIBLE}'))"
+        )
 
     # ---- keys ------------------------------------------------------------------------------------
 
@@ -336,8 +338,7 @@ def _rule_sector_per_vorm(ch: Checker) -> None:
     ch.add(
         f"sector IS NOT NULL AND vorm IS NOT NULL "
         f"AND {member('vorm', codes_sql('comensha_vormen'))} "
-        f"AND NOT {member(PAIR, sector_pairs_sql())} "
-        f"AND NOT (_bad AND regexp_matches(sector, '{RE2_BAD}'))",
+        f"AND NOT {member(PAIR, sector_pairs_sql())}",
         "sector",
         "_pv(sector)",
         "E301",
@@ -394,6 +395,7 @@ def check_file(
     """Every rule of one staged file except the foreign keys (which need every file), as one statement."""
     checker = Checker(spec, grp, present, width)
     checker.ragged()
+    checker.characters()
     for column in spec.columns:
         if column.name in present:
             checker.cells(column, window)
@@ -401,3 +403,13 @@ def check_file(
         ROW_RULES[rule](checker)
     checker.unique()
     insert_all(con, checker.statement_branches())
+
+
+def drop_shadowed(con: duckdb.DuckDBPyConnection) -> None:
+    """A cell with a control or invisible character (`E210`, `E211`) is reported for that only: its
+    other problems (a code that is not in the list because of a zero-width space, …) are removed."""
+    con.execute(
+        f"""DELETE FROM {PROBLEMS} p WHERE p.py IS NULL AND p.code NOT IN ('E210', 'E211')
+            AND EXISTS (SELECT 1 FROM {PROBLEMS} q WHERE q.code IN ('E210', 'E211') AND q.file = p.file
+                        AND q."row" = p."row" AND q."column" = p."column")"""
+    )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.contract import schema
-from jaarcijfers.contract.checks import YearWindow, allowed_sectors, check_file, foreign_keys
+from jaarcijfers.contract.checks import YearWindow, allowed_sectors, check_file, drop_shadowed, foreign_keys
 from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.readers import ReadResult, read_file
 from jaarcijfers.contract.report import FileSummary, ValidationReport
@@ -159,6 +159,7 @@ def check_delivery(
             if name in files and files[name].readable
         ]
         foreign_keys(con, readable, usable)
+        drop_shadowed(con)
         step("klaar", total, total)
     add_python_problems(con, 0, delivery_problems, registry)
     report = _make_report(path, con, files, registry)
@@ -402,7 +403,8 @@ def _check_file(
 
 
 def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ...], width: int) -> None:
-    """`_stg_<file>` from `_raw_<file>`: the raw columns plus one cleaned column per contract column."""
+    """`_stg_<file>` from `_raw_<file>`: the raw columns plus one cleaned column per contract column
+    (cleaned once: every rule and the load read them)."""
     position: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         position.setdefault(name, i)
@@ -410,20 +412,18 @@ def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ..
         (f'_clean("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
         for c in spec.columns
     )
-    target = staged_table(spec.name)
+    target, raw = staged_table(spec.name), raw_table(spec.name)
     if width == 0:
-        con.execute(f'DROP TABLE IF EXISTS "{raw_table(spec.name)}"')
         con.execute(
-            f'CREATE OR REPLACE TABLE "{target}" AS SELECT NULL::INTEGER AS _row, NULL::INTEGER AS _fields, '
-            f"{cleaned} WHERE false"
+            f'DROP TABLE IF EXISTS "{raw}"; CREATE OR REPLACE TABLE "{target}" AS '
+            f"SELECT NULL::INTEGER AS _row, NULL::INTEGER AS _fields, {cleaned} WHERE false"
         )
         return
     raw_cols = ", ".join(f'"_c{i}"' for i in range(1, width + 1))
     con.execute(
-        f'CREATE OR REPLACE TABLE "{target}" AS SELECT _row, _fields, {raw_cols}, {cleaned} '
-        f'FROM "{raw_table(spec.name)}"'
+        f'CREATE OR REPLACE TABLE "{target}" AS SELECT _row, _fields, {raw_cols}, {cleaned} FROM "{raw}"; '
+        f'DROP TABLE "{raw}"'
     )
-    con.execute(f'DROP TABLE IF EXISTS "{raw_table(spec.name)}"')
 
 
 # ---- the report -----------------------------------------------------------------------------------

@@ -490,12 +490,16 @@ def _load(
 
 
 def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
-    """After `open_delivery`: the staging tables are not needed by `build` (free their memory)."""
-    names = [
-        n
-        for (n,) in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory' AND table_name LIKE '\\_stg\\_%' ESCAPE '\\'"
-        ).fetchall()
-    ]
-    for name in names:
-        con.execute(f'DROP TABLE IF EXISTS memory.main."{name}"')
+    """After `open_delivery`: the staging views and tables are not needed by `build` (free the memory)."""
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal "
+        "AND view_name LIKE '\\_stg\\_%' ESCAPE '\\'"
+    ).fetchall()
+    tables = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory' "
+        "AND (table_name LIKE '\\_stg\\_%' ESCAPE '\\' OR table_name LIKE '\\_raw\\_%' ESCAPE '\\')"
+    ).fetchall()
+    statements = [f'DROP VIEW IF EXISTS memory.main."{n}"' for (n,) in views]
+    statements += [f'DROP TABLE IF EXISTS memory.main."{n}"' for (n,) in tables]
+    if statements:
+        con.execute("; ".join(statements))

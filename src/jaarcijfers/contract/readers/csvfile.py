@@ -255,55 +255,63 @@ def _cells(csv_line: str) -> list[str] | None:
 def _stage(
     con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, width: int
 ) -> tuple[int, list, list]:
-    """DuckDB reads the file into `<table>__ord` (ordinal + N VARCHAR columns); returns the number of
-    rows it returned, the cells of its first row and the rejected lines (line, type, text)."""
+    """DuckDB reads the file into `table` (`_row` = DuckDB's ordinal for now, `_fields`, N VARCHAR
+    columns); returns the number of rows it returned, the cells of its first row and the rejected lines
+    (line, type, text)."""
     columns = "{" + ", ".join(f"'_c{i}': 'VARCHAR'" for i in range(1, width + 1)) + "}"
     path = opened.proc_path.replace("'", "''")
     rejects, scans = f"{table}__rej", f"{table}__scan"
     con.execute(
-        f"""CREATE OR REPLACE TABLE "{table}__ord" AS
-        SELECT ordinality::BIGINT AS _ord, * EXCLUDE (ordinality) FROM read_csv('{path}',
+        f"""CREATE OR REPLACE TABLE "{table}" AS
+        SELECT ordinality::INTEGER AS _row, NULL::INTEGER AS _fields, * EXCLUDE (ordinality) FROM read_csv('{path}',
             delim = ',', quote = '"', escape = '"', header = false, auto_detect = false,
             columns = {columns}, strict_mode = true, null_padding = false, encoding = 'utf-8',
             store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scans}',
             parallel = false) WITH ORDINALITY"""
     )
-    out_rows = con.execute(f'SELECT count(*) FROM "{table}__ord"').fetchone()[0]  # type: ignore[index]
-    first = con.execute(f'SELECT * EXCLUDE (_ord) FROM "{table}__ord" WHERE _ord = 1').fetchone()
+    first = con.execute(
+        f'SELECT (SELECT count(*) FROM "{table}"), * EXCLUDE (_row, _fields) FROM "{table}" WHERE _row = 1'
+    ).fetchone()
     lines = con.execute(
         f"""SELECT line, min(error_type), any_value(csv_line) FROM "{rejects}"
             GROUP BY line ORDER BY line"""
     ).fetchall()
-    con.execute(f'DROP TABLE IF EXISTS "{rejects}"')
-    con.execute(f'DROP TABLE IF EXISTS "{scans}"')
-    return int(out_rows), list(first or ()), [(int(a), str(b), str(c or "")) for a, b, c in lines]
+    con.execute(f'DROP TABLE IF EXISTS "{rejects}"; DROP TABLE IF EXISTS "{scans}"')
+    out_rows = int(first[0]) if first else 0
+    cells = list(first[1:]) if first else []
+    return out_rows, cells, [(int(a), str(b), str(c or "")) for a, b, c in lines]
 
 
 def _finish(
     con: duckdb.DuckDBPyConnection, table: str, width: int, skipped: list[int], ragged: list[tuple]
 ) -> None:
-    """The raw table: DuckDB's rows with their spreadsheet row numbers, plus the ragged rows."""
-    # the k-th returned record is record k + (number of skipped records before it): for the j-th
-    # skipped record s_j, returned records from ordinal s_j - j + 1 on are shifted by j
-    con.execute(
-        f"""CREATE OR REPLACE TABLE "{table}__thr" AS
-        SELECT t, max(j) AS off FROM (
-            SELECT rec - row_number() OVER (ORDER BY rec) + 1 AS t, row_number() OVER (ORDER BY rec) AS j
-            FROM (SELECT unnest($1::BIGINT[]) AS rec)) GROUP BY t""",
-        [skipped],
-    )
-    cols = ", ".join(f'o."_c{i}"' for i in range(1, width + 1))
-    con.execute(raw_table_ddl(table, width))
-    con.execute(
-        f"""INSERT INTO "{table}"
-        SELECT (o._ord + coalesce(m.off, 0))::INTEGER, NULL, {cols}
-        FROM "{table}__ord" o ASOF LEFT JOIN "{table}__thr" m ON o._ord >= m.t
-        WHERE o._ord >= 2"""
-    )
-    _drop_work(con, table)
+    """Turn DuckDB's ordinals into spreadsheet row numbers, drop the header, add the ragged rows."""
+    if not skipped:
+        con.execute(f'DELETE FROM "{table}" WHERE _row = 1')
+    else:
+        # the k-th returned record is record k + (number of skipped records before it): for the j-th
+        # skipped record s_j, returned records from ordinal s_j - j + 1 on are shifted by j
+        cols = ", ".join(f'o."_c{i}"' for i in range(1, width + 1))
+        con.execute(
+            f"""CREATE OR REPLACE TABLE "{table}__thr" AS
+            SELECT t, max(j) AS off FROM (
+                SELECT rec - row_number() OVER (ORDER BY rec) + 1 AS t, row_number() OVER (ORDER BY rec) AS j
+                FROM (SELECT unnest($1::BIGINT[]) AS rec)) GROUP BY t""",
+            [skipped],
+        )
+        con.execute(
+            f"""CREATE OR REPLACE TABLE "{table}__ord" AS
+            SELECT (o._row + coalesce(m.off, 0))::INTEGER AS _row, o._fields, {cols}
+            FROM "{table}" o ASOF LEFT JOIN "{table}__thr" m ON o._row >= m.t
+            WHERE o._row >= 2;
+            DROP TABLE "{table}";
+            ALTER TABLE "{table}__ord" RENAME TO "{table}";
+            DROP TABLE "{table}__thr";"""
+        )
     insert_batch(con, table, width, ragged)
 
 
 def _drop_work(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    for suffix in ("__ord", "__thr"):
-        con.execute(f'DROP TABLE IF EXISTS "{table}{suffix}"')
+    con.execute(
+        f'DROP TABLE IF EXISTS "{table}__ord"; DROP TABLE IF EXISTS "{table}__thr"; DROP TABLE IF EXISTS "{table}"'
+    )
