@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from jaarcijfers.contract.problems import Problem, make
-from jaarcijfers.contract.readers import ReadResult, insert_batch, raw_table_ddl, short, unreadable
+from jaarcijfers.contract.readers import ReadResult, insert_batch, short, unreadable
 from jaarcijfers.contract.safefiles import Limits, OpenFile
 from jaarcijfers.contract.schema import FileSpec
 
