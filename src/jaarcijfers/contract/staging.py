@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.contract.problems import Problem, make
-from jaarcijfers.contract.text import STRIPPED
+from jaarcijfers.contract.text import RE2_UNSAFE, STRIPPED
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
@@ -38,6 +38,9 @@ PARAMS: tuple[tuple[str, str], ...] = (
     ("found", "INTEGER"),
     ("expected", "INTEGER"),
 )
+
+#: What the staging database may hold in memory before it spills to its private folder.
+MEMORY_LIMIT = "1GB"
 
 #: Longest value kept with a problem (as `problems.MAX_VALUE_LENGTH`: longer ones end in `…`).
 VALUE_SQL = "CASE WHEN length({v}) > 80 THEN left({v}, 79) || '…' ELSE {v} END"
@@ -60,6 +63,8 @@ def connect() -> duckdb.DuckDBPyConnection:
     spill = tempfile.mkdtemp(prefix="jaarcijfers-")
     atexit.register(shutil.rmtree, spill, True)
     con.execute(f"SET temp_directory = '{spill}'")
+    # DuckDB keeps at most this much in memory and spills the rest (its default is 80% of the machine)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     # white space stripped at both ends; a value starting and ending with a visible ASCII character
     # (nearly all) skips the slow trim over a set of Unicode spaces
     con.execute(
@@ -68,10 +73,16 @@ def connect() -> duckdb.DuckDBPyConnection:
     )
     con.execute(f"CREATE MACRO _pv(v) AS {VALUE_SQL.format(v='v')}")
     con.execute("CREATE MACRO _cp(ch) AS printf('U+%04X', unicode(ch))")
+    # escape_text in SQL: every control or invisible character as <U+XXXX>
+    con.execute(
+        f"CREATE MACRO _esc(v) AS CASE WHEN regexp_matches(v, '{RE2_UNSAFE}') THEN array_to_string("
+        f"list_transform(string_split(v, ''), lambda ch: CASE WHEN regexp_matches(ch, '{RE2_UNSAFE}') "
+        "THEN '<' || _cp(ch) || '>' ELSE ch END), '') ELSE v END"
+    )
     params = "".join(f', "{name}" {kind}' for name, kind in PARAMS)
     con.execute(
         f"""CREATE TABLE {PROBLEMS} (grp INTEGER, py INTEGER, file VARCHAR, "row" INTEGER,
-            "column" VARCHAR, value VARCHAR, code VARCHAR{params})"""
+            "column" VARCHAR, value VARCHAR, code VARCHAR{params}, rule VARCHAR, hint VARCHAR)"""
     )
     return con
 
@@ -83,11 +94,12 @@ def add_python_problems(
     objects, the table their place in the order."""
     rows = []
     for p in problems:
-        rows.append((grp, len(registry), p.file, p.row, p.column, p.value, p.code))
+        rows.append((grp, len(registry), p.file, p.row, p.column, p.value, p.code, p.rule, p.hint))
         registry.append(p)
     if rows:
         con.executemany(
-            f'INSERT INTO {PROBLEMS} (grp, py, file, "row", "column", value, code) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            f'INSERT INTO {PROBLEMS} (grp, py, file, "row", "column", value, code, rule, hint) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
@@ -111,6 +123,10 @@ class ProblemStore:
     def __init__(self, con: duckdb.DuckDBPyConnection, registry: list[Problem]):
         self._con = con
         self._registry = registry
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        return self._con
 
     def counts(self) -> tuple[ProblemCount, ...]:
         rows = self._con.execute(
@@ -147,19 +163,31 @@ class ProblemStore:
             cursor.close()
 
     def examples(self, per_group: int) -> Iterator[Problem]:
-        """The first `per_group` problems of every (code, file), in report order."""
-        sql = (
-            f"SELECT * EXCLUDE (n) FROM (SELECT *, row_number() OVER (PARTITION BY code, file {ORDER}) AS n "
-            f"FROM {PROBLEMS}) WHERE n <= {int(per_group)} {ORDER}"
-        )
+        """The first `per_group` problems of every (code, file), in report order (a top-N per group:
+        no sort of all problems)."""
         cursor = self._con.cursor()
         try:
-            cursor.execute(sql)
-            names = [d[0] for d in cursor.description or ()]
-            for row in cursor.fetchall():
-                yield self._problem(dict(zip(names, row, strict=True)))
+            rows = []
+            for count in self.counts():
+                where = "code = ? AND " + ("file IS NULL" if count.file is None else "file = ?")
+                args = [count.code] if count.file is None else [count.code, count.file]
+                cursor.execute(f"SELECT * FROM {PROBLEMS} WHERE {where} {ORDER} LIMIT {int(per_group)}", args)
+                names = [d[0] for d in cursor.description or ()]
+                rows += [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         finally:
             cursor.close()
+        rows.sort(
+            key=lambda r: (
+                r["grp"],
+                r["py"] if r["grp"] == 0 else 0,
+                r["row"] or 0,
+                r["column"] or "",
+                r["code"],
+                r["value"] or "",
+            )
+        )
+        for row in rows:
+            yield self._problem(row)
 
     def _problem(self, row: dict[str, Any]) -> Problem:
         if row["py"] is not None:

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jaarcijfers.contract import schema
-from jaarcijfers.contract.problems import Problem
 from jaarcijfers.contract.report import ValidationReport, format_problems, print_report
 from jaarcijfers.contract.safefiles import Limits
 from jaarcijfers.contract.schema import FILES, FileSpec, Kind
@@ -163,7 +162,7 @@ def _load_checked(
     if not report.ok:
         if quarantine is None:
             return LoadResult(None, report, loaded=False, reason=_invalid_reason(report, with_hint=True))
-        if _fatal_problems(checked):
+        if _is_fatal(checked):
             return LoadResult(None, report, loaded=False, reason=_invalid_reason(report, with_hint=False))
     rejected = _cascade(checked)
     whole = [name for name, cf in checked.files.items() if cf.rows and rejected.get(name, 0) >= cf.rows]
@@ -239,25 +238,20 @@ def _invalid_reason(report: ValidationReport, with_hint: bool) -> str:
     return text
 
 
-def _fatal_problems(checked: CheckedDelivery) -> list[Problem]:
-    """Errors that no quarantine can handle: problems of the folder, of levering.toml, a file that
-    could not be read at all, or a header error (the file is rejected as a whole)."""
-    fatal = [p for p in checked.report.errors if p.file is None or p.file == schema.METADATA_FILE]
-    for checked_file in checked.files.values():
-        if not checked_file.readable or not checked_file.header_ok:
-            fatal.extend(p for p in checked_file.problems if p.is_error)
-    fatal.extend(p for p in checked.report.errors if p.code in ("E004", "E005", "E008", "E606"))
-    if not checked.report.complete:  # problems not kept in memory: ask the database
-        con = checked.con
-        assert con is not None
-        row = con.execute(
-            f"SELECT count(*) FROM {PROBLEMS} WHERE code LIKE 'E%' AND (file IS NULL OR file = ? "
-            f"OR code IN ('E004', 'E005', 'E008', 'E606'))",
-            [schema.METADATA_FILE],
-        ).fetchone()
-        if row and row[0] and not fatal:
-            fatal.extend(checked.report.errors[:1])
-    return fatal
+def _is_fatal(checked: CheckedDelivery) -> bool:
+    """Errors that no quarantine can handle: problems of the folder or of levering.toml, a missing,
+    doubled or refused file, a file that could not be read at all, or a header error (the file is
+    rejected as a whole)."""
+    if any(not cf.readable or not cf.header_ok for cf in checked.files.values()):
+        return True
+    con = checked.con
+    assert con is not None
+    row = con.execute(
+        f"""SELECT count(*) FROM {PROBLEMS} WHERE code LIKE 'E%'
+            AND (file IS NULL OR file = ? OR code IN ('E004', 'E005', 'E008', 'E009', 'E606'))""",
+        [schema.METADATA_FILE],
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _cascade(checked: CheckedDelivery) -> dict[str, int]:
@@ -269,7 +263,7 @@ def _cascade(checked: CheckedDelivery) -> dict[str, int]:
     params = "".join(f', "{name}" {kind}' for name, kind in PARAMS)
     con.execute(
         f"""CREATE OR REPLACE TABLE {CASCADE} (grp INTEGER, py INTEGER, file VARCHAR, "row" INTEGER,
-            "column" VARCHAR, value VARCHAR, code VARCHAR{params})"""
+            "column" VARCHAR, value VARCHAR, code VARCHAR{params}, rule VARCHAR, hint VARCHAR)"""
     )
     con.execute(
         f"""CREATE OR REPLACE TABLE {REJECTED} AS SELECT DISTINCT file, "row" FROM {PROBLEMS}

@@ -73,7 +73,6 @@ def read(
         texts = [_as_text(name, kind) for name, kind in columns]
         con.execute(raw_table_ddl(table, width))
         if width:
-            cells = ", ".join(texts)
             nonempty = " OR ".join(f"nullif(trim(_t{i}), '') IS NOT NULL" for i in range(1, width + 1))
             aliased = ", ".join(f"{t} AS _t{i}" for i, t in enumerate(texts, start=1))
             con.execute(
@@ -81,7 +80,6 @@ def read(
                 SELECT (file_row_number + 2)::INTEGER, NULL, * EXCLUDE (file_row_number)
                 FROM (SELECT file_row_number, {aliased} FROM {source}) WHERE {nonempty}"""
             )
-            del cells
         total = con.execute(f"SELECT count(*) FROM {source}").fetchone()
     except duckdb.Error as exc:
         return unreadable(make("E116", file=spec.name, error=short(exc)), sha)
