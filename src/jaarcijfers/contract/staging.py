@@ -189,6 +189,10 @@ class ProblemStore:
         for row in rows:
             yield self._problem(row)
 
+    def problem(self, row: dict[str, Any]) -> Problem:
+        """A problem from a row of the problem table (or of the load's cascade table)."""
+        return self._problem(row)
+
     def _problem(self, row: dict[str, Any]) -> Problem:
         if row["py"] is not None:
             return self._registry[row["py"]]

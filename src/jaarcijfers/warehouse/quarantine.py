@@ -105,7 +105,7 @@ def _rows(
                         continue
                     if pending[3] > row:
                         break
-                    reasons.append(store._problem(dict(zip(names, pending, strict=True))))
+                    reasons.append(store.problem(dict(zip(names, pending, strict=True))))
                     pending = None
                 yield row, list(values), reasons
     finally:
