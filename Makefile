@@ -47,6 +47,7 @@ lint: setup
 	$(RUN) mypy src
 
 bench: setup
+	$(RUN) python benchmarks/intake_bench.py
 	$(RUN) python benchmarks/build_bench.py
 	$(RUN) python benchmarks/synth_bench.py
 	$(RUN) python benchmarks/sdc_strict.py

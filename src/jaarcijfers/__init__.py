@@ -2,4 +2,3 @@
 
 __version__ = "0.1.0"
 RULES_VERSION = "2024.1"  # version of the processing rules (docs/rules.md); bump on any rule change
-CONTRACT_VERSION = "1"

@@ -73,7 +73,8 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
 
 
 def delivery_provenance(con, data: Path) -> dict:
-    from jaarcijfers import CONTRACT_VERSION, RULES_VERSION, __version__
+    from jaarcijfers import RULES_VERSION, __version__
+    from jaarcijfers.contract.schema import CONTRACT_VERSION
 
     try:
         rows = con.execute(
@@ -103,11 +104,17 @@ def _reflection(data: Path, year: int | None) -> str | None:
     """The analyst's own commentary: `reflectie-YYYY.md` (or `reflectie.md`) in the delivery folder."""
     if year is None:
         return None
+    import os
+
+    from jaarcijfers.contract.safefiles import FileRefused, read_small
+
     for name in (f"reflectie-{year}.md", "reflectie.md"):
         p = data / name
-        if p.is_file():
-            try:
-                return p.read_text(encoding="utf-8")
+        if os.path.lexists(p):
+            try:  # a regular file only: a link (to /etc/passwd …) is never followed into the report
+                return read_small(p).decode("utf-8")
+            except FileRefused:
+                raise UserError(f"{p} is geen gewoon bestand (of te groot) en wordt niet gelezen") from None
             except (OSError, UnicodeDecodeError) as exc:
                 raise UserError(f"{p} kan niet gelezen worden als UTF-8-tekst: {exc}") from None
     return None

@@ -8,3 +8,23 @@ class UserError(Exception):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
+
+
+def describe_os_error(exc: BaseException) -> str:
+    """A Dutch description of a failing file operation that names the cause (disk full, no access, …)."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    text = str(exc)
+    if code == errno.ENOSPC or "No space left on device" in text:
+        return "de schijf is vol (ENOSPC: geen ruimte meer op het apparaat)"
+    if code == getattr(errno, "EDQUOT", -1) or "Disk quota exceeded" in text:
+        return "het schijfquotum is op (EDQUOT)"
+    if code == errno.EROFS or "Read-only file system" in text:
+        return "het bestandssysteem is alleen-lezen (EROFS)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "geen toegang (rechten)"
+    if code == errno.ELOOP:
+        return "het pad is een symbolische koppeling (die wordt niet gevolgd)"
+    strerror = getattr(exc, "strerror", None)
+    return strerror or (text.splitlines()[0] if text else type(exc).__name__)

@@ -215,6 +215,46 @@ TABLE_CASES = [
     ("aantal-lt5", cell("rechtspraak_tabel", 1, "aantal", "<5"), ("E208", "rechtspraak_tabel", 3, "aantal")),
     ("aantal-leading-zero", cell("ind_tabel", 2, "aantal", "010"), ("E208", "ind_tabel", 4, "aantal")),
     ("aantal-1000", cell("ind_tabel", 2, "aantal", "1000"), None),
+    # control and invisible characters (stripped white space at the ends is fine)
+    (
+        "nul-in-id",
+        cell("emm_onderzoeken", 0, "onderzoek_id", "O\x001"),
+        ("E210", "emm_onderzoeken", 2, "onderzoek_id"),
+    ),
+    (
+        "ansi-in-code",
+        cell("comensha_registraties", 0, "geslacht", "vrouw\x1b[2J"),
+        ("E210", "comensha_registraties", 2, "geslacht"),
+    ),
+    (
+        "zero-width-in-id",
+        cell("comensha_registraties", 1, "registratie_id", "R\u200b2"),
+        ("E211", "comensha_registraties", 3, "registratie_id"),
+    ),
+    (
+        "bidi-override-in-country",
+        cell("om_zaken", 0, "geboorteland", "\u202eNL"),
+        ("E211", "om_zaken", 2, "geboorteland"),
+    ),
+    ("tab-inside-wetsartikel", cell("om_feiten", 0, "wetsartikel", "273f\tSr"), None),
+    ("nbsp-around-code", cell("om_zaken", 2, "instantie", "\u00a0nla\u00a0"), None),
+    # plausible years: 2000 up to the peildatum year (2025 in the example's levering.toml)
+    (
+        "year-2100",
+        cell("comensha_registraties", 0, "jaar", "2100"),
+        ("E212", "comensha_registraties", 2, "jaar"),
+    ),
+    ("year-1900", cell("om_zaken", 0, "inschrijfjaar", "1900"), ("E212", "om_zaken", 2, "inschrijfjaar")),
+    ("year-0000", cell("ind_tabel", 0, "jaar", "0000"), ("E212", "ind_tabel", 2, "jaar")),
+    (
+        "year-2026-after-peildatum",
+        cell("om_zaken", 0, "vonnisjaar", "2026"),
+        ("E212", "om_zaken", 2, "vonnisjaar"),
+    ),
+    ("year-2000", cell("emm_onderzoeken", 0, "startjaar", "2000"), None),
+    ("year-2025", cell("rechtspraak_tabel", 0, "jaar", "2025"), None),
+    # a feit_nr that does not fit the warehouse's INTEGER
+    ("feit-nr-huge", cell("om_feiten", 0, "feit_nr", "99999999999"), ("E207", "om_feiten", 2, "feit_nr")),
     # null markers in identifiers and text
     (
         "null-id",
@@ -536,6 +576,19 @@ def f_quoted_newline_row_numbers(folder: Path) -> None:
     )
 
 
+def f_toml_bad_verslagjaar(folder: Path) -> None:
+    _write(folder / "levering.toml", "verslagjaar = 2100\n[om_zaken]\npeildatum = 2025-02-15\n")
+
+
+def f_toml_verslagjaar(folder: Path) -> None:  # valid
+    _write(folder / "levering.toml", "verslagjaar = 2024\n[om_zaken]\npeildatum = 2025-02-15\n")
+
+
+def f_symlinked_toml(folder: Path) -> None:
+    (folder / "levering.toml").unlink()
+    (folder / "levering.toml").symlink_to("/etc/hostname")
+
+
 def f_only_dossiercodering_absent(folder: Path) -> None:
     (folder / "om_dossiercodering.csv").unlink()
 
@@ -556,7 +609,7 @@ FILE_CASES = [
     ("truncated-parquet", f_truncated_parquet, ("E116", "ind_tabel", None, None)),
     ("no-rows", f_no_rows, ("W117", "ind_tabel", None, None)),
     ("semicolon", f_semicolon, ("E118", "ind_tabel", 1, None)),
-    ("broken-symlink", f_broken_symlink, ("E110", "om_feiten", None, None)),
+    ("broken-symlink", f_broken_symlink, ("E008", "om_feiten", None, None)),
     ("missing-file", f_missing_file, ("E004", "comensha_melders", None, None)),
     ("two-formats", f_two_formats, ("E005", "ind_tabel", None, None)),
     ("unknown-file", f_unknown_file, ("W006", None, None, None)),
@@ -570,6 +623,9 @@ FILE_CASES = [
     ("lf-and-shuffled-columns", f_lf_only_and_shuffled, None),
     ("quoted-newline-row-numbers", f_quoted_newline_row_numbers, ("E204", "om_feiten", 4, "tenlastegelegd")),
     ("dossiercodering-absent", f_only_dossiercodering_absent, None),
+    ("toml-bad-verslagjaar", f_toml_bad_verslagjaar, ("E606", "levering.toml", None, "verslagjaar")),
+    ("toml-verslagjaar", f_toml_verslagjaar, None),
+    ("toml-symlink", f_symlinked_toml, ("E008", "levering.toml", None, None)),
 ]
 
 
@@ -672,7 +728,13 @@ def test_problem_registry_is_covered():
     covered = {c[2][0] for c in TABLE_CASES + FILE_CASES if c[2] is not None}
     covered |= {"E001", "E002", "E003"}
     untestable_as_root = {"E007"}  # a folder that cannot be listed
-    covered_elsewhere = {"E502"}
+    covered_elsewhere = {
+        "E502",
+        "E009",
+        "E110",
+        "E119",
+        "E120",
+    }  # tests/warehouse and tests/contract/test_hostile.py
     assert set(PROBLEM_TYPES) - covered - untestable_as_root - covered_elsewhere == set()
 
 

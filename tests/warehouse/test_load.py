@@ -11,7 +11,7 @@ import pytest
 
 from jaarcijfers import __version__
 from jaarcijfers.contract.example import example_tables, write_delivery
-from jaarcijfers.contract.schema import FILES
+from jaarcijfers.contract.schema import CONTRACT_VERSION, FILES
 from jaarcijfers.errors import UserError
 from jaarcijfers.warehouse.load import default_warehouse, load_delivery, open_delivery, run_load
 
@@ -104,7 +104,7 @@ def test_open_delivery_levering_and_provenance(tmp_path):
     assert by_file["comensha_registraties"][4:] == ("2025-03-01", "CoMensha")
     assert by_file["ind_tabel"][4:] == (None, None)
     prov = con.execute("SELECT DISTINCT software_version, contract_version FROM provenance").fetchall()
-    assert prov == [(__version__, "1")]
+    assert prov == [(__version__, CONTRACT_VERSION)]
     assert con.execute("SELECT count(*) FROM provenance WHERE loaded_at IS NULL").fetchone() == (0,)
 
 
@@ -147,7 +147,7 @@ def test_provenance_of_a_load(tmp_path):
                 3,
                 "2025-03-01",
                 __version__,
-                "1",
+                CONTRACT_VERSION,
             )
         ]
         assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
@@ -264,15 +264,35 @@ def test_quarantine_loads_valid_rows_and_writes_rejected(tmp_path):
         ).fetchone() == (2, 1)
 
 
-def test_quarantine_header_error_rejects_every_row(tmp_path):
+def test_quarantine_header_error_never_replaces_a_good_load(tmp_path):
+    """A header error rejects the file as a whole: even under --quarantine nothing is loaded and the
+    current load stays (before: an empty load of the source became current, exit 0)."""
+    wh = tmp_path / "wh.duckdb"
+    assert load_delivery(write_delivery(tmp_path / "good"), wh).loaded
     tables = example_tables()
     for row in tables["ind_tabel"]:
         del row["aantal"]
-    result = load_delivery(write_delivery(tmp_path / "l", tables), tmp_path / "wh.duckdb", tmp_path / "q")
-    assert result.loaded
-    ind = next(f for f in result.files if f.file == "ind_tabel")
-    assert (ind.rows_in, ind.rows_loaded, ind.rows_rejected) == (3, 0, 3)
-    assert read_csv(tmp_path / "q" / "ind_tabel.csv")[0]["redenen"].startswith("E101 aantal")
+    result = load_delivery(write_delivery(tmp_path / "l", tables), wh, tmp_path / "q")
+    assert not result.loaded and result.exit_code == 1
+    assert any(p.code == "E101" for p in result.report.errors)
+    assert "geen rijen over" in result.reason
+    assert not (tmp_path / "q").exists()
+    with duckdb.connect(str(wh), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM ind_tabel").fetchone() == (3,)
+
+
+def test_quarantine_every_row_rejected_is_rejected_as_a_whole(tmp_path):
+    wh = tmp_path / "wh.duckdb"
+    assert load_delivery(write_delivery(tmp_path / "good"), wh).loaded
+    tables = example_tables()
+    for row in tables["rechtspraak_tabel"]:
+        row["aantal"] = "7"
+    result = load_delivery(write_delivery(tmp_path / "l", tables), wh, tmp_path / "q")
+    assert not result.loaded and "rechtspraak_tabel" in result.reason
+    with duckdb.connect(str(wh), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM rechtspraak_tabel").fetchone() == (2,)
 
 
 def test_quarantine_cannot_rescue_a_missing_file(tmp_path):

@@ -9,7 +9,11 @@ def command(
         Path | None, typer.Option("--data", help="Map met de levering (standaard: de demolevering).")
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Verslagjaar (standaard: het laatste jaar in de data).")
+        int | None,
+        typer.Option(
+            "--year",
+            help="Verslagjaar (standaard: verslagjaar uit levering.toml, anders het laatste jaar in de data).",
+        ),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Uitvoermap (standaard: out/JJJJ/).")] = None,
     sdc: Annotated[

@@ -266,3 +266,12 @@ def article_form(text: str) -> str | None:
         if form in forms:
             return form
     return sorted(f for f in forms if f)[0]
+
+
+@lru_cache
+def allowed_sectors(vorm: str) -> tuple[str, ...]:
+    """Sectors allowed with a comensha form (empty tuple: the sector must be empty)."""
+    allowed = tuple(sectors(vorm))
+    if vorm == "onbekend" and "nog_niet_gewerkt" not in allowed:
+        allowed = (*allowed, "nog_niet_gewerkt")
+    return allowed

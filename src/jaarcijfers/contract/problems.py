@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from jaarcijfers.contract.text import escape_text
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -92,6 +94,24 @@ _TYPES = (
         "De map {value} kan niet worden gelezen: {error}.",
         "Controleer de leesrechten van de map.",
     ),
+    ProblemType(
+        "E008",
+        "not-a-regular-file",
+        "levering",
+        "A name of a contract file (or `levering.toml`) is not a regular file: a symbolic link, a folder, "
+        "a named pipe (FIFO), a device or a socket. It is not opened: a link could point anywhere (a system "
+        "file, `/dev/zero`), a pipe would block the reading forever.",
+        "{value} is {kind}, geen gewoon bestand; het wordt niet gelezen.",
+        "Lever echte bestanden in de map: symbolische koppelingen, named pipes, apparaten en mappen worden nooit gevolgd of gelezen.",
+    ),
+    ProblemType(
+        "E009",
+        "file-too-large",
+        "bestand",
+        "A file is larger than the size limit (default 256 MiB, `--max-file-size`); it is not read.",
+        "Het bestand is {size}, groter dan de grens van {limit}; het wordt niet gelezen.",
+        "Controleer of dit het bedoelde bestand is; is het dat, verhoog dan de grens met --max-file-size.",
+    ),
     # ---- reading a file ------------------------------------------------------------------------
     ProblemType(
         "E101",
@@ -145,7 +165,9 @@ _TYPES = (
         "E113",
         "malformed-csv",
         "bestand",
-        "The CSV file cannot be parsed under RFC 4180 (e.g. an unterminated quote).",
+        "The CSV file cannot be parsed under RFC 4180 (an unterminated quote, a quote inside an unquoted "
+        "value, mixed line endings, a header that cannot be read), or not every line of it can be accounted "
+        "for; the file is not used.",
         "Het CSV-bestand is ongeldig: {error}.",
         "Gebruik komma's als scheidingsteken en dubbele aanhalingstekens volgens RFC 4180.",
     ),
@@ -188,6 +210,26 @@ _TYPES = (
         "The header row looks separated by semicolons or tabs instead of commas.",
         "De kopregel lijkt gescheiden door {delimiter} in plaats van komma's.",
         "Sla het bestand op als 'CSV UTF-8 (door komma's gescheiden)'.",
+    ),
+    ProblemType(
+        "E119",
+        "unpacks-too-large",
+        "bestand",
+        "An XLSX workbook or a Parquet file unpacks to more than the limit (8 times the size limit) or "
+        'to more than 200 times its packed size (a "zip bomb"), or an XLSX sheet holds a DTD; it is '
+        "not read.",
+        "Het bestand wordt uitgepakt te groot of is ongeldig opgebouwd: {error}.",
+        "Lever het bestand als CSV, of controleer de werkmap; klopt de omvang, verhoog dan de grens met --max-file-size.",
+    ),
+    ProblemType(
+        "E120",
+        "formula-without-value",
+        "cel",
+        "An XLSX cell holds a formula without a stored (cached) value, as a workbook written by a script "
+        "that was never opened in Excel. Its value is unknown, so the whole file is refused (never read as "
+        "empty).",
+        "Cel {cell} bevat een formule zonder opgeslagen waarde.",
+        "Open de werkmap in Excel en sla haar opnieuw op (dan worden de waarden berekend en bewaard), of lever waarden in plaats van formules.",
     ),
     # ---- cell values ---------------------------------------------------------------------------
     ProblemType(
@@ -261,6 +303,35 @@ _TYPES = (
         "An identifier or text cell holds a null marker (`NULL`, `NA`, `-`, …); unknown is an empty cell.",
         "'{value}' is geen geldige waarde voor {column}.",
         "Een onbekende waarde is een lege cel; markeringen als NULL, NA of - zijn niet toegestaan.",
+    ),
+    ProblemType(
+        "E210",
+        "control-character",
+        "cel",
+        "A value holds a control character (U+0000–U+001F, U+007F–U+009F: NUL, escape, …); in free text "
+        "(`wetsartikel`) a tab or line break is allowed.",
+        "De waarde in {column} bevat het stuurteken {char}.",
+        "Verwijder stuurtekens (zoals NUL of escape) uit de waarde; ze zijn onzichtbaar en horen niet in gegevens.",
+    ),
+    ProblemType(
+        "E211",
+        "invisible-character",
+        "cel",
+        "A value holds an invisible or direction-changing character (zero-width space or joiner, byte "
+        "order mark, soft hyphen, bidi mark/override/isolate, line separator, …): two values that look "
+        "the same would differ.",
+        "De waarde in {column} bevat het onzichtbare teken {char}.",
+        "Verwijder onzichtbare tekens (zoals een spatie zonder breedte of een richtingsteken); ze maken gelijk ogende waarden verschillend.",
+    ),
+    ProblemType(
+        "E212",
+        "year-out-of-range",
+        "cel",
+        "A year lies outside the plausible window: from 2000 up to the year of the file's `peildatum` "
+        "(else the latest `peildatum` of the delivery, else the declared `verslagjaar` + 1, else the "
+        "current year).",
+        "Het jaar {value} ligt buiten de periode {lo}–{hi}.",
+        "Jaren lopen van {lo} tot en met {hi} ({basis}).",
     ),
     # ---- rules across the columns of a row -----------------------------------------------------
     ProblemType(
@@ -374,6 +445,15 @@ _TYPES = (
         "levering.toml: '{value}' is geen geldige waarde voor {column}.",
         "bron en omschrijving zijn tekst tussen aanhalingstekens; elk bestand is een tabel [naam].",
     ),
+    ProblemType(
+        "E606",
+        "metadata-invalid-verslagjaar",
+        "metadata",
+        "`verslagjaar` in `levering.toml` (the reporting year the delivery is for) is not a whole year "
+        "within the plausible window.",
+        "levering.toml: verslagjaar = '{value}' is geen geldig verslagjaar ({lo}–{hi}).",
+        "Schrijf het verslagjaar als geheel getal bovenaan levering.toml, bijv. verslagjaar = 2024.",
+    ),
 )
 
 PROBLEM_TYPES: dict[str, ProblemType] = {t.code: t for t in _TYPES}
@@ -435,9 +515,13 @@ def make(
     ptype = PROBLEM_TYPES[code]
     if value is not None and len(value) > MAX_VALUE_LENGTH:
         value = value[: MAX_VALUE_LENGTH - 1] + "…"
-    fields = _Default(params)
+    # every parameter is shown to a person: control and invisible characters become <U+XXXX>
+    fields = _Default({k: escape_text(v) if isinstance(v, str) else v for k, v in params.items()})
     fields.update(
-        file=file or "", column=column or "", value=value if value is not None else "", row=row or ""
+        file=escape_text(file or ""),
+        column=escape_text(column or ""),
+        value=escape_text(value) if value is not None else "",
+        row=row or "",
     )
     return Problem(
         code=code,

@@ -12,7 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "1.2"
+
+#: The first plausible year of any year column (docs/data-contract.md, "Years"). The last one is the year
+#: of the file's `peildatum` (see `validate.year_window`).
+MIN_YEAR = 2000
 
 SOURCES: tuple[str, ...] = ("comensha", "ind", "emm", "om", "rechtspraak")
 SOURCE_NAMES: dict[str, str] = {
@@ -29,6 +33,8 @@ FORMATS: tuple[str, ...] = ("csv", "parquet", "xlsx")
 #: Name of the optional metadata file in a delivery folder.
 METADATA_FILE = "levering.toml"
 METADATA_KEYS: tuple[str, ...] = ("bron", "peildatum", "omschrijving")
+#: Keys of `levering.toml` outside the per-file tables: the reporting year the delivery is for.
+DELIVERY_KEYS: tuple[str, ...] = ("verslagjaar",)
 
 #: Values that people use to mean "empty"; the contract only accepts an empty cell.
 NULL_MARKERS: frozenset[str] = frozenset(

@@ -1,12 +1,14 @@
 """Validation of a delivery against the contract, collecting every problem.
 
 `validate_delivery(path)` returns a `ValidationReport`; `check_delivery(path)` returns the same report
-plus the rows that were read, which the warehouse loads (`jaarcijfers.warehouse.load`).
+plus the staging database (every file as text and cleaned values, `jaarcijfers.contract.staging`),
+which the warehouse loads (`jaarcijfers.warehouse.load`).
 
-Order of the checks: the folder (which files, in which format), `levering.toml`, then per file the
-header, every cell by the type of its column, the cross-column rules of a row, the uniqueness keys,
-and last the foreign keys between files. Checks continue after a problem (collect-all); a check that
-cannot be judged (a key column missing) is skipped rather than reported twice.
+Order of the checks: the folder (which files, in which format, regular files only), `levering.toml`,
+then per file: reading (into DuckDB, every row counted), the header, every cell by the type of its
+column, the cross-column rules of a row, the uniqueness keys, and last the foreign keys between files.
+The rules are SQL (`jaarcijfers.contract.checks`). Checks continue after a problem (collect-all); a
+check that cannot be judged (a key column missing) is skipped rather than reported twice.
 
 Delivery completeness (a decision; see docs/validation.md): a folder may hold the files of only some
 sources; a source that is present must be complete (all its files except `om_dossiercodering`).
@@ -16,66 +18,69 @@ With `complete=True` (used by `build`) every source must be present.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.contract import schema
+from jaarcijfers.contract.checks import YearWindow, check_file, drop_shadowed, foreign_keys
+from jaarcijfers.contract.codelists import allowed_sectors
 from jaarcijfers.contract.problems import Problem, make
-from jaarcijfers.contract.readers import read_table
+from jaarcijfers.contract.readers import ReadResult, read_file
 from jaarcijfers.contract.report import FileSummary, ValidationReport
-from jaarcijfers.contract.schema import FILES, FORMATS, METADATA_FILE, FileSpec, Kind
+from jaarcijfers.contract.safefiles import FileRefused, Limits, read_small
+from jaarcijfers.contract.schema import FILES, FORMATS, METADATA_FILE, FileSpec
+from jaarcijfers.contract.staging import PROBLEMS, ProblemStore, add_python_problems, raw_table, staged_table
 
-YEAR_RE = re.compile(r"[0-9]{4}")
-AGE_RE = re.compile(r"0|[1-9][0-9]{0,2}")
-POSINT_RE = re.compile(r"[1-9][0-9]*")
-AANTAL_RE = re.compile(r"0|<10|[1-9][0-9]*")
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
 
+__all__ = ["allowed_sectors", "check_delivery", "validate_delivery", "is_companion_file"]
 
-@dataclass
-class Row:
-    """One data row: its spreadsheet row number, the original text per header column, the stripped
-    contract values (None = empty or missing column) and the errors that reject it."""
+#: A report keeps this many problems as objects (`report.problems`); the rest is read on demand.
+PROBLEMS_KEPT = 10_000
 
-    number: int
-    raw: dict[str, str]
-    values: dict[str, str | None]
-    errors: list[Problem] = field(default_factory=list)
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
+Progress = Callable[[str, int, int], None]
 
 
-@dataclass
+def _silent(text: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass(frozen=True)
 class CheckedFile:
     spec: FileSpec
     path: Path
     format: str
     sha256: str | None = None
-    header: list[str] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    header: tuple[str, ...] = ()
+    rows: int = 0  # data rows read (staged)
+    blank: int = 0  # empty rows skipped (counted)
     readable: bool = True  # False: nothing could be read
     header_ok: bool = True  # False: a required column is missing or doubled; every row is rejected
     metadata: dict[str, Any] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()  # problems of the file found in Python (reader, header)
 
     @property
     def name(self) -> str:
         return self.spec.name
 
     @property
-    def rows_rejected(self) -> int:
-        if not self.header_ok:
-            return len(self.rows)
-        return sum(1 for r in self.rows if not r.valid)
+    def table(self) -> str:
+        """The staging table with the file's rows: `_row`, `_fields`, `_c1…_cN`, one cleaned column per
+        contract column (NULL when absent from the header)."""
+        return staged_table(self.spec.name)
 
-    def valid_rows(self) -> list[Row]:
-        if not self.header_ok:
-            return []
-        return [r for r in self.rows if r.valid]
+    @property
+    def positions(self) -> dict[str, int]:
+        """Header name → first position (1-based)."""
+        out: dict[str, int] = {}
+        for i, name in enumerate(self.header, start=1):
+            out.setdefault(name, i)
+        return out
 
 
 @dataclass
@@ -84,33 +89,97 @@ class CheckedDelivery:
     files: dict[str, CheckedFile]  # present contract files, in contract order
     metadata: dict[str, dict[str, Any]]  # from levering.toml, per file name
     report: ValidationReport
+    con: duckdb.DuckDBPyConnection | None = None  # the staging database
+    verslagjaar: int | None = None  # declared in levering.toml
 
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(s for s in schema.SOURCES if any(f.spec.source == s for f in self.files.values()))
 
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
 
-def validate_delivery(path: Path, *, complete: bool = False) -> ValidationReport:
+
+def validate_delivery(
+    path: Path, *, complete: bool = False, limits: Limits | None = None, progress: Progress | None = None
+) -> ValidationReport:
     """Check the delivery in folder `path` against the contract. Never raises on bad input."""
-    return check_delivery(path, complete=complete).report
+    return check_delivery(path, complete=complete, limits=limits, progress=progress).report
 
 
-def check_delivery(path: Path, *, complete: bool = False) -> CheckedDelivery:
+def validation_date() -> dt.date:
+    """Today, or the date of `SOURCE_DATE_EPOCH` when set (reproducible runs)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def check_delivery(
+    path: Path,
+    *,
+    complete: bool = False,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> CheckedDelivery:
+    from jaarcijfers.contract import staging
+
     path = Path(path)
+    limits = limits or Limits()
+    step = progress or _silent
+    today = today or validation_date()
+    con = staging.connect()
+    registry: list[Problem] = []
     delivery_problems: list[Problem] = []
     files: dict[str, CheckedFile] = {}
     metadata: dict[str, dict[str, Any]] = {}
+    verslagjaar: int | None = None
 
     located = _locate_files(path, delivery_problems, complete)
     if located is not None:
-        metadata = _read_metadata(path, delivery_problems)
-        for name, (file_path, fmt) in located.items():
-            checked = _check_file(FILES[name], file_path, fmt)
-            checked.metadata = metadata.get(name, {})
-            files[name] = checked
-        _check_foreign_keys(files)
-    report = _make_report(path, files, delivery_problems, located)
-    return CheckedDelivery(path=path, files=files, metadata=metadata, report=report)
+        metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
+        total = sum(_size(p) for p, _ in located.values()) or 1
+        done = 0
+        for grp, name in enumerate(FILES, start=1):
+            if name not in located:
+                continue
+            file_path, fmt = located[name]
+            step(f"{file_path.name} lezen en controleren", done, total)
+            window = year_window(name, metadata, verslagjaar, today)
+            checked = _check_file(con, FILES[name], file_path, fmt, grp, window, limits, registry)
+            files[name] = replace_metadata(checked, metadata.get(name, {}))
+            done += _size(file_path)
+        step("verwijzingen tussen bestanden controleren", done, total)
+        usable = {n: set(cf.positions) & set(cf.spec.column_names) for n, cf in files.items() if cf.readable}
+        readable = [
+            (grp, FILES[name])
+            for grp, name in enumerate(FILES, start=1)
+            if name in files and files[name].readable
+        ]
+        foreign_keys(con, readable, usable)
+        drop_shadowed(con)
+        step("klaar", total, total)
+    add_python_problems(con, 0, delivery_problems, registry)
+    report = _make_report(path, con, files, registry)
+    return CheckedDelivery(
+        path=path, files=files, metadata=metadata, report=report, con=con, verslagjaar=verslagjaar
+    )
+
+
+def replace_metadata(checked: CheckedFile, meta: dict[str, Any]) -> CheckedFile:
+    from dataclasses import replace
+
+    return replace(checked, metadata=meta)
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.lstat(path).st_size
+    except OSError:
+        return 0
 
 
 # ---- the folder ---------------------------------------------------------------------------------
@@ -128,7 +197,8 @@ def is_companion_file(name: str) -> bool:
 
 
 def _locate_files(path: Path, problems: list[Problem], complete: bool) -> dict[str, tuple[Path, str]] | None:
-    """Which contract file is where; None if the folder cannot be used at all."""
+    """Which contract file is where; None if the folder cannot be used at all. A contract name that is
+    not a regular file stays located: reading it reports `E008`."""
     try:
         if not path.exists():
             problems.append(make("E001", value=str(path)))
@@ -147,7 +217,7 @@ def _locate_files(path: Path, problems: list[Problem], complete: bool) -> dict[s
             continue
         stem, dot, ext = entry.name.rpartition(".")
         ext = ext.lower()
-        if dot and stem in FILES and ext in FORMATS and not entry.is_dir():
+        if dot and stem in FILES and ext in FORMATS:
             found.setdefault(stem, []).append((entry, ext))
         else:
             problems.append(make("W006", value=entry.name))
@@ -180,20 +250,27 @@ def _locate_files(path: Path, problems: list[Problem], complete: bool) -> dict[s
     return located
 
 
-def _read_metadata(path: Path, problems: list[Problem]) -> dict[str, dict[str, Any]]:
-    """`levering.toml`: one table per contract file (name without extension) with `bron`,
-    `peildatum` (ISO date) and `omschrijving`, all optional."""
+def _read_metadata(
+    path: Path, problems: list[Problem], today: dt.date
+) -> tuple[dict[str, dict[str, Any]], int | None]:
+    """`levering.toml`: `verslagjaar` (optional, the reporting year), and one table per contract file
+    (name without extension) with `bron`, `peildatum` (ISO date) and `omschrijving`, all optional."""
     import tomllib
 
     meta_path = path / METADATA_FILE
-    if not meta_path.is_file():
-        return {}
+    if not os.path.lexists(meta_path):
+        return {}, None
     try:
-        data = tomllib.loads(meta_path.read_bytes().decode("utf-8-sig"))
+        text = read_small(meta_path).decode("utf-8-sig")
+        data = tomllib.loads(text)
+    except FileRefused as refused:
+        problems.append(make(refused.code, file=METADATA_FILE, value=METADATA_FILE, **refused.params))  # type: ignore[arg-type]
+        return {}, None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problems.append(make("E601", file=METADATA_FILE, error=str(exc)))
-        return {}
+        return {}, None
     result: dict[str, dict[str, Any]] = {}
+    declared: Any = data.pop("verslagjaar", None)
     for name, entry in data.items():
         if name not in FILES:
             problems.append(make("W602", file=METADATA_FILE, value=name))
@@ -219,7 +296,46 @@ def _read_metadata(path: Path, problems: list[Problem]) -> dict[str, dict[str, A
             else:
                 problems.append(make("E605", file=METADATA_FILE, column=f"{name}.{key}", value=str(value)))
         result[name] = clean
-    return result
+    verslagjaar = None
+    if declared is not None:
+        hi = _latest_peildatum_year(result) or today.year
+        if isinstance(declared, int) and not isinstance(declared, bool) and schema.MIN_YEAR <= declared <= hi:
+            verslagjaar = declared
+        else:
+            problems.append(
+                make(
+                    "E606",
+                    file=METADATA_FILE,
+                    column="verslagjaar",
+                    value=str(declared),
+                    lo=schema.MIN_YEAR,
+                    hi=hi,
+                )
+            )
+    return result, verslagjaar
+
+
+def _latest_peildatum_year(metadata: dict[str, dict[str, Any]]) -> int | None:
+    years = [m["peildatum"].year for m in metadata.values() if m.get("peildatum")]
+    return max(years) if years else None
+
+
+def year_window(
+    name: str, metadata: dict[str, dict[str, Any]], verslagjaar: int | None, today: dt.date
+) -> YearWindow:
+    """The plausible years of a file: from `MIN_YEAR` up to the year of its peildatum; without one, the
+    latest peildatum of the delivery, else the declared verslagjaar + 1, else the current year."""
+    own = metadata.get(name, {}).get("peildatum")
+    if own is not None:
+        return YearWindow(schema.MIN_YEAR, own.year, "tot en met het jaar van de peildatum van dit bestand")
+    latest = _latest_peildatum_year(metadata)
+    if latest is not None:
+        return YearWindow(
+            schema.MIN_YEAR, latest, "tot en met het jaar van de laatste peildatum in levering.toml"
+        )
+    if verslagjaar is not None:
+        return YearWindow(schema.MIN_YEAR, verslagjaar + 1, "tot en met het verslagjaar + 1")
+    return YearWindow(schema.MIN_YEAR, today.year, "tot en met het huidige jaar")
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -238,283 +354,99 @@ def _as_date(value: Any) -> dt.date | None:
 # ---- one file -----------------------------------------------------------------------------------
 
 
-def _check_file(spec: FileSpec, path: Path, fmt: str) -> CheckedFile:
-    raw = read_table(path, fmt, spec.name)
-    checked = CheckedFile(spec=spec, path=path, format=fmt, sha256=raw.sha256, problems=list(raw.problems))
+def _check_file(
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    path: Path,
+    fmt: str,
+    grp: int,
+    window: YearWindow,
+    limits: Limits,
+    registry: list[Problem],
+) -> CheckedFile:
+    raw: ReadResult = read_file(con, raw_table(spec.name), path, fmt, spec, limits)
+    problems = list(raw.problems)
     if not raw.readable:
-        checked.readable = False
-        checked.header_ok = False
-        return checked
+        add_python_problems(con, grp, problems, registry)
+        _stage(con, spec, (), 0)
+        return CheckedFile(
+            spec, path, fmt, raw.sha256, readable=False, header_ok=False, problems=tuple(problems)
+        )
 
-    header = [h.strip() if isinstance(h, str) else str(h) for h in raw.header]
-    checked.header = header
+    header = tuple(h.strip() for h in raw.header)
     expected = ", ".join(spec.column_names)
-
-    if fmt == "csv" and len(header) == 1 and len(spec.columns) > 1:
-        for delimiter, label in ((";", "puntkomma's"), ("\t", "tabs")):
-            if delimiter in header[0]:
-                checked.problems.append(make("E118", file=spec.name, row=1, delimiter=label))
-                checked.readable = False
-                checked.header_ok = False
-                return checked
-
+    header_ok = True
     seen: set[str] = set()
     for name in header:
         if name in seen:
             if name in spec.column_index:
-                checked.problems.append(make("E103", file=spec.name, row=1, column=name))
-                checked.header_ok = False
+                problems.append(make("E103", file=spec.name, row=1, column=name))
+                header_ok = False
             continue
         seen.add(name)
         if name not in spec.column_index:
-            checked.problems.append(make("W102", file=spec.name, row=1, column=name, expected=expected))
+            problems.append(make("W102", file=spec.name, row=1, column=name, expected=expected))
     for column in spec.columns:
         if column.required and column.name not in seen:
-            checked.problems.append(
-                make("E101", file=spec.name, row=1, column=column.name, expected=expected)
-            )
-            checked.header_ok = False
+            problems.append(make("E101", file=spec.name, row=1, column=column.name, expected=expected))
+            header_ok = False
+    if raw.rows == 0 and not spec.optional:
+        problems.append(make("W117", file=spec.name))
+    add_python_problems(con, grp, problems, registry)
 
-    # first position of each header name
-    position: dict[str, int] = {}
-    for i, name in enumerate(header):
-        position.setdefault(name, i)
-    present = [c for c in spec.columns if c.name in position]
-    width = len(header)
-    checker = _CellChecker()
-
-    for number, cells in raw.rows:
-        raw_cells = {name: (cells[i] if i < len(cells) else "") for name, i in position.items()}
-        values = {c.name: _clean(raw_cells[c.name]) if c.name in position else None for c in spec.columns}
-        row = Row(number=number, raw=raw_cells, values=values)
-        checked.rows.append(row)
-        if len(cells) < width or (len(cells) > width and any(c.strip() for c in cells[width:])):
-            row.errors.append(make("E114", file=spec.name, row=number, found=len(cells), expected=width))
-            continue
-        for column in present:
-            problem = checker.check(spec, column, values[column.name], number)
-            if problem is not None:
-                row.errors.append(problem)
-        for rule in spec.rules:
-            row.errors.extend(ROW_RULES[rule](spec, row))
-
-    if not raw.rows and not spec.optional:
-        checked.problems.append(make("W117", file=spec.name))
-    _check_unique(checked)
+    checked = CheckedFile(
+        spec, path, fmt, raw.sha256, header, raw.rows, raw.blank, True, header_ok, problems=tuple(problems)
+    )
+    _stage(con, spec, header, len(raw.header))
+    present = set(checked.positions) & set(spec.column_names)
+    check_file(con, spec, grp, present, len(raw.header), window)
     return checked
 
 
-def _clean(text: str) -> str | None:
-    text = text.strip()
-    return text or None
-
-
-class _CellChecker:
-    """Type checks of single cells; code lists are fetched once per checker."""
-
-    def __init__(self) -> None:
-        self._codes: dict[str, tuple[str, ...]] = {}
-        self._code_sets: dict[str, frozenset[str]] = {}
-        self._countries: frozenset[str] | None = None
-
-    def codes(self, name: str) -> frozenset[str]:
-        if name not in self._code_sets:
-            from jaarcijfers.contract import codelists
-
-            self._codes[name] = tuple(codelists.codes(name))
-            self._code_sets[name] = frozenset(self._codes[name])
-        return self._code_sets[name]
-
-    def countries(self) -> frozenset[str]:
-        if self._countries is None:
-            from jaarcijfers.contract import codelists
-
-            self._countries = frozenset(codelists.countries())
-        return self._countries
-
-    def check(self, spec: FileSpec, column: schema.Column, value: str | None, row: int) -> Problem | None:
-        def problem(code: str, **params: Any) -> Problem:
-            return make(code, file=spec.name, row=row, column=column.name, value=value, **params)
-
-        if value is None:
-            return None if column.nullable else problem("E201")
-        kind = column.kind
-        if kind in (Kind.ID, Kind.STRING):
-            if value.lower() in schema.NULL_MARKERS:
-                return problem("E209")
-        elif kind is Kind.YEAR:
-            if not YEAR_RE.fullmatch(value):
-                return problem("E202")
-        elif kind is Kind.AGE:
-            if not AGE_RE.fullmatch(value) or int(value) > 120:
-                return problem("E203")
-        elif kind is Kind.BOOL:
-            if value not in ("ja", "nee"):
-                return problem("E204")
-        elif kind is Kind.CODE:
-            assert column.codelist is not None
-            if value not in self.codes(column.codelist):
-                self.codes(column.codelist)
-                return problem(
-                    "E205", codelist=column.codelist, allowed=", ".join(self._codes[column.codelist])
-                )
-        elif kind is Kind.COUNTRY:
-            if value not in self.countries():
-                return problem("E206")
-        elif kind is Kind.POSINT:
-            if not POSINT_RE.fullmatch(value):
-                return problem("E207")
-        elif kind is Kind.AANTAL:
-            if not AANTAL_RE.fullmatch(value) or (
-                value not in ("0", "<10") and (int(value) % 5 or int(value) < 10)
-            ):
-                return problem("E208")
-        # Kind.SECTOR is checked by the row rule sector-per-vorm
-        return None
-
-
-# ---- rules across the columns of a row ------------------------------------------------------------
-
-
-def allowed_sectors(vorm: str) -> tuple[str, ...]:
-    """Sectors allowed with a comensha form (empty tuple: the sector must be empty)."""
-    from jaarcijfers.contract import codelists
-
-    allowed = tuple(codelists.sectors(vorm))
-    if vorm == "onbekend" and "nog_niet_gewerkt" not in allowed:
-        allowed = (*allowed, "nog_niet_gewerkt")
-    return allowed
-
-
-def _rule_sector_per_vorm(spec: FileSpec, row: Row) -> list[Problem]:
-    from jaarcijfers.contract import codelists
-
-    vorm, sector = row.values.get("vorm"), row.values.get("sector")
-    if sector is None or vorm is None or vorm not in codelists.codes("comensha_vormen"):
-        return []
-    allowed = allowed_sectors(vorm)
-    if sector in allowed:
-        return []
-    return [
-        make(
-            "E301",
-            file=spec.name,
-            row=row.number,
-            column="sector",
-            value=sector,
-            vorm=vorm,
-            allowed=(", ".join(allowed) + " of leeg") if allowed else "alleen leeg",
+def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ...], width: int) -> None:
+    """`_stg_<file>` from `_raw_<file>`: the raw columns plus one cleaned column per contract column
+    (cleaned once: every rule and the load read them)."""
+    position: dict[str, int] = {}
+    for i, name in enumerate(header, start=1):
+        position.setdefault(name, i)
+    cleaned = ", ".join(
+        (f'_clean("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
+        for c in spec.columns
+    )
+    target, raw = staged_table(spec.name), raw_table(spec.name)
+    if width == 0:
+        con.execute(
+            f'DROP TABLE IF EXISTS "{raw}"; CREATE OR REPLACE TABLE "{target}" AS '
+            f"SELECT NULL::INTEGER AS _row, NULL::INTEGER AS _fields, {cleaned} WHERE false"
         )
-    ]
-
-
-def _rule_afdoeningsjaar(spec: FileSpec, row: Row) -> list[Problem]:
-    afdoening, jaar = row.values.get("afdoening"), row.values.get("afdoeningsjaar")
-    if afdoening is not None and jaar is None:
-        return [make("E302", file=spec.name, row=row.number, column="afdoeningsjaar", afdoening=afdoening)]
-    if afdoening is None and jaar is not None:
-        return [make("E303", file=spec.name, row=row.number, column="afdoeningsjaar", value=jaar)]
-    return []
-
-
-def _rule_subvorm(spec: FileSpec, row: Row) -> list[Problem]:
-    vorm, subvorm = row.values.get("vorm"), row.values.get("subvorm")
-    if subvorm is not None and vorm != "seksueel":
-        return [
-            make("E304", file=spec.name, row=row.number, column="subvorm", value=subvorm, vorm=vorm or "")
-        ]
-    return []
-
-
-ROW_RULES: dict[str, Callable[[FileSpec, Row], list[Problem]]] = {
-    "sector-per-vorm": _rule_sector_per_vorm,
-    "afdoeningsjaar-iff-afdoening": _rule_afdoeningsjaar,
-    "subvorm-only-seksueel": _rule_subvorm,
-}
-
-
-# ---- keys -----------------------------------------------------------------------------------------
-
-
-def _check_unique(checked: CheckedFile) -> None:
-    spec = checked.spec
-    present = set(checked.header)
-    for key in spec.unique:
-        if not all(c in present for c in key):
-            continue
-        first: dict[tuple, int] = {}
-        for row in checked.rows:
-            values = tuple(row.values[c] for c in key)
-            if all(v is None for v in values):
-                continue  # an empty key is reported as empty-value already
-            if values in first:
-                row.errors.append(
-                    make(
-                        "E401",
-                        file=spec.name,
-                        row=row.number,
-                        column=", ".join(key),
-                        value=", ".join(v or "" for v in values),
-                        first_row=first[values],
-                    )
-                )
-            else:
-                first[values] = row.number
-    if not spec.unique:
-        seen: dict[tuple, int] = {}
-        for row in checked.rows:
-            values = tuple(row.values[c] for c in spec.column_names)
-            if values in seen:
-                checked.problems.append(make("W402", file=spec.name, row=row.number, first_row=seen[values]))
-            else:
-                seen[values] = row.number
-
-
-def _check_foreign_keys(files: dict[str, CheckedFile]) -> None:
-    for checked in files.values():
-        for fk in checked.spec.foreign_keys:
-            parent = files.get(fk.ref_file)
-            if parent is None or not parent.readable or not all(c in parent.header for c in fk.ref_columns):
-                continue  # the parent's own problem is reported
-            if not all(c in checked.header for c in fk.columns):
-                continue
-            keys = {tuple(r.values[c] for c in fk.ref_columns) for r in parent.rows}
-            for row in checked.rows:
-                values = tuple(row.values[c] for c in fk.columns)
-                if any(v is None for v in values) or values in keys:
-                    continue
-                row.errors.append(
-                    make(
-                        "E501",
-                        file=checked.name,
-                        row=row.number,
-                        column=", ".join(fk.columns),
-                        value=", ".join(v or "" for v in values),
-                        ref_file=fk.ref_file,
-                    )
-                )
+        return
+    raw_cols = ", ".join(f'"_c{i}"' for i in range(1, width + 1))
+    con.execute(
+        f'CREATE OR REPLACE TABLE "{target}" AS SELECT _row, _fields, {raw_cols}, {cleaned} FROM "{raw}"; '
+        f'DROP TABLE "{raw}"'
+    )
 
 
 # ---- the report -----------------------------------------------------------------------------------
 
 
 def _make_report(
-    path: Path,
-    files: dict[str, CheckedFile],
-    delivery_problems: list[Problem],
-    located: dict[str, tuple[Path, str]] | None,
+    path: Path, con: duckdb.DuckDBPyConnection, files: dict[str, CheckedFile], registry: list[Problem]
 ) -> ValidationReport:
-    problems = list(delivery_problems)
+    store = ProblemStore(con, registry)
+    per_file = {
+        f: (int(e), int(w), int(r))
+        for f, e, w, r in con.execute(
+            f"""SELECT file, count(*) FILTER (code LIKE 'E%'), count(*) FILTER (code LIKE 'W%'),
+                   count(DISTINCT "row") FILTER (code LIKE 'E%' AND "row" >= 2 AND py IS NULL)
+                FROM {PROBLEMS} WHERE file IS NOT NULL GROUP BY file"""
+        ).fetchall()
+    }
     summaries: dict[str, FileSummary] = {}
     for name, checked in files.items():
-        file_problems = list(checked.problems)
-        for row in checked.rows:
-            file_problems.extend(row.errors)
-        file_problems.sort(key=Problem.sort_key)
-        problems.extend(file_problems)
-        rows_read = len(checked.rows)
-        rejected = checked.rows_rejected
-        errors = sum(1 for p in file_problems if p.is_error)
+        errors, warnings, rejected_rows = per_file.get(name, (0, 0, 0))
+        rows_read = checked.rows
+        rejected = rows_read if not checked.header_ok else rejected_rows
         summaries[name] = FileSummary(
             file=name,
             source=checked.spec.source,
@@ -524,7 +456,20 @@ def _make_report(
             rows_valid=rows_read - rejected,
             rows_rejected=rejected,
             errors=errors,
-            warnings=len(file_problems) - errors,
+            warnings=warnings,
             sha256=checked.sha256,
+            rows_blank=checked.blank,
         )
-    return ValidationReport(path=path, problems=problems, files=summaries)
+    counts = store.counts()
+    n_errors = sum(c.count for c in counts if c.code.startswith("E"))
+    n_warnings = sum(c.count for c in counts if c.code.startswith("W"))
+    kept = list(store.iter(limit=PROBLEMS_KEPT))
+    return ValidationReport(
+        path=path,
+        problems=kept,
+        files=summaries,
+        n_errors=n_errors,
+        n_warnings=n_warnings,
+        counts=counts,
+        store=store,
+    )

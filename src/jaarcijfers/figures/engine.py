@@ -38,9 +38,19 @@ def window(year: int) -> tuple[int, ...]:
 
 
 def default_year(con) -> int:
-    """The latest year in the CoMensha registrations, else in any delivered year column."""
+    """The reporting year the delivery declares (`verslagjaar` in levering.toml, kept in `loads`), else
+    the latest year in the CoMensha registrations, else in any delivered year column."""
     from jaarcijfers.errors import UserError
 
+    declared = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'loads' AND column_name = 'verslagjaar'"
+    ).fetchone()
+    if declared and declared[0]:
+        (y,) = con.execute(
+            "SELECT max(verslagjaar) FROM loads WHERE load_id IN (SELECT load_id FROM current_load)"
+        ).fetchone()
+        if y is not None:
+            return int(y)
     candidates = [
         "SELECT max(jaar) FROM comensha_registraties",
         "SELECT max(startjaar) FROM emm_onderzoeken",

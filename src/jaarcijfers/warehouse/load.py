@@ -6,37 +6,46 @@ Layout of a warehouse (see docs/warehouse.md):
 - `<file>` (view): the rows of the current load of the file's source, typed as in docs/architecture.md;
 - `loads`: one row per load; `current_load`: per source the load that is current;
 - `provenance`: per load and file: source, file name, sha256, rows, peildatum, load time, versions;
-- `levering` (view): the provenance of the current files (what `build` prints).
+- `levering` (view): the provenance of the current files (what `build` prints);
+- `jaarcijfers_warehouse`: the marker that this database is a jaarcijfers warehouse (and its format).
 
-A load is one transaction. A source whose files have the same sha256 as its current load is skipped
+The rows go from the staging database of the validation (`jaarcijfers.contract.staging`) to the
+warehouse in SQL (`INSERT … SELECT`), typed on the way; nothing passes through Python row by row. A
+load is one transaction. A source whose files have the same sha256 as its current load is skipped
 (loading the same delivery twice changes nothing); a new delivery of a source becomes current and the
-previous one stays in the history tables.
+previous one stays in the history tables. A load never makes things worse: a file rejected as a whole
+(a header error, or every row rejected) stops the load, so it never becomes the current load.
 
 `open_delivery(path)` builds the same structure in memory for `build`.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jaarcijfers.contract import schema
-from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.report import ValidationReport, format_problems, print_report
+from jaarcijfers.contract.safefiles import Limits
 from jaarcijfers.contract.schema import FILES, FileSpec, Kind
+from jaarcijfers.contract.staging import PARAMS, PROBLEMS
 from jaarcijfers.errors import UserError
+from jaarcijfers.warehouse.quarantine import CASCADE, REJECTED, write_quarantine
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
-    from jaarcijfers.contract.validate import CheckedDelivery, CheckedFile, Row
+    from jaarcijfers.contract.validate import CheckedDelivery
 
 DEFAULT_WAREHOUSE = "jaarcijfers.duckdb"
 WAREHOUSE_ENV = "JAARCIJFERS_WAREHOUSE"
+STAGING = "memory.main"
+
+Progress = Callable[[str, int, int], None]
 
 
 def default_warehouse() -> Path:
@@ -44,7 +53,7 @@ def default_warehouse() -> Path:
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class FileLoad:
     file: str
     source: str
@@ -61,15 +70,16 @@ class FileLoad:
         return f"{self.file}: {self.rows_in} rijen in = {self.rows_loaded} geladen + {self.rows_rejected} afgekeurd"
 
 
-@dataclass
+@dataclass(frozen=True)
 class LoadResult:
     warehouse: Path | None
     report: ValidationReport
     loaded: bool  # False: nothing was written to the warehouse
     load_id: int | None = None  # None when nothing new was loaded
-    files: list[FileLoad] = field(default_factory=list)
-    quarantine_files: list[Path] = field(default_factory=list)
+    files: tuple[FileLoad, ...] = ()
+    quarantine_files: tuple[Path, ...] = ()
     reason: str = ""  # why nothing was loaded (Dutch)
+    notes: tuple[str, ...] = field(default=())  # warnings for the user (Dutch)
 
     @property
     def exit_code(self) -> int:
@@ -83,11 +93,25 @@ class LoadResult:
 # ---- public API ---------------------------------------------------------------------------------
 
 
-def run_load(data: Path, warehouse: Path | None, quarantine: Path | None) -> int:
+def run_load(
+    data: Path,
+    warehouse: Path | None,
+    quarantine: Path | None,
+    *,
+    limits: Limits | None = None,
+    report_file: Path | None = None,
+    progress: Progress | None = None,
+) -> int:
     """The `load` command: validate, load, print what happened; returns the exit code."""
-    result = load_delivery(data, warehouse, quarantine)
-    if not result.loaded or (result.report.problems and quarantine is None):
-        print_report(result.report)
+    result = load_delivery(data, warehouse, quarantine, limits=limits, progress=progress)
+    if report_file is not None:
+        from jaarcijfers.contract.report_files import write_report
+
+        write_report(result.report, report_file)
+    if not result.loaded or (result.report.total and quarantine is None) or report_file is not None:
+        print_report(result.report, report_file=report_file)
+    for note in result.notes:
+        print(note)
     for file_load in result.files:
         print(file_load.line())
     for path in result.quarantine_files:
@@ -107,48 +131,94 @@ def load_delivery(
     quarantine: Path | None = None,
     *,
     loaded_at: dt.datetime | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Validate the delivery in `data` and load it into the DuckDB file `warehouse` (default:
     `default_warehouse()`). Without `quarantine` an invalid delivery loads nothing. With it, valid
     rows load and rejected rows are written to `quarantine/<file>.csv` with their row number and
-    reasons; problems that leave no rows to judge (a missing file, an unreadable file, a bad
-    `levering.toml`) still stop the load."""
+    reasons; problems that leave no rows to judge (a missing or unreadable file, a header error, a file
+    of which every row is rejected, a bad `levering.toml`) still stop the load."""
     from jaarcijfers.contract.validate import check_delivery
 
-    checked = check_delivery(Path(data))
+    checked = check_delivery(Path(data), limits=limits, progress=progress)
+    try:
+        return _load_checked(checked, warehouse, quarantine, loaded_at, progress)
+    finally:
+        checked.close()
+
+
+def _load_checked(
+    checked: CheckedDelivery,
+    warehouse: Path | None,
+    quarantine: Path | None,
+    loaded_at: dt.datetime | None,
+    progress: Progress | None,
+) -> LoadResult:
+    from jaarcijfers.warehouse import database
+
     report = checked.report
+    con = checked.con
+    assert con is not None
     if not report.ok:
         if quarantine is None:
             return LoadResult(None, report, loaded=False, reason=_invalid_reason(report, with_hint=True))
-        fatal = _fatal_problems(checked)
-        if fatal:
+        if _is_fatal(checked):
             return LoadResult(None, report, loaded=False, reason=_invalid_reason(report, with_hint=False))
-    rejections = _cascade(checked)
+    rejected = _cascade(checked)
+    whole = [name for name, cf in checked.files.items() if cf.rows and rejected.get(name, 0) >= cf.rows]
+    if whole:
+        names = ", ".join(whole)
+        reason = (
+            f"elke rij van {names} is afgekeurd; een bestand dat als geheel is afgekeurd wordt nooit de "
+            "huidige lading (de vorige lading blijft staan). Corrigeer het bestand en laad opnieuw."
+        )
+        return LoadResult(None, report, loaded=False, reason=reason)
 
     path = default_warehouse() if warehouse is None else Path(warehouse)
-    con = _connect(path)
-    try:
-        # the rejected rows are written first: if that fails, nothing is loaded
-        written = _write_quarantine(Path(quarantine), checked, rejections) if quarantine is not None else []
-        load_id, files = _load(con, checked, rejections, loaded_at or _now())
-    finally:
-        con.close()
-    return LoadResult(path, report, loaded=True, load_id=load_id, files=files, quarantine_files=written)
+    step = progress or (lambda text, done, total: None)
+    with database.private_umask():
+        notes = database.attach(con, path)
+        try:
+            # the rejected rows are written first: if that fails, nothing is loaded
+            written: list[Path] = []
+            if quarantine is not None and any(rejected.values()):
+                assert report.store is not None
+                step("afgekeurde rijen naar de quarantaine schrijven", 0, 1)
+                written = write_quarantine(Path(quarantine), checked, report.store, rejected)
+            step("laden in het warehouse", 0, 1)
+            con.execute(f"USE {database.ALIAS}")
+            load_id, files = _load(con, checked, rejected, loaded_at or _now(), marker=True)
+        finally:
+            database.detach(con)
+    step("klaar", 1, 1)
+    return LoadResult(
+        path,
+        report,
+        loaded=True,
+        load_id=load_id,
+        files=tuple(files),
+        quarantine_files=tuple(written),
+        notes=tuple(notes),
+    )
 
 
-def open_delivery(path: Path) -> duckdb.DuckDBPyConnection:
+def open_delivery(path: Path, *, limits: Limits | None = None) -> duckdb.DuckDBPyConnection:
     """Validate the delivery in `path` (every source required) and return an in-memory DuckDB
     connection with every contract table, `levering` and `provenance`. Raises `UserError` with the
     list of problems if the delivery is invalid."""
-    import duckdb
-
     from jaarcijfers.contract.validate import check_delivery
 
-    checked = check_delivery(Path(path), complete=True)
+    checked = check_delivery(Path(path), complete=True, limits=limits)
     if not checked.report.ok:
-        raise UserError(format_problems(checked.report))
-    con = duckdb.connect(":memory:")
-    _load(con, checked, {}, _now())
+        message = format_problems(checked.report)
+        checked.close()
+        raise UserError(message)
+    con = checked.con
+    assert con is not None
+    _load(con, checked, {}, _now(), marker=False)
+    _drop_staging(con)
+    checked.con = None  # handed over to the caller
     return con
 
 
@@ -160,7 +230,7 @@ def _now() -> dt.datetime:
 
 
 def _invalid_reason(report: ValidationReport, with_hint: bool) -> str:
-    n = len(report.errors)
+    n = report.error_count
     text = f"de levering is ongeldig ({n} fout{'en' if n != 1 else ''})."
     if with_hint:
         text += " Gebruik --quarantine MAP om alleen de geldige rijen te laden."
@@ -169,67 +239,62 @@ def _invalid_reason(report: ValidationReport, with_hint: bool) -> str:
     return text
 
 
-def _fatal_problems(checked: CheckedDelivery) -> list[Problem]:
-    """Errors that no quarantine can handle: problems of the folder, of levering.toml, or a file that
-    could not be read at all."""
-    fatal = [p for p in checked.report.errors if p.file is None or p.file == schema.METADATA_FILE]
-    for checked_file in checked.files.values():
-        if not checked_file.readable:
-            fatal.extend(p for p in checked_file.problems if p.is_error)
-    fatal.extend(p for p in checked.report.errors if p.code in ("E004", "E005"))
-    return fatal
+def _is_fatal(checked: CheckedDelivery) -> bool:
+    """Errors that no quarantine can handle: problems of the folder or of levering.toml, a missing,
+    doubled or refused file, a file that could not be read at all, or a header error (the file is
+    rejected as a whole)."""
+    if any(not cf.readable or not cf.header_ok for cf in checked.files.values()):
+        return True
+    con = checked.con
+    assert con is not None
+    row = con.execute(
+        f"""SELECT count(*) FROM {PROBLEMS} WHERE code LIKE 'E%'
+            AND (file IS NULL OR file = ? OR code IN ('E004', 'E005', 'E008', 'E009', 'E606'))""",
+        [schema.METADATA_FILE],
+    ).fetchone()
+    return bool(row and row[0])
 
 
-def _cascade(checked: CheckedDelivery) -> dict[str, dict[int, list[Problem]]]:
-    """Per file and row number, the reasons a row is rejected: its own errors, the file's header
-    errors, and (E502) a reference to a row of another file that is rejected."""
-    rejections: dict[str, dict[int, list[Problem]]] = {}
-    for name, cf in checked.files.items():
-        header_errors = [p for p in cf.problems if p.is_error]
-        rejections[name] = {
-            row.number: header_errors + row.errors for row in cf.rows if row.errors or header_errors
-        }
-    for name, cf in checked.files.items():
+def _cascade(checked: CheckedDelivery) -> dict[str, int]:
+    """The rows that are not loaded, per file, into `_stg_rejected`: rows with an error of their own,
+    and (`E502`, into `_stg_cascade`) rows that refer to a rejected row of another file. Returns the
+    number of rejected rows per file."""
+    con = checked.con
+    assert con is not None
+    params = "".join(f', "{name}" {kind}' for name, kind in PARAMS)
+    con.execute(
+        f"""CREATE OR REPLACE TABLE {CASCADE} (grp INTEGER, py INTEGER, file VARCHAR, "row" INTEGER,
+            "column" VARCHAR, value VARCHAR, code VARCHAR{params}, rule VARCHAR, hint VARCHAR)"""
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TABLE {REJECTED} AS SELECT DISTINCT file, "row" FROM {PROBLEMS}
+            WHERE code LIKE 'E%' AND "row" >= 2 AND py IS NULL AND file IS NOT NULL"""
+    )
+    for grp, (name, cf) in enumerate(checked.files.items(), start=1):
         for fk in cf.spec.foreign_keys:
             parent = checked.files.get(fk.ref_file)
             if parent is None:
                 continue
-            rejected_parent = rejections.get(fk.ref_file, {})
-            good = {
-                tuple(r.values[c] for c in fk.ref_columns)
-                for r in parent.rows
-                if r.number not in rejected_parent
-            }
-            for row in cf.rows:
-                if row.number in rejections[name]:
-                    continue
-                values = tuple(row.values.get(c) for c in fk.columns)
-                if values not in good:
-                    rejections[name][row.number] = [
-                        make(
-                            "E502",
-                            file=name,
-                            row=row.number,
-                            column=", ".join(fk.columns),
-                            value=", ".join(v or "" for v in values),
-                            ref_file=fk.ref_file,
-                        )
-                    ]
-    return rejections
-
-
-def _connect(path: Path) -> duckdb.DuckDBPyConnection:
-    import duckdb
-
-    if path.is_dir():
-        raise UserError(
-            f"het warehouse {path} is een map; geef een bestandsnaam, bijv. {path / DEFAULT_WAREHOUSE}."
-        )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return duckdb.connect(str(path))
-    except (duckdb.Error, OSError) as exc:
-        raise UserError(f"het warehouse {path} kan niet worden geopend: {str(exc).splitlines()[0]}") from None
+            match = " AND ".join(
+                f'p."{r}" = c."{k}"' for k, r in zip(fk.columns, fk.ref_columns, strict=True)
+            )
+            value = " || ', ' || ".join(f"coalesce(c.\"{k}\", '')" for k in fk.columns)
+            con.execute(
+                f"""INSERT INTO {CASCADE} (grp, file, "row", "column", value, code, ref_file)
+                SELECT {grp}, '{name}', c._row, '{", ".join(fk.columns)}', _pv({value}), 'E502', '{fk.ref_file}'
+                FROM "{cf.table}" c
+                WHERE c._row NOT IN (SELECT "row" FROM {REJECTED} WHERE file = '{name}')
+                AND NOT EXISTS (SELECT 1 FROM "{parent.table}" p WHERE {match}
+                    AND p._row NOT IN (SELECT "row" FROM {REJECTED} WHERE file = '{fk.ref_file}'))"""
+            )
+            con.execute(
+                f"""INSERT INTO {REJECTED} SELECT DISTINCT file, "row" FROM {CASCADE} WHERE file = '{name}'
+                    EXCEPT SELECT file, "row" FROM {REJECTED}"""
+            )
+    return {
+        file: int(n)
+        for file, n in con.execute(f"SELECT file, count(*) FROM {REJECTED} GROUP BY file").fetchall()
+    }
 
 
 def _history_ddl(spec: FileSpec) -> str:
@@ -240,7 +305,8 @@ def _history_ddl(spec: FileSpec) -> str:
 _BASE_DDL = (
     """CREATE TABLE IF NOT EXISTS loads (
         load_id INTEGER PRIMARY KEY, loaded_at TIMESTAMP, delivery VARCHAR,
-        software_version VARCHAR, contract_version VARCHAR)""",
+        software_version VARCHAR, contract_version VARCHAR, verslagjaar INTEGER)""",
+    "ALTER TABLE loads ADD COLUMN IF NOT EXISTS verslagjaar INTEGER",
     """CREATE TABLE IF NOT EXISTS current_load (source VARCHAR PRIMARY KEY, load_id INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS provenance (
         load_id INTEGER NOT NULL, source VARCHAR NOT NULL, file VARCHAR NOT NULL, file_name VARCHAR,
@@ -272,7 +338,7 @@ def _count_query(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     """The value of an aggregate query without GROUP BY (such a query always returns exactly one row)."""
     row = con.execute(sql).fetchone()
     assert row is not None
-    return row[0]
+    return int(row[0])
 
 
 def _current_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[tuple[str, str]] | None:
@@ -287,16 +353,34 @@ def _current_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[tuple[st
     }
 
 
+def _typed(column: schema.Column) -> str:
+    c = f's."{column.name}"'
+    if column.kind in (Kind.YEAR, Kind.AGE, Kind.POSINT):
+        return f"CAST({c} AS INTEGER)"
+    if column.kind is Kind.BOOL:
+        return f"({c} = 'ja')"
+    return c
+
+
 def _load(
     con: duckdb.DuckDBPyConnection,
     checked: CheckedDelivery,
-    rejections: dict[str, dict[int, list[Problem]]],
+    rejected: dict[str, int],
     loaded_at: dt.datetime,
+    *,
+    marker: bool,
 ) -> tuple[int | None, list[FileLoad]]:
+    """Everything in one transaction, in the current catalog (`USE` chooses it); rows come from the
+    staging tables in `memory.main`."""
+    import duckdb
+
     from jaarcijfers import __version__
+    from jaarcijfers.warehouse.database import describe_duckdb_error, mark
 
     con.execute("BEGIN TRANSACTION")
     try:
+        if marker:
+            mark(con)
         for ddl in _BASE_DDL:
             con.execute(ddl)
         for spec in FILES.values():
@@ -304,7 +388,7 @@ def _load(
         for ddl in _views_ddl():
             con.execute(ddl)
 
-        by_source: dict[str, list[CheckedFile]] = {}
+        by_source: dict[str, list] = {}
         for cf in checked.files.values():
             by_source.setdefault(cf.spec.source, []).append(cf)
         changed: list[str] = []
@@ -315,7 +399,7 @@ def _load(
                 for cf in files:
                     n = _count_query(con, f'SELECT count(*) FROM "{cf.name}"')
                     file_loads.append(
-                        FileLoad(cf.name, source, cf.path.name, cf.sha256, len(cf.rows), n, 0, "ongewijzigd")
+                        FileLoad(cf.name, source, cf.path.name, cf.sha256, cf.rows, n, 0, "ongewijzigd")
                     )
             else:
                 changed.append(source)
@@ -324,14 +408,32 @@ def _load(
         if changed:
             load_id = _count_query(con, "SELECT coalesce(max(load_id), 0) + 1 FROM loads")
             con.execute(
-                "INSERT INTO loads VALUES (?, ?, ?, ?, ?)",
-                [load_id, loaded_at, str(checked.path), __version__, schema.CONTRACT_VERSION],
+                "INSERT INTO loads (load_id, loaded_at, delivery, software_version, contract_version, verslagjaar) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    load_id,
+                    loaded_at,
+                    str(checked.path),
+                    __version__,
+                    schema.CONTRACT_VERSION,
+                    checked.verslagjaar,
+                ],
             )
             for source in changed:
                 for cf in by_source[source]:
-                    rejected = rejections.get(cf.name, {})
-                    rows = [r for r in cf.rows if r.number not in rejected]
-                    _insert_rows(con, cf.spec, load_id, rows)
+                    cols = ", ".join(f'"{c.name}"' for c in cf.spec.columns)
+                    typed = ", ".join(_typed(c) for c in cf.spec.columns)
+                    skip = (
+                        f"WHERE s._row NOT IN (SELECT \"row\" FROM {STAGING}.{REJECTED} WHERE file = '{cf.name}')"
+                        if rejected.get(cf.name)
+                        else ""
+                    )
+                    con.execute(
+                        f'INSERT INTO "{cf.name}_history" (load_id, {cols}) '
+                        f'SELECT {load_id}, {typed} FROM {STAGING}."{cf.table}" s {skip}'
+                    )
+                    n_rejected = rejected.get(cf.name, 0)
+                    loaded = cf.rows - n_rejected
                     meta = cf.metadata
                     con.execute(
                         "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -342,8 +444,8 @@ def _load(
                             cf.path.name,
                             cf.format,
                             cf.sha256,
-                            len(rows),
-                            len(cf.rows) - len(rows),
+                            loaded,
+                            n_rejected,
                             meta.get("bron"),
                             meta.get("peildatum"),
                             meta.get("omschrijving"),
@@ -354,85 +456,45 @@ def _load(
                     )
                     file_loads.append(
                         FileLoad(
-                            cf.name,
-                            source,
-                            cf.path.name,
-                            cf.sha256,
-                            len(cf.rows),
-                            len(rows),
-                            len(cf.rows) - len(rows),
-                            "geladen",
+                            cf.name, source, cf.path.name, cf.sha256, cf.rows, loaded, n_rejected, "geladen"
                         )
                     )
                 con.execute("INSERT OR REPLACE INTO current_load VALUES (?, ?)", [source, load_id])
+            # rows in = rows loaded + rows rejected, per file: checked against what the warehouse holds
+            for fl in file_loads:
+                if fl.status == "geladen":
+                    held = _count_query(
+                        con, f'SELECT count(*) FROM "{fl.file}_history" WHERE load_id = {load_id}'
+                    )
+                    if held != fl.rows_loaded or fl.rows_in != fl.rows_loaded + fl.rows_rejected:
+                        raise RuntimeError(
+                            f"{fl.file}: {fl.rows_in} in, {held} in het warehouse, {fl.rows_rejected} afgekeurd"
+                        )
         con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
+    except BaseException as exc:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # the transaction is gone already (e.g. the disk was full); the cause is reported below
+        if isinstance(exc, duckdb.Error):
+            raise UserError(f"het laden is mislukt en teruggedraaid: {describe_duckdb_error(exc)}") from None
         raise
     order = {name: i for i, name in enumerate(FILES)}
     file_loads.sort(key=lambda f: order[f.file])
     return load_id, file_loads
 
 
-def _typed(kind: Kind, value: str | None) -> Any:
-    if value is None:
-        return None
-    if kind in (Kind.YEAR, Kind.AGE, Kind.POSINT):
-        return int(value)
-    if kind is Kind.BOOL:
-        return value == "ja"
-    return value
-
-
-def _insert_rows(con: duckdb.DuckDBPyConnection, spec: FileSpec, load_id: int, rows: list[Row]) -> None:
-    if not rows:
-        return
-    import pyarrow as pa
-
-    arrow_types = {"INTEGER": pa.int32(), "BOOLEAN": pa.bool_(), "VARCHAR": pa.string()}
-    arrays = {"load_id": pa.array([load_id] * len(rows), type=pa.int32())}
-    for c in spec.columns:
-        arrays[c.name] = pa.array(
-            [_typed(c.kind, r.values[c.name]) for r in rows], type=arrow_types[c.kind.duckdb_type]
-        )
-    incoming = pa.table(arrays)  # noqa: F841 - read by DuckDB's replacement scan below
-    con.register("_incoming", incoming)
-    try:
-        cols = ", ".join(f'"{n}"' for n in arrays)
-        con.execute(f'INSERT INTO "{spec.name}_history" ({cols}) SELECT {cols} FROM _incoming')
-    finally:
-        con.unregister("_incoming")
-
-
-# ---- quarantine ---------------------------------------------------------------------------------
-
-
-def _write_quarantine(
-    folder: Path, checked: CheckedDelivery, rejections: dict[str, dict[int, list[Problem]]]
-) -> list[Path]:
-    written: list[Path] = []
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, cf in checked.files.items():
-            rejected = rejections.get(name, {})
-            if not rejected:
-                continue
-            columns = list(dict.fromkeys(cf.header))
-            target = folder / f"{name}.csv"
-            with target.open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["rij", *columns, "redenen"])
-                for row in cf.rows:
-                    if row.number not in rejected:
-                        continue
-                    reasons = "; ".join(
-                        f"{p.code} {p.column + ': ' if p.column else ''}{p.rule}"
-                        for p in rejected[row.number]
-                    )
-                    writer.writerow([row.number, *(row.raw.get(c, "") for c in columns), reasons])
-            written.append(target)
-    except OSError as exc:
-        raise UserError(
-            f"de quarantainemap {folder} kan niet worden beschreven: {exc.strerror or exc}; er is niets geladen."
-        ) from None
-    return written
+def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """After `open_delivery`: the staging views and tables are not needed by `build` (free the memory)."""
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' AND NOT internal "
+        "AND view_name LIKE '\\_stg\\_%' ESCAPE '\\'"
+    ).fetchall()
+    tables = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = 'memory' "
+        "AND (table_name LIKE '\\_stg\\_%' ESCAPE '\\' OR table_name LIKE '\\_raw\\_%' ESCAPE '\\')"
+    ).fetchall()
+    statements = [f'DROP VIEW IF EXISTS memory.main."{n}"' for (n,) in views]
+    statements += [f'DROP TABLE IF EXISTS memory.main."{n}"' for (n,) in tables]
+    if statements:
+        con.execute("; ".join(statements))

@@ -1,0 +1,164 @@
+"""Benchmark (not a test; asserts nothing): intake at scale, side by side in one run.
+
+For the demo delivery and copies scaled 10x and 100x (every record replicated under new ids; the two
+table deliveries stay as they are), each step in a fresh process, with its wall time and the peak
+resident memory of that process:
+
+- raw read: DuckDB reads every CSV file of the delivery into a table (all VARCHAR), nothing checked;
+- validate: `jaarcijfers validate DIR` (every rule);
+- load: `jaarcijfers load DIR --warehouse FILE` (validate + load into a new warehouse file);
+- build: `jaarcijfers build --data DIR --only-figures` (validate, load in memory, rules, figures, facts,
+  disclosure control, estimate, figures.csv/facts.csv/metadata.json).
+
+Then 2,000,000 invalid registrations (every `jaar` wrong): `validate` to the terminal (how many lines it
+prints) and with `--report FILE.csv` (every problem in the file).
+
+Run: uv run python benchmarks/intake_bench.py [--scales 1,10,100] [--invalid 2000000]
+The deliveries are generated into a temporary folder and removed afterwards; nothing is committed.
+Targets (issue 13): validate + load within 3x of the raw read; figures-only build of the demo under
+1.5 s; 100x under 10 s and 1 GB; 2,000,000 invalid rows reported in under 30 s with bounded output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ID_COLUMNS = {"registratie_id", "onderzoek_id", "verdachte_id", "zaak_id"}
+
+RAW = r"""
+import sys
+from pathlib import Path
+import duckdb
+con = duckdb.connect()
+for i, path in enumerate(sorted(Path(sys.argv[1]).glob("*.csv"))):
+    con.execute(f"CREATE TABLE t{i} AS SELECT * FROM read_csv('{path}', all_varchar = true)")
+"""
+
+#: Runs one command as its only child and reports the child's wall time, peak memory and output size.
+METER = r"""
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+res = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+seconds = time.perf_counter() - t0
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                  "exit": res.returncode, "lines": res.stdout.count(b"\n"), "bytes": len(res.stdout),
+                  "stderr": res.stderr.decode(errors="replace")[-300:]}))
+"""
+
+
+def scale_delivery(src: Path, dst: Path, k: int) -> int:
+    dst.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for path in sorted(src.glob("*.csv")):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            fields = list(reader.fieldnames or [])
+            rows = list(reader)
+        with open(dst / path.name, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fields, lineterminator="\n")
+            w.writeheader()
+            copies = k if any(c in ID_COLUMNS for c in fields) else 1
+            for i in range(copies):
+                for r in rows:
+                    w.writerow({c: (f"{v}~{i}" if c in ID_COLUMNS and v and i else v) for c, v in r.items()})
+                    total += 1
+    (dst / "levering.toml").write_bytes((src / "levering.toml").read_bytes())
+    return total
+
+
+def invalid_delivery(dst: Path, n: int) -> int:
+    """Only CoMensha: `n` registrations whose `jaar` is not a year, one form and one reporter each."""
+    dst.mkdir(parents=True, exist_ok=True)
+    with open(dst / "comensha_registraties.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("registratie_id,jaar,anoniem,geslacht,leeftijd,nationaliteit\n")
+        for i in range(n):
+            f.write(f"R{i},twintig,nee,vrouw,{20 + i % 50},NL\n")
+    (dst / "comensha_uitbuiting.csv").write_text("registratie_id,vorm,sector\nR0,seksueel,raam\n")
+    (dst / "comensha_melders.csv").write_text("registratie_id,melder\nR0,politie\n")
+    return n + 2
+
+
+def measure(kind: str, data: Path, work: Path) -> dict:
+    """Run one step as a fresh process (the real command line) and measure it."""
+    work.mkdir(parents=True, exist_ok=True)
+    cli = [sys.executable, "-m", "jaarcijfers.cli"]
+    command = {
+        "raw": [sys.executable, "-c", RAW, str(data)],
+        "validate": [*cli, "validate", str(data)],
+        "validate-report": [*cli, "validate", str(data), "--report", str(work / "rapport.csv")],
+        "load": [*cli, "load", str(data), "--warehouse", str(work / "wh.duckdb")],
+        "build": [*cli, "build", "--data", str(data), "--only-figures", "--out", str(work / "out")],
+    }[kind]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    res = subprocess.run([sys.executable, "-c", METER, *command], capture_output=True, text=True, env=env)
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+
+
+def main() -> None:
+    from jaarcijfers.paths import DEMO_DELIVERY
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--invalid", type=int, default=2_000_000)
+    args = ap.parse_args()
+    print(
+        f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (timings vary with it)"
+    )
+    print()
+    head = (
+        f"{'scale':>5} {'rows':>9} {'MB':>6} | {'raw s':>6} {'MB':>5} | {'validate s':>10} {'MB':>5} | "
+        f"{'load s':>6} {'MB':>5} | {'build s':>7} {'MB':>5} | {'(val+load)/raw':>14}"
+    )
+    print(head)
+    print("-" * len(head))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for k in (int(s) for s in args.scales.split(",")):
+            data = root / f"x{k}"
+            n = scale_delivery(DEMO_DELIVERY, data, k)
+            m = {
+                kind: measure(kind, data, root / f"work-{k}-{kind}")
+                for kind in ("raw", "validate", "load", "build")
+            }
+            ratio = (m["validate"]["seconds"] + m["load"]["seconds"]) / m["raw"]["seconds"]
+            print(
+                f"{k:>5} {n:>9} {size_mb(data):>6.1f} | {m['raw']['seconds']:>6.2f} {m['raw']['peak_mb']:>5.0f} | "
+                f"{m['validate']['seconds']:>10.2f} {m['validate']['peak_mb']:>5.0f} | "
+                f"{m['load']['seconds']:>6.2f} {m['load']['peak_mb']:>5.0f} | "
+                f"{m['build']['seconds']:>7.2f} {m['build']['peak_mb']:>5.0f} | {ratio:>14.1f}"
+            )
+            for kind, r in m.items():
+                if r.get("exit") not in (0, None):
+                    print(f"      {kind}: exit {r['exit']} {r.get('stderr', '')}")
+        if args.invalid:
+            data = root / "invalid"
+            n = invalid_delivery(data, args.invalid)
+            print()
+            print(f"{args.invalid} invalid registrations ({size_mb(data):.0f} MB CSV), validate:")
+            for kind in ("validate", "validate-report"):
+                r = measure(kind, data, root / f"work-{kind}")
+                extra = ""
+                if kind == "validate-report":
+                    report = root / f"work-{kind}" / "rapport.csv"
+                    lines = sum(1 for _ in open(report, encoding="utf-8-sig")) - 1 if report.exists() else 0
+                    extra = f", report file {lines} problems ({report.stat().st_size / 1e6:.0f} MB)"
+                print(
+                    f"  {kind:<16} {r['seconds']:>6.2f} s, peak {r['peak_mb']:>5.0f} MB, exit {r['exit']}, "
+                    f"terminal {r.get('lines', '?')} lines ({r.get('bytes', 0) / 1e3:.1f} kB){extra}"
+                )
+            del n
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,406 @@
+"""The contract's rules as set operations in DuckDB.
+
+Each rule is one query over a staged file (`_stg_<file>`: `_row`, `_fields`, the raw columns and one
+cleaned column per contract column) that inserts its failing rows into `_stg_problems` with file, row,
+column, value, code and the parameters of the Dutch message. Nothing is checked row by row in Python.
+
+Order and scope are those of the contract (docs/validation.md): a ragged row (`E114`) is not checked
+further; a cell with a control or invisible character (`E210`, `E211`) is not type-checked; a cell
+check of a column that is missing from the header is skipped; a uniqueness key with a missing column is
+not checked; a foreign key into an unreadable file is not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING
+
+from jaarcijfers.contract.schema import NULL_MARKERS, Column, FileSpec, Kind
+from jaarcijfers.contract.staging import PARAMS, PROBLEMS, staged_table
+from jaarcijfers.contract.text import RE2_CONTROL, RE2_CONTROL_IN_TEXT, RE2_INVISIBLE
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+
+#: Any character a value may not hold anywhere (control or invisible).
+RE2_BAD = "[" + RE2_CONTROL[1:-1] + RE2_INVISIBLE[1:-1] + "]"
+RE2_BAD_IN_TEXT = "[" + RE2_CONTROL_IN_TEXT[1:-1] + RE2_INVISIBLE[1:-1] + "]"
+
+
+def lit(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class YearWindow:
+    lo: int
+    hi: int
+    basis: str  # Dutch: where `hi` comes from
+
+
+SEP = "\x1f"
+
+
+def in_list(values: list[str] | tuple[str, ...]) -> str:
+    """A cheap membership test: `contains(in_list(codes), sep || value || sep)`. One literal string (a
+    code list as a join or as hundreds of literals costs more to plan than to run on a real delivery);
+    the separator is a control character, so a value holding it never reaches this test (`E210`)."""
+    return lit(SEP + SEP.join(values) + SEP)
+
+
+def member(value: str, values_sql: str) -> str:
+    return f"contains({values_sql}, '{SEP}' || {value} || '{SEP}')"
+
+
+@lru_cache
+def codes_sql(name: str) -> str:
+    from jaarcijfers.contract import codelists
+
+    return in_list(codelists.codes(name))
+
+
+@lru_cache
+def countries_sql() -> str:
+    from jaarcijfers.contract import codelists
+
+    return in_list(sorted(codelists.countries()))
+
+
+@lru_cache
+def sector_pairs_sql() -> str:
+    from jaarcijfers.contract import codelists
+
+    return in_list(
+        [f"{v}/{s}" for v in codelists.codes("comensha_vormen") for s in codelists.allowed_sectors(v)]
+    )
+
+
+PARAM_NAMES = tuple(name for name, _ in PARAMS)
+
+#: A rule over one row: (condition that holds when it fails, column, value, code, parameters).
+RowRule = tuple[str, str | None, str, str, dict[str, str]]
+
+
+def _param(name: str, rule: RowRule) -> str:
+    return rule[4].get(name, "NULL")
+
+
+def _select(
+    grp: int, file: str, source: str, where: str, row: str, column: str, value: str, code: str, **params: str
+) -> str:
+    """One branch of a file's problem query: every problem column, NULL for parameters not given."""
+    values = ", ".join(params.get(name, "NULL") for name in PARAM_NAMES)
+    return (
+        f"SELECT {grp}, {lit(file)}, {row}, {column}, {value}, {lit(code)}, {values} "
+        f"FROM {source} WHERE {where}"
+    )
+
+
+def insert_all(con: duckdb.DuckDBPyConnection, branches: list[str]) -> None:
+    """Run many rules as one statement (one plan, one pass per rule over in-memory data)."""
+    if not branches:
+        return
+    columns = ", ".join(f'"{name}"' for name in PARAM_NAMES)
+    con.execute(
+        f'INSERT INTO {PROBLEMS} (grp, file, "row", "column", value, code, {columns}) '
+        + "\nUNION ALL\n".join(branches)
+    )
+
+
+class Checker:
+    """Collects every rule of one staged file. Rules over single rows are evaluated in one pass over
+    the file (a list of problems per row, unnested); rules over several rows (keys) are extra branches
+    of the same INSERT … UNION ALL statement."""
+
+    def __init__(self, spec: FileSpec, grp: int, present: set[str], width: int):
+        self.spec, self.grp, self.present, self.width = spec, grp, present, width
+        self.table = ident(staged_table(spec.name))
+        self.branches: list[str] = []
+        self.row_rules: list[RowRule] = []
+
+    def add(self, where: str, column: str | None, value: str, code: str, **params: str) -> None:
+        """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
+        self.row_rules.append((where, column, value, code, params))
+
+    def add_branch(
+        self, source: str, where: str, column: str | None, value: str, code: str, **params: str
+    ) -> None:
+        col = "NULL" if column is None else lit(column)
+        self.branches.append(
+            _select(self.grp, self.spec.name, source, where, "_row", col, value, code, **params)
+        )
+
+    def statement_branches(self) -> list[str]:
+        """The single-row rules in one pass: every row is tested against all of them at once; only a
+        failing row gets the list of the rules it fails (`r`), which is unnested into problems."""
+        branches = list(self.branches)
+        if not self.row_rules:
+            return branches
+
+        def by_rule(expr_of: Callable[[RowRule], str]) -> str:
+            whens = [(i, expr_of(rule)) for i, rule in enumerate(self.row_rules, start=1)]
+            whens = [(i, e) for i, e in whens if e != "NULL"]
+            if not whens:
+                return "NULL"
+            return "CASE r " + " ".join(f"WHEN {i} THEN {e}" for i, e in whens) + " END"
+
+        rules = self.row_rules
+        column = by_rule(lambda rule: "NULL" if rule[1] is None else lit(rule[1]))
+        value = by_rule(lambda rule: rule[2])
+        code = by_rule(lambda rule: lit(rule[3]))
+        params = ", ".join(by_rule(partial(_param, name)) for name in PARAM_NAMES)
+        failing = " OR ".join(f"({rule[0]})" for rule in rules)
+        marks = ", ".join(f"CASE WHEN {rule[0]} THEN {i} END" for i, rule in enumerate(rules, start=1))
+        branches.insert(
+            0,
+            f"SELECT {self.grp}, {lit(self.spec.name)}, _row, {column}, {value}, {code}, {params} FROM ("
+            f"SELECT *, unnest(list_filter([{marks}], lambda x: x IS NOT NULL)) AS r "
+            f"FROM {self.table} WHERE _fields IS NULL AND ({failing}))",
+        )
+        return branches
+
+    # ---- the row as a whole ----------------------------------------------------------------------
+
+    def ragged(self) -> None:
+        self.add_branch(
+            self.table, "_fields IS NOT NULL", None, "NULL", "E114", found="_fields", expected=str(self.width)
+        )
+
+    # ---- cells -----------------------------------------------------------------------------------
+
+    def cells(self, column: Column, window: YearWindow) -> None:
+        c = ident(column.name)
+        name = column.name
+        if not column.nullable:
+            self.add(f"{c} IS NULL", name, "NULL", "E201")
+
+        def fail(code: str, condition: str, **params: str) -> None:
+            # a cell that also holds a control or invisible character is reported for that only
+            # (`drop_shadowed`)
+            self.add(f"{c} IS NOT NULL AND ({condition})", name, f"_pv({c})", code, **params)
+
+        kind = column.kind
+        if kind in (Kind.ID, Kind.STRING):
+            markers = ", ".join(lit(m) for m in sorted(NULL_MARKERS))
+            fail("E209", f"lower({c}) IN ({markers})")
+        elif kind is Kind.YEAR:
+            fail("E202", f"NOT regexp_full_match({c}, '[0-9]{{4}}')")
+            fail(
+                "E212",
+                f"regexp_full_match({c}, '[0-9]{{4}}') AND "
+                f"(TRY_CAST({c} AS INTEGER) < {window.lo} OR TRY_CAST({c} AS INTEGER) > {window.hi})",
+                lo=str(window.lo),
+                hi=str(window.hi),
+                basis=lit(window.basis),
+            )
+        elif kind is Kind.AGE:
+            fail(
+                "E203", f"NOT regexp_full_match({c}, '0|[1-9][0-9]{{0,2}}') OR TRY_CAST({c} AS INTEGER) > 120"
+            )
+        elif kind is Kind.BOOL:
+            fail("E204", f"{c} NOT IN ('ja', 'nee')")
+        elif kind is Kind.CODE:
+            assert column.codelist is not None
+            fail(
+                "E205",
+                f"NOT {member(c, codes_sql(column.codelist))}",
+                codelist=lit(column.codelist),
+            )
+        elif kind is Kind.COUNTRY:
+            fail("E206", f"NOT {member(c, countries_sql())}")
+        elif kind is Kind.POSINT:
+            fail("E207", f"NOT regexp_full_match({c}, '[1-9][0-9]*') OR TRY_CAST({c} AS INTEGER) IS NULL")
+        elif kind is Kind.AANTAL:
+            fail(
+                "E208",
+                f"NOT regexp_full_match({c}, '0|<10|[1-9][0-9]*') OR ({c} NOT IN ('0', '<10') "
+                f"AND (right({c}, 1) NOT IN ('0', '5') OR length({c}) < 2))",
+            )
+        # Kind.SECTOR is checked by the row rule sector-per-vorm
+
+    # ---- characters ------------------------------------------------------------------------------
+
+    def characters(self) -> None:
+        """`E210`/`E211`: the rows holding any control or invisible character (one regular expression
+        per row), unpivoted to their cells, each cell tested once."""
+        columns = [c for c in self.spec.columns if c.name in self.present]
+        if not columns:
+            return
+        cells = ", ".join(
+            f"struct_pack(col := {lit(c.name)}, v := {ident(c.name)}, text := {str(c.kind is Kind.STRING).lower()})"
+            for c in columns
+        )
+        concat = ", ".join(ident(c.name) for c in columns)
+        control = f"CASE WHEN cell.text THEN regexp_matches(cell.v, '{RE2_CONTROL_IN_TEXT}') ELSE regexp_matches(cell.v, '{RE2_CONTROL}') END"
+        source = (
+            f"(SELECT _row, cell, {control} AS is_control FROM (SELECT _row, unnest([{cells}]) AS cell "
+            f"FROM {self.table} WHERE _fields IS NULL AND regexp_matches(concat({concat}), '{RE2_BAD}')))"
+        )
+        self.branches.append(
+            f"SELECT {self.grp}, {lit(self.spec.name)}, _row, cell.col, _pv(cell.v), "
+            f"CASE WHEN is_control THEN 'E210' ELSE 'E211' END, "
+            + ", ".join(
+                "CASE WHEN is_control THEN _cp(regexp_extract(cell.v, CASE WHEN cell.text THEN "
+                f"'{RE2_CONTROL_IN_TEXT}' ELSE '{RE2_CONTROL}' END)) ELSE _cp(regexp_extract(cell.v, '{RE2_INVISIBLE}')) END"
+                if name == "char"
+                else "NULL"
+                for name in PARAM_NAMES
+            )
+            + f" FROM {source} WHERE cell.v IS NOT NULL AND (is_control OR regexp_matches(cell.v, '{RE2_INVISIBLE}'))"
+        )
+
+    # ---- keys ------------------------------------------------------------------------------------
+
+    def unique(self) -> None:
+        spec = self.spec
+        for key in spec.unique:
+            if not all(c in self.present for c in key):
+                continue
+            cols = ", ".join(ident(c) for c in key)
+            value = " || ', ' || ".join(f"coalesce({ident(c)}, '')" for c in key)
+            all_null = " AND ".join(f"{ident(c)} IS NULL" for c in key)
+            source = (
+                f"(SELECT _row, {value} AS v, min(_row) OVER (PARTITION BY {cols}) AS first_row "
+                f"FROM {self.table} WHERE _fields IS NULL AND NOT ({all_null}))"
+            )
+            self.add_branch(
+                source, "_row > first_row", ", ".join(key), "_pv(v)", "E401", first_row="first_row"
+            )
+        if not spec.unique and all(c in self.present for c in spec.column_names):
+            cols = ", ".join(ident(c) for c in spec.column_names)
+            source = (
+                f"(SELECT _row, min(_row) OVER (PARTITION BY {cols}) AS first_row "
+                f"FROM {self.table} WHERE _fields IS NULL)"
+            )
+            self.add_branch(source, "_row > first_row", None, "NULL", "W402", first_row="first_row")
+
+
+def foreign_keys(
+    con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec]], usable: dict[str, set[str]]
+) -> None:
+    """`E501`: a reference that does not exist in the file it refers to (every row of the parent
+    counts, valid or not). `usable`: per readable file, the contract columns its header holds."""
+    branches = []
+    for grp, spec in specs:
+        for fk in spec.foreign_keys:
+            parent_cols = usable.get(fk.ref_file)
+            if parent_cols is None or not all(c in parent_cols for c in fk.ref_columns):
+                continue
+            if not all(c in usable.get(spec.name, set()) for c in fk.columns):
+                continue
+            child, parent = ident(staged_table(spec.name)), ident(staged_table(fk.ref_file))
+            match = " AND ".join(
+                f"p.{ident(r)} = c.{ident(k)}" for k, r in zip(fk.columns, fk.ref_columns, strict=True)
+            )
+            not_null = " AND ".join(f"c.{ident(k)} IS NOT NULL" for k in fk.columns)
+            value = " || ', ' || ".join(f"c.{ident(k)}" for k in fk.columns)
+            branches.append(
+                _select(
+                    grp,
+                    spec.name,
+                    f"{child} c",
+                    f"c._fields IS NULL AND {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})",
+                    "c._row",
+                    lit(", ".join(fk.columns)),
+                    f"_pv({value})",
+                    "E501",
+                    ref_file=lit(fk.ref_file),
+                )
+            )
+    insert_all(con, branches)
+
+
+# ---- rules across the columns of a row ------------------------------------------------------------
+
+
+PAIR = "vorm || '/' || sector"
+
+
+def _rule_sector_per_vorm(ch: Checker) -> None:
+    if not {"vorm", "sector"} <= ch.present:
+        return
+    ch.add(
+        f"sector IS NOT NULL AND vorm IS NOT NULL "
+        f"AND {member('vorm', codes_sql('comensha_vormen'))} "
+        f"AND NOT {member(PAIR, sector_pairs_sql())}",
+        "sector",
+        "_pv(sector)",
+        "E301",
+        vorm="vorm",
+    )
+
+
+def _rule_afdoeningsjaar(ch: Checker) -> None:
+    if not {"afdoening", "afdoeningsjaar"} <= ch.present:
+        return
+    ch.add(
+        "afdoening IS NOT NULL AND afdoeningsjaar IS NULL",
+        "afdoeningsjaar",
+        "NULL",
+        "E302",
+        afdoening="afdoening",
+    )
+    ch.add(
+        "afdoening IS NULL AND afdoeningsjaar IS NOT NULL",
+        "afdoeningsjaar",
+        "_pv(afdoeningsjaar)",
+        "E303",
+    )
+
+
+def _rule_subvorm(ch: Checker) -> None:
+    if "subvorm" not in ch.present:
+        return
+    vorm = "vorm" if "vorm" in ch.present else "NULL::VARCHAR"
+    ch.add(
+        f"subvorm IS NOT NULL AND ({vorm} IS NULL OR {vorm} <> 'seksueel')",
+        "subvorm",
+        "_pv(subvorm)",
+        "E304",
+        vorm=f"coalesce({vorm}, '')",
+    )
+
+
+ROW_RULES: dict[str, Callable[[Checker], None]] = {
+    "sector-per-vorm": _rule_sector_per_vorm,
+    "afdoeningsjaar-iff-afdoening": _rule_afdoeningsjaar,
+    "subvorm-only-seksueel": _rule_subvorm,
+}
+
+
+def check_file(
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    grp: int,
+    present: set[str],
+    width: int,
+    window: YearWindow,
+) -> None:
+    """Every rule of one staged file except the foreign keys (which need every file), as one statement."""
+    checker = Checker(spec, grp, present, width)
+    checker.ragged()
+    checker.characters()
+    for column in spec.columns:
+        if column.name in present:
+            checker.cells(column, window)
+    for rule in spec.rules:
+        ROW_RULES[rule](checker)
+    checker.unique()
+    insert_all(con, checker.statement_branches())
+
+
+def drop_shadowed(con: duckdb.DuckDBPyConnection) -> None:
+    """A cell with a control or invisible character (`E210`, `E211`) is reported for that only: its
+    other problems (a code that is not in the list because of a zero-width space, …) are removed."""
+    con.execute(
+        f"""DELETE FROM {PROBLEMS} p WHERE p.py IS NULL AND p.code NOT IN ('E210', 'E211')
+            AND EXISTS (SELECT 1 FROM {PROBLEMS} q WHERE q.code IN ('E210', 'E211') AND q.file = p.file
+                        AND q."row" = p."row" AND q."column" = p."column")"""
+    )

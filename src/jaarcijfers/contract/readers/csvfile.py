@@ -1,0 +1,317 @@
+"""CSV: DuckDB's reader with strict options, checked against an independent count of the records.
+
+DuckDB parses (RFC 4180: comma, double quote, doubled quote as escape, no header detection, no type
+detection: every column VARCHAR, `strict_mode`, no `null_padding`, ragged and malformed lines stored as
+rejects, not dropped). DuckDB's reader on its own loses rows silently in some cases (an unterminated
+quote swallows the rest of the file; a mix of line endings, or an explicit `new_line`, can return
+nothing), so one streaming pass over the bytes first (`scan`) computes the SHA-256, checks UTF-8, and
+counts the records the way RFC 4180 frames them (a line break inside quotes does not end a record),
+noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
+returned, a line DuckDB rejected, or an empty line. If the numbers do not add up the file is refused
+(`E113`), never loaded with rows missing.
+
+Row numbers are spreadsheet row numbers: a record is one row (a quoted line break stays inside it), an
+empty line is a row too (skipped, counted as blank).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from jaarcijfers.contract.problems import Problem, make
+from jaarcijfers.contract.readers.common import ReadResult, insert_batch, short, unreadable
+from jaarcijfers.contract.safefiles import Limits, OpenFile
+from jaarcijfers.contract.schema import FileSpec
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+
+#: An empty record in the middle of a piece: a line break, an optional CR, and the next line break.
+EMPTY_LINE = re.compile(rb"\n\r?(?=\n)")
+
+#: At most this many header columns (a header of thousands of fields is not a contract file).
+MAX_COLUMNS = 1024
+
+#: The header row is looked for in the first bytes of the file.
+HEADER_WINDOW = 4 << 20
+
+#: Dutch names of DuckDB's reject types that make a line unreadable.
+REJECT_LABELS = {
+    "UNQUOTED VALUE": "een aanhalingsteken midden in een waarde",
+    "INVALID ENCODING": "geen geldige UTF-8",
+    "LINE SIZE OVER MAXIMUM": "de regel is te lang",
+    "INVALID STATE": "de regel volgt RFC 4180 niet",
+}
+
+
+@dataclass
+class Scan:
+    """What one pass over the bytes found (see the module docstring)."""
+
+    sha256: str = ""
+    records: int = 0  # every record, empty ones and a last one without line break included
+    empty: list[int] = field(default_factory=list)  # record numbers of empty records
+    crlf: int = 0
+    lf: int = 0  # line breaks outside quotes without a CR before them
+    lone_cr: int = 0  # CRs outside quotes not followed by a line break
+    open_quote: int | None = None  # the record where a quote opens that is never closed
+    bad_utf8_line: int | None = None  # the physical line of the first invalid byte
+    in_quote: bool = False
+    content: bool = False  # the current record has content
+
+    def feed(self, piece: bytes) -> None:
+        """Account for `piece`: whole lines (it ends with a line break) or the file's last bytes."""
+        for i, seg in enumerate(piece.split(b'"')):
+            if i:
+                self.in_quote = not self.in_quote
+                self.content = True
+                if self.in_quote:
+                    self.open_quote = self.records + 1
+            if self.in_quote or not seg:
+                continue
+            first = seg.find(b"\n")
+            if first < 0:
+                self.lone_cr += seg.count(b"\r")
+                if seg.strip(b"\r"):
+                    self.content = True
+                continue
+            n, crlf = seg.count(b"\n"), seg.count(b"\r\n")
+            self.crlf += crlf
+            self.lf += n - crlf
+            self.lone_cr += seg.count(b"\r") - crlf
+            if not self.content and not seg[:first].strip(b"\r"):
+                self.empty.append(self.records + 1)
+            self.records += 1
+            pos, count = first + 1, 0
+            for m in EMPTY_LINE.finditer(seg, first):
+                count += seg.count(b"\n", pos, m.end() + 1)
+                pos = m.end() + 1
+                self.empty.append(self.records + count)
+            self.records += n - 1
+            self.content = bool(seg[seg.rfind(b"\n") + 1 :].strip(b"\r"))
+
+    def finish(self) -> None:
+        if self.content:
+            self.records += 1
+
+
+def scan(opened: OpenFile, limits: Limits) -> Scan:
+    """One streaming pass: SHA-256, UTF-8, record framing (raises FileRefused past the size limit)."""
+    result = Scan()
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    carry = b""
+    newlines = 0
+    for chunk in opened.chunks(limits.max_file_size):
+        digest.update(chunk)
+        if result.bad_utf8_line is None:
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                result.bad_utf8_line = newlines + chunk[: max(exc.start, 0)].count(b"\n") + 1
+        newlines += chunk.count(b"\n")
+        data = carry + chunk
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            carry = data
+            continue
+        result.feed(data[:cut])
+        carry = data[cut:]
+    if result.bad_utf8_line is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            result.bad_utf8_line = newlines + 1
+    result.feed(carry)
+    result.finish()
+    result.sha256 = digest.hexdigest()
+    return result
+
+
+def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
+    """The header: the first record with content in the first bytes, and its record number (None:
+    none found). DuckDB's first row must equal it (checked by the caller), so a header cut off by the
+    window is refused, not misread."""
+    import os
+
+    os.lseek(opened.fd, 0, os.SEEK_SET)
+    head = os.read(opened.fd, HEADER_WINDOW)
+    complete = len(head) < HEADER_WINDOW
+    if not complete:
+        head = head[: head.rfind(b"\n") + 1]
+    text = codecs.getincrementaldecoder("utf-8-sig")("strict").decode(head, final=complete)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for number, record in enumerate(reader, start=1):
+            if any(cell.strip() for cell in record):
+                return number, record
+    except csv.Error:
+        return None
+    return None
+
+
+def read(
+    con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits
+) -> ReadResult:
+    scanned = scan(opened, limits)
+    sha = scanned.sha256
+    name = spec.name
+    if scanned.bad_utf8_line is not None:
+        line = scanned.bad_utf8_line
+        return unreadable(make("E111", file=name, row=line, line=line), sha)
+    if scanned.in_quote and scanned.open_quote is not None:
+        row = scanned.open_quote
+        error = f"een aanhalingsteken in rij {row} wordt nergens gesloten; de rest van het bestand valt erin"
+        return unreadable(make("E113", file=name, row=row, error=error), sha)
+    if scanned.records == len(scanned.empty):
+        return unreadable(make("E112", file=name), sha)
+    if scanned.crlf and scanned.lf:
+        error = f"de regeleinden zijn gemengd ({scanned.crlf} keer CRLF, {scanned.lf} keer alleen LF)"
+        return unreadable(make("E113", file=name, error=error), sha)
+    if scanned.lone_cr:
+        error = "er staan regeleinden met alleen CR (zonder LF) in het bestand"
+        return unreadable(make("E113", file=name, error=error), sha)
+
+    found = _header(opened)
+    if found is None:
+        return unreadable(make("E113", file=name, row=1, error="de kopregel kan niet worden gelezen"), sha)
+    header_row, header = found
+    if len(header) == 1 and len(spec.columns) > 1:
+        for delimiter, label in ((";", "puntkomma's"), ("\t", "tabs")):
+            if delimiter in header[0]:
+                return unreadable(make("E118", file=name, row=header_row, delimiter=label), sha)
+    if len(header) > MAX_COLUMNS:
+        error = f"de kopregel heeft {len(header)} kolommen (ten hoogste {MAX_COLUMNS})"
+        return unreadable(make("E113", file=name, row=header_row, error=error), sha)
+
+    width = len(header)
+    try:
+        staged = _stage(con, table, opened, width)
+    except Exception as exc:  # DuckDB refusing the file as a whole (its message, escaped)
+        return unreadable(make("E113", file=name, error=short(exc)), sha)
+    out_rows, first_cells, rejects = staged
+
+    problems: list[Problem] = []
+    skipped = set(scanned.empty)
+    blank_rejects: set[int] = set()
+    ragged: list[tuple] = []
+    for line, error_type, csv_line in rejects:
+        skipped.add(line)
+        if error_type not in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+            label = REJECT_LABELS.get(error_type, error_type.lower())
+            problems.append(make("E113", file=name, row=line, error=f"{label} (rij {line})"))
+            continue
+        cells = _cells(csv_line)
+        if cells is None:
+            problems.append(
+                make("E113", file=name, row=line, error=f"de regel volgt RFC 4180 niet (rij {line})")
+            )
+        elif len(cells) <= 1 and not "".join(cells).strip():
+            blank_rejects.add(line)
+        elif len(cells) > width and not any(c.strip() for c in cells[width:]):
+            ragged.append((line, None, *cells[:width]))
+        else:
+            padded = cells[:width] + [""] * (width - len(cells))
+            ragged.append((line, len(cells), *padded))
+
+    accounted = out_rows + len(skipped)
+    header_first = header_row not in skipped and all(r in skipped for r in range(1, header_row))
+    same_header = [c or "" for c in first_cells] == header
+    if accounted != scanned.records or not header_first or not same_header:
+        error = (
+            f"niet elke regel kan eenduidig worden gelezen ({scanned.records} rijen in het bestand, "
+            f"{accounted} verantwoord)"
+        )
+        if not same_header or not header_first:
+            error = "de kopregel kan niet eenduidig worden gelezen"
+        _drop_work(con, table)
+        return unreadable(make("E113", file=name, error=error), sha)
+
+    _finish(con, table, width, sorted(skipped), ragged)
+    blank = sum(1 for r in set(scanned.empty) | blank_rejects if r > header_row)
+    rows = out_rows - 1 + len(ragged)
+    if problems:
+        return ReadResult(tuple(header), 0, 0, tuple(problems), readable=False, sha256=sha)
+    return ReadResult(tuple(header), rows, blank, (), readable=True, sha256=sha)
+
+
+def _cells(csv_line: str) -> list[str] | None:
+    text = csv_line.lstrip("\r\n")
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error:
+        return None
+    if len(records) != 1:
+        return [] if not records else None
+    return records[0]
+
+
+def _stage(
+    con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, width: int
+) -> tuple[int, list, list]:
+    """DuckDB reads the file into `table` (`_row` = DuckDB's ordinal for now, `_fields`, N VARCHAR
+    columns); returns the number of rows it returned, the cells of its first row and the rejected lines
+    (line, type, text)."""
+    columns = "{" + ", ".join(f"'_c{i}': 'VARCHAR'" for i in range(1, width + 1)) + "}"
+    path = opened.proc_path.replace("'", "''")
+    rejects, scans = f"{table}__rej", f"{table}__scan"
+    con.execute(
+        f"""CREATE OR REPLACE TABLE "{table}" AS
+        SELECT ordinality::INTEGER AS _row, NULL::INTEGER AS _fields, * EXCLUDE (ordinality) FROM read_csv('{path}',
+            delim = ',', quote = '"', escape = '"', header = false, auto_detect = false,
+            columns = {columns}, strict_mode = true, null_padding = false, encoding = 'utf-8',
+            store_rejects = true, rejects_table = '{rejects}', rejects_scan = '{scans}',
+            parallel = false) WITH ORDINALITY"""
+    )
+    first = con.execute(
+        f'SELECT (SELECT count(*) FROM "{table}"), * EXCLUDE (_row, _fields) FROM "{table}" WHERE _row = 1'
+    ).fetchone()
+    lines = con.execute(
+        f"""SELECT line, min(error_type), any_value(csv_line) FROM "{rejects}"
+            GROUP BY line ORDER BY line"""
+    ).fetchall()
+    con.execute(f'DROP TABLE IF EXISTS "{rejects}"; DROP TABLE IF EXISTS "{scans}"')
+    out_rows = int(first[0]) if first else 0
+    cells = list(first[1:]) if first else []
+    return out_rows, cells, [(int(a), str(b), str(c or "")) for a, b, c in lines]
+
+
+def _finish(
+    con: duckdb.DuckDBPyConnection, table: str, width: int, skipped: list[int], ragged: list[tuple]
+) -> None:
+    """Turn DuckDB's ordinals into spreadsheet row numbers, drop the header, add the ragged rows."""
+    if not skipped:
+        con.execute(f'DELETE FROM "{table}" WHERE _row = 1')
+    else:
+        # the k-th returned record is record k + (number of skipped records before it): for the j-th
+        # skipped record s_j, returned records from ordinal s_j - j + 1 on are shifted by j
+        cols = ", ".join(f'o."_c{i}"' for i in range(1, width + 1))
+        con.execute(
+            f"""CREATE OR REPLACE TABLE "{table}__thr" AS
+            SELECT t, max(j) AS off FROM (
+                SELECT rec - row_number() OVER (ORDER BY rec) + 1 AS t, row_number() OVER (ORDER BY rec) AS j
+                FROM (SELECT unnest($1::BIGINT[]) AS rec)) GROUP BY t""",
+            [skipped],
+        )
+        con.execute(
+            f"""CREATE OR REPLACE TABLE "{table}__ord" AS
+            SELECT (o._row + coalesce(m.off, 0))::INTEGER AS _row, o._fields, {cols}
+            FROM "{table}" o ASOF LEFT JOIN "{table}__thr" m ON o._row >= m.t
+            WHERE o._row >= 2;
+            DROP TABLE "{table}";
+            ALTER TABLE "{table}__ord" RENAME TO "{table}";
+            DROP TABLE "{table}__thr";"""
+        )
+    insert_batch(con, table, width, ragged)
+
+
+def _drop_work(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    con.execute(
+        f'DROP TABLE IF EXISTS "{table}__ord"; DROP TABLE IF EXISTS "{table}__thr"; DROP TABLE IF EXISTS "{table}"'
+    )
