@@ -18,9 +18,18 @@ if TYPE_CHECKING:
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambda text: None) -> Edition:
+def compute_edition(
+    data: Path,
+    year: int | None,
+    sdc: str = DEFAULT,
+    step=lambda text: None,
+    redactie: Path | None = None,
+    estimate: bool = True,
+) -> Edition:
     """Everything up to and including disclosure control; returns the published Edition.
-    `step(text)` is told what is being done (for progress on the terminal)."""
+    `step(text)` is told what is being done (for progress on the terminal); `redactie`: the editorial
+    folder (default `DATA/redactie/YYYY/`); `estimate` False leaves the estimate out whatever the
+    editorial settings say (`jaarcijfers findings` does not need it)."""
     from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
@@ -35,12 +44,45 @@ def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambd
     step("feiten berekenen")
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
+    content = editorial_content(data, year, redactie)
     step(f"onthullingscontrole ({policy.name})")
     edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
-    step("schatting van het verborgen aantal slachtoffers")
-    estimate = hidden_number(con, year)
+    hidden = None
+    if estimate and content.settings.show_estimate:
+        step("schatting van het verborgen aantal slachtoffers")
+        hidden = hidden_number(con, year)
     con.close()
-    return with_estimate(edition, estimate)
+    return with_editorial(with_estimate(edition, hidden), content)
+
+
+def editorial_content(data: Path, year: int, override: Path | None):  # type: ignore[no-untyped-def]
+    """The edition's editorial folder (settings and the analysts' content), with the publication date
+    (the build date when `publicatiedatum` is not set)."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from jaarcijfers.edition.files import build_time
+    from jaarcijfers.edition.sections import section_titles
+    from jaarcijfers.editorial.content import read_editorial
+    from jaarcijfers.editorial.settings import editorial_folder
+
+    content = read_editorial(editorial_folder(data, year, override), section_titles())
+    date = content.published_on or dt.date.fromisoformat(build_time()[:10])
+    return replace(content, published_on=date)
+
+
+def with_editorial(edition: Edition, content) -> Edition:  # type: ignore[no-untyped-def]
+    """The edition with its editorial content; the numbers the analysts typed are checked against it
+    (a number in no figure or fact is an error unless declared external with its source)."""
+    from dataclasses import replace
+
+    from jaarcijfers.story.editorial import check_editorial
+
+    edition = replace(
+        edition, editorial=content, reflection_markdown=content.reflection or edition.reflection_markdown
+    )
+    check_editorial(edition)
+    return edition
 
 
 @contextmanager
@@ -58,17 +100,18 @@ def progress():
 
 def hidden_number(con, year: int) -> Estimate | NoEstimate:
     """The estimate of the hidden number of victims for the report (multiple systems estimation over the
-    reporting organisations; docs/estimate.md), rounded to tens for publication. Left out, with the
+    reporting organisations; docs/estimate.md), rounded to tens for publication. A build computes the
+    approaches without resampling (stepwise, AIC, BIC with profile intervals: under a second); the
+    bootstraps and model averaging stay with `jaarcijfers estimate --approaches`. Left out, with the
     reason, when the data do not allow it."""
     from jaarcijfers.edition.model import NoEstimate
     from jaarcijfers.edition.publish import published_estimate
-    from jaarcijfers.estimate.run import estimate_for_year
+    from jaarcijfers.estimate.approaches import report_estimate
 
     try:
-        res = estimate_for_year(con, year, sensitivity=False)
+        res = report_estimate(con, year, resample=False)
     except UserError as exc:
         return NoEstimate(exc.message)
-    assert not isinstance(res, dict)  # no stratum asked
     return published_estimate(res, year)
 
 
@@ -78,7 +121,8 @@ def delivery_provenance(con, data: Path) -> dict:
 
     try:
         rows = con.execute(
-            "SELECT source, file, sha256, rows, peildatum FROM provenance ORDER BY source, file"
+            "SELECT source, file, sha256, rows, peildatum, bron, omschrijving FROM provenance "
+            "ORDER BY source, file"
         ).fetchall()
     except Exception:  # noqa: BLE001 - provenance is informative; a warehouse without it still builds
         rows = []
@@ -94,10 +138,27 @@ def delivery_provenance(con, data: Path) -> dict:
                 "sha256": h,
                 "rijen": int(n),
                 "peildatum": None if p is None else str(p),
+                "levering_bron": b,
+                "omschrijving": o,
             }
-            for s, f, h, n, p in rows
+            for s, f, h, n, p, b, o in rows
         ],
     }
+
+
+def check_story(edition: Edition, out: Path) -> list[str]:
+    """Write the findings with their claims (`bevindingen.json`) and check every claim against the
+    figures.csv and facts.csv just written: a false claim stops the build with a clear message."""
+    from jaarcijfers.story.checker import check_folder, write_claims
+
+    written = write_claims(edition, out)
+    problems = check_folder(out)
+    if problems:
+        raise UserError(
+            "de tekst bevat beweringen die de gepubliceerde cijfers niet dragen:\n"
+            + "\n".join(f"  - {p}" for p in problems)
+        )
+    return written
 
 
 def _reflection(data: Path, year: int | None) -> str | None:
@@ -121,14 +182,19 @@ def _reflection(data: Path, year: int | None) -> str | None:
 
 
 def run_build(
-    data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
+    data: Path | None,
+    year: int | None,
+    out: Path | None,
+    sdc: str | None = None,
+    only_figures: bool = False,
+    redactie: Path | None = None,
 ) -> int:
     from jaarcijfers.edition.files import write_files
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc or DEFAULT, step)
+        edition = compute_edition(data, year, sdc or DEFAULT, step, redactie=redactie)
         out = out or Path("out") / str(edition.year)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -137,6 +203,8 @@ def run_build(
         step("figures.csv, facts.csv en metadata.json schrijven")
         written = write_files(edition, out)
         if not only_figures:
+            step("de beweringen in de tekst controleren")
+            written += check_story(edition, out)
             from jaarcijfers.render import render_all
 
             written += render_all(edition, out, step)

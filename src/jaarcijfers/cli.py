@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from jaarcijfers.commands import audit, build, estimate, load, reconcile, synth, validate
+from jaarcijfers.commands import audit, build, estimate, findings, load, reconcile, synth, validate
 
 app = typer.Typer(
     name="jaarcijfers",
@@ -29,6 +29,7 @@ app.command("reconcile")(reconcile.command)
 app.command("synth")(synth.command)
 app.command("estimate")(estimate.command)
 app.command("audit")(audit.command)
+app.command("findings")(findings.command)
 
 
 def main() -> None:

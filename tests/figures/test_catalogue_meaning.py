@@ -171,14 +171,30 @@ def test_a_blank_cell_drops_only_the_identities_that_need_it():
 
 
 def test_the_narrative_names_series_from_the_catalogue():
-    from jaarcijfers.render.narrative import subject
+    from jaarcijfers.story.model import Series
+    from jaarcijfers.story.nl import phrase_of
 
     for fig in CATALOGUE:
         for b in fig.blocks:
             for e in b.rows.entries:
-                assert subject(fig.id, e.text) == phrase(fig, e.text) == label_phrase(b.rows, e)
-    assert subject("6", "Minderjarig") == "minderjarige slachtoffers"
-    assert subject("12", "Zorgcoördinatoren") == "slachtoffers gemeld door zorgcoördinatoren"
+                assert (
+                    phrase_of(Series(fig.id, b.part, e.text))
+                    == phrase(fig, e.text)
+                    == label_phrase(b.rows, e)
+                )
+    assert phrase_of(Series("6", "jaar", "Minderjarig")) == "minderjarige slachtoffers"
+    assert (
+        phrase_of(Series("12", "jaar", "Zorgcoördinatoren")) == "slachtoffers gemeld door zorgcoördinatoren"
+    )
+    # a crossing cell: the phrases of its row and column merged on their shared head noun
+    assert (
+        phrase_of(Series("6", "vorm", "Minderjarig", "Criminele uitbuiting"), 2024)
+        == "minderjarige slachtoffers van criminele uitbuiting"
+    )
+    assert (
+        phrase_of(Series("4", "", "Hotelprostitutie", "Latijns-Amerika en de Caraïben"), 2024)
+        == "Latijns-Amerikaanse slachtoffers van seksuele uitbuiting in de hotelprostitutie"
+    )
 
 
 def test_fact_declarations_name_catalogue_cells():

@@ -108,7 +108,7 @@ def test_structure_and_accessibility(edition):
         "Introductie",
         "1</span> Slachtoffers",
         "2</span> Plegers",
-        "3</span> Reflectie",
+        "3</span> Belangrijkste ontwikkelingen",
         "4</span> Toelichting op de cijfers",
     ):
         assert chapter in page
@@ -166,8 +166,8 @@ def test_reflection_markdown_is_rendered(make):
     e = make(reflection_markdown="## Eigen reflectie\n\nDe **stijging** is opvallend.\n\n- punt een")
     page = render_site(e)
     assert "<strong>stijging</strong>" in page and "<li>punt een</li>" in page
-    assert "geen reflectie" not in page
-    assert "Voor deze editie is geen reflectie" in render_site(make())
+    assert "3</span> Reflectie" in page and "Belangrijkste ontwikkelingen" not in page
+    assert "3</span> Belangrijkste ontwikkelingen" in render_site(make())
 
 
 def test_reflection_cannot_inject_markup(make):
@@ -179,9 +179,12 @@ def test_reflection_cannot_inject_markup(make):
 
 
 def test_estimate_section_only_when_present(make):
+    from jaarcijfers.edition.publish import with_estimate
+
     assert "Hoeveel slachtoffers zijn er?" not in render_site(make())
-    e = make(
-        estimate=Estimate(
+    e = with_estimate(
+        make(),
+        Estimate(
             year=2024,
             observed=944,
             total=5012,
@@ -193,8 +196,9 @@ def test_estimate_section_only_when_present(make):
             model="stepwise",
             model_terms=(),
             lists=(),
-        )
+        ),
     )
     page = render_site(e)
     assert "Hoeveel slachtoffers zijn er?" in page and "5.012" in page and "4.100 tot 6.300" in page
+    assert "Experimentele statistiek" in page
     assert numbers_not_in_edition(html_text(page), e) == []

@@ -26,8 +26,15 @@ def command(
     only_figures: Annotated[
         bool, typer.Option("--only-figures", help="Schrijf alleen figures.csv, facts.csv en metadata.json.")
     ] = False,
+    redactie: Annotated[
+        Path | None,
+        typer.Option(
+            "--redactie",
+            help="Redactiemap van de editie (standaard: DATA/redactie/JJJJ/; docs/editorial.md).",
+        ),
+    ] = None,
 ) -> None:
     """Valideer, bereken alle figuren, pas onthullingscontrole toe en schrijf de publicatie."""
     from jaarcijfers.build import run_build
 
-    raise typer.Exit(run_build(data, year, out, sdc=sdc, only_figures=only_figures))
+    raise typer.Exit(run_build(data, year, out, sdc=sdc, only_figures=only_figures, redactie=redactie))

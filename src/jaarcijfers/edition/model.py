@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast, get_args
 
+from jaarcijfers.editorial.content import EditorialContent
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
 from jaarcijfers.sdc.policy import Symbol
@@ -53,6 +54,20 @@ class Disclosure:
 
 
 @dataclass(frozen=True)
+class EstimateApproach:
+    """One row of the estimate's sensitivity table, as published (rounded to tens): the estimate when the
+    model is chosen another way."""
+
+    key: str  # the approach's code (`estimate.result.Approach`): stepwise, aic, bic, ...
+    name: str  # Dutch, for the reader
+    total: int | None  # None: not bounded or not available (`status` says why)
+    ci_lower: int | None
+    ci_upper: int | None
+    interval: str  # Dutch: how the interval is made
+    status: str = "ok"
+
+
+@dataclass(frozen=True)
 class Estimate:
     """The estimate of the hidden number of victims (docs/estimate.md), as published: the total and its
     interval rounded to tens. Not a count of persons: it never reveals a small cell."""
@@ -69,6 +84,9 @@ class Estimate:
     model_terms: tuple[str, ...]
     lists: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    approaches: tuple[EstimateApproach, ...] = ()  # the sensitivity table (the headline's approach first)
+    notes: tuple[str, ...] = ()  # about the data (registrations without a reporter, lists left out)
+    experimental: str = ""  # the label that must be shown with it (Dutch)
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,7 @@ class Edition:
     provenance: dict[str, Any] = field(default_factory=dict)
     reflection_markdown: str | None = None
     estimate: Estimate | NoEstimate | None = None
+    editorial: EditorialContent = field(default_factory=EditorialContent)  # what the analysts wrote
 
     def figure(self, fig_id: str) -> PublishedFigure:
         for f in self.figures:

@@ -14,6 +14,7 @@ from jaarcijfers.edition.model import (
     Disclosure,
     Edition,
     Estimate,
+    EstimateApproach,
     NoEstimate,
     PublishedBlock,
     PublishedCell,
@@ -28,7 +29,7 @@ from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure, RawCell
 from jaarcijfers.sdc.policy import DisclosurePolicy, get_policy
 
 if TYPE_CHECKING:
-    from jaarcijfers.estimate.run import EstimateResult
+    from jaarcijfers.estimate.result import ReportEstimate
 
 
 def publish(
@@ -121,7 +122,8 @@ def protect_facts(
 ) -> tuple[PublishedFact, ...]:
     """The prose is protected like the tables (`withheld`: the cells, and facts of `FACT_FIGURE`, the
     policy withheld; `small`: the count cells whose true value is small):
-    - the year-on-year changes of a series with a small count in either year are left out;
+    - the year-on-year changes of a series with a small count in either year are left out, and so is a
+      fact guarded by a small cell or a small count fact (`guard`, `guard_facts`: facts/story.py);
     - a count of persons or cases in the policy's small range gets the withheld symbol;
     - so does a fact the policy withheld itself (a policy that models facts);
     - and a count or difference computed from a withheld cell (it would reveal that cell); under a policy
@@ -134,9 +136,10 @@ def protect_facts(
     withheld, small = set(withheld), set(small)
     decided = {k.row for k in withheld if k.figure == FACT_FIGURE}
     symbol = policy.withheld.text
+    small_facts = {f.id for f in facts if f.value.kind == FactKind.COUNT and f.value.value in policy.small}
     out = []
     for f in facts:
-        if f.series and f.cells & small:
+        if (f.series and f.cells & small) or f.guard & small or f.guard_facts & small_facts:
             continue
         text = f.value.text()
         countlike = f.value.kind in (FactKind.COUNT, FactKind.NUMBER)
@@ -157,21 +160,45 @@ def tens(x: float | None) -> int | None:
     return None if x is None or x != x or x in (float("inf"), float("-inf")) else int(round(x / 10.0)) * 10
 
 
-def published_estimate(result: EstimateResult, year: int) -> Estimate:
-    """The estimate as the report tells it: total and interval rounded to tens."""
+def published_estimate(result: ReportEstimate, year: int) -> Estimate | NoEstimate:
+    """The estimate as the report tells it (docs/estimate.md, "In the report"): the headline (stepwise
+    model choice) and every approach of the sensitivity table, totals and intervals rounded to tens; no
+    estimate, with the reason, when the headline is not bounded."""
+    from jaarcijfers.estimate.result import INTERVAL_NAMES
+
+    head = result.headline
+    if head.estimate is None:
+        reason = head.status if head.status != "ok" else "geen schatting mogelijk"
+        return NoEstimate(" ".join([f"De schatting is {reason}.", *result.warnings]).strip())
+    rows = tuple(
+        EstimateApproach(
+            key=str(r.approach),
+            name=r.label,
+            total=tens(r.estimate),
+            ci_lower=tens(r.interval.lower) if r.interval else None,
+            ci_upper=tens(r.interval.upper) if r.interval else None,
+            interval=INTERVAL_NAMES[r.interval.kind] if r.interval else "",
+            status=r.status,
+        )
+        for r in result.sensitivity
+    )
+    interval = head.interval
     return Estimate(
         year=year,
         observed=result.observed,
-        total=tens(result.estimate),
-        ci_lower=tens(result.ci_lower),
-        ci_upper=tens(result.ci_upper),
-        ci_level=result.ci_level,
-        ci_method=result.ci_method,
+        total=tens(head.estimate),
+        ci_lower=tens(interval.lower) if interval else None,
+        ci_upper=tens(interval.upper) if interval else None,
+        ci_level=interval.level if interval else 0.95,
+        ci_method=str(interval.kind) if interval else "",
         method=METHOD,
-        model=result.model,
-        model_terms=tuple(result.model_terms),
+        model=str(head.approach),
+        model_terms=tuple(head.model_terms),
         lists=tuple(result.lists),
-        warnings=tuple(result.warnings),
+        warnings=tuple(result.warnings) + tuple(head.warnings),
+        approaches=rows,
+        notes=tuple(result.notes),
+        experimental=result.label,
     )
 
 
@@ -199,6 +226,22 @@ def with_estimate(edition: Edition, estimate: Estimate | NoEstimate | None) -> E
                 estimate.ci_upper,
                 "bovengrens van het 95%-betrouwbaarheidsinterval (afgerond op tientallen)",
             ),
+        )
+        if value is not None
+    )
+    extra += tuple(
+        PublishedFact(
+            f"schatting_{r.key.replace('-', '_')}_{name}_{y}",
+            str(value),
+            FactUnit.COUNT,
+            ESTIMATE_SECTION,
+            desc,
+        )
+        for r in estimate.approaches
+        for name, value, desc in (
+            ("totaal", r.total, f"geschat totaal aantal slachtoffers, {r.name} (afgerond op tientallen)"),
+            ("ondergrens", r.ci_lower, f"ondergrens van het interval, {r.name} (afgerond op tientallen)"),
+            ("bovengrens", r.ci_upper, f"bovengrens van het interval, {r.name} (afgerond op tientallen)"),
         )
         if value is not None
     )

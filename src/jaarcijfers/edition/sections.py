@@ -13,3 +13,10 @@ def report_sections() -> tuple[Section, ...]:
     from jaarcijfers.figures.catalogue import SECTIONS
 
     return tuple(Section(chapter, CHAPTERS[chapter], title) for chapter, title in SECTIONS)
+
+
+def section_titles() -> tuple[str, ...]:
+    """The titles an editorial box, footnote or quote may name: every section, and the estimate's."""
+    titles = [s.title for s in report_sections()]
+    titles.insert(1, ESTIMATE_SECTION)
+    return tuple(titles)

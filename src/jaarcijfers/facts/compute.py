@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.catalogue import FACTS, FAMILIES
 from jaarcijfers.facts.context import FactContext
+from jaarcijfers.facts.ids import slug
+from jaarcijfers.facts.story import EXTRA_FACTS, GUARDED_BY, story_facts
 from jaarcijfers.facts.values import FactKind, FactUnit, FactValue
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure
 
@@ -22,21 +22,18 @@ class ComputedFact:
     description: str
     series: bool = False  # an automatic year-on-year change of a published series
     cells: frozenset[CellKey] = frozenset()  # the figure cells the value was computed from
+    guard: frozenset[CellKey] = frozenset()  # left out when one of these cells is small (facts/story.py)
+    guard_facts: frozenset[str] = frozenset()  # ... or one of these count facts
 
 
 def fact_id(template: str, year: int) -> str:
     return template.format(Y=year, P=year - 1, Y2=year - 2, Y0=year - 4)
 
 
-def slug(text: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_")
-
-
 def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[ComputedFact, ...]:
     ctx = FactContext(con, year, figures)
     out: dict[str, ComputedFact] = {}
-    for spec in FACTS:
+    for spec in FACTS + EXTRA_FACTS:
         ctx.reads.clear()
         value = spec.compute(ctx)
         if value is not None:
@@ -55,6 +52,14 @@ def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[Co
             )
     for fact in series_changes(figures, year):
         out.setdefault(fact.id, fact)
+    for fid, value, section, description, guard, guard_facts in story_facts(ctx):
+        out.setdefault(
+            fid, ComputedFact(fid, value, section, description, guard=guard, guard_facts=guard_facts)
+        )
+    for template, counts in GUARDED_BY.items():
+        fid = fact_id(template, year)
+        if fid in out:
+            out[fid] = replace(out[fid], guard_facts=frozenset(fact_id(c, year) for c in counts))
     return tuple(out.values())
 
 

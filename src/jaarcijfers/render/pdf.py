@@ -115,23 +115,7 @@ SOURCE_TEXT: dict[str, tuple[list[str], list[str]]] = {
 
 
 # ---------------------------------------------------------------------------------------------
-# Findings and charts from the other renderers
-
-
-def _stories(edition: Edition) -> dict[str, tuple[str | None, list[str]]]:
-    """Per section: the headline and the finding sentences (narrative.py)."""
-    from jaarcijfers.render.narrative import stories
-
-    return {
-        section: (story.headline or None, [f.text for f in story.findings])
-        for section, story in stories(edition).items()
-    }
-
-
-def _notable(edition: Edition) -> list[str]:
-    from jaarcijfers.render.narrative import notable
-
-    return [f.text for _, f in notable(edition)]
+# The story (story/compose.py) and the charts
 
 
 def _charts(edition: Edition) -> dict[str, str]:
@@ -228,7 +212,10 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> l
 
 
 def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
-    """The estimate of the hidden number: a paragraph for chapter 1 and one for the Toelichting."""
+    """The estimate of the hidden number: the paragraphs of its section in chapter 1 and the method for
+    the Toelichting (the story's text), or the reason there is none."""
+    from jaarcijfers.story.compose import tell
+
     est = edition.estimate
     if est is None:
         return [], []
@@ -236,23 +223,22 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
         reason = est.reason.strip().rstrip(".") if isinstance(est, NoEstimate) else ""
         text = "Voor deze editie is geen schatting gemaakt van het aantal slachtoffers dat niet in beeld komt"
         return [], [text + (f": {reason}." if reason else ".")]
-    chapter = (
-        "Niet alle slachtoffers komen in beeld. Uit de overlap tussen de registraties van de meldende "
-        f"organisaties volgt een schatting van het totale aantal slachtoffers in {est.year}: ongeveer "
-        f"{dutch.integer(est.total)}"
-    )
-    if est.ci_lower is not None and est.ci_upper is not None:
-        chapter += (
-            f" (betrouwbaarheidsinterval {dutch.integer(est.ci_lower)} tot {dutch.integer(est.ci_upper)})"
+    text = tell(edition).estimate
+    if text is None:
+        return [], []
+    chapter = ["Experimentele statistiek."] + [p.text for p in text.paragraphs]
+    chapter += [
+        f"{a.name}: "
+        + (dutch.count(str(a.total)) if a.total is not None else a.status)
+        + (
+            f" ({dutch.count(str(a.ci_lower))} tot {dutch.count(str(a.ci_upper))})"
+            if a.ci_lower is not None and a.ci_upper is not None
+            else ""
         )
-    chapter += f". Geregistreerd zijn er {dutch.integer(est.observed)}."
-    method = (
-        "De schatting van het totale aantal slachtoffers is gemaakt met multiple systems estimation: uit de mate "
-        "waarin slachtoffers door meer dan één organisatie worden gemeld, volgt een schatting van het aantal dat "
-        "door geen enkele organisatie wordt gemeld. De schatting is onzeker; het betrouwbaarheidsinterval geeft "
-        "die onzekerheid aan."
-    )
-    return [chapter], [method]
+        + "."
+        for a in est.approaches
+    ]
+    return chapter, [p.text for p in text.method] + [w for w in est.warnings]
 
 
 def _list_nl(items: list[str]) -> str:
@@ -265,36 +251,66 @@ def document(edition: Edition) -> dict[str, Any]:
     """The whole report as plain data for the Typst template."""
     first, last = edition.years[0], edition.years[-1]
     year = edition.year
+    from jaarcijfers.render.markdown import to_blocks
+    from jaarcijfers.story.compose import tell
+
     sources = list(dict.fromkeys(f.source_id for f in edition.figures))
-    stories = _stories(edition)
+    story = tell(edition)
+    texts = {s.section: s for s in story.sections}
     estimate_chapter, estimate_method = estimate_paragraphs(edition)
     charts = _charts(edition)
-
-    chapter_of = {s.title: s.chapter for s in edition.sections}
-    sections: dict[str, list[PublishedFigure]] = {}
-    for s in edition.sections:
-        sections[s.title] = []
-    for fig in edition.figures:
-        sections.setdefault(fig.section, []).append(fig)
-        chapter_of.setdefault(fig.section, "2")
+    figures = {f.id: f for f in edition.figures}
+    ed = edition.editorial
 
     chapters = []
     for number, title in edition.chapters():
         secs = []
-        for section, figs in sections.items():
-            if chapter_of.get(section) != number or (not figs and section not in stories):
-                continue
-            headline, findings = stories.get(section, (None, []))
+        if number == "1" and story.chain is not None:
             secs.append(
                 {
-                    "title": section,
-                    "show_heading": section != title,
-                    "headline": headline,
-                    "findings": findings,
-                    "figures": [d for f in figs for d in _figure(f, edition, charts)],
+                    "title": "De keten in één oogopslag",
+                    "show_heading": True,
+                    "headline": None,
+                    "findings": [story.chain.paragraph.text]
+                    + [
+                        f"{c.stage}: {dutch.count(c.new_text) or '–'} in {year}"
+                        + (f", {dutch.count(c.old_text)} in {year - 1}" if c.old_text else "")
+                        + (f" ({c.pct_text})" if c.pct_text else "")
+                        + f" — {c.unit}."
+                        for c in story.chain.stages
+                    ],
+                    "figures": [],
                 }
             )
-            if section == "Slachtoffers" and estimate_chapter:
+        for sec in (s for s in edition.sections if s.chapter == number):
+            text = texts.get(sec.title)
+            if text is None:
+                continue
+            groups = [
+                {
+                    "headline": g.headline.text if g.headline else None,
+                    "paragraphs": [p.text for p in g.paragraphs],
+                    "figures": _figure(figures[g.figure], edition, charts),
+                }
+                for g in text.groups
+            ]
+            secs.append(
+                {
+                    "title": sec.title,
+                    "show_heading": sec.title != title,
+                    "headline": None,
+                    "explanation": text.explanation.text if text.explanation else None,
+                    "findings": [],
+                    "figures": [],
+                    "groups": groups,
+                    "boxes": [
+                        {"title": b.title, "blocks": to_blocks(b.markdown)} for b in ed.boxes_of(sec.title)
+                    ],
+                    "quotes": [{"text": q.text, "source": q.source} for q in ed.quotes_of(sec.title)],
+                    "footnotes": [n.text for n in ed.footnotes_of(sec.title)],
+                }
+            )
+            if sec.title == edition.sections[0].title and estimate_chapter:
                 secs.append(
                     {
                         "title": ESTIMATE_SECTION,
@@ -302,36 +318,34 @@ def document(edition: Edition) -> dict[str, Any]:
                         "headline": None,
                         "findings": estimate_chapter,
                         "figures": [],
+                        "quotes": [{"text": q.text, "source": q.source} for q in ed.estimates],
                     }
                 )
         chapters.append({"number": number, "title": title, "sections": secs})
 
     if edition.reflection_markdown:
-        from jaarcijfers.render.markdown import to_blocks
-
         reflection = to_blocks(edition.reflection_markdown)
+        chapter3 = "Reflectie"
     else:
-        notable = _notable(edition)
+        chapter3 = "Belangrijkste ontwikkelingen"
         reflection = [
             {
                 "kind": "para",
                 "runs": [
                     {
-                        "text": "Voor deze editie is geen eigen reflectie van de Nationaal Rapporteur aangeleverd. "
-                        "Hieronder staan de opvallendste veranderingen ten opzichte van het jaar ervoor, "
-                        "zoals die uit de cijfers in dit rapport volgen."
-                        if notable
-                        else "Voor deze editie is geen eigen reflectie van de Nationaal Rapporteur aangeleverd."
+                        "text": "Dit hoofdstuk zet de ontwikkelingen op een rij die volgens vaste, gedocumenteerde regels "
+                        "het meest opvallen in de cijfers (zie de toelichting)."
                     }
                 ],
             }
         ]
-        if notable:
-            reflection.append({"kind": "list", "items": [[{"text": t}] for t in notable]})
+        for d in story.developments:
+            reflection.append({"kind": "heading", "runs": [{"text": d.headline.text}]})
+            reflection.append({"kind": "para", "runs": [{"text": d.paragraph.text}]})
     chapters.append(
         {
             "number": "3",
-            "title": "Reflectie",
+            "title": chapter3,
             "sections": [
                 {
                     "title": f"Wat vertellen de jaarcijfers van {year} ons?",

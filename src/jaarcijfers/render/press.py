@@ -1,8 +1,12 @@
-"""The press summary `persbericht.html`: one page with the year's key findings.
+"""The press summary `persbericht.html`: one page, lead finding first (docs/narrative.md, "The press
+summary").
 
-Headline and lead tell the registered victims and their change; then three to five short sections,
-each a notable development chosen by the rules of `render/narrative.py`. Every number is a published
-cell or fact of the edition (checked by `render/checks.py`).
+Title and lead paragraph tell the edition's best finding (the story's press selection: the best findings
+across the edition that can lead, one per section, at least one about perpetrators) and then the
+registered victims; three to four short sections follow with the next findings; the estimate (when the
+edition shows it) as experimental, with an external estimate beside it; the date of publication and the
+press contact from the editorial settings. Every number is a published cell or fact of the edition (the
+story's claims, checked by `story.checker`).
 """
 
 from __future__ import annotations
@@ -11,74 +15,49 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers import dutch
-from jaarcijfers.edition.model import Edition
+from jaarcijfers.edition.model import Edition, Estimate
 from jaarcijfers.render import Output
 
-MIN_SECTIONS, MAX_SECTIONS = 3, 5
+MIN_SECTIONS, MAX_SECTIONS = 3, 4
+MAX_WORDS = 550
+"""One page: the press summary's text stays under this many words (tested)."""
 
 
 def press_context(edition: Edition) -> dict[str, Any]:
     from markupsafe import Markup
 
-    from jaarcijfers.render.narrative import lead, stories
     from jaarcijfers.render.site import TEMPLATES
+    from jaarcijfers.story.compose import MONTHS, tell
 
-    st = stories(edition)
+    st = tell(edition)
+    press = st.press
     y = edition.year
-    first = lead(edition)
-    victims = None
-    try:
-        victims = edition.figure("1").block("").cell("Geregistreerde slachtoffers", str(y)).display
-    except KeyError:
-        victims = None
-    if victims:
-        title = f"{dutch.count(victims)} slachtoffers van mensenhandel geregistreerd in {y}"
-    else:
-        title = f"Jaarcijfers Mensenhandel {y}"
-    # sections: the stories whose strongest change is largest, at least one about perpetrators
-    ranked = []
-    for name, story in st.items():
-        changes = [f for f in story.findings if f.kind in ("change", "level")]
-        if name == "Slachtoffers" or not changes:
-            continue
-        ranked.append((max(f.score for f in changes), name, story))
-    ranked.sort(key=lambda t: (-t[0], t[1]))
-    chosen = ranked[: MAX_SECTIONS - 1]
-    if not any(s.chapter == "2" for _, _, s in chosen):
-        extra = next((t for t in ranked if t[2].chapter == "2"), None)
-        if extra is not None:
-            chosen = chosen[: MAX_SECTIONS - 2] + [extra]
-    if len(chosen) < MIN_SECTIONS:
-        chosen = ranked[:MIN_SECTIONS]
-    order = list(st)
-    chosen.sort(key=lambda t: order.index(t[1]))
-    sections = []
-    for _, name, story in chosen:
-        texts = [f.text for f in story.findings if f.kind in ("change", "level", "share", "top")][:2]
-        sections.append({"headline": story.headline, "section": name, "texts": texts})
-    slachtoffers = st.get("Slachtoffers")
-    lead_extra = [
-        f.text
-        for f in (slachtoffers.findings if slachtoffers else ())
-        if f is not first and f.kind == "share"
-    ][:1]
+    ed = edition.editorial
+    date = ed.published_on
+    estimate = None
+    est = edition.estimate
+    if isinstance(est, Estimate) and est.total is not None and st.estimate is not None:
+        estimate = {
+            "text": st.estimate.paragraphs[0].text,
+            "external": [(q.text, q.source) for q in ed.estimates],
+        }
+    contact = ed.settings.contact
     return {
-        "title": title,
+        "title": press.title.text,
         "year": y,
-        "lead": _press_lead(first.text, y) if first else "",
-        "lead_extra": lead_extra,
-        "sections": sections,
+        "lead": press.lead.text,
+        "sections": [
+            {"headline": item.headline.text, "section": item.section, "texts": [item.paragraph.text]}
+            for item in press.items[:MAX_SECTIONS]
+        ],
+        "context": press.context.text if press.context else "",
+        "estimate": estimate,
+        "date": f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else None,
+        "contact": {"name": contact.name, "phone": contact.phone, "email": contact.email}
+        if contact
+        else None,
         "css": Markup((TEMPLATES / "press.css").read_text(encoding="utf-8")),
     }
-
-
-def _press_lead(text: str, year: int) -> str:
-    """The lead finding in the active voice of a press release (same numbers, same order)."""
-    prefix = f"In {year} ging het om "
-    if text.startswith(prefix) and " geregistreerde slachtoffers." in text:
-        head, rest = text[len(prefix) :].split(" geregistreerde slachtoffers.", 1)
-        return f"In {year} zijn {head} slachtoffers van mensenhandel geregistreerd bij CoMensha.{rest}"
-    return text
 
 
 def render_press(edition: Edition) -> str:
@@ -94,3 +73,13 @@ def write_press(edition: Edition, out: Path) -> list[str]:
 
 
 OUTPUT = Output("persbericht", write_press, order=50)
+
+__all__ = [
+    "MAX_SECTIONS",
+    "MAX_WORDS",
+    "MIN_SECTIONS",
+    "dutch",
+    "press_context",
+    "render_press",
+    "write_press",
+]

@@ -195,18 +195,22 @@ def figure_context(fig: PublishedFigure) -> dict[str, Any]:
     }
 
 
-def toc(edition: Edition, sections: list[tuple[str, str]], estimate: bool) -> list[dict[str, Any]]:
+def toc(
+    edition: Edition, sections: list[tuple[str, str]], estimate: bool, chapter3: str
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{"id": "introductie", "title": "Introductie", "children": []}]
     for ch, name in edition.chapters():
         kids = [{"id": slug(s), "title": s} for c, s in sections if c == ch]
-        if ch == "1" and estimate:
-            kids.insert(1, {"id": "hoeveel-slachtoffers", "title": ESTIMATE_SECTION})
+        if ch == "1":
+            kids.insert(0, {"id": "keten", "title": CHAIN_TITLE})
+            if estimate:
+                kids.insert(2, {"id": "hoeveel-slachtoffers", "title": ESTIMATE_SECTION})
         out.append({"id": f"hoofdstuk-{ch}", "number": ch, "title": name, "children": kids})
     out.append(
         {
             "id": "hoofdstuk-3",
             "number": "3",
-            "title": "Reflectie",
+            "title": chapter3,
             "children": [
                 {"id": "reflectie", "title": f"Wat vertellen de jaarcijfers van {edition.year} ons?"}
             ],
@@ -227,6 +231,9 @@ def toc(edition: Edition, sections: list[tuple[str, str]], estimate: bool) -> li
     return out
 
 
+CHAIN_TITLE = "De keten in één oogopslag"
+
+
 SOURCE_NAMES = {
     "comensha": "CoMensha (Coördinatiecentrum tegen Mensenhandel)",
     "ind": "IND (Immigratie- en Naturalisatiedienst)",
@@ -237,32 +244,56 @@ SOURCE_NAMES = {
 
 
 def estimate_context(edition: Edition) -> dict[str, Any] | None:
+    """The estimate's section: its text (the story's), the sensitivity table, the chart, the warnings and
+    the analysts' external estimates beside it."""
     est = edition.estimate
     if not isinstance(est, Estimate) or est.total is None:
         return None
     from markupsafe import Markup
 
-    out: dict[str, Any] = {
-        k: dutch.count(str(v))
-        for k, v in (
-            ("observed", est.observed),
-            ("estimate", est.total),
-            ("ci_lower", est.ci_lower),
-            ("ci_upper", est.ci_upper),
-        )
-        if v is not None
+    from jaarcijfers.story.compose import tell
+    from jaarcijfers.story.estimate import reporter_names
+
+    text = tell(edition).estimate
+    if text is None:
+        return None
+    rows = [
+        {
+            "name": a.name,
+            "total": dutch.count(str(a.total)) if a.total is not None else a.status,
+            "interval": f"{dutch.count(str(a.ci_lower))} – {dutch.count(str(a.ci_upper))}"
+            if a.ci_lower is not None and a.ci_upper is not None
+            else "",
+            "kind": a.interval,
+            "headline": a.key == est.model,
+        }
+        for a in est.approaches
+    ]
+    names = reporter_names()
+    warnings = [w for w in est.warnings]
+    for code, label in names.items():
+        warnings = [w.replace(code, label) if ":" in w else w for w in warnings]
+    return {
+        "paragraphs": [p.text for p in text.paragraphs],
+        "method": [p.text for p in text.method],
+        "rows": rows,
+        "warnings": warnings,
+        "notes": list(est.notes),
+        "external": [(q.text, q.source) for q in edition.editorial.estimates],
+        "svg": Markup(estimate_svg(est, edition))
+        if est.ci_lower is not None and est.ci_upper is not None
+        else None,
     }
-    out["method"] = est.method or est.ci_method
-    out["svg"] = Markup(estimate_svg(est)) if est.ci_lower is not None and est.ci_upper is not None else None
-    return out
 
 
-def estimate_svg(est: Estimate) -> str:
-    """Registered victims beside the estimated total with its interval, as a small static SVG."""
+def estimate_svg(est: Estimate, edition: Edition | None = None) -> str:
+    """Registered victims beside the estimated total with its interval, on an axis with ticks, with the
+    source under it (a small static SVG; the numbers are in the text and the table beside it)."""
     assert est.total is not None and est.ci_lower is not None and est.ci_upper is not None
     obs, mid, lo, hi = est.observed, est.total, est.ci_lower, est.ci_upper
     width, left, right = 600, 190, 30
     top = max(hi, mid, obs) * 1.05 or 1.0
+    step = nice_step(top)
 
     def x(v: float) -> float:
         return round(left + (width - left - right) * v / top, 1)
@@ -270,8 +301,17 @@ def estimate_svg(est: Estimate) -> str:
     from jaarcijfers.render.charts import ACCENT, MUTED, PALETTE
 
     t = dutch.count
+    ticks = []
+    v = 0
+    while v <= top:
+        ticks.append(
+            f'<line x1="{x(v)}" x2="{x(v)}" y1="104" y2="109" stroke="{MUTED}"/>'
+            f'<text x="{x(v)}" y="122" text-anchor="middle" fill="{MUTED}">{t(str(v))}</text>'
+        )
+        v += step
+    source = "Bron: CoMensha, bewerking (schatting, experimenteel)"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="120" viewBox="0 0 {width} 120" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="160" viewBox="0 0 {width} 160" '
         'focusable="false" aria-hidden="true" font-family="Liberation Sans, Arial, sans-serif" font-size="13">'
         f'<text x="0" y="34" fill="#1a1a1a">Geregistreerd</text>'
         f'<rect x="{left}" y="20" width="{x(obs) - left}" height="22" fill="{ACCENT}"/>'
@@ -280,9 +320,20 @@ def estimate_svg(est: Estimate) -> str:
         f'<rect x="{x(lo)}" y="68" width="{x(hi) - x(lo)}" height="22" fill="{PALETTE[2]}" fill-opacity="0.25" '
         f'stroke="{PALETTE[2]}"/>'
         f'<line x1="{x(mid)}" x2="{x(mid)}" y1="64" y2="94" stroke="{PALETTE[1]}" stroke-width="3"/>'
-        f'<text x="{x(mid)}" y="112" text-anchor="middle" fill="{MUTED}">{t(str(mid))} ({t(str(lo))}–{t(str(hi))})</text>'
+        f'<line x1="{left}" x2="{width - right}" y1="104" y2="104" stroke="{MUTED}"/>'
+        + "".join(ticks)
+        + f'<text x="{left}" y="150" fill="{MUTED}" font-size="11">Aantal slachtoffers. {source}</text>'
         "</svg>"
     )
+
+
+def nice_step(top: float) -> int:
+    """A round step for about five ticks on an axis up to `top` (1, 2 or 5 times a power of ten)."""
+    import math
+
+    raw = max(top / 5, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
 def provenance_rows(edition: Edition) -> list[dict[str, str]]:
@@ -313,16 +364,17 @@ def provenance_facts(edition: Edition) -> list[tuple[str, str]]:
 
 
 def context(edition: Edition) -> dict[str, Any]:
-    from jaarcijfers.render.markdown import to_html
-    from jaarcijfers.render.narrative import notable, stories
-
-    present = {f.section for f in edition.figures}
-    sections = [(s.chapter, s.title) for s in edition.sections if s.title in present]
-    st = stories(edition)
-    figs = {s: [figure_context(f) for f in edition.figures if f.section == s] for _, s in sections}
-    est = estimate_context(edition)
     from markupsafe import Markup
 
+    from jaarcijfers.render.markdown import to_html
+    from jaarcijfers.story.compose import tell
+
+    st = tell(edition)
+    present = {f.section for f in edition.figures}
+    sections = [(s.chapter, s.title) for s in edition.sections if s.title in present]
+    texts = {s.section: s for s in st.sections}
+    figures = {f.id: f for f in edition.figures}
+    est = estimate_context(edition)
     reflection = Markup(to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
     order = list(SOURCE_NAMES)
     sources = sorted(
@@ -330,27 +382,75 @@ def context(edition: Edition) -> dict[str, Any]:
         key=lambda x: (order.index(x) if x in order else len(order), x),
     )
     years = edition.years
+    ed = edition.editorial
+
+    def section(title: str) -> dict[str, Any]:
+        text = texts.get(title)
+        groups = []
+        for g in text.groups if text else ():
+            groups.append(
+                {
+                    "headline": g.headline.text if g.headline else None,
+                    "paragraphs": [p.text for p in g.paragraphs],
+                    "figure": figure_context(figures[g.figure]),
+                }
+            )
+        notes = ed.footnotes_of(title)
+        return {
+            "id": slug(title),
+            "title": title,
+            "explanation": text.explanation.text if text and text.explanation else None,
+            "groups": groups,
+            "boxes": [{"title": b.title, "html": Markup(to_html(b.markdown))} for b in ed.boxes_of(title)],
+            "quotes": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(title)],
+            "footnotes": [Markup(to_html(n.text)) for n in notes],
+        }
+
+    chain = None
+    if st.chain is not None:
+        chain = {
+            "paragraph": [x.text for x in st.chain.paragraph.sentences],
+            "rows": [
+                {
+                    "stage": c.stage,
+                    "unit": c.unit,
+                    "old": dutch.count(c.old_text),
+                    "new": dutch.count(c.new_text),
+                    "pct": c.pct_text,
+                }
+                for c in st.chain.stages
+            ],
+        }
+    chapter3 = "Reflectie" if reflection else "Belangrijkste ontwikkelingen"
     return {
         "e": edition,
         "title": f"Jaarcijfers Mensenhandel {edition.year}",
         "period": f"{years[0]}–{years[-1]}" if years else str(edition.year),
-        "toc": toc(edition, sections, est is not None),
+        "toc": toc(edition, sections, est is not None, chapter3),
+        "chain": chain,
+        "chain_title": CHAIN_TITLE,
         "chapters": [
             {
                 "number": ch,
                 "title": name,
                 "id": f"hoofdstuk-{ch}",
-                "sections": [
-                    {"id": slug(s), "title": s, "story": st.get(s), "figures": figs[s]}
-                    for c, s in sections
-                    if c == ch
-                ],
+                "sections": [section(s) for c, s in sections if c == ch],
             }
             for ch, name in edition.chapters()
         ],
         "estimate": est,
         "reflection": reflection,
-        "notable": notable(edition),
+        "chapter3": chapter3,
+        "developments": [
+            {
+                "headline": d.headline.text,
+                "text": d.paragraph.text,
+                "section": d.section,
+                "id": slug(d.section),
+            }
+            for d in st.developments
+        ],
+        "quotes3": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(None)],
         "symbols": [(s.text, s.meaning) for s in edition.disclosure.symbols],
         "sdc_toelichting": edition.disclosure.note,
         "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],

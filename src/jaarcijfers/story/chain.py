@@ -1,0 +1,175 @@
+"""The chain at a glance: the reporting year's total at every stage from registration to appeal, and its
+change on the year before (docs/narrative.md, "The chain").
+
+The stages are a presentation decision (which figure row or fact is a stage's total), declared once
+here; the numbers are published cells and facts. The caveat belongs to it: every stage counts its own
+unit by its own year (a victim by year of registration, an investigation by its start, an OM case by the
+year it was registered, decided or judged), so a case of one stage is not the same as a case of the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jaarcijfers.edition.model import Edition
+from jaarcijfers.story.model import Chain, ChainStage, Claim, ClaimKind, Paragraph, Ref, Sentence
+from jaarcijfers.story.published import Values
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    stage: str  # Dutch
+    unit: str  # Dutch: the unit and the year it is counted by
+    figure: str = ""  # a cell of a figure's year block ...
+    part: str = ""
+    row: str = ""
+    fact: str = ""  # ... or facts: '{}' is the year
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(
+        "slachtoffers",
+        "Geregistreerde slachtoffers",
+        "slachtoffers, naar jaar van registratie bij CoMensha",
+        "1",
+        "",
+        "Geregistreerde slachtoffers",
+    ),
+    Stage(
+        "b8",
+        "Verblijfsvergunningen mensenhandel (B8)",
+        "verleende vergunningen, afgerond op vijftallen",
+        "11",
+        "",
+        "B8 (verleend)",
+    ),
+    Stage("onderzoeken", "Opsporingsonderzoeken", "onderzoeken, naar startjaar", fact="onderzoeken_{}"),
+    Stage(
+        "verdachten",
+        "Verdachten in opsporingsonderzoeken",
+        "verdachten, naar startjaar van hun onderzoek",
+        "14",
+        "",
+        "Totaal",
+    ),
+    Stage(
+        "om_in",
+        "Ingeschreven zaken bij het OM",
+        "zaken, naar jaar van inschrijving",
+        "15",
+        "",
+        "Ingeschreven mensenhandelzaken",
+    ),
+    Stage(
+        "om_af",
+        "Door het OM afgehandelde zaken",
+        "zaken, naar jaar van afhandeling",
+        fact="om_afgehandeld_{}",
+    ),
+    Stage(
+        "berecht", "In eerste aanleg afgedane zaken", "zaken, naar jaar van het vonnis", "18", "", "Totaal"
+    ),
+    Stage(
+        "veroordeeld",
+        "Veroordelingen voor mensenhandel",
+        "zaken, naar jaar van het vonnis",
+        "19",
+        "jaar",
+        "Veroordeling voor mensenhandel",
+    ),
+    Stage(
+        "hoger_beroep",
+        "Zaken met een eindarrest in hoger beroep",
+        "zaken, naar jaar van het eindarrest, afgerond op vijftallen",
+        "20",
+        "",
+        "Totaal aantal zaken met eindarrest in hoger beroep",
+    ),
+)
+
+
+def chain(edition: Edition, values: Values) -> Chain | None:
+    from jaarcijfers.facts.compute import series_fact_stem
+
+    y, p = edition.year, edition.year - 1
+    stages = []
+    for s in STAGES:
+        if s.fact:
+            new, old = Ref.of_fact(s.fact.format(y)), Ref.of_fact(s.fact.format(p))
+            pct = Ref.of_fact(s.fact.format("pct") + f"_{y}")
+        else:
+            new, old = Ref.cell(s.figure, s.part, s.row, str(y)), Ref.cell(s.figure, s.part, s.row, str(p))
+            pct = Ref.of_fact(f"{series_fact_stem(s.figure, s.part, s.row)}_pct_{y}")
+        a, b = values.number(new), values.number(old)
+        if not values.text(new) and not values.text(old):
+            continue  # a stage without data in either year is left out of the overview
+        pct_text = values.text(pct) or ""
+        direction = "" if a is None or b is None else "up" if a > b else "down" if a < b else "same"
+        stages.append(
+            ChainStage(
+                stage=s.stage,
+                unit=s.unit,
+                source=s.key,
+                new=new if values.text(new) else None,
+                old=old if values.text(old) else None,
+                pct=pct if pct_text else None,
+                new_text=values.text(new) or "",
+                old_text=values.text(old) or "",
+                pct_text=pct_text,
+                direction=direction,
+            )
+        )
+    if not any(s.new_text for s in stages):
+        return None
+    return Chain(tuple(stages), _paragraph(edition, stages))
+
+
+def _paragraph(edition: Edition, stages: list[ChainStage]) -> Paragraph:
+    from jaarcijfers.story import nl_words as w
+
+    y = edition.year
+    by = {s.source: s for s in stages}
+
+    def value(key: str) -> str | None:
+        s = by.get(key)
+        return w.count(s.new_text) if s is not None and s.new_text.isdigit() else None
+
+    claims = tuple(
+        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (y,))
+        for s in stages
+        if s.new is not None and s.new_text.isdigit()
+    )
+    parts = []
+    if value("slachtoffers"):
+        parts.append(f"In {y} werden {value('slachtoffers')} slachtoffers van mensenhandel geregistreerd")
+    if value("onderzoeken"):
+        parts.append(f"startten politie, KMar en NLA {value('onderzoeken')} opsporingsonderzoeken")
+    first = (
+        (", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else "".join(parts)) + "."
+        if parts
+        else ""
+    )
+    second = []
+    if value("om_in"):
+        second.append(f"het OM schreef {value('om_in')} zaken in")
+    if value("berecht"):
+        text = f"de rechter deed in eerste aanleg {value('berecht')} zaken af"
+        if value("veroordeeld"):
+            text += f", {value('veroordeeld')} keer met een veroordeling voor mensenhandel"
+        second.append(text)
+    sentences = []
+    if first:
+        sentences.append(Sentence(first, "chain.1", claims))
+    if second:
+        sentences.append(Sentence(w.cap(" en ".join(second)) + ".", "chain.2", claims))
+    sentences.append(
+        Sentence(
+            "Die aantallen zijn niet bij elkaar op te tellen of van elkaar af te trekken: elke schakel telt haar "
+            "eigen eenheid (een slachtoffer, een onderzoek, een zaak) en telt die in haar eigen jaar. Een zaak die "
+            "dit jaar werd ingeschreven, is daarom meestal niet dezelfde als een zaak die dit jaar werd berecht.",
+            "chain.caveat",
+            (),
+        )
+    )
+    return Paragraph(tuple(sentences))

@@ -1,0 +1,140 @@
+"""The estimate of the hidden number, told honestly as experimental statistics (docs/narrative.md,
+"The estimate").
+
+What it says: the label that marks it experimental, the estimate and its interval (published facts,
+rounded to tens), the registered victims it starts from (Figuur 1), how it was made (multiple systems
+estimation over the reporting organisations, the model's terms, the interval given the model), the
+estimate under the other ways of choosing a model, the model's warnings, a synthetic delivery said as
+such (read from the edition's provenance: a delivery whose description or source says it is
+synthetic), and an external estimate the analysts quote shown beside it, never instead of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jaarcijfers.edition.model import Edition, Estimate
+from jaarcijfers.story import nl_words as w
+from jaarcijfers.story.model import Claim, ClaimKind, EstimateText, Paragraph, Ref, Sentence
+from jaarcijfers.story.published import Values
+
+SYNTHETIC = re.compile(r"syntheti", re.IGNORECASE)
+
+
+def synthetic_note(edition: Edition) -> str | None:
+    """The description of a synthetic delivery from the edition's provenance (None for real data)."""
+    for d in edition.provenance.get("deliveries", []) or []:
+        if not isinstance(d, dict):
+            continue
+        for key in ("omschrijving", "levering_bron"):
+            text = d.get(key)
+            if isinstance(text, str) and SYNTHETIC.search(text):
+                return text
+    return None
+
+
+def reporter_names() -> dict[str, str]:
+    """Code of a reporting organisation -> its label in Figuur 12 (the lists of the estimate)."""
+    from jaarcijfers.figures.catalogue import by_id
+
+    spec = by_id()["12"]
+    block = spec.blocks[0]
+    return {code: e.text for e in block.rows.entries for code in e.codes}
+
+
+def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
+    est = edition.estimate
+    if not isinstance(est, Estimate) or est.total is None:
+        return None
+    y = edition.year
+    total, lo, hi = (Ref.of_fact(f"schatting_{k}_{y}") for k in ("totaal", "ondergrens", "bovengrens"))
+    observed = Ref.cell("1", "", "Geregistreerde slachtoffers", str(y))
+    claims = [
+        Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in (total, lo, hi) if values.text(r)
+    ]
+    has_observed = values.text(observed) == str(est.observed)
+    if has_observed:
+        claims.append(Claim(ClaimKind.VALUE, (observed,), str(est.observed), (y,)))
+        claims.append(Claim(ClaimKind.COMPARE, (total, observed), "gt", (y,)))
+    claims_t = tuple(claims)
+    label = est.experimental or "Experimentele statistiek."
+    first = [Sentence(label, "estimate.label", ())]
+    interval = (
+        f", met een onzekerheidsmarge van {w.count(values.text(lo) or '')} tot {w.count(values.text(hi) or '')}"
+        if values.text(lo) and values.text(hi)
+        else ""
+    )
+    body = (
+        "Niet alle slachtoffers komen bij de instanties in beeld. Omdat veel slachtoffers door meer dan één "
+        "organisatie worden gemeld, is uit de overlap tussen de melders te schatten hoeveel slachtoffers er in "
+        f"totaal waren, ook zonder registratie. Voor {y} komt die schatting uit op ongeveer "
+        f"{w.count(values.text(total) or '')}{interval}"
+    )
+    body += f"; geregistreerd waren er {w.count(str(est.observed))}." if has_observed else "."
+    first.append(Sentence(body, "estimate.main", claims_t))
+    note = synthetic_note(edition)
+    if note:
+        first.append(
+            Sentence(
+                "Let op: deze editie rust op een synthetische levering (‘"
+                + note.split(":")[0].strip()
+                + "’ volgens de beschrijving van de levering). De schatting laat daarom zien hoe de methode "
+                "werkt, niet hoeveel slachtoffers er werkelijk zijn.",
+                "estimate.synthetic",
+                (),
+            )
+        )
+    names = reporter_names()
+    terms = [" en ".join(names.get(c, c) for c in t.split(":")) for t in est.model_terms]
+    lists = w.join([names.get(c, c) for c in est.lists])
+    method = [
+        Sentence(
+            "De schatting is gemaakt met multiple systems estimation: een log-lineair Poissonmodel over de "
+            f"registraties van {lists}. Welke samenhang tussen melders het model meeneemt, is stapsgewijs gekozen "
+            "(de methode van het R-pakket SparseMSE)" + (f": tussen {w.join(terms)}." if terms else "."),
+            "estimate.method",
+            (),
+        ),
+        Sentence(
+            "De marge is het profielaannemelijkheidsinterval bij dat model. De onzekerheid van de modelkeuze zelf "
+            "zit er niet in; de werkelijke onzekerheid is dus groter. Een bootstrap die ook die onzekerheid "
+            "meeneemt, is voor deze publicatie niet doorgerekend.",
+            "estimate.interval",
+            (),
+        ),
+    ]
+    others = [a for a in est.approaches if a.key != est.model and a.total is not None]
+    if others:
+        refs = [Ref.of_fact(f"schatting_{a.key.replace('-', '_')}_totaal_{y}") for a in others]
+        parts = [
+            f"{w.count(values.text(r) or '')} ({a.name})"
+            for a, r in zip(others, refs, strict=True)
+            if values.text(r)
+        ]
+        if parts:
+            method.append(
+                Sentence(
+                    "Wie het model op een andere manier kiest, komt uit op " + w.join(parts) + ".",
+                    "estimate.sensitivity",
+                    tuple(
+                        Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,))
+                        for r in refs
+                        if values.text(r)
+                    ),
+                )
+            )
+    quotes = edition.editorial.estimates
+    side = []
+    for q in quotes:
+        side.append(
+            Sentence(
+                f"Daarnaast bestaat er een schatting van buiten deze cijfers: {q.text.rstrip('.')} (bron: {q.source}). "
+                "Die schatting is op een andere manier gemaakt; de twee staan naast elkaar en vervangen elkaar niet.",
+                "extern.schatting",
+                (),
+            )
+        )
+    paragraphs = [Paragraph(tuple(first))]
+    if side:
+        paragraphs.append(Paragraph(tuple(side)))
+    return EstimateText(tuple(paragraphs), (Paragraph(tuple(method)),), None)

@@ -1,0 +1,99 @@
+"""`jaarcijfers findings`: every candidate finding of an edition with its score and where it is told
+(docs/narrative.md, "Selection is data")."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from jaarcijfers.story.model import Story
+
+PLACES = {"kop": "kop", "uitleg": "", "3": "hoofdstuk 3", "pers": "persbericht"}
+
+
+def places(story: Story) -> dict[str, list[str]]:
+    """Finding id -> where it is told: 'kop' (a figure's headline), 'tekst', 'hoofdstuk 3', 'persbericht'."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for where, s in story.sentences():
+        if not s.finding:
+            continue
+        parts = where.split("|")
+        if parts[0] == "pers":
+            place = "persbericht"
+        elif parts[0] == "3":
+            place = "hoofdstuk 3"
+        elif parts[-1] == "kop":
+            place = "kop"
+        else:
+            place = "tekst"
+        if place not in out[s.finding]:
+            out[s.finding].append(place)
+    return dict(out)
+
+
+def leads(story: Story) -> set[str]:
+    """The findings an edition leads with (docs/narrative.md, "Evaluation"): every figure's headline
+    finding and what it covers, the findings of the first paragraph beside each figure, and the press
+    summary's findings."""
+    out: set[str] = set()
+    for s in story.sections:
+        for g in s.groups:
+            out.update(g.leads)
+            if g.paragraphs:
+                out.update(x.finding for x in g.paragraphs[0].sentences if x.finding)
+    for where, x in story.sentences():
+        if where.startswith("pers") and x.finding:
+            out.add(x.finding)
+    return out
+
+
+def findings_json(story: Story) -> dict[str, Any]:
+    from jaarcijfers.story.select import news
+
+    told = places(story)
+    return {
+        "verslagjaar": story.year,
+        "kandidaten": [
+            {
+                "rang": i,
+                "id": f.id,
+                "soort": str(f.kind),
+                "paragraaf": f.section,
+                "figuur": f.figure,
+                "score": round(f.score, 3),
+                "nieuwswaarde": round(news(f), 3),
+                "kan_leiden": f.can_lead,
+                "niveau": f.level,
+                "p": None if f.p_value is None else round(f.p_value, 4),
+                "waarom": f.why,
+                "verteld": told.get(f.id, []),
+            }
+            for i, f in enumerate(story.candidates, start=1)
+        ],
+    }
+
+
+def print_findings(story: Story, json_out: bool) -> None:
+    result = findings_json(story)
+    if json_out:
+        print(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=True))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Kandidaat-bevindingen {story.year} (beste eerst; docs/narrative.md)")
+    for col in ("#", "score", "leidt", "soort", "paragraaf", "bevinding", "verteld", "waarom"):
+        table.add_column(col)
+    for c in result["kandidaten"]:
+        table.add_row(
+            str(c["rang"]),
+            f"{c['score']:.2f}",
+            "ja" if c["kan_leiden"] else "",
+            c["soort"],
+            c["paragraaf"],
+            c["id"].split(":", 1)[1],
+            ", ".join(c["verteld"]),
+            c["waarom"],
+        )
+    Console(width=200).print(table)
