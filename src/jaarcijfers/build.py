@@ -55,7 +55,7 @@ def compute_edition(
     return with_editorial(with_estimate(edition, hidden), content)
 
 
-def editorial_content(data: Path, year: int, override: Path | None):  # type: ignore[no-untyped-def]
+def editorial_content(data: Path, year: int, override: Path | None):
     """The edition's editorial folder (settings and the analysts' content), with the publication date
     (the build date when `publicatiedatum` is not set)."""
     import datetime as dt
@@ -71,7 +71,7 @@ def editorial_content(data: Path, year: int, override: Path | None):  # type: ig
     return replace(content, published_on=date)
 
 
-def with_editorial(edition: Edition, content) -> Edition:  # type: ignore[no-untyped-def]
+def with_editorial(edition: Edition, content) -> Edition:
     """The edition with its editorial content; the numbers the analysts typed are checked against it
     (a number in no figure or fact is an error unless declared external with its source)."""
     from dataclasses import replace

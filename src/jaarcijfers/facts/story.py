@@ -147,7 +147,7 @@ def _crossings(
                     )
 
 
-def _partition_rows(block) -> list[str]:  # type: ignore[no-untyped-def]
+def _partition_rows(block) -> list[str]:
     """The rows of a catalogue block that partition its units (no totals; the mean rows are not rows)."""
     from jaarcijfers.figures.spec import Role
 
@@ -177,12 +177,12 @@ def _shares(x: FactContext) -> Iterator[tuple[str, FactValue, str, str, frozense
                 cells = {r: x.raw(fig.id, block.part, r, col) for r in rows}
                 if any(c is None or c.kind != CellKind.COUNT for c in cells.values()):
                     continue  # a blank (hidden split) column has no shares
-                total = sum(int(c.value) for c in cells.values())  # type: ignore[union-attr, arg-type]
+                total = sum(int(c.value) for c in cells.values())
                 # a share tells its denominator: it is left out when any cell of the column is small
                 guard = frozenset(c.key for c in cells.values() if c is not None)
                 for r, c in cells.items():
                     assert c is not None
-                    share = v.percent(int(c.value), total)  # type: ignore[arg-type]
+                    share = v.percent(int(c.value), total)
                     if share is None:
                         continue
                     is_year = block.period == Period.YEARS

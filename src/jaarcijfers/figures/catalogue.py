@@ -423,7 +423,11 @@ CATALOGUE: tuple[Figure, ...] = (
                 Axis(
                     "victim_sector_seksueel",
                     (
-                        label("Bordelen/clubs/privéhuizen", "bordeel_club_prive"),
+                        label(
+                            "Bordelen/clubs/privéhuizen",
+                            "bordeel_club_prive",
+                            phrase="slachtoffers van seksuele uitbuiting in bordelen, clubs en privéhuizen",
+                        ),
                         label("Raamprostitutie", "raam"),
                         label("Hotelprostitutie", "hotel"),
                         label("Escortprostitutie", "escort"),

@@ -223,10 +223,10 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
         reason = est.reason.strip().rstrip(".") if isinstance(est, NoEstimate) else ""
         text = "Voor deze editie is geen schatting gemaakt van het aantal slachtoffers dat niet in beeld komt"
         return [], [text + (f": {reason}." if reason else ".")]
-    text = tell(edition).estimate
-    if text is None:
+    told = tell(edition).estimate
+    if told is None:
         return [], []
-    chapter = ["Experimentele statistiek."] + [p.text for p in text.paragraphs]
+    chapter = ["Experimentele statistiek."] + [p.text for p in told.paragraphs]
     chapter += [
         f"{a.name}: "
         + (dutch.count(str(a.total)) if a.total is not None else a.status)
@@ -238,7 +238,7 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
         + "."
         for a in est.approaches
     ]
-    return chapter, [p.text for p in text.method] + [w for w in est.warnings]
+    return chapter, [p.text for p in told.method] + list(est.warnings)
 
 
 def _list_nl(items: list[str]) -> str:

@@ -124,7 +124,7 @@ class _Generator:
         return out
 
     # --- helpers ---------------------------------------------------------------------------------------
-    def spec(self, fig: PublishedFigure):  # type: ignore[no-untyped-def]
+    def spec(self, fig: PublishedFigure):
         return self.catalogue.get(fig.id)
 
     def level(self, fig: PublishedFigure, part: str, row: str) -> int:
@@ -141,6 +141,13 @@ class _Generator:
         if any(link.other.over_codes for link in spec.links):
             return 2
         return 1
+
+    def num(self, ref: Ref) -> Fraction:
+        """A published plain number, 0 for anything else (only used on refs checked to be plain)."""
+        return self.v.number(ref) or Fraction(0)
+
+    def total(self, refs: Sequence[Ref]) -> Fraction:
+        return sum((self.num(r) for r in refs), Fraction(0))
 
     def fact_ref(self, fact_id: str, pattern: re.Pattern[str] | None = None) -> Ref | None:
         value = self.v.fact(fact_id)
@@ -257,7 +264,7 @@ class _Generator:
             below=below,
         )
 
-    def _streak(self, years: list[str], nums: list[Fraction | None], window: list[Ref], ch: Change):  # type: ignore[no-untyped-def]
+    def _streak(self, years: list[str], nums: list[Fraction | None], window: list[Ref], ch: Change):
         if ch.direction == "same" or str(self.Y) not in years:
             return None, ()
         i = years.index(str(self.Y))
@@ -437,7 +444,7 @@ class _Generator:
                     out.append(d)
         return out
 
-    def _driver(self, fig, b, parent, cells, along: str, label: str) -> Finding | None:  # type: ignore[no-untyped-def]
+    def _driver(self, fig, b, parent, cells, along: str, label: str) -> Finding | None:
         pnew, pold = (self.v.number(r) for r in parent)
         if pnew is None or pold is None or pnew == pold or not cells:
             return None
@@ -538,16 +545,15 @@ class _Generator:
 
     # --- concentrations --------------------------------------------------------------------------------
     def concentrations(self) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
         for fig, b in self.crossing_blocks():
             rows = [r for r in b.rows if not unknownish(r)]
             cols = [c for c in b.columns if not unknownish(c)]
             row_tot = {r: self.parent(fig, b.part, Along.ROWS, r) for r in rows}
             col_tot = {c: self.parent(fig, b.part, Along.COLUMNS, c) for c in cols}
-            rn = {r: self.v.number(p[0]) for r, p in row_tot.items() if p is not None}
-            cn = {c: self.v.number(p[0]) for c, p in col_tot.items() if p is not None}
-            rn = {k: v for k, v in rn.items() if v}
-            cn = {k: v for k, v in cn.items() if v}
+            rn = {r: self.num(p[0]) for r, p in row_tot.items() if p is not None and self.num(p[0])}
+            cn = {c: self.num(p[0]) for c, p in col_tot.items() if p is not None and self.num(p[0])}
+            rn_all, cn_all = sum(rn.values(), Fraction(0)), sum(cn.values(), Fraction(0))
             best: dict[tuple[str, str], Finding] = {}
             for r in rows:
                 for c in cols:
@@ -555,27 +561,28 @@ class _Generator:
                     n = self.v.number(ref)
                     if n is None or n < scoring.MIN_TOP:
                         continue
-                    views = []
-                    if r in rn and c in cn and len(cn) > 1:
+                    views: list[tuple[str, tuple[Ref, Ref], Fraction, Fraction, list[Ref]]] = []
+                    rt, ct = row_tot.get(r), col_tot.get(c)
+                    if r in rn and c in cn and len(cn) > 1 and rt is not None:
                         views.append(
                             (
                                 "row",
-                                row_tot[r],
+                                rt,
                                 rn[r],
-                                cn[c] / sum(cn.values()),
+                                cn[c] / cn_all,
                                 [Ref.cell(fig.id, b.part, r, o) for o in b.columns if o != c],
                             )
-                        )  # type: ignore[index]
-                    if c in cn and r in rn and len(rn) > 1:
+                        )
+                    if c in cn and r in rn and len(rn) > 1 and ct is not None:
                         views.append(
                             (
                                 "column",
-                                col_tot[c],
+                                ct,
                                 cn[c],
-                                rn[r] / sum(rn.values()),
+                                rn[r] / rn_all,
                                 [Ref.cell(fig.id, b.part, o, c) for o in b.rows if o != r],
                             )
-                        )  # type: ignore[index]
+                        )
                     for view, tot, whole, expected, siblings in views:
                         share = n / whole
                         if share < MIN_CONCENTRATION_SHARE or share > 1:
@@ -585,11 +592,11 @@ class _Generator:
                         key = words.share_key(share)
                         claims = [
                             Claim(ClaimKind.VALUE, (ref,), self.v.text(ref) or "", (self.Y,)),
-                            Claim(ClaimKind.VALUE, (tot[0],), self.v.text(tot[0]) or "", (self.Y,)),  # type: ignore[index]
+                            Claim(ClaimKind.VALUE, (tot[0],), self.v.text(tot[0]) or "", (self.Y,)),
                             Claim(ClaimKind.RANK, (ref, *siblings), "max", (self.Y,)),
                         ]
                         if key:
-                            claims.append(Claim(ClaimKind.SHARE, (ref, tot[0]), key, (self.Y,)))  # type: ignore[index]
+                            claims.append(Claim(ClaimKind.SHARE, (ref, tot[0]), key, (self.Y,)))
                         f = Finding(
                             id=f"concentration:{fig.id}:{b.part}:{r}:{c}",
                             kind=FindingKind.CONCENTRATION,
@@ -599,7 +606,7 @@ class _Generator:
                             can_lead=False,
                             level=2,
                             claims=tuple(claims),
-                            refs=(ref, tot[0]),  # type: ignore[index]
+                            refs=(ref, tot[0]),
                             labels=(r, c, view),
                             word=key or "",
                             p_value=p,
@@ -644,7 +651,7 @@ class _Generator:
                 if now is None or before is None:
                     continue
                 years = [c for c in b.columns if c.isdigit()]
-                columns = {c: self._column(fig, b, rows, c) for c in years}
+                columns = {c: col for c in years if (col := self._column(fig, b, rows, c)) is not None}
                 for i, row in enumerate(rows):
                     if unknownish(row):
                         continue
@@ -652,27 +659,22 @@ class _Generator:
                     sp = self.fact_ref(f"{share_stem(fig.id, b.part, row)}_{self.P}", _PCT)
                     if sy is None or sp is None:
                         continue
-                    x1, n1 = int(self.v.number(now[i]) or 0), int(sum(self.v.number(r) or 0 for r in now))
-                    x2, n2 = (
-                        int(self.v.number(before[i]) or 0),
-                        int(sum(self.v.number(r) or 0 for r in before)),
-                    )
+                    x1, n1 = int(self.num(now[i])), int(self.total(now))
+                    x2, n2 = int(self.num(before[i])), int(self.total(before))
                     if not n1 or not n2:
                         continue
                     record = None
-                    if len(years) >= 3 and all(v is not None for v in columns.values()):
-                        shares = {
-                            c: (self.v.number(columns[c][i]) or 0)
-                            / sum(self.v.number(r) or 0 for r in columns[c])
-                            for c in years
-                            if sum(self.v.number(r) or 0 for r in columns[c])
-                        }  # type: ignore[index]
-                        if len(shares) == len(years):
-                            others = [s for c, s in shares.items() if c != y]
-                            if all(shares[y] > s for s in others):
-                                record = "max"
-                            elif all(shares[y] < s for s in others):
-                                record = "min"
+                    if (
+                        len(years) >= 3
+                        and len(columns) == len(years)
+                        and all(self.total(c) for c in columns.values())
+                    ):
+                        shares = {c: self.num(col[i]) / self.total(col) for c, col in columns.items()}
+                        others = [v for c, v in shares.items() if c != y]
+                        if all(shares[y] > v for v in others):
+                            record = "max"
+                        elif all(shares[y] < v for v in others):
+                            record = "min"
                     score, pv, can, why = scoring.share_score(
                         x1, n1, x2, n2, self.level(fig, b.part, row), scoring.RECORD_BONUS if record else 1.0
                     )
@@ -701,9 +703,7 @@ class _Generator:
                         flat: list[Ref] = []
                         order = [y] + [c for c in years if c != y]
                         for c in order:
-                            col = columns[c]
-                            assert col is not None
-                            flat += [col[i], *col]
+                            flat += [columns[c][i], *columns[c]]
                         claims.append(
                             Claim(
                                 ClaimKind.SHARE_EXTREME,
@@ -747,28 +747,21 @@ class _Generator:
                 cols = [c for c in b.columns if not unknownish(c)]
                 if rows is None or len(cols) < 2:
                     continue
-                colrefs = {c: self._column(fig, b, rows, c) for c in cols}
-                usable = [
-                    c
-                    for c in cols
-                    if colrefs[c] is not None
-                    and sum(self.v.number(r) or 0 for r in colrefs[c]) >= scoring.MIN_TOP
-                ]  # type: ignore[union-attr]
+                colrefs = {c: col for c in cols if (col := self._column(fig, b, rows, c)) is not None}
+                usable = [c for c in cols if c in colrefs and self.total(colrefs[c]) >= scoring.MIN_TOP]
                 span = f"{self.Y - 4}_{self.Y}"
                 for i, row in enumerate(rows):
                     if unknownish(row):
                         continue
-                    facts = {
-                        c: self.fact_ref(f"{share_stem(fig.id, b.part, row, c)}_{span}", _PCT) for c in usable
-                    }
-                    ok = [c for c in usable if facts[c] is not None]
+                    facts: dict[str, Ref] = {}
+                    for c in usable:
+                        ref = self.fact_ref(f"{share_stem(fig.id, b.part, row, c)}_{span}", _PCT)
+                        if ref is not None:
+                            facts[c] = ref
+                    ok = [c for c in usable if c in facts]
                     if len(ok) < 2:
                         continue
-                    share = {
-                        c: (self.v.number(colrefs[c][i]) or 0)
-                        / sum(self.v.number(r) or 0 for r in colrefs[c])
-                        for c in ok
-                    }  # type: ignore[index, union-attr]
+                    share = {c: self.num(colrefs[c][i]) / self.total(colrefs[c]) for c in ok}
                     hi = max(ok, key=lambda c: (share[c], c))
                     lo = min(ok, key=lambda c: (share[c], c))
                     if (
@@ -777,21 +770,15 @@ class _Generator:
                         or sum(1 for c in ok if share[c] == share[lo]) > 1
                     ):
                         continue
-
-                    def group(c: str, i: int = i, colrefs: dict = colrefs) -> list[Ref]:  # type: ignore[type-arg]
-                        col = colrefs[c]
-                        assert col is not None
-                        return [col[i], *col]
-
                     claims = [
-                        Claim(ClaimKind.VALUE, (facts[hi],), self.v.text(facts[hi]) or "", ()),  # type: ignore[arg-type]
-                        Claim(ClaimKind.VALUE, (facts[lo],), self.v.text(facts[lo]) or "", ()),  # type: ignore[arg-type]
+                        Claim(ClaimKind.VALUE, (facts[hi],), self.v.text(facts[hi]) or "", ()),
+                        Claim(ClaimKind.VALUE, (facts[lo],), self.v.text(facts[lo]) or "", ()),
                     ]
                     for key, first in (("max", hi), ("min", lo)):
-                        flat: list[Ref] = group(first)
+                        flat: list[Ref] = [colrefs[first][i], *colrefs[first]]
                         for c in ok:
                             if c != first:
-                                flat += group(c)
+                                flat += [colrefs[c][i], *colrefs[c]]
                         claims.append(
                             Claim(
                                 ClaimKind.SHARE_EXTREME,
@@ -801,14 +788,8 @@ class _Generator:
                                 tuple(1 + len(rows) for _ in ok),
                             )
                         )
-                    x1, n1 = (
-                        int(self.v.number(colrefs[hi][i]) or 0),
-                        int(sum(self.v.number(r) or 0 for r in colrefs[hi])),
-                    )  # type: ignore[index, union-attr]
-                    x2, n2 = (
-                        int(self.v.number(colrefs[lo][i]) or 0),
-                        int(sum(self.v.number(r) or 0 for r in colrefs[lo])),
-                    )  # type: ignore[index, union-attr]
+                    x1, n1 = int(self.num(colrefs[hi][i])), int(self.total(colrefs[hi]))
+                    x2, n2 = int(self.num(colrefs[lo][i])), int(self.total(colrefs[lo]))
                     score, pv, can, why = scoring.share_score(x1, n1, x2, n2, 2)
                     out.append(
                         Finding(
@@ -820,7 +801,7 @@ class _Generator:
                             can_lead=False,
                             level=2,
                             claims=tuple(claims),
-                            refs=(facts[hi], facts[lo]),  # type: ignore[arg-type]
+                            refs=(facts[hi], facts[lo]),
                             labels=(row, hi, lo),
                             word="share",
                             p_value=pv,
@@ -833,8 +814,8 @@ class _Generator:
                     ok = [c for c in cols if nums[c] is not None]
                     if len(ok) < 2:
                         continue
-                    hi = max(ok, key=lambda c: (nums[c], c))  # type: ignore[arg-type, return-value]
-                    lo = min(ok, key=lambda c: (nums[c], c))  # type: ignore[arg-type, return-value]
+                    hi = max(ok, key=lambda c: (nums[c], c))
+                    lo = min(ok, key=lambda c: (nums[c], c))
                     claims = [
                         Claim(ClaimKind.VALUE, (refs[hi],), self.v.text(refs[hi]) or "", ()),
                         Claim(ClaimKind.VALUE, (refs[lo],), self.v.text(refs[lo]) or "", ()),
@@ -892,7 +873,7 @@ class _Generator:
                     continue
                 if column is None:
                     continue
-                rows = [r for r in b.rows if sb.rows.get(r) is not None and sb.rows.get(r).role == Role.PART]  # type: ignore[union-attr]
+                rows = [r for r in b.rows if sb.rows.get(r) is not None and sb.rows.get(r).role == Role.PART]
                 refs = {r: Ref.cell(fig.id, b.part, r, column) for r in rows}
                 known = {r: self.v.number(ref) for r, ref in refs.items() if not unknownish(r)}
                 known = {r: n for r, n in known.items() if n is not None}

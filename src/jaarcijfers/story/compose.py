@@ -102,7 +102,7 @@ def write_group(writer: Writer, plan: select.GroupPlan) -> Group:
             paragraphs.append(Paragraph(tuple(sentences)))
     if plan.no_data is not None:
         paragraphs.append(Paragraph(tuple(writer.write(plan.no_data, Para()))))
-    leads = ()
+    leads: tuple[str, ...] = ()
     if plan.lead is not None:
         leads = (plan.lead.id, *plan.lead.covers)
     return Group(plan.figure, headline, tuple(paragraphs), plan.lead.id if plan.lead else "", leads)
@@ -165,6 +165,7 @@ def write_press(
     date = edition.editorial.published_on
     when = f"op {date.day} {MONTHS[date.month - 1]} {date.year}" if date else "vandaag"
     total = next((f for f in found if f.kind == FindingKind.CHANGE and f.figure == "1"), None)
+    top: Finding | None
     if items:
         top = items[0]
         title = writer.headline(top)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ UP: dict[str, Any] = {
     "take": ("nam", "toe"),
     "sub": "toenam",
     "pres": "stijgt",
-    "pres2": "neemt toe",
+    "pres2": ("neemt", "toe"),
     "kop": "Meer",
     "rec": "hoogste",
     "rec_adj": "hoog",
@@ -52,7 +52,7 @@ DOWN: dict[str, Any] = {
     "take": ("nam", "af"),
     "sub": "afnam",
     "pres": "daalt",
-    "pres2": "neemt af",
+    "pres2": ("neemt", "af"),
     "kop": "Minder",
     "rec": "laagste",
     "rec_adj": "laag",
@@ -124,7 +124,7 @@ class Writer:
         self.used.clear()
         self.openings.clear()
 
-    def pick(self, options: list[Opt | None], key: str) -> Opt:
+    def pick(self, options: Sequence[Opt | None], key: str) -> Opt:
         opts = [o for o in options if o is not None]
         assert opts, key
         best = min(
@@ -257,14 +257,16 @@ class Writer:
         para.last_direction = ch.direction
         if ch.mean:
             M = w.cap(S)
+            mopts: list[Opt | None]
             if ch.direction == "same":
-                opts = [Opt("mean.gelijk", f"{M} bleef{iny} {b} jaar{rnd}.", names)]
+                mopts = [Opt("mean.gelijk", f"{M} bleef{iny} {b} jaar{rnd}.", names)]
             else:
-                opts = [
+                mopts = [
                     Opt("mean.1", f"{M} {d['past']} van {a}{inp} naar {b} jaar{iny}{rnd}.", names),
                     Opt("mean.2", f"{M} was{iny} {b} jaar, tegen {a} jaar {vs}{rnd}.", names),
                 ]
-            return self.sentence(self.pick(opts, f.id), f, para)
+            return self.sentence(self.pick(mopts, f.id), f, para)
+        opts: list[Opt | None]
         if ch.direction == "same":
             opts = [
                 Opt("change.gelijk", f"Het aantal {S} bleef{iny} gelijk: {b}{rnd}.", names),
@@ -307,10 +309,14 @@ class Writer:
                     f"Het aantal {S} bleef{iny} vrijwel gelijk: {b}, tegen {a} {vs}{rnd}.",
                     names,
                 ),
-                Opt("change.stabiel2", f"Weinig veranderde het aantal {S}: {b}{iny}, {a} {vs}{rnd}.", names),
+                Opt(
+                    "change.stabiel2",
+                    f"Weinig veranderde het aantal {S}: {b}{iny}, tegen {a} {vs}{rnd}.",
+                    names,
+                ),
             ]
             return self.sentence(self.pick(list(opts_stable), f.id), f, para)
-        opts: list[Opt | None] = [
+        opts = [
             Opt(
                 "change.steeg",
                 f"Het aantal {S} {d['past']}{adv_} van {a}{inp} naar {b}{iny}{rnd}{paren}.",
@@ -468,7 +474,10 @@ class Writer:
                         [
                             Opt("streak.1", f"Het is de {ordinal} {d['noun']} op rij.") if ordinal else None,
                             Opt("streak.2", f"Daarmee {d['pres']} het aantal al {count} jaar achter elkaar."),
-                            Opt("streak.3", f"Het aantal {d['pres2']} zo voor het {ordinal} jaar op rij.")
+                            Opt(
+                                "streak.3",
+                                f"Zo {d['pres2'][0]} het aantal voor het {ordinal} jaar op rij {d['pres2'][1]}.",
+                            )
                             if ordinal
                             else None,
                             Opt("streak.4", f"De {d['noun']} van de afgelopen jaren zet daarmee door."),
@@ -609,8 +618,8 @@ class Writer:
             ),
             Opt(
                 "driver.8",
-                f"Vooral bij {name} {d['past']} het aantal{iny}: van {da} naar {db}{dx}. Zo {d['past']} ook het "
-                f"totaal aantal {PS}, van {pa} naar {pb}.",
+                f"Vooral het aantal {DS} {d['past']}{iny}: van {da} naar {db}{dx}. Zo {d['past']} ook het totaal "
+                f"aantal {PS}, van {pa} naar {pb}.",
                 names - {"P"},
             ),
             Opt(
@@ -623,10 +632,12 @@ class Writer:
         return self.sentence(self.pick(opts, f.id), f, para)
 
     def concentration(self, f: Finding, para: Para) -> Sentence:
+        """Most of a row's (or column's) units in one cell: said with the cell's own words when its phrase
+        is the whole's plus an adjective ('Latijns-Amerikaans') or a qualifier ('met de Nederlandse
+        nationaliteit'), with the form for a form ('ging het om criminele uitbuiting'), else generally."""
         row, col, view = f.labels
-        fig, _, part = f.id.split(":")[1], None, f.id.split(":")[2]
+        fig, part = f.id.split(":")[1], f.id.split(":")[2]
         n, R = self.n(f.refs[0]), self.n(f.refs[1])
-        whole = Series(fig, part, row) if view == "row" else None
         if view == "row":
             W = self.phrase(Series(fig, part, row))
             category, rows_axis = col, False
@@ -634,63 +645,58 @@ class Writer:
             W = self._column_phrase(fig, part, col)
             category, rows_axis = row, True
         M = self.phrase(Series(fig, part, row, col))
-        fw = w.fraction_word(f.word) if f.word else None
         iny, _, _, names = self.years(para)
         names = names - {"P"}
+        key = f.word
+        everyone = key in ("all", "nearly_all")
+        fw = w.fraction_word(key) if key else ""
+        # 'twee op de vijf slachtoffers', 'de helft van de slachtoffers', 'alle 71 slachtoffers'
+        if key == "all":
+            whole, plural = f"alle {n} {W}", True
+        elif everyone or " op de " in fw:
+            whole, plural = f"{fw} {W} ({n} van de {R})", True
+        elif fw:
+            whole, plural = f"{fw} van de {W} ({n} van de {R})", False
+        else:
+            whole, plural = f"{n} van de {R} {W}", True
+        verb = "waren" if plural else "was"
         opts: list[Opt | None] = []
-        if f.word in ("all", "nearly_all"):
-            count = f"{n}" if f.word == "all" else f"{n} van de {R}"
-            rest = M[: len(M) - len(W)].strip() if M.endswith(W) and M != W else ""
-            pred = w.adjective_predicate(rest) if rest and " " not in rest else None
-            if pred:
-                opts.append(Opt("conc.alle", f"{w.cap(fw or '')} {W} ({count}) waren{iny} {pred}.", names))
-            if self.axis_dim(fig, part, view != "row") in FORM_DIMENSIONS:
+        pre = M[: len(M) - len(W)].strip() if M.endswith(W) and M != W else ""
+        post = M[len(W) :].strip() if M.startswith(W) and M != W else ""
+        pred = w.adjective_predicate(pre) if pre and " " not in pre else None
+        if pred:
+            opts.append(Opt("conc.adj", f"{w.cap(whole)} {verb}{iny} {pred}.", names))
+            if key != "all":
+                opts.append(Opt("conc.adj2", f"Van de {R} {W} waren er{iny} {n} {pred}.", names))
+        if post:
+            first, _, rest = post.partition(" ")
+            verbs = {
+                "met": ("hadden", "had"),
+                "uit": ("kwamen uit", "kwam uit"),
+                "gemeld": ("werden gemeld", "werd gemeld"),
+            }
+            if first in verbs:
+                v = verbs[first][0 if plural else 1]
+                opts.append(Opt("conc.post", f"{w.cap(whole)} {v}{iny} {rest}.", names))
+        if self.axis_dim(fig, part, rows_axis) in FORM_DIMENSIONS:
+            opts.append(Opt("conc.vorm", f"Bij {whole} ging het{iny} om {category.lower()}.", names))
+            if (
+                plural
+                and W.startswith("slachtoffers")
+                and self.axis_dim(fig, part, rows_axis) == "victim_vorm"
+            ):
                 opts.append(
                     Opt(
-                        "conc.allevorm", f"Bij {fw} {W} ({count}) ging het{iny} om {category.lower()}.", names
+                        "conc.vorm2", f"{w.cap(whole)} {verb}{iny} slachtoffer van {category.lower()}.", names
                     )
                 )
-                if W.startswith("slachtoffers") and self.axis_dim(fig, part, view != "row") == "victim_vorm":
-                    opts.append(
-                        Opt(
-                            "conc.allevorm2",
-                            f"{w.cap(fw or '')} {W} ({count}) waren{iny} slachtoffer van {category.lower()}.",
-                            names,
-                        )
-                    )
-            if opts:
-                return self.sentence(self.pick(opts, f.id), f, para)
-        rest = M[: len(M) - len(W)].strip() if M.endswith(W) and M != W else ""
-        pred = w.adjective_predicate(rest) if rest and " " not in rest else None
-        if pred:
-            opts.append(
-                Opt("conc.adj", f"{w.cap(fw)} van de {W} ({n} van de {R}) was{iny} {pred}.", names)
-                if fw
-                else Opt("conc.adj", f"Van de {R} {W} waren er{iny} {n} {pred}.", names)
+        if not opts:
+            share = (
+                f"{fw} van alle {W}"
+                if fw and " op de " not in fw and not everyone
+                else "een groot deel van alle " + W
             )
-        if self.axis_dim(fig, part, rows_axis) in FORM_DIMENSIONS:
-            label = category.lower()
-            opts.append(
-                Opt("conc.vorm", f"Bij {fw} van de {W} ({n} van de {R}) ging het{iny} om {label}.", names)
-                if fw
-                else Opt("conc.vorm", f"Bij {n} van de {R} {W} ging het{iny} om {label}.", names)
-            )
-        if fw:
-            opts.append(
-                Opt(
-                    "conc.aandeel",
-                    f"Het aandeel {M} in alle {W} bedroeg{iny} {fw} ({n} van de {R}).",
-                    names,
-                )
-            )
-        opts.append(
-            Opt("conc.vormen", f"{w.cap(M)} vormden{iny} {fw} van alle {W} ({n} van de {R}).", names)
-            if fw
-            else Opt(
-                "conc.vormen", f"{w.cap(M)} vormden{iny} een groot deel van alle {W}: {n} van de {R}.", names
-            )
-        )
-        del whole
+            opts.append(Opt("conc.vormen", f"{w.cap(M)} vormden{iny} {share}: {n} van de {R}.", names))
         return self.sentence(self.pick(opts, f.id), f, para)
 
     def _column_phrase(self, figure: str, part: str, column: str) -> str:
@@ -830,7 +836,7 @@ class Writer:
                     names,
                 ),
             ]
-        return self.sentence(self.pick(opts, f.id), f, para)  # type: ignore[arg-type]
+        return self.sentence(self.pick(opts, f.id), f, para)
 
     def largest(self, f: Finding, para: Para) -> Sentence:
         part, first, second = f.labels
@@ -950,7 +956,7 @@ class Writer:
                 names - {"Y"},
             ),
         ]
-        return self.sentence(self.pick(opts, f.id), f, para)  # type: ignore[arg-type]
+        return self.sentence(self.pick(opts, f.id), f, para)
 
     def explanation(self, section: str) -> Sentence | None:
         """What a section's figures count, for a reader new to them (no numbers: not a finding)."""
@@ -1236,6 +1242,8 @@ class Writer:
             n = w.NUMBER_WORDS.get(len(ch.window), "")
             if ch.mean:
                 return [Opt("kop.mean", f"{w.cap(S)} {'gestegen' if ch.direction == 'up' else 'gedaald'}")]
+            if ch.magnitude == "slight":
+                return [Opt("kop.licht", f"{w.cap(adj)} {d['noun']} van het aantal {S}")]
             return [
                 Opt("kop.meer", f"{d['kop']} {S}"),
                 Opt(
@@ -1321,10 +1329,10 @@ class Writer:
                 "cassatie": f"In {w.fraction_word(self.v.text(f.refs[0]) or '')} zaken cassatie na hoger beroep"
                 if (self.v.text(f.refs[0]) or "") in w.FRACTIONS
                 else "",
-                "berecht_geslacht": f"Mannen maken {w.fraction_word(self.v.text(f.refs[0]) or '')} van de berechte verdachten uit"
+                "berecht_geslacht": f"Mannen in de meerderheid: {w.fraction_word(self.v.text(f.refs[0]) or '')} berechte verdachten"
                 if (self.v.text(f.refs[0]) or "") in w.FRACTIONS
                 else "",
-                "berecht_herkomst": f"{w.cap(w.fraction_word(self.v.text(f.refs[0]) or ''))} berechte verdachten geboren in Nederland"
+                "berecht_herkomst": f"In Nederland geboren: {w.fraction_word(self.v.text(f.refs[0]) or '')} berechte verdachten"
                 if (self.v.text(f.refs[0]) or "") in w.FRACTIONS
                 else "",
                 "berecht_leeftijd": f"Berechte verdachten gemiddeld {self.n(f.refs[0])} jaar oud",

@@ -21,6 +21,7 @@ from jaarcijfers.story.model import Finding, FindingKind
 MAX_PER_GROUP = 7
 MAX_DRIVERS_PER_GROUP = 2
 MAX_STABLE = 2
+MIN_TOLD = 20
 MAX_STRUCTURE_PER_GROUP = 2
 STRUCTURE_KINDS = frozenset({FindingKind.CONCENTRATION, FindingKind.CONTRAST, FindingKind.LARGEST})
 MIN_SCORE = 0.3
@@ -80,10 +81,11 @@ def dedupe(found: Iterable[Finding]) -> list[Finding]:
             cells.add(_series(f))
         elif f.kind == FindingKind.SHARE:
             fig, part, row = f.id.split(":")[1:4]
-            block = f"{fig}:{part}"
-            if block in shares or "|".join((fig, part, row, "")) in cells:
+            block, key = f"{fig}:{part}", "|".join((fig, part, row, ""))
+            if block in shares or key in cells:
                 continue
             shares.add(block)
+            cells.add(key)  # the share's shift tells the row's change
         out.append(f)
         covered.update(f.covers)
     return out
@@ -93,6 +95,9 @@ def told_at_all(f: Finding) -> bool:
     """Worth a sentence at all: a change of counts that never reached twenty is not told (a total is)."""
     if f.kind in (FindingKind.CHANGE, FindingKind.CROSSING) and "klein" in f.tags and f.level > 0:
         return False
+    if f.kind == FindingKind.DRIVER and f.change is not None:
+        if max(f.change.new_n, f.change.old_n) < MIN_TOLD:
+            return False  # a series of fewer than twenty is not explained
     return f.kind != FindingKind.NO_DATA
 
 
@@ -118,7 +123,8 @@ def headline_choice(ranked: list[Finding]) -> Finding | None:
     lead = next((f for f in ranked if f.can_lead), None)
     if lead is not None:
         return lead
-    total = next((f for f in ranked if f.kind == FindingKind.CHANGE and f.level == 0), None)
+    totals = [f for f in ranked if f.kind == FindingKind.CHANGE and f.level == 0 and f.change is not None]
+    total = max(totals, key=lambda f: (f.change.new_n if f.change else 0, f.id), default=None)
     if total is not None:
         return total
     kop = next((f for f in ranked if "kop" in f.tags), None)
