@@ -61,3 +61,12 @@ def test_chapters_one_and_two_are_comparable_in_length_to_the_report(demo):
     if story.estimate:
         words += sum(len(p.text.split()) for p in story.estimate.paragraphs + story.estimate.method)
     assert 3000 <= words <= 5500, words
+
+
+def test_chapter_3_repeats_no_sentence_of_chapters_1_and_2(demo, demo_2023):
+    for e in (demo, demo_2023):
+        story = tell(e)
+        earlier = {s.text for where, s in story.sentences() if where.split("|")[0] in ("1", "2")}
+        for d in story.developments:
+            for s in d.paragraph.sentences:
+                assert s.text not in earlier, s.text
