@@ -98,7 +98,9 @@ def test_chapters_toelichting_symbols(pdf, edition) -> None:  # type: ignore[no-
 def test_findings_of_the_narrative_are_printed(pdf, edition) -> None:  # type: ignore[no-untyped-def]
     running = {f"Jaarcijfers Mensenhandel {edition.year}", "Nationaal Rapporteur"}
     body = "\n".join(
-        line for line in plain_text(pdf).splitlines() if line.strip() not in running and not line.strip().isdigit()
+        line
+        for line in plain_text(pdf).splitlines()
+        if line.strip() not in running and not line.strip().isdigit()
     )
     flat = squash(body)
     doc = document(edition)

@@ -31,7 +31,8 @@ def test_press_reference(reference_edition, tmp_path):
     assert "944" in ctx["lead"] and "76" in ctx["lead"]  # then the registered victims and their change
     assert MIN_SECTIONS <= len(ctx["sections"]) <= MAX_SECTIONS
     assert any(
-        s["section"] in ("Opsporing", "Vervolging", "Berechting in eerste aanleg") for s in [ctx, *ctx["sections"]]
+        s["section"] in ("Opsporing", "Vervolging", "Berechting in eerste aanleg")
+        for s in [ctx, *ctx["sections"]]
         if "section" in s
     )
     assert page.startswith('<!DOCTYPE html>\n<html lang="nl">')

@@ -226,7 +226,7 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
     told = tell(edition).estimate
     if told is None:
         return [], []
-    chapter = ["Experimentele statistiek."] + [p.text for p in told.paragraphs]
+    chapter = [p.text for p in told.paragraphs]
     chapter += [
         f"{a.name}: "
         + (dutch.count(str(a.total)) if a.total is not None else a.status)

@@ -18,7 +18,7 @@ from typing import Any
 
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.story import nl_words as w
-from jaarcijfers.story.model import Change, Finding, FindingKind, Ref, Sentence, Series
+from jaarcijfers.story.model import Change, ClaimKind, Finding, FindingKind, Ref, Sentence, Series
 from jaarcijfers.story.published import Values
 
 UP: dict[str, Any] = {
@@ -174,10 +174,14 @@ class Writer:
             return f" in {self.Y}", f" in {self.P}", f"in {self.P}", frozenset({"Y", "P"})
         return "", "", "een jaar eerder", frozenset()
 
-    def window(self, para: Para) -> tuple[str, frozenset[str]]:
+    def window(self, para: Para, figure: str = "") -> tuple[str, frozenset[str]]:
+        """'over 2020–2024': the years a figure shows (the first time in a paragraph), then 'over dezelfde
+        periode'."""
         if "W" in para.named:
             return "over dezelfde periode", frozenset()
-        return f"over {self.Y0}–{self.Y}", frozenset({"W"})
+        years = next((f.years for f in self.e.figures if f.id == figure), ())
+        first = years[0] if years else self.Y0
+        return f"over {first}–{self.Y}", frozenset({"W"})
 
     # --- the findings ----------------------------------------------------------------------------------
     def write(self, f: Finding, para: Para) -> list[Sentence]:
@@ -757,7 +761,8 @@ class Writer:
         if len(parts) < 2:
             return []
         record = parts[1]
-        n = w.NUMBER_WORDS.get(len(self.e.years), str(len(self.e.years)))
+        years = max((len(c.years) for c in f.claims if c.kind == ClaimKind.SHARE_EXTREME), default=0)
+        n = w.NUMBER_WORDS.get(years, str(years))
         rec = "hoogste" if record == "max" else "laagste"
         size = "groot" if record == "max" else "klein"
         opt = self.pick(
@@ -791,7 +796,7 @@ class Writer:
             self.n(f.refs[0]) if f.word == "mean" else self.pct(f.refs[0]),
             (self.n(f.refs[1]) if f.word == "mean" else self.pct(f.refs[1])),
         )
-        span, names = self.window(para)
+        span, names = self.window(para, f.figure)
         H, L = hi.lower(), lo.lower()
         if f.word == "mean":
             M = self.phrase(Series(f.figure, "jaar", row))
@@ -978,7 +983,7 @@ class Writer:
         x = [self.n(r) for r in f.refs]
         p = [self.pct(r) for r in f.refs]
         iny, inp, vs, names = self.years(para)
-        span, wnames = self.window(para)
+        span, wnames = self.window(para, f.figure)
         comp = f.word.split(",") if f.word else []
         less = comp[0] == "lt" if comp else False
         Y = self.Y
@@ -1276,7 +1281,8 @@ class Writer:
             S = self.phrase(Series(f.figure, part, row))
             direction, *rec = f.word.split(":")
             d = UP if direction == "gt" else DOWN
-            n = w.NUMBER_WORDS.get(len(self.e.years), "")
+            years = max((len(c.years) for c in f.claims if c.kind == ClaimKind.SHARE_EXTREME), default=0)
+            n = w.NUMBER_WORDS.get(years, "") if rec else ""
             return [
                 Opt("kop.share1", f"{'Hoger' if direction == 'gt' else 'Lager'} aandeel {S}"),
                 Opt(
