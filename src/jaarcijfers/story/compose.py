@@ -81,6 +81,7 @@ def _tell(edition: Edition, revisions: Sequence[Revision] = ()) -> Story:
         chain=chain(edition, values),
         estimate=estimate_text(edition, values),
         candidates=tuple(found),
+        titles=tuple((f.id, Writer(edition, values).headline(f).text) for f in found),
     )
 
 

@@ -274,6 +274,7 @@ class Story:
     estimate: EstimateText | None
     intro: tuple[Paragraph, ...] = ()
     candidates: tuple[Finding, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()  # (finding id, the headline it would get), for analysts
 
     def section(self, title: str) -> SectionText | None:
         return next((s for s in self.sections if s.section == title), None)

@@ -131,12 +131,14 @@ class Writer:
             opts,
             key=lambda o: (
                 self.used[o.id],
+                self.openings[opening(o.text, 4)],
                 self.openings[opening(o.text)],
                 zlib.crc32(f"{key}|{o.id}".encode()),
             ),
         )
         self.used[best.id] += 1
         self.openings[opening(best.text)] += 1
+        self.openings[opening(best.text, 4)] += 1
         return best
 
     def sentence(self, opt: Opt, f: Finding | None, para: Para | None) -> Sentence:
@@ -248,8 +250,9 @@ class Writer:
         rnd = self._rounded(ch, para)
         pct, spct = (self.pct(ch.pct), self.signed(ch.pct)) if ch.new_n else (None, None)
         paren = f" ({spct})" if spct else ""
-        if ch.factor:
+        if ch.factor:  # a factor word says a large change better than its percentage
             paren = f", {w.factor_noun(ch.factor)}"
+            pct = None
         diff = self.pct(ch.diff)
         adv = "" if ch.factor else w.MAGNITUDE_ADVERB[ch.magnitude]
         adj = w.MAGNITUDE_ADJECTIVE[ch.magnitude]
@@ -1265,7 +1268,9 @@ class Writer:
                 Opt("kop.streak", f"{w.cap(d['noun'])} van het aantal {S} zet door")
                 if ch.streak_from is not None
                 else None,
-                Opt("kop.pct", f"Aantal {S} {self.pct(ch.pct)} {d['comp']}") if ch.pct else None,
+                Opt("kop.pct", f"Aantal {S} {self.pct(ch.pct)} {d['comp']}")
+                if ch.pct and not ch.factor
+                else None,
             ]
         if k == FindingKind.DRIVER and f.change is not None and f.detail is not None:
             d = UP if f.change.direction == "up" else DOWN
@@ -1348,11 +1353,11 @@ class Writer:
         return []
 
 
-def opening(text: str) -> str:
-    """The first two words of a sentence, numbers as '#' (to spread openings over a chapter)."""
+def opening(text: str, words: int = 2) -> str:
+    """The first words of a sentence, numbers as '#' (to spread openings over a chapter)."""
     import re
 
-    return " ".join(re.sub(r"\d[\d.,%]*", "#", text).lower().split()[:2])
+    return " ".join(re.sub(r"\d[\d.,%]*", "#", text).lower().split()[:words])
 
 
 def merge(row: str, col: str) -> str:

@@ -52,6 +52,7 @@ def findings_json(story: Story) -> dict[str, Any]:
     from jaarcijfers.story.select import news
 
     told = places(story)
+    titles = dict(story.titles)
     return {
         "verslagjaar": story.year,
         "kandidaten": [
@@ -61,6 +62,7 @@ def findings_json(story: Story) -> dict[str, Any]:
                 "soort": str(f.kind),
                 "paragraaf": f.section,
                 "figuur": f.figure,
+                "kop": titles.get(f.id, ""),
                 "score": round(f.score, 3),
                 "nieuwswaarde": round(news(f), 3),
                 "kan_leiden": f.can_lead,
@@ -92,7 +94,7 @@ def print_findings(story: Story, json_out: bool) -> None:
             "ja" if c["kan_leiden"] else "",
             c["soort"],
             c["paragraaf"],
-            c["id"].split(":", 1)[1],
+            c["kop"],
             ", ".join(c["verteld"]),
             c["waarom"],
         )
