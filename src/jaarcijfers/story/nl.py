@@ -471,7 +471,11 @@ class Writer:
                     para,
                 )
             )
-        if ch.streak_from is not None and (not ch.extreme or self.Y - ch.streak_from >= 3):
+        if (
+            ch.streak_from is not None
+            and "stabiel" not in f.tags
+            and (not ch.extreme or self.Y - ch.streak_from >= 3)
+        ):
             steps = self.Y - ch.streak_from
             ordinal = w.ORDINALS.get(steps + 0, "")
             count = w.NUMBER_WORDS.get(steps, str(steps))
@@ -1277,7 +1281,7 @@ class Writer:
             PS, name = self.phrase(f.change.series), self.detail_name(f)
             return [
                 Opt("kop.driver1", f"{d['kop']} {PS}, vooral bij {name}"),
-                Opt("kop.driver2", f"{w.cap(d['noun'])} van het aantal {PS} vooral bij {name}"),
+                Opt("kop.driver2", f"{w.cap(d['noun'])} van het aantal {PS}, vooral bij {name}"),
                 Opt("kop.driver3", f"{w.cap(name)} achter {d['noun']} van het aantal {PS}"),
                 Opt("kop.driver4", f"{w.cap(d['noun2'])} van het aantal {PS}, vooral bij {name}"),
             ]

@@ -27,6 +27,7 @@ STRUCTURE_KINDS = frozenset({FindingKind.CONCENTRATION, FindingKind.CONTRAST, Fi
 MIN_SCORE = 0.3
 PRESS_ITEMS = 5
 DEVELOPMENTS = 6
+CHANGE_KINDS = frozenset({FindingKind.CHANGE, FindingKind.DRIVER, FindingKind.SHARE, FindingKind.TOP_NEW})
 HEADLINE_KINDS = frozenset(
     {
         FindingKind.CHANGE,
@@ -118,19 +119,29 @@ ORDER = {
 
 
 def headline_choice(ranked: list[Finding]) -> Finding | None:
-    """The lead: the best finding that can lead; else the figure's total; else a context fact meant as a
-    headline; else the best other finding whose base is not small."""
+    """The lead: the best finding that can lead; else the figure's grand total (unless it barely moved and
+    a context fact is meant as the figure's headline); else that context fact; else the best other
+    finding whose base is not small, a change before how things stand."""
     lead = next((f for f in ranked if f.can_lead), None)
     if lead is not None:
         return lead
     totals = [f for f in ranked if f.kind == FindingKind.CHANGE and f.level == 0 and f.change is not None]
     total = max(totals, key=lambda f: (f.change.new_n if f.change else 0, f.id), default=None)
-    if total is not None:
-        return total
     kop = next((f for f in ranked if "kop" in f.tags), None)
+    if total is not None and (
+        kop is None or (total.change is not None and total.change.magnitude != "slight")
+    ):
+        return total
     if kop is not None:
         return kop
-    return next((f for f in ranked if f.kind in HEADLINE_KINDS and "klein" not in f.tags), None)
+    if total is not None:
+        return total
+    # what changed before how things stand
+    for kinds in (CHANGE_KINDS, HEADLINE_KINDS):
+        found = next((f for f in ranked if f.kind in kinds and "klein" not in f.tags), None)
+        if found is not None:
+            return found
+    return None
 
 
 def plan_group(figure: str, section: str, found: list[Finding]) -> GroupPlan:
