@@ -1309,11 +1309,10 @@ class Writer:
                         f"{w.cap(self.phrase(Series(f.figure, 'jaar', row)))} het hoogst bij {hi.lower()}",
                     )
                 ]
+            R = self.phrase(Series(f.figure, "jaar", row))
             return [
-                Opt(
-                    "kop.contrast",
-                    f"Aandeel {self.phrase(Series(f.figure, 'jaar', row))} het hoogst bij {hi.lower()}",
-                )
+                Opt("kop.contrast", f"Aandeel {R} het hoogst bij {hi.lower()}"),
+                Opt("kop.contrast2", f"{w.cap(R)} naar verhouding het vaakst bij {hi.lower()}"),
             ]
         if k == FindingKind.CONCENTRATION:
             row, col, view = f.labels
@@ -1325,11 +1324,18 @@ class Writer:
             )
             M = self.phrase(Series(f.figure, part, row, col))
             fw = w.fraction_word(f.word) if f.word else "een groot deel"
-            return [Opt("kop.conc", f"{w.cap(M)}: {fw} van alle {W}")]
+            return [
+                Opt("kop.conc", f"{w.cap(M)}: {fw} van alle {W}"),
+                Opt("kop.conc2", f"{w.cap(fw)} van de {W}: {M}") if " op de " not in fw else None,
+            ]
         if k == FindingKind.LARGEST:
             part, first, _ = f.labels
+            S1 = self.phrase(Series(f.figure, part, first))
             return [
-                Opt("kop.largest", f"{w.cap(self.phrase(Series(f.figure, part, first)))} de grootste groep")
+                Opt("kop.largest", f"{w.cap(S1)} de grootste groep"),
+                Opt("kop.largest2", f"{w.cap(S1)} het talrijkst"),
+                Opt("kop.largest3", f"Grootste groep: {S1}"),
+                Opt("kop.largest4", f"Vooral {S1}"),
             ]
         if k == FindingKind.TOP:
             return [Opt("kop.top", f"Meeste slachtoffers uit {f.labels[0]}")]
