@@ -23,17 +23,23 @@ def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambd
     `step(text)` is told what is being done (for progress on the terminal)."""
     from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.facts.compute import compute_facts
-    from jaarcijfers.figures.engine import compute_all
+    from jaarcijfers.figures.engine import compute_all, default_year
     from jaarcijfers.sdc.policy import get_policy
     from jaarcijfers.warehouse.load import open_delivery
+    from jaarcijfers.warehouse.years import check_reporting_year, delivery_years
 
     policy = get_policy(sdc)  # an unknown policy is an error before any work is done
+    check_year_argument(year)
     step("levering valideren en laden")
     con = open_delivery(data)
+    delivered = delivery_years(con)
+    year = default_year(con) if year is None else year
+    check_reporting_year(year, delivered)
+    warn_sources_without_data(year, delivered)
     step("regels toepassen en figuren berekenen")
-    year, figures = compute_all(con, year)
+    year, figures = compute_all(con, year, delivered)
     step("feiten berekenen")
-    facts = compute_facts(con, year, figures)
+    facts = compute_facts(con, year, figures, without=frozenset(delivered.without((year,))))
     provenance = delivery_provenance(con, data)
     step(f"onthullingscontrole ({policy.name})")
     edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
@@ -120,25 +126,64 @@ def _reflection(data: Path, year: int | None) -> str | None:
     return None
 
 
+def check_year_argument(year: int | None) -> None:
+    """`--year` is a plausible year of the contract (four digits, from `schema.MIN_YEAR`) before any work
+    is done; whether the delivery has data for it is checked once it is read (`check_reporting_year`)."""
+    from jaarcijfers.contract.schema import MIN_YEAR
+
+    if year is not None and not MIN_YEAR <= year <= 9999:
+        raise UserError(
+            f"--year {year}: geen geldig verslagjaar (een jaar van vier cijfers, vanaf {MIN_YEAR})"
+        )
+
+
+def warn_sources_without_data(year: int, delivered) -> None:
+    """Name, on stderr, the sources without records for the reporting year or its whole window: their
+    figures and facts say "geen gegevens" or are left out (docs/outputs.md)."""
+    import sys
+
+    from jaarcijfers.contract.schema import SOURCE_NAMES
+    from jaarcijfers.figures.engine import window
+
+    none_in_window = delivered.without(window(year))
+    for source in delivered.without((year,)):
+        what = f"{year - 4}-{year}" if source in none_in_window else str(year)
+        consequence = (
+            "de figuren van deze bron tonen 'geen gegevens'"
+            if source in none_in_window
+            else f"de figuren van deze bron tonen {year} niet"
+        )
+        print(
+            f"let op: de levering bevat geen records van {SOURCE_NAMES[source]} over {what}; {consequence} "
+            "en de feiten die haar lezen worden weggelaten",
+            file=sys.stderr,
+        )
+
+
 def run_build(
     data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
 ) -> int:
-    from jaarcijfers.edition.files import write_files
+    """`jaarcijfers build`: every argument is checked before any work is done, the edition is computed,
+    then written into a new folder beside `out` that replaces `out` only when complete (`outdir.py`)."""
+    from jaarcijfers.clock import source_date_epoch
+    from jaarcijfers.edition.files import is_edition_folder, write_files
+    from jaarcijfers.outdir import check_target, replaced_folder
     from jaarcijfers.paths import DEMO_DELIVERY
 
+    source_date_epoch()  # an invalid SOURCE_DATE_EPOCH is an error before any work is done
+    check_year_argument(year)
+    if out is not None:
+        check_target(out, is_edition_folder)
     data = data or DEMO_DELIVERY
     with progress() as step:
         edition = compute_edition(data, year, sdc or DEFAULT, step)
         out = out or Path("out") / str(edition.year)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
-        step("figures.csv, facts.csv en metadata.json schrijven")
-        written = write_files(edition, out)
-        if not only_figures:
-            from jaarcijfers.render import render_all
+        with replaced_folder(out, is_edition_folder) as work:
+            step("figures.csv, facts.csv en metadata.json schrijven")
+            written = write_files(edition, work)
+            if not only_figures:
+                from jaarcijfers.render import render_all
 
-            written += render_all(edition, out, step)
+                written += render_all(edition, work, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     return 0

@@ -110,11 +110,10 @@ def validate_delivery(
 
 
 def validation_date() -> dt.date:
-    """Today, or the date of `SOURCE_DATE_EPOCH` when set (reproducible runs)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    """Today, or the date of `SOURCE_DATE_EPOCH` when set (reproducible runs; `clock.py`)."""
+    from jaarcijfers.clock import today
+
+    return today()
 
 
 def check_delivery(

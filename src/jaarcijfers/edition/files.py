@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers.edition.model import (
+    NO_DATA,
     DataIdentities,
     Disclosure,
     Edition,
@@ -46,6 +47,8 @@ def figures_csv(edition: Edition) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(FIGURE_COLUMNS)
     for fig in edition.figures:
+        if fig.no_data:  # one row: the figure's source has no records in the window
+            w.writerow([fig.id, "", "", "", NO_DATA])
         for block in fig.blocks:
             cells = {(c.row, c.column): c for c in block.cells}
             for row in block.rows:
@@ -96,6 +99,18 @@ def identities_metadata(record: DataIdentities | None) -> dict[str, list[str]] |
     return None if record is None else {"gelden": list(record.held), "gelden_niet": list(record.failed)}
 
 
+def is_edition_folder(folder: Path) -> bool:
+    """Whether `folder` holds an edition written by jaarcijfers: its `metadata.json` (a regular file, not
+    a link) says so. `build --out` replaces such a folder as a whole and refuses any other non-empty one."""
+    from jaarcijfers.contract.safefiles import FileRefused, read_small
+
+    try:
+        meta = json.loads(read_small(folder / "metadata.json").decode("utf-8"))
+    except (FileRefused, OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(meta, dict) and meta.get("software") == "jaarcijfers"
+
+
 def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
     """The reporting year and the record of the data-dependent identities from an edition's
     `metadata.json` (None for what it does not hold, or when there is no such file)."""
@@ -123,15 +138,9 @@ def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
 
 def build_time() -> str:
     """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
-    import datetime as dt
-    import os
+    from jaarcijfers.clock import now
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-    return moment.isoformat().replace("+00:00", "Z")
+    return now().isoformat().replace("+00:00", "Z")
 
 
 def write_files(edition: Edition, out: Path) -> list[str]:
@@ -174,10 +183,22 @@ def _rows(path: Path, columns: tuple[str, ...], what: str) -> Iterator[tuple[int
         raise UserError(f"{path} is geen geldig CSV-bestand: {exc}") from None
 
 
+def _is_no_data(r: dict[str, str]) -> bool:
+    return r["value"] == NO_DATA and not (r["table_part"] or r["row"] or r["column"])
+
+
+def read_no_data(path: Path) -> tuple[str, ...]:
+    """The figures a figures file marks as without data (`NO_DATA`), in file order."""
+    return tuple(r["figure"] for _, r in _rows(path, FIGURE_COLUMNS, "figures.csv") if _is_no_data(r))
+
+
 def read_cells(path: Path) -> dict[CellKey, str]:
-    """The published cells of a figures file (key -> published string), in file order."""
+    """The published cells of a figures file (key -> published string), in file order. The row of a
+    figure without data (`NO_DATA`) is no cell: see `read_no_data`."""
     out: dict[CellKey, str] = {}
     for n, r in _rows(path, FIGURE_COLUMNS, "figures.csv"):
+        if _is_no_data(r):
+            continue
         key = CellKey(r["figure"], r["table_part"], r["row"], r["column"])
         if key in out:
             raise UserError(
@@ -259,10 +280,14 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
     cells: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
     for key, value in read_cells(folder / "figures.csv").items():
         cells.setdefault(key.figure, {}).setdefault(key.part, []).append((key.row, key.column, value))
+    no_data = set(read_no_data(folder / "figures.csv"))
     years_all: set[int] = set()
-    figures = []
+    figures: list[tuple[Any, tuple[PublishedBlock, ...], tuple[int, ...], str, bool]] = []
     for spec in CATALOGUE:
         parts = cells.get(spec.id)
+        if spec.id in no_data and not parts:
+            figures.append((spec, (), (), "", True))
+            continue
         if not parts:
             continue
         blocks = []
@@ -289,15 +314,15 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
         years_all.update(fig_years)
         year_guess = max(years_all) if years_all else 0
         periode = f"{fig_years[0]}-{fig_years[-1]}" if fig_years else str(year_guess)
-        figures.append((spec, tuple(blocks), tuple(fig_years), periode))
+        figures.append((spec, tuple(blocks), tuple(fig_years), periode, False))
     if not years_all:
         raise UserError(
             f"{folder / 'figures.csv'}: geen figuur met jaarkolommen; het verslagjaar is onbekend"
         )
     year = max(years_all)
     published = []
-    for spec, spec_blocks, spec_years, periode in figures:
-        fmt = {"periode": periode, "jaar": year}
+    for spec, spec_blocks, spec_years, periode, empty in figures:
+        fmt = {"periode": periode or f"{year - 4}-{year}", "jaar": year}
         published.append(
             PublishedFigure(
                 id=spec.id,
@@ -313,6 +338,7 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                 notes=tuple(n.format(**fmt) for n in spec.notes),
                 years=spec_years,
                 blocks=spec_blocks,
+                no_data=empty,
             )
         )
     facts_file = folder / "facts.csv"

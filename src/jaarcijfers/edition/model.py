@@ -13,6 +13,10 @@ from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
 from jaarcijfers.sdc.policy import Symbol
 
+NO_DATA = "geen gegevens"
+"""What a figure whose source delivered no records for the window shows instead of its table and chart
+(docs/outputs.md, "Years and sources without data"); in `figures.csv` one row with this value."""
+
 BlockPeriod = Literal["years", "year", "total"]
 """What the columns of a block cover: one column per year, the reporting year, or the years together."""
 
@@ -118,6 +122,7 @@ class PublishedFigure:
     notes: tuple[str, ...]
     years: tuple[int, ...]
     blocks: tuple[PublishedBlock, ...]
+    no_data: bool = False  # no records of its source in the window: shown as `NO_DATA`, no blocks
 
     def block(self, part: str = "") -> PublishedBlock:
         for b in self.blocks:

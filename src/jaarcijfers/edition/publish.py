@@ -81,6 +81,7 @@ def publish(
                 notes=f.notes,
                 years=f.years,
                 blocks=blocks,
+                no_data=f.no_data,
             )
         )
     withheld = {k for k, text in shown.items() if text == policy.withheld.text}

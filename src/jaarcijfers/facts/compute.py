@@ -33,20 +33,31 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_")
 
 
-def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[ComputedFact, ...]:
+def compute_facts(
+    con, year: int, figures: Sequence[ComputedFigure], without: frozenset[str] = frozenset()
+) -> tuple[ComputedFact, ...]:
+    """Every fact the data can produce. `without`: the sources without records for the reporting year; a
+    fact that reads one of them is left out, whatever it computes (a 0 there means "no data", not "none";
+    docs/outputs.md, "Years and sources without data")."""
     ctx = FactContext(con, year, figures)
+
+    def absent() -> bool:
+        return bool(without) and bool(ctx.sources() & without)
+
     out: dict[str, ComputedFact] = {}
     for spec in FACTS:
-        ctx.reads.clear()
+        ctx.reset()
         value = spec.compute(ctx)
-        if value is not None:
+        if value is not None and not absent():
             fid = fact_id(spec.id, year)
             out[fid] = ComputedFact(
                 fid, value, fact_id(spec.section, year), spec.description, cells=frozenset(ctx.reads)
             )
     for family in FAMILIES:
-        ctx.reads.clear()
+        ctx.reset()
         for fid, description, value in family.produce(ctx):
+            if absent():
+                continue
             out.setdefault(
                 fid,
                 ComputedFact(

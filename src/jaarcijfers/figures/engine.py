@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from jaarcijfers.figures.catalogue import CATALOGUE
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedBlock, ComputedFigure, RawCell
 from jaarcijfers.figures.spec import Axis, Block, BlockKind, Figure, Labels, Period, Role
+
+if TYPE_CHECKING:
+    from jaarcijfers.warehouse.years import DeliveryYears
 
 UNIT_VIEWS = {
     "victim": "victims",
@@ -252,15 +256,34 @@ def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> Comp
     )
 
 
-def compute_figure(con, fig: Figure, year: int, hidden_split_years: set[int]) -> ComputedFigure:
+def compute_figure(
+    con, fig: Figure, year: int, hidden_split_years: set[int], delivered: DeliveryYears | None = None
+) -> ComputedFigure:
+    """One figure. `delivered`: the years each source has records for; a figure whose source has none in
+    the window is `no_data` (no cells: "geen gegevens", never a table of zeros), and one whose source has
+    none in the reporting year says so in a note (docs/outputs.md, "Years and sources without data")."""
+    from jaarcijfers.contract.schema import SOURCE_NAMES
+
+    source_years = delivered.by_source[fig.source_id] if delivered is not None else None
+    if source_years is not None and not source_years & set(window(year)):
+        fmt = {"periode": f"{year - 4}-{year}", "jaar": year}
+        note = (
+            f"Geen gegevens: de levering bevat geen records van {SOURCE_NAMES[fig.source_id]} "
+            f"over {year - 4}-{year}."
+        )
+        return ComputedFigure(fig.id, fig.title.format(**fmt), (note,), (), (), no_data=True)
     years = shown_years(con, fig, year)
     blocks = tuple(compute_block(con, fig, b, year, years, hidden_split_years) for b in fig.blocks)
     blocks = _align_optional_rows(fig, blocks)
     periode = f"{years[0]}-{years[-1]}" if years else str(year)
     fmt = {"periode": periode, "jaar": year}
-    return ComputedFigure(
-        fig.id, fig.title.format(**fmt), tuple(n.format(**fmt) for n in fig.notes), years, blocks
-    )
+    notes = tuple(n.format(**fmt) for n in fig.notes)
+    if source_years is not None and year not in source_years:
+        notes += (
+            f"Geen gegevens over {year}: de levering bevat geen records van {SOURCE_NAMES[fig.source_id]} "
+            "over dat jaar.",
+        )
+    return ComputedFigure(fig.id, fig.title.format(**fmt), notes, years, blocks)
 
 
 def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tuple[ComputedBlock, ...]:
@@ -283,13 +306,19 @@ def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tupl
     return tuple(out)
 
 
-def compute_all(con, year: int | None = None) -> tuple[int, tuple[ComputedFigure, ...]]:
-    """Apply the rules and compute every figure of the catalogue for the reporting year."""
+def compute_all(
+    con, year: int | None = None, delivered: DeliveryYears | None = None
+) -> tuple[int, tuple[ComputedFigure, ...]]:
+    """Apply the rules and compute every figure of the catalogue for the reporting year. `delivered`: the
+    years each source has records for (read from the warehouse when not given)."""
     from jaarcijfers.rules import apply_rules
     from jaarcijfers.rules.r08_case_form import split_hidden_years
+    from jaarcijfers.warehouse.years import delivery_years
 
     apply_rules(con)
     if year is None:
         year = default_year(con)
+    if delivered is None:
+        delivered = delivery_years(con)
     hidden = split_hidden_years(con)
-    return year, tuple(compute_figure(con, fig, year, hidden) for fig in CATALOGUE)
+    return year, tuple(compute_figure(con, fig, year, hidden, delivered) for fig in CATALOGUE)

@@ -54,6 +54,7 @@ class ComputedFigure:
     notes: tuple[str, ...]
     years: tuple[int, ...]
     blocks: tuple[ComputedBlock, ...]
+    no_data: bool = False  # the figure's source has no records in the window: no blocks, no cells
 
     def cells(self) -> tuple[RawCell, ...]:
         return tuple(c for b in self.blocks for c in b.cells)

@@ -379,8 +379,8 @@ def _svg(spec: str) -> str:
 
 
 def chart_svg(fig: PublishedFigure) -> str:
-    """The static SVG of a figure (for the site and the PDF)."""
-    return _svg(spec_json(fig))
+    """The static SVG of a figure (for the site and the PDF); none for a figure without data."""
+    return "" if fig.no_data else _svg(spec_json(fig))
 
 
 def omitted_from_chart(fig: PublishedFigure) -> list[str]:

@@ -525,7 +525,8 @@ def largest_finding(edition: Edition, fig: PublishedFigure) -> tuple[Finding, Se
 
 # --- the stories -------------------------------------------------------------------------------------
 def section_figures(edition: Edition, section: str) -> list[PublishedFigure]:
-    return [f for f in edition.figures if f.section == section]
+    """The figures of a section that have data (a figure without data has nothing to tell)."""
+    return [f for f in edition.figures if f.section == section and not f.no_data]
 
 
 def _single_series(edition: Edition, figs: list[PublishedFigure]) -> Series | None:

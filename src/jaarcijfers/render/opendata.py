@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from jaarcijfers.edition.model import Edition, PublishedFigure
+from jaarcijfers.edition.model import NO_DATA, Edition, PublishedFigure
 from jaarcijfers.render import Output
 
 
@@ -15,6 +15,8 @@ def figure_csv(fig: PublishedFigure) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["table_part", "row", "column", "value"])
+    if fig.no_data:  # as in figures.csv
+        w.writerow(["", "", "", NO_DATA])
     for b in fig.blocks:
         cells = {(c.row, c.column): c for c in b.cells}
         for r in b.rows:

@@ -183,6 +183,8 @@ def figure_context(fig: PublishedFigure) -> dict[str, Any]:
 
     from jaarcijfers.render.charts import chart_svg
 
+    if fig.no_data:  # the template shows "Geen gegevens" instead of a chart and tables
+        return {"id": f"figuur-{fig.id.lower()}", "fig": fig, "tables": []}
     svg = chart_svg(fig)
     svg = re.sub(r"^<svg ", '<svg focusable="false" aria-hidden="true" ', svg, count=1)
     return {

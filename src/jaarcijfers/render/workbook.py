@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jaarcijfers.edition.model import Edition, PublishedCell, PublishedFigure
+from jaarcijfers.edition.model import NO_DATA, Edition, PublishedCell, PublishedFigure
 from jaarcijfers.render import Output
 from jaarcijfers.sdc.policy import BLANK
 
@@ -77,7 +77,10 @@ def block_period_label(fig: PublishedFigure, part: str, edition: Edition) -> str
 
 
 def figure_tables(fig: PublishedFigure, edition: Edition) -> list[FigureTable]:
-    """The figure as tables of the report: blocks with the same rows side by side (as published)."""
+    """The figure as tables of the report: blocks with the same rows side by side (as published). A figure
+    without data is one row saying so (`NO_DATA`)."""
+    if fig.no_data:
+        return [FigureTable("Gegevens", (), ((NO_DATA.capitalize(), ()),))]
     if not fig.blocks:
         return []
     first = fig.blocks[0]
