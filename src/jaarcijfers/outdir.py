@@ -36,6 +36,7 @@ def check_target(out: Path, is_previous: Callable[[Path], bool]) -> None:
     """Refuse a target that cannot be replaced safely (see the module docstring)."""
     if out.name in ("", ".", ".."):
         raise UserError(f"uitvoermap {out}: geef een map met een naam (niet de hoofdmap of '..')")
+    _check_writable(Path(os.path.abspath(out)).parent)
     try:
         st = os.lstat(out)
     except FileNotFoundError:
@@ -49,6 +50,11 @@ def check_target(out: Path, is_previous: Callable[[Path], bool]) -> None:
         )
     if not stat.S_ISDIR(st.st_mode):
         raise UserError(f"uitvoermap {out} bestaat al en is geen map")
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise UserError(
+            f"uitvoermap {out} is alleen-lezen (geen schrijfrechten); jaarcijfers vervangt haar niet. "
+            "Geef schrijfrechten of kies een andere map."
+        )
     try:
         empty = not any(os.scandir(out))
     except OSError as exc:
@@ -66,6 +72,22 @@ def check_target(out: Path, is_previous: Callable[[Path], bool]) -> None:
             f"{link} is een symbolische koppeling in de uitvoermap; jaarcijfers vervangt geen map met "
             "koppelingen. Verwijder de koppeling of kies een andere map."
         )
+
+
+def _check_writable(parent: Path) -> None:
+    """The folder the new output is made in (or its nearest existing ancestor) can be written."""
+    existing = parent
+    while not os.path.lexists(existing) and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UserError(f"kan de uitvoermap niet maken: {existing} is geen map")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        try:
+            read_only = os.statvfs(existing).f_flag & os.ST_RDONLY
+        except OSError:
+            read_only = False
+        cause = "het bestandssysteem is alleen-lezen (EROFS)" if read_only else "geen schrijfrechten"
+        raise UserError(f"kan niet schrijven in {existing}: {cause}")
 
 
 def _first_link(folder: Path) -> Path | None:
@@ -92,7 +114,10 @@ def replaced_folder(out: Path, is_previous: Callable[[Path], bool]) -> Iterator[
             yield work
             os.chmod(work, 0o777 & ~_umask())  # mkdtemp made it owner-only; the edition is public
             _put_in_place(work, out, is_previous)
-        except OSError as exc:
+        except Exception as caught:
+            exc = _os_error_in(caught)  # a library may wrap the OSError (XlsxWriter's FileCreateError)
+            if exc is None:
+                raise
             where = f" (bij {str(exc.filename).replace(str(work), str(out))})" if exc.filename else ""
             kept = "de vorige inhoud is ongewijzigd" if os.path.lexists(out) else "de map is niet gemaakt"
             raise UserError(
@@ -101,7 +126,43 @@ def replaced_folder(out: Path, is_previous: Callable[[Path], bool]) -> Iterator[
             ) from None
     finally:
         if os.path.lexists(work):
-            shutil.rmtree(work, ignore_errors=True)
+            _remove(work)
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The OSError `exc` is or was raised from (its chain of causes), if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OSError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder this module made (the new output after a failure, or the previous output after
+    the exchange), also where a previous build left a read-only folder; a folder that cannot be removed
+    is named on stderr (never an error: `out` is already complete, or untouched)."""
+
+    def retry(function, path, _exc_info) -> None:  # type: ignore[no-untyped-def]
+        try:
+            os.chmod(os.path.dirname(path), 0o700)
+            if os.path.isdir(path) and not os.path.islink(path):
+                os.chmod(path, 0o700)
+            function(path)
+        except OSError:
+            pass
+
+    shutil.rmtree(folder, onerror=retry)
+    if os.path.lexists(folder):
+        import sys
+
+        print(
+            f"let op: de tijdelijke map {folder} kon niet verwijderd worden; verwijder haar zelf",
+            file=sys.stderr,
+        )
 
 
 def _umask() -> int:

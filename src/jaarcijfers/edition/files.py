@@ -38,6 +38,7 @@ from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
 
 FIGURE_COLUMNS = ("figure", "table_part", "row", "column", "value")
+MAX_PUBLISHED_FILE_SIZE = 64 * 1024 * 1024  # a published figures or facts file is tens of kilobytes
 FACT_COLUMNS = ("id", "value")
 
 
@@ -161,7 +162,8 @@ def write_files(edition: Edition, out: Path) -> list[str]:
 # --- reading ------------------------------------------------------------------------------------------
 def _rows(path: Path, columns: tuple[str, ...], what: str) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a published CSV file with their line numbers; a clear error (Dutch) for a file that is
-    missing, not UTF-8, not CSV or without the columns."""
+    missing, not a regular file (a device, a pipe), too large, not UTF-8, not CSV or without the columns."""
+    _check_regular(path, what)
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
@@ -190,6 +192,24 @@ def _is_no_data(r: dict[str, str]) -> bool:
 def read_no_data(path: Path) -> tuple[str, ...]:
     """The figures a figures file marks as without data (`NO_DATA`), in file order."""
     return tuple(r["figure"] for _, r in _rows(path, FIGURE_COLUMNS, "figures.csv") if _is_no_data(r))
+
+
+def _check_regular(path: Path, what: str) -> None:
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise UserError(f"bestand bestaat niet: {path}") from None
+    except OSError as exc:
+        raise UserError(f"{path} kan niet gelezen worden: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UserError(f"{path} is een map, geen {what}")
+    if not stat.S_ISREG(st.st_mode):
+        raise UserError(f"{path} is geen gewoon bestand (een apparaat of pipe wordt niet gelezen)")
+    if st.st_size > MAX_PUBLISHED_FILE_SIZE:
+        raise UserError(f"{path} is groter dan {MAX_PUBLISHED_FILE_SIZE // (1024 * 1024)} MiB; geen {what}")
 
 
 def read_cells(path: Path) -> dict[CellKey, str]:
@@ -250,6 +270,7 @@ def read_fact_values(path: Path, derivable_only: bool = False) -> dict[str, str]
 
 def is_facts_file(path: Path) -> bool:
     """Whether a published file is a facts file (rather than a figures file), from its header."""
+    _check_regular(path, "figures- of facts-bestand")
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             header = next(csv.reader(f), [])

@@ -103,11 +103,9 @@ def run_load(
     progress: Progress | None = None,
 ) -> int:
     """The `load` command: validate, load, print what happened; returns the exit code."""
-    result = load_delivery(data, warehouse, quarantine, limits=limits, progress=progress)
-    if report_file is not None:
-        from jaarcijfers.contract.report_files import write_report
-
-        write_report(result.report, report_file)
+    result = load_delivery(
+        data, warehouse, quarantine, limits=limits, progress=progress, report_file=report_file
+    )
     if not result.loaded or (result.report.total and quarantine is None) or report_file is not None:
         print_report(result.report, report_file=report_file)
     for note in result.notes:
@@ -133,6 +131,7 @@ def load_delivery(
     loaded_at: dt.datetime | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    report_file: Path | None = None,
 ) -> LoadResult:
     """Validate the delivery in `data` and load it into the DuckDB file `warehouse` (default:
     `default_warehouse()`). Without `quarantine` an invalid delivery loads nothing. With it, valid
@@ -143,7 +142,12 @@ def load_delivery(
 
     checked = check_delivery(Path(data), limits=limits, progress=progress)
     try:
-        return _load_checked(checked, warehouse, quarantine, loaded_at, progress)
+        result = _load_checked(checked, warehouse, quarantine, loaded_at, progress)
+        if report_file is not None:  # the full list of problems, read from the store before it closes
+            from jaarcijfers.contract.report_files import write_report
+
+            write_report(result.report, report_file)
+        return result
     finally:
         checked.close()
 
