@@ -112,17 +112,13 @@ def _reflection(data: Path, year: int | None) -> str | None:
         return None
     import os
 
-    from jaarcijfers.contract.safefiles import FileRefused, read_small
+    from jaarcijfers.contract.safefiles import read_text
+    from jaarcijfers.render.markdown import MAX_SIZE
 
     for name in (f"reflectie-{year}.md", "reflectie.md"):
         p = data / name
-        if os.path.lexists(p):
-            try:  # a regular file only: a link (to /etc/passwd …) is never followed into the report
-                return read_small(p).decode("utf-8")
-            except FileRefused:
-                raise UserError(f"{p} is geen gewoon bestand (of te groot) en wordt niet gelezen") from None
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UserError(f"{p} kan niet gelezen worden als UTF-8-tekst: {exc}") from None
+        if os.path.lexists(p):  # a regular file only: a link (to /etc/passwd …) is never followed
+            return read_text(p, MAX_SIZE)
     return None
 
 

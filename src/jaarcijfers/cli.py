@@ -33,9 +33,16 @@ app.command("audit")(audit.command)
 
 def main() -> None:
     """Entry point. Typer handles usage errors (exit 2); a user error prints its message; anything else
-    is reported as an internal error. Never a traceback (unless JAARCIJFERS_DEBUG is set)."""
+    is reported as an internal error. Never a traceback (unless JAARCIJFERS_DEBUG is set). Ctrl-C and
+    SIGTERM stop the command the same way: every `finally` runs (a build removes its unfinished folder)."""
+    import signal
+
     from jaarcijfers.errors import UserError
 
+    def terminated(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app()
     except UserError as exc:

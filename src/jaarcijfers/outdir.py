@@ -115,13 +115,13 @@ def replaced_folder(out: Path, is_previous: Callable[[Path], bool]) -> Iterator[
             os.chmod(work, 0o777 & ~_umask())  # mkdtemp made it owner-only; the edition is public
             _put_in_place(work, out, is_previous)
         except Exception as caught:
-            exc = _os_error_in(caught)  # a library may wrap the OSError (XlsxWriter's FileCreateError)
-            if exc is None:
+            error = _os_error_in(caught)  # a library may wrap the OSError (XlsxWriter's FileCreateError)
+            if error is None or isinstance(caught, UserError):
                 raise
-            where = f" (bij {str(exc.filename).replace(str(work), str(out))})" if exc.filename else ""
+            where = f" (bij {str(error.filename).replace(str(work), str(out))})" if error.filename else ""
             kept = "de vorige inhoud is ongewijzigd" if os.path.lexists(out) else "de map is niet gemaakt"
             raise UserError(
-                f"de uitvoer kon niet geschreven worden in {out}: {describe_os_error(exc)}{where}. "
+                f"de uitvoer kon niet geschreven worden in {out}: {describe_os_error(error)}{where}. "
                 f"Er is niets half geschreven; {kept}."
             ) from None
     finally:
@@ -137,7 +137,7 @@ def _os_error_in(exc: BaseException) -> OSError | None:
         if isinstance(current, OSError):
             return current
         seen.add(id(current))
-        current = current.__cause__ or current.__context__
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
     return None
 
 
@@ -146,7 +146,7 @@ def _remove(folder: Path) -> None:
     the exchange), also where a previous build left a read-only folder; a folder that cannot be removed
     is named on stderr (never an error: `out` is already complete, or untouched)."""
 
-    def retry(function, path, _exc_info) -> None:  # type: ignore[no-untyped-def]
+    def retry(function, path, _exc_info) -> None:
         try:
             os.chmod(os.path.dirname(path), 0o700)
             if os.path.isdir(path) and not os.path.islink(path):
