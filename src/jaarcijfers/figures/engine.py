@@ -37,6 +37,11 @@ def values(labels: Labels) -> str:
     return ", ".join(f"({q(label)}, {q(code)})" for label, code in pairs)
 
 
+def indexed_values(labels: Labels) -> str:
+    """`values` with each label as its position in `labels`."""
+    return ", ".join(f"({i}, {q(code)})" for i, (_, codes) in enumerate(labels) for code in codes)
+
+
 def window(year: int) -> tuple[int, ...]:
     return tuple(range(year - 4, year + 1))
 
@@ -100,23 +105,35 @@ def _count(
 ) -> dict[tuple[str, str], int]:
     if not rows or not cols or not list(period):
         return {}
-    joins = [
-        f"JOIN dim_{block.rows.dim} rd ON rd.id = y.id JOIN rmap rm ON rm.code = rd.code",
-        f"JOIN dim_{block.columns.dim} cd ON cd.id = y.id JOIN cmap cm ON cm.code = cd.code",
-    ]
+    joins = [_label_join(fig, block.rows, "rd", "rmap rm"), _label_join(fig, block.columns, "cd", "cmap cm")]
     for i, (dim, codes) in enumerate(block.where):
         joins.append(
             f"JOIN dim_{dim} w{i} ON w{i}.id = y.id AND w{i}.code IN ({', '.join(q(c) for c in codes)})"
         )
     period_codes = ", ".join(q(str(y)) for y in period) or "NULL"
+    # the labels as their positions: the distinct (row, column, unit) triples are found on integers and
+    # the unit, then counted (the same numbers as count(DISTINCT) per label pair, several times faster)
     sql = f"""
-        WITH rmap(label, code) AS (VALUES {values(rows)}),
-             cmap(label, code) AS (VALUES {values(cols)})
-        SELECT rm.label, cm.label, count(DISTINCT y.id)
-        FROM dim_{fig.year_dim} y {" ".join(joins)}
-        WHERE y.code IN ({period_codes})
+        WITH rmap(label, code) AS (VALUES {indexed_values(rows)}),
+             cmap(label, code) AS (VALUES {indexed_values(cols)})
+        SELECT r, c, count(*) FROM (
+            SELECT DISTINCT rm.label AS r, cm.label AS c, y.id
+            FROM dim_{fig.year_dim} y {" ".join(joins)}
+            WHERE y.code IN ({period_codes}))
         GROUP BY 1, 2"""
-    return {(r, c): int(n) for r, c, n in con.execute(sql).fetchall()}
+    row_labels, col_labels = [label for label, _ in rows], [label for label, _ in cols]
+    return {(row_labels[r], col_labels[c]): int(n) for r, c, n in con.execute(sql).fetchall()}
+
+
+def _label_join(fig: Figure, axis: Axis, alias: str, labels: str) -> str:
+    """The join that gives each unit the labels of `axis`. The figure's year dimension is `y` itself:
+    a unit has one anchor year (the years partition the units), so it is not joined to itself again."""
+    label_alias = labels.split()[-1]
+    if axis.dim == fig.year_dim:
+        return f"JOIN {labels} ON {label_alias}.code = y.code"
+    return (
+        f"JOIN dim_{axis.dim} {alias} ON {alias}.id = y.id JOIN {labels} ON {label_alias}.code = {alias}.code"
+    )
 
 
 def _means(
@@ -130,7 +147,7 @@ def _means(
         WITH cmap(label, code) AS (VALUES {values(cols)})
         SELECT cm.label, sum(u.{column}), count(u.{column})
         FROM dim_{fig.year_dim} y
-        JOIN dim_{block.columns.dim} cd ON cd.id = y.id JOIN cmap cm ON cm.code = cd.code
+        {_label_join(fig, block.columns, "cd", "cmap cm")}
         JOIN (SELECT DISTINCT id, {column} FROM {UNIT_VIEWS[fig.unit_table]}) u ON u.id = y.id
         WHERE y.code IN ({period_codes})
         GROUP BY 1"""
