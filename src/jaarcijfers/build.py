@@ -51,7 +51,13 @@ def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambd
 
 @contextmanager
 def progress():
-    """A spinner with the current step on the terminal (stderr); silent when not on a terminal."""
+    """A spinner with the current step on the terminal (stderr); silent when not on a terminal (and then
+    the terminal library is not even imported)."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield lambda text: None
+        return
     from rich.console import Console
 
     console = Console(stderr=True)
