@@ -100,7 +100,9 @@ def test_a_successful_build_replaces_the_previous_edition_as_a_whole(previous):
     res = run("build", "--only-figures", "--out", str(previous))
     assert res.returncode == 0, res.stderr
     assert sorted(p.name for p in previous.iterdir()) == ["facts.csv", "figures.csv", "metadata.json"]
-    assert stat.S_IMODE(os.stat(previous).st_mode) & 0o055 == 0o055  # published: readable by others
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(previous).st_mode) == 0o777 & ~umask  # published: not owner-only
     assert leftovers(previous.parent) == []
 
 
