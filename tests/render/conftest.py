@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -212,6 +213,7 @@ def make_edition(**changes) -> Edition:
                 Symbol("(leeg)", "niet weergegeven"),
             ),
         ),
+        published_on=datetime.date(2025, 6, 12),
         provenance={
             "software": "jaarcijfers",
             "software_version": "0.1.0",

@@ -6,6 +6,7 @@ read from its record (`sdc.policy.DisclosurePolicy`); nothing here names a polic
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from jaarcijfers.edition.model import (
     Disclosure,
     Edition,
     Estimate,
+    LabelMeaning,
     NoEstimate,
     PublishedBlock,
     PublishedCell,
@@ -25,6 +27,7 @@ from jaarcijfers.edition.sections import ESTIMATE_SECTION, report_sections
 from jaarcijfers.facts.compute import ComputedFact
 from jaarcijfers.facts.values import FactKind, FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure, RawCell
+from jaarcijfers.figures.spec import Role
 from jaarcijfers.sdc.policy import DisclosurePolicy, get_policy
 
 if TYPE_CHECKING:
@@ -38,7 +41,10 @@ def publish(
     policy: DisclosurePolicy | str,
     provenance: dict[str, Any],
     reflection: str | None = None,
+    published_on: datetime.date | None = None,
 ) -> Edition:
+    """`published_on`: the publication date; without one, the build date (`edition.files.publication_date`)."""
+    from jaarcijfers.edition.files import publication_date
     from jaarcijfers.figures.catalogue import by_id
 
     policy = get_policy(policy) if isinstance(policy, str) else policy
@@ -52,6 +58,7 @@ def publish(
     for f in figures:
         spec = catalogue[f.id]
         period = {b.part: b.period for b in spec.blocks}
+        meanings = {b.part: label_meanings(b) for b in spec.blocks}
         blocks = tuple(
             PublishedBlock(
                 b.part,
@@ -63,6 +70,7 @@ def publish(
                     for c in b.cells
                 ),
                 block_period(period[b.part]),
+                meanings[b.part],
             )
             for b in f.blocks
         )
@@ -92,9 +100,17 @@ def publish(
         figures=tuple(published),
         facts=protect_facts(facts, policy, withheld, small),
         disclosure=Disclosure(policy.name, policy.symbols, policy.note, data_identities(figures, year)),
+        published_on=published_on or publication_date(),
         provenance=provenance,
         reflection_markdown=reflection,
     )
+
+
+def label_meanings(block: Any) -> tuple[LabelMeaning, ...]:
+    """The declared labels of a catalogue block (`figures.spec.Block`) with their roles and codes."""
+    return tuple(
+        LabelMeaning(e.text, e.role, e.codes) for axis in (block.rows, block.columns) for e in axis.entries
+    ) + tuple(LabelMeaning(m.label, Role.MEAN) for m in block.means)
 
 
 def fact_cells(facts: Sequence[ComputedFact], year: int) -> list[RawCell]:
