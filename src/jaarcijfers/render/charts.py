@@ -316,12 +316,12 @@ def _year_block(fig: PublishedFigure, block: PublishedBlock, size: Size) -> dict
 
 
 LINE_HEIGHT = 15  # px of a line of 12 px text
-BAR_HEIGHT = 14
+BAR_HEIGHT = 12
 
 
 def _category_step(labels: list[str], width: float) -> int:
     """The height of one category of a horizontal panel: its label (wrapped) above its bar."""
-    return LINE_HEIGHT * _lines(labels, width) + BAR_HEIGHT + 12
+    return LINE_HEIGHT * _lines(labels, width) + BAR_HEIGHT + 7
 
 
 def _category_layers(
@@ -458,11 +458,15 @@ def block_heading(fig: PublishedFigure, block: PublishedBlock) -> str | None:
     )
 
 
-def chart_spec(fig: PublishedFigure, layout: Layout = "breed") -> dict[str, Any]:
-    """The Vega-Lite 5 specification of a figure in a layout (one chart per block, stacked vertically)."""
+def chart_spec(fig: PublishedFigure, layout: Layout = "breed", part: str | None = None) -> dict[str, Any]:
+    """The Vega-Lite 5 specification of a figure in a layout (one chart per block, stacked vertically);
+    `part`: only that block's chart (the PDF places each block's chart on its own, so none is taller than
+    a page), with the figure's notes above the first block's."""
     size = SIZES[layout]
     charts = []
     for block in fig.blocks:
+        if part is not None and block.part != part:
+            continue
         data = records(fig, block)
         if not data:
             continue
@@ -486,7 +490,7 @@ def chart_spec(fig: PublishedFigure, layout: Layout = "breed") -> dict[str, Any]
         "background": "white",
         "padding": PADDING,
     }
-    notes = chart_notes(fig)
+    notes = chart_notes(fig) if part is None or drawn_parts(fig)[:1] == [part] else []
     if notes:
         spec["title"] = {
             "text": [line for note in notes for line in wrap(note, size.width - 2 * PADDING)],
@@ -503,6 +507,11 @@ def chart_spec(fig: PublishedFigure, layout: Layout = "breed") -> dict[str, Any]
         spec["spacing"] = 32
         spec["align"] = "none"  # each block's chart starts at the left edge
     return spec
+
+
+def drawn_parts(fig: PublishedFigure) -> list[str]:
+    """The blocks of a figure that have a chart (some cell to draw), in order."""
+    return [b.part for b in fig.blocks if records(fig, b)]
 
 
 def chart_notes(fig: PublishedFigure) -> list[str]:
@@ -568,9 +577,11 @@ def config() -> dict[str, object]:
     }
 
 
-def spec_json(fig: PublishedFigure, layout: Layout = "breed") -> str:
+def spec_json(fig: PublishedFigure, layout: Layout = "breed", part: str | None = None) -> str:
     """The specification as canonical JSON (sorted keys): byte-identical for the same figure."""
-    return json.dumps(chart_spec(fig, layout), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        chart_spec(fig, layout, part), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
 
 
 @lru_cache(maxsize=256)
@@ -580,9 +591,9 @@ def _svg(spec: str) -> str:
     return vl_convert.vegalite_to_svg(json.loads(spec), vl_version=VL_VERSION)
 
 
-def chart_svg(fig: PublishedFigure, layout: Layout = "breed") -> str:
-    """The static SVG of a figure (for the site and the PDF)."""
-    return _svg(spec_json(fig, layout))
+def chart_svg(fig: PublishedFigure, layout: Layout = "breed", part: str | None = None) -> str:
+    """The static SVG of a figure (for the site), or of one block's chart (for the PDF)."""
+    return _svg(spec_json(fig, layout, part))
 
 
 def views(spec: dict[str, Any]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:

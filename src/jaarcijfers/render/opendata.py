@@ -200,7 +200,11 @@ def package(edition: Edition, resources: list[dict[str, Any]]) -> dict[str, Any]
         "homepage": publication.WEBSITE,
         "keywords": ["mensenhandel", "jaarcijfers", "statistiek"],
         "licenses": [
-            {"name": publication.LICENCE.name, "title": publication.LICENCE.title, "path": publication.LICENCE.path}
+            {
+                "name": publication.LICENCE.name,
+                "title": publication.LICENCE.title,
+                "path": publication.LICENCE.path,
+            }
         ],
         "contributors": [{"title": publication.PUBLISHER, "role": "publisher", "path": publication.WEBSITE}],
         "sources": [{"title": SOURCE_NAMES.get(s, s)} for s in sources],

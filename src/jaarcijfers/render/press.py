@@ -71,7 +71,9 @@ def press_context(edition: Edition) -> dict[str, Any]:
         "published_iso": edition.published_on.isoformat(),
         "place": publication.PLACE,
         "publisher": publication.PUBLISHER,
-        "downloads": [d for d in publication.downloads(edition) if d.href != publication.files(edition).press],
+        "downloads": [
+            d for d in publication.downloads(edition) if d.href != publication.files(edition).press
+        ],
         "site": publication.files(edition).site,
         "contact": publication.CONTACT[1:],
         "lead": _press_lead(first.text, y) if first else "",

@@ -107,7 +107,9 @@ def text_alternative(fig: PublishedFigure) -> str:
                     )
                 )
             else:
-                parts.append(f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) het aantal {rows[0].lower()}.")
+                parts.append(
+                    f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) het aantal {rows[0].lower()}."
+                )
         elif len(cols) > 1:
             parts.append(
                 f"Liggende staafdiagrammen, één per reeks ({', '.join(rows)}), met het aantal per "
@@ -119,7 +121,9 @@ def text_alternative(fig: PublishedFigure) -> str:
     if fig.rounded:
         text += " De aantallen zijn afgerond op vijftallen."
     if any(c.below is not None for b in fig.blocks for c in b.cells):
-        text += f" Kleine aantallen zijn niet als waarde getekend maar als {PROTECTED_DRAWING} tot de bovengrens."
+        text += (
+            f" Kleine aantallen zijn niet als waarde getekend maar als {PROTECTED_DRAWING} tot de bovengrens."
+        )
     omitted = omitted_from_chart(fig)
     if omitted:
         text += f" Alleen in de tabel: {', '.join(o.lower() for o in omitted)}."
@@ -182,7 +186,11 @@ def figure_context(fig: PublishedFigure) -> dict[str, Any]:
         "id": f"figuur-{fig.id.lower()}",
         "fig": fig,
         "layouts": [
-            {"name": layout, "svg": static(layout), "spec": Markup(spec_script(interactive_spec(fig, layout)))}
+            {
+                "name": layout,
+                "svg": static(layout),
+                "spec": Markup(spec_script(interactive_spec(fig, layout))),
+            }
             for layout in LAYOUTS
         ],
         "alt": text_alternative(fig),
