@@ -10,6 +10,7 @@ import pytest
 from jaarcijfers.edition.model import (
     Disclosure,
     Edition,
+    LabelMeaning,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
@@ -18,6 +19,7 @@ from jaarcijfers.edition.model import (
 from jaarcijfers.edition.sections import report_sections
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
+from jaarcijfers.figures.spec import Role
 from jaarcijfers.sdc.policy import Symbol
 
 YEARS = ("2020", "2021", "2022", "2023", "2024")
@@ -30,13 +32,14 @@ def _block(
     rows: dict[str, tuple[str, ...]],
     columns: tuple[str, ...],
     kind: CellKind = CellKind.COUNT,
+    meanings: tuple[LabelMeaning, ...] = (),
 ):
     cells = []
     for r, values in rows.items():
         for c, v in zip(columns, values, strict=True):
             k = CellKind.BLANK if v == "" else CellKind.PERCENT if v.endswith("%") else kind
             cells.append(PublishedCell(r, c, v, k, {"<5": 5, "<10": 10}.get(v)))
-    return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells))
+    return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells), meanings=meanings)
 
 
 def _figure(
@@ -134,6 +137,10 @@ def make_edition(**changes) -> Edition:
                     "Onbekend": ("<5", "<5", "5", "0", ""),
                 },
                 YEARS,
+                meanings=(
+                    LabelMeaning("Seksuele uitbuiting", Role.PART, ("seksueel",)),
+                    LabelMeaning("Onbekend", Role.UNKNOWN, ("onbekend",)),
+                ),
             )
         ],
         source="OM",
@@ -155,6 +162,14 @@ def make_edition(**changes) -> Edition:
                 },
                 YEARS,
                 kind=CellKind.ROUNDED,
+                meanings=(
+                    LabelMeaning(
+                        "Totaal aantal zaken met eindarrest in hoger beroep",
+                        Role.TOTAL,
+                        ("hoger_beroep_totaal",),
+                    ),
+                    LabelMeaning("Eindarrest vrijspraak", Role.PART, ("eindarrest_vrijspraak",)),
+                ),
             )
         ],
         source="Raad voor de rechtspraak",

@@ -18,7 +18,6 @@ These tests fail, never skip, without chromium or axe-core (`make test-slow` ins
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -198,7 +197,9 @@ def test_site_with_javascript(site, browser, reference_edition, width) -> None: 
     folder = ARTIFACTS / "figuren" / str(width)
     folder.mkdir(parents=True, exist_ok=True)
     for fig in reference_edition.figures:
-        page.locator(f"#figuur-{fig.id.lower()}").screenshot(path=str(folder / f"figuur-{fig.id.lower()}.png"))
+        page.locator(f"#figuur-{fig.id.lower()}").screenshot(
+            path=str(folder / f"figuur-{fig.id.lower()}.png")
+        )
     page.screenshot(path=str(ARTIFACTS / f"site-{width}.png"), full_page=True)
     if width == WIDTHS[0]:  # print shows the wide static SVG
         page.emulate_media(media="print")
@@ -239,7 +240,9 @@ def test_site_without_javascript(site, browser, reference_edition, width) -> Non
     folder = ARTIFACTS / "figuren" / f"{width}-zonder-js"
     folder.mkdir(parents=True, exist_ok=True)
     for fig in reference_edition.figures:
-        page.locator(f"#figuur-{fig.id.lower()}").screenshot(path=str(folder / f"figuur-{fig.id.lower()}.png"))
+        page.locator(f"#figuur-{fig.id.lower()}").screenshot(
+            path=str(folder / f"figuur-{fig.id.lower()}.png")
+        )
     context.close()
     assert attempted == []
     # the audit, on the same document without its scripts (axe itself needs JavaScript)
@@ -252,15 +255,3 @@ def test_site_without_javascript(site, browser, reference_edition, width) -> Non
         assert axe_violations(page) == [], name
     context.close()
     assert attempted == []
-
-
-def test_chart_sizes_fit_a_phone(reference_edition) -> None:
-    """The narrow layout fits the 342 px a 390 px phone leaves, so no chart is scaled down on it."""
-    from jaarcijfers.render import charts
-
-    for fig in reference_edition.figures:
-        for layout in charts.LAYOUTS:
-            svg = charts.chart_svg(fig, layout)
-            width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)"', svg).group(1))  # type: ignore[union-attr]
-            assert width <= charts.SIZES[layout].width, (fig.id, layout, width)
-        assert json.loads(charts.spec_json(fig, "smal"))["config"]["locale"] == charts.LOCALE

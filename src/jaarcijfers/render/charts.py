@@ -625,9 +625,21 @@ def series_colours(spec: dict[str, Any]) -> list[tuple[str, list[str], bool]]:
                 scale = dict(zip(c["scale"]["domain"], c["scale"]["range"], strict=True))
                 used = sorted({str(v[c["field"]]) for v in data})
                 series = sorted({str(v["rij"]) for v in data})
-                labelled = facet_field == "rij" or len(series) == 1
+                labelled = facet_field == "rij" or len(series) == 1 or labels_rows(layers)
                 out.append((c["field"], [scale[u] for u in used], labelled))
     return out
+
+
+def labels_rows(layers: list[dict[str, Any]]) -> bool:
+    """Whether a chart writes each row's label beside its mark (a horizontal bar chart of one column)."""
+    return any(
+        layer["mark"]["type"] == "text"
+        and any(
+            t.get("as") == "naam" and "datum.rij]" in t.get("calculate", "")
+            for t in layer.get("transform", [])
+        )
+        for layer in layers
+    )
 
 
 def omitted_from_chart(fig: PublishedFigure) -> list[str]:
