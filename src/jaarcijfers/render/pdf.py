@@ -20,8 +20,7 @@ from typing import Any
 from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, NoEstimate, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
-from jaarcijfers.render import Output
-from jaarcijfers.render import publication
+from jaarcijfers.render import Output, publication
 from jaarcijfers.render.workbook import (
     SOURCE_NAMES,
     figure_tables,
@@ -184,7 +183,7 @@ def _chart_width(svg: str) -> float:
 # The document
 
 
-def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> list[dict[str, Any]]:
+def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]]) -> list[dict[str, Any]]:
     from jaarcijfers.render.site import text_alternative
 
     out = []
