@@ -176,13 +176,19 @@ def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, objec
     return out
 
 
-def blank_cells(fig: PublishedFigure) -> bool:
-    """Whether a drawn row of the figure has a cell the publication leaves blank (nothing is drawn there)."""
+def undrawn_symbols(fig: PublishedFigure) -> list[str]:
+    """The symbols (as the tables show them) of the cells of drawn rows that have nothing to draw: a blank
+    cell (`.`) or a symbol without a bound (the strict policy's `x`)."""
+    from jaarcijfers.render.publication import shown
+
+    out: list[str] = []
     for b in fig.blocks:
         rows, cols = set(chart_rows(b)), set(chart_columns(b))
-        if any(c.display == "" and c.row in rows and c.column in cols for c in b.cells):
-            return True
-    return False
+        for c in b.cells:
+            if c.row in rows and c.column in cols and _num(c.display) is None and c.below is None:
+                if c.kind != CellKind.PERCENT and shown(c.display) not in out:
+                    out.append(shown(c.display))
+    return out
 
 
 def _axis_title(fig: PublishedFigure) -> str:
@@ -539,8 +545,9 @@ def chart_notes(fig: PublishedFigure) -> list[str]:
             f"{cap_first(shape)}: {' of '.join(symbols)}, geen exacte waarde "
             f"(getekend tot {' of '.join(str(bounds[s]) for s in symbols)})."
         )
-    if blank_cells(fig):
-        out.append("Geen staaf of punt bij een jaar: niet weergegeven (in de tabel: .).")
+    undrawn = undrawn_symbols(fig)
+    if undrawn:
+        out.append(f"Geen staaf of punt: niet weergegeven (in de tabel: {' of '.join(undrawn)}).")
     totals = [r for b in fig.blocks for r in chart_rows(b) if role_name(b, r) == "totaal"]
     parts = [r for b in fig.blocks for r in chart_rows(b) if role_name(b, r) != "totaal"]
     if totals and parts and fig.chart != "line":
