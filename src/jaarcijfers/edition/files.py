@@ -31,6 +31,7 @@ from jaarcijfers.edition.model import (
     PublishedFact,
     PublishedFigure,
     block_period,
+    label_meanings,
 )
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
@@ -272,7 +273,6 @@ def _kind(fig_rounded: bool, row: str, column: str, value: str) -> CellKind:
 
 def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
     """An edition from its published files; `policy`: the disclosure policy it was published with."""
-    from jaarcijfers.edition.publish import label_meanings
     from jaarcijfers.edition.sections import report_sections
     from jaarcijfers.figures.catalogue import CATALOGUE
 

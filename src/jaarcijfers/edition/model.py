@@ -12,7 +12,7 @@ from typing import Any, Literal, cast, get_args
 
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
-from jaarcijfers.figures.spec import Role
+from jaarcijfers.figures.spec import Block, Role
 from jaarcijfers.sdc.policy import Symbol
 
 BlockPeriod = Literal["years", "year", "total"]
@@ -98,6 +98,13 @@ class LabelMeaning:
     text: str
     role: Role = Role.PART
     codes: tuple[str, ...] = ()
+
+
+def label_meanings(block: Block) -> tuple[LabelMeaning, ...]:
+    """The declared labels of a catalogue block with their roles and codes (its means included)."""
+    return tuple(
+        LabelMeaning(e.text, e.role, e.codes) for axis in (block.rows, block.columns) for e in axis.entries
+    ) + tuple(LabelMeaning(m.label, Role.MEAN) for m in block.means)
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,18 @@ from jaarcijfers.edition.model import (
     Disclosure,
     Edition,
     Estimate,
-    LabelMeaning,
     NoEstimate,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
     PublishedFigure,
     block_period,
+    label_meanings,
 )
 from jaarcijfers.edition.sections import ESTIMATE_SECTION, report_sections
 from jaarcijfers.facts.compute import ComputedFact
 from jaarcijfers.facts.values import FactKind, FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure, RawCell
-from jaarcijfers.figures.spec import Role
 from jaarcijfers.sdc.policy import DisclosurePolicy, get_policy
 
 if TYPE_CHECKING:
@@ -104,13 +103,6 @@ def publish(
         provenance=provenance,
         reflection_markdown=reflection,
     )
-
-
-def label_meanings(block: Any) -> tuple[LabelMeaning, ...]:
-    """The declared labels of a catalogue block (`figures.spec.Block`) with their roles and codes."""
-    return tuple(
-        LabelMeaning(e.text, e.role, e.codes) for axis in (block.rows, block.columns) for e in axis.entries
-    ) + tuple(LabelMeaning(m.label, Role.MEAN) for m in block.means)
 
 
 def fact_cells(facts: Sequence[ComputedFact], year: int) -> list[RawCell]:
