@@ -12,6 +12,7 @@ instance the reference 2024 edition); figure metadata (titles, sources, notes) c
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from jaarcijfers.edition.model import (
     PublishedFact,
     PublishedFigure,
     block_period,
+    label_meanings,
 )
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
@@ -81,6 +83,7 @@ def estimate_metadata(estimate: Estimate | NoEstimate | None) -> dict[str, Any] 
 def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
     return {
         "gebouwd_op": built_at,
+        "publicatiedatum": edition.published_on.isoformat(),
         "titel": f"Jaarcijfers Mensenhandel {edition.year}",
         "verslagjaar": edition.year,
         "jaren": list(edition.years),
@@ -121,17 +124,36 @@ def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
     return (year if isinstance(year, int) else None), DataIdentities(tuple(held), tuple(failed))
 
 
-def build_time() -> str:
-    """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
-    import datetime as dt
+def _build_moment() -> datetime.datetime:
+    """`SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now (UTC)."""
     import os
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-    return moment.isoformat().replace("+00:00", "Z")
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    return datetime.datetime.now(tz=datetime.UTC).replace(microsecond=0)
+
+
+def read_publication_date(path: Path) -> datetime.date | None:
+    """The publication date an edition's `metadata.json` records (None without one)."""
+    if not path.is_file():
+        return None
+    try:
+        text = json.loads(path.read_text(encoding="utf-8")).get("publicatiedatum")
+        return None if text is None else datetime.date.fromisoformat(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError, ValueError) as exc:
+        raise UserError(f"{path}: publicatiedatum is geen datum (JJJJ-MM-DD): {exc}") from None
+
+
+def build_time() -> str:
+    """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
+    return _build_moment().isoformat().replace("+00:00", "Z")
+
+
+def publication_date() -> datetime.date:
+    """The publication date of an edition without one of its own: the build date (`SOURCE_DATE_EPOCH` when
+    set, so a rebuild gives the same bytes)."""
+    return _build_moment().date()
 
 
 def write_files(edition: Edition, out: Path) -> list[str]:
@@ -284,6 +306,7 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                         for r, c, v in rows_
                     ),
                     block_period(block.period),
+                    label_meanings(block),
                 )
             )
         years_all.update(fig_years)
@@ -328,5 +351,6 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
         figures=tuple(published),
         facts=facts,
         disclosure=Disclosure(chosen.name, chosen.symbols, chosen.note),
+        published_on=read_publication_date(folder / "metadata.json") or publication_date(),
         provenance={"bron": str(folder)},
     )

@@ -6,11 +6,13 @@ fact's published string) or is rounded for publication (the estimate of the hidd
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast, get_args
 
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
+from jaarcijfers.figures.spec import Block, Role
 from jaarcijfers.sdc.policy import Symbol
 
 BlockPeriod = Literal["years", "year", "total"]
@@ -88,6 +90,24 @@ class PublishedCell:
 
 
 @dataclass(frozen=True)
+class LabelMeaning:
+    """What a row or column label of a block is, as the figure catalogue declares it: its role (an
+    ordinary part, a total of other labels, the unknown category, a count, mean, share or rank) and the
+    codes of the dimension it counts (empty for a label taken from the data or a year)."""
+
+    text: str
+    role: Role = Role.PART
+    codes: tuple[str, ...] = ()
+
+
+def label_meanings(block: Block) -> tuple[LabelMeaning, ...]:
+    """The declared labels of a catalogue block with their roles and codes (its means included)."""
+    return tuple(
+        LabelMeaning(e.text, e.role, e.codes) for axis in (block.rows, block.columns) for e in axis.entries
+    ) + tuple(LabelMeaning(m.label, Role.MEAN) for m in block.means)
+
+
+@dataclass(frozen=True)
 class PublishedBlock:
     part: str
     stub: str
@@ -95,12 +115,20 @@ class PublishedBlock:
     columns: tuple[str, ...]
     cells: tuple[PublishedCell, ...]
     period: BlockPeriod = "years"
+    meanings: tuple[LabelMeaning, ...] = ()  # of the row and column labels the catalogue declares
 
     def cell(self, row: str, column: str) -> PublishedCell:
         for c in self.cells:
             if c.row == row and c.column == column:
                 return c
         raise KeyError((row, column))
+
+    def meaning(self, label: str) -> LabelMeaning:
+        """The declared meaning of a row or column label (an undeclared label is an ordinary part)."""
+        for m in self.meanings:
+            if m.text == label:
+                return m
+        return LabelMeaning(label)
 
 
 @dataclass(frozen=True)
@@ -145,6 +173,7 @@ class Edition:
     figures: tuple[PublishedFigure, ...]
     facts: tuple[PublishedFact, ...]
     disclosure: Disclosure
+    published_on: datetime.date  # the publication date every output carries (docs/publication.md)
     provenance: dict[str, Any] = field(default_factory=dict)
     reflection_markdown: str | None = None
     estimate: Estimate | NoEstimate | None = None

@@ -6,6 +6,7 @@ read from its record (`sdc.policy.DisclosurePolicy`); nothing here names a polic
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from jaarcijfers.edition.model import (
     PublishedFact,
     PublishedFigure,
     block_period,
+    label_meanings,
 )
 from jaarcijfers.edition.sections import ESTIMATE_SECTION, report_sections
 from jaarcijfers.facts.compute import ComputedFact
@@ -38,7 +40,10 @@ def publish(
     policy: DisclosurePolicy | str,
     provenance: dict[str, Any],
     reflection: str | None = None,
+    published_on: datetime.date | None = None,
 ) -> Edition:
+    """`published_on`: the publication date; without one, the build date (`edition.files.publication_date`)."""
+    from jaarcijfers.edition.files import publication_date
     from jaarcijfers.figures.catalogue import by_id
 
     policy = get_policy(policy) if isinstance(policy, str) else policy
@@ -52,6 +57,7 @@ def publish(
     for f in figures:
         spec = catalogue[f.id]
         period = {b.part: b.period for b in spec.blocks}
+        meanings = {b.part: label_meanings(b) for b in spec.blocks}
         blocks = tuple(
             PublishedBlock(
                 b.part,
@@ -63,6 +69,7 @@ def publish(
                     for c in b.cells
                 ),
                 block_period(period[b.part]),
+                meanings[b.part],
             )
             for b in f.blocks
         )
@@ -92,6 +99,7 @@ def publish(
         figures=tuple(published),
         facts=protect_facts(facts, policy, withheld, small),
         disclosure=Disclosure(policy.name, policy.symbols, policy.note, data_identities(figures, year)),
+        published_on=published_on or publication_date(),
         provenance=provenance,
         reflection_markdown=reflection,
     )
