@@ -36,7 +36,9 @@ def test_the_build_option_overrides_the_setting():
 
 def test_the_demo_declares_the_publication_policy_for_2024_only():
     settings = read_settings(editorial_folder(DEMO_DELIVERY, 2024))
-    assert settings.sdc_policy == "publicatie" and "reproduceert het gepubliceerde rapport" in (settings.sdc_reason or "")
+    assert settings.sdc_policy == "publicatie" and "reproduceert het gepubliceerde rapport" in (
+        settings.sdc_reason or ""
+    )
     assert editorial_folder(DEMO_DELIVERY, 2023) is None
     earlier = read_settings(editorial_folder(DEMO_2023_DELIVERY, 2023))
     assert earlier.sdc_policy == "publicatie" and earlier.sdc_reason
