@@ -172,3 +172,12 @@ def test_every_output_of_the_cycle_and_a_byte_identical_rebuild(tmp_path, cli):
     res = cli("build", "--editie", "2024", "--warehouse", str(wh), "--out", str(again))
     assert res.returncode == 0, res.stdout + res.stderr
     assert files(again) == files(out)
+
+
+def test_a_warehouse_build_needs_every_source(cli, tmp_path):
+    partial = tmp_path / "om"
+    partial.mkdir()
+    for name in ("om_zaken.csv", "om_feiten.csv", "om_dossiercodering.csv"):
+        shutil.copy(DEMO_DELIVERY / name, partial / name)
+    res = cli("build", "--data", str(partial), "--warehouse", str(tmp_path / "wh.duckdb"), "--only-figures")
+    assert res.returncode == 2 and "nog geen levering van CoMensha" in res.stderr, res.stderr

@@ -78,6 +78,7 @@ def build_recorded(
     editorial: Path | None = None,
     record: bool = True,
 ) -> int:
+    from jaarcijfers.contract.schema import SOURCE_NAMES, SOURCES
     from jaarcijfers.edition import register
     from jaarcijfers.edition.record import record_of
     from jaarcijfers.edition.revisions import compare, with_revisions
@@ -93,6 +94,12 @@ def build_recorded(
         step("leveringen uit het warehouse lezen")
         con, loads = open_loads(warehouse)
         try:
+            missing = [SOURCE_NAMES[s] for s in SOURCES if s not in loads]
+            if missing:
+                raise UserError(
+                    f"het warehouse {warehouse} heeft nog geen levering van {', '.join(missing)}; "
+                    "een editie heeft elke bron nodig"
+                )
             year = year if year is not None else default_year(con)
         except BaseException:
             con.close()
@@ -162,9 +169,11 @@ def rebuild(warehouse: Path, year: int, sdc: str | None, out: Path | None, only_
         inputs = register.build_inputs(reg, year, sdc)
         recorded = register.read(reg, inputs.entry.edition_id)
         previous = None if inputs.compared_with is None else register.read(reg, inputs.compared_with)
-        # the earlier editions the original build knew (disclosure control across editions)
-        register.prior_editions(reg, year, ids=inputs.knowledge)
+        # the earlier editions the original build knew: disclosure control across editions receives them
+        # (the merge with it passes `prior` to compute_edition, as build_recorded does)
+        prior = register.prior_editions(reg, year, ids=inputs.knowledge)
     e = inputs.entry
+    assert all(p.year < year for p in prior)
     if e.software_version not in (None, __version__):
         print(f"let op: editie {year} is gebouwd met jaarcijfers {e.software_version}, dit is {__version__}")
     with (

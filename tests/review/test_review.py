@@ -163,3 +163,19 @@ def test_the_review_command(cli, tmp_path):
     res = cli("review", "--data", str(DEMO_DELIVERY), "--out", str(tmp_path / "uit"))
     assert res.returncode == 0, res.stderr
     assert "Plausibiliteitstoets 2024" in res.stdout and (tmp_path / "uit" / "plausibiliteit.html").is_file()
+
+
+def test_a_delivery_is_compared_with_the_warehouse_which_stays_unchanged(tmp_path):
+    from jaarcijfers.paths import DEMO_2023_DELIVERY
+    from jaarcijfers.warehouse.load import load_delivery
+
+    wh = tmp_path / "wh.duckdb"
+    assert load_delivery(DEMO_2023_DELIVERY, wh).loaded
+    before = wh.read_bytes()
+    review, _, _ = make_review(DEMO_DELIVERY, wh, None, None, tmp_path / "uit")
+    assert wh.read_bytes() == before
+    comensha = next(s for s in review.sources if s.source == "comensha")
+    assert (comensha.previous_load, comensha.load) == (1, 2)
+    late = [c for c in comensha.changes if c.file == "comensha_registraties" and c.year == 2023]
+    assert late and late[0].added > 0 and late[0].removed == 0
+    assert (QuestionKind.REVISED, "comensha_registraties", None, None, 2023) in signature(review)

@@ -103,6 +103,9 @@ def _load_into_temporary(
             raise UserError(f"het warehouse {warehouse} bestaat niet")
         shutil.copyfile(warehouse, temporary)
         os.chmod(temporary, 0o600)
+        wal = Path(f"{warehouse}.wal")  # changes not yet checkpointed into the file
+        if wal.is_file():
+            shutil.copyfile(wal, f"{temporary}.wal")
     if previous is not None:
         earlier = load_delivery(previous, temporary)
         if not earlier.loaded:
