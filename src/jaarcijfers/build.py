@@ -12,35 +12,69 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jaarcijfers.errors import UserError
-from jaarcijfers.sdc.policy import DEFAULT
 
 if TYPE_CHECKING:
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambda text: None) -> Edition:
+def compute_edition(
+    data: Path | None,
+    year: int | None,
+    sdc: str | None = None,
+    step=lambda text: None,
+    *,
+    con=None,
+    editorial: Path | None = None,
+    reflection: str | None = None,
+) -> Edition:
     """Everything up to and including disclosure control; returns the published Edition.
-    `step(text)` is told what is being done (for progress on the terminal)."""
+    `step(text)` is told what is being done (for progress on the terminal).
+
+    The delivery is the folder `data`, or `con`: an open connection on chosen loads of the warehouse
+    (`warehouse.snapshot.open_loads`; closed here). The disclosure policy is `sdc` (`build --sdc`), else
+    the edition's editorial setting (`editorial`, else `DATA/redactie/YYYY/`), else the strict policy
+    (docs/editions.md). The reflection is `reflection`, else read from `data`."""
+    from dataclasses import replace
+
     from jaarcijfers.edition.publish import publish, with_estimate
+    from jaarcijfers.editorial.settings import edition_policy, read_settings
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
     from jaarcijfers.sdc.policy import get_policy
     from jaarcijfers.warehouse.load import open_delivery
 
-    policy = get_policy(sdc)  # an unknown policy is an error before any work is done
-    step("levering valideren en laden")
-    con = open_delivery(data)
+    if sdc is not None:
+        get_policy(sdc)  # an unknown policy is an error before any work is done
+    if con is None:
+        assert data is not None
+        step("levering valideren en laden")
+        con = open_delivery(data)
     step("regels toepassen en figuren berekenen")
     year, figures = compute_all(con, year)
+    policy_name, reason = edition_policy(read_settings(editorial_of(data, year, editorial)), sdc)
+    policy = get_policy(policy_name)
     step("feiten berekenen")
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
+    if reflection is None and data is not None:
+        reflection = _reflection(data, year)
     step(f"onthullingscontrole ({policy.name})")
-    edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
+    edition = publish(year, figures, facts, policy, provenance, reflection=reflection)
+    edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
     step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
     return with_estimate(edition, estimate)
+
+
+def editorial_of(data: Path | None, year: int, editorial: Path | None) -> Path | None:
+    """The editorial folder of the edition: `editorial` (`--redactie DIR`) when given, else
+    `DATA/redactie/YEAR/` of the delivery folder when it exists, else None (docs/editorial.md)."""
+    from jaarcijfers.editorial.settings import editorial_folder
+
+    if data is not None:
+        return editorial_folder(data, year, editorial)
+    return None if editorial is None else editorial_folder(Path(), year, editorial)
 
 
 @contextmanager
@@ -72,7 +106,7 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
     return published_estimate(res, year)
 
 
-def delivery_provenance(con, data: Path) -> dict:
+def delivery_provenance(con, data: Path | None) -> dict:
     from jaarcijfers import RULES_VERSION, __version__
     from jaarcijfers.contract.schema import CONTRACT_VERSION
 
@@ -121,24 +155,39 @@ def _reflection(data: Path, year: int | None) -> str | None:
 
 
 def run_build(
-    data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
+    data: Path | None,
+    year: int | None,
+    out: Path | None,
+    sdc: str | None = None,
+    only_figures: bool = False,
+    editorial: Path | None = None,
 ) -> int:
-    from jaarcijfers.edition.files import write_files
+    """`jaarcijfers build` from a delivery folder (default: the demo delivery), in memory: nothing is
+    recorded (builds from the warehouse, recorded in the edition register: `jaarcijfers.cycle`)."""
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc or DEFAULT, step)
+        edition = compute_edition(data, year, sdc, step, editorial=editorial)
         out = out or Path("out") / str(edition.year)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
-        step("figures.csv, facts.csv en metadata.json schrijven")
-        written = write_files(edition, out)
-        if not only_figures:
-            from jaarcijfers.render import render_all
-
-            written += render_all(edition, out, step)
+        written = write_outputs(edition, out, only_figures, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     return 0
+
+
+def write_outputs(edition: Edition, out: Path, only_figures: bool, step=lambda text: None) -> list[str]:
+    """figures.csv, facts.csv, metadata.json and (unless `only_figures`) every rendered output, into `out`;
+    returns the names written."""
+    from jaarcijfers.edition.files import write_files
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
+    step("figures.csv, facts.csv en metadata.json schrijven")
+    written = write_files(edition, out)
+    if not only_figures:
+        from jaarcijfers.render import render_all
+
+        written += render_all(edition, out, step)
+    return written

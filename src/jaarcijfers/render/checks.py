@@ -2,9 +2,9 @@
 
 `numbers_not_in_edition(text, edition)` lists the numbers in a text that the edition does not publish:
 every number a reader sees must be a published cell, a fact, a label or note of a figure, or a value of
-the edition's provenance, symbols, disclosure note, reflection or estimate. Years (2000-2100), the numbers
-of chapters, figures and tables, and the publication's own date, contact and licence (written out as in
-the colophon) are not data and are ignored.
+the edition's provenance, symbols, disclosure note and reason, revisions, reflection or estimate. Years
+(2000-2100), the numbers of chapters, figures and tables, and the publication's own date, contact and
+licence (written out as in the colophon) are not data and are ignored.
 """
 
 from __future__ import annotations
@@ -69,6 +69,9 @@ def edition_numbers(edition: Edition) -> set[str]:
     texts += [f.value for f in edition.facts]
     texts += list(_strings([(s.text, s.meaning) for s in edition.disclosure.symbols]))
     texts += list(_strings(edition.disclosure.note))
+    texts += list(_strings(edition.disclosure.reason))
+    if edition.revisions is not None:  # the revisions table and its count (render/revisions.py)
+        texts += list(_strings(asdict(edition.revisions))) + [str(len(edition.revisions.revisions))]
     texts += list(_strings(edition.provenance))
     texts += list(_strings(asdict(edition.estimate) if edition.estimate is not None else None))
     if edition.reflection_markdown:

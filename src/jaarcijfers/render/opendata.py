@@ -234,10 +234,67 @@ def write_open_data(edition: Edition, out: Path) -> list[str]:
             json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         resources.append(desc)
+    revisions = write_revisions(edition, folder)
+    if revisions is not None:
+        resources.append(revisions)
     (folder / "datapackage.json").write_text(
         json.dumps(package(edition, resources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return [f"{publication.files(edition).open_data}/"]
+
+
+# --- revisions (docs/editions.md) ----------------------------------------------------------------------
+REVISIONS = "herzieningen"
+REVISION_FIELDS = (
+    ("figure", "string", "figuur (id, als in figures.csv)"),
+    ("table_part", "string", "deel van de tabel"),
+    ("row", "string", "rij"),
+    ("column", "string", "jaar"),
+    ("previous", "string", "waarde in de vorige editie, zoals gepubliceerd (leeg: niet getoond)"),
+    ("new", "string", "waarde in deze editie, zoals gepubliceerd (leeg: niet getoond)"),
+    ("difference", "integer", "nieuw min oud als beide een getal zijn (percentages: procentpunten)"),
+    ("reason", "string", "reden(en) van de herziening, voor zover bekend"),
+)
+
+
+def revisions_csv(edition: Edition) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow([name for name, _, _ in REVISION_FIELDS])
+    for r in edition.revisions.revisions if edition.revisions else ():
+        reasons = "; ".join(str(x) for x in r.reasons)
+        difference = "" if r.difference is None else r.difference
+        w.writerow([r.figure, r.part, r.row, r.column, r.previous, r.new, difference, reasons])
+    return buf.getvalue()
+
+
+def write_revisions(edition: Edition, folder: Path) -> dict | None:
+    """`herzieningen.csv` and its description, when the edition was compared with the edition before."""
+    from jaarcijfers.render.revisions import summary
+
+    rev = edition.revisions
+    if rev is None:
+        return None
+    (folder / f"{REVISIONS}.csv").write_text(revisions_csv(edition), encoding="utf-8", newline="\n")
+    desc = {
+        "name": REVISIONS,
+        "path": f"{REVISIONS}.csv",
+        "title": f"Herzieningen ten opzichte van de editie {rev.previous_year}",
+        "description": summary(edition),
+        "vorige_editie": {
+            "verslagjaar": rev.previous_year,
+            "onthullingscontrole": rev.previous_policy,
+            "versie": rev.previous_version,
+            "ingelezen": rev.previous_imported,
+        },
+        "vergeleken_cellen": rev.compared,
+        "herziene_cellen": len(rev.revisions),
+        "schema": {"fields": [{"name": n, "type": t, "description": d} for n, t, d in REVISION_FIELDS]},
+    }
+    (folder / f"{REVISIONS}.json").write_text(
+        json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return desc
 
 
 OUTPUT = Output("open data", write_open_data, order=10)

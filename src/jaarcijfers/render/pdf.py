@@ -382,10 +382,10 @@ def document(edition: Edition) -> dict[str, Any]:
             {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
         )
 
-    if edition.disclosure.note:
-        toelichting_sections.append(
-            {"title": "Onthullingscontrole", "paragraphs": [edition.disclosure.note], "items": []}
-        )
+    disclosure = [p for p in (edition.disclosure.note, edition.disclosure.reason) if p]
+    if disclosure:
+        toelichting_sections.append({"title": "Onthullingscontrole", "paragraphs": disclosure, "items": []})
+    toelichting_sections.append(revisions_section(edition))
 
     toelichting = {
         "number": "4",
@@ -435,6 +435,21 @@ def document(edition: Edition) -> dict[str, Any]:
         "chapters": chapters,
         "toelichting": toelichting,
     }
+
+
+def revisions_section(edition: Edition) -> dict[str, Any]:
+    """The section Herzieningen of the Toelichting (render/revisions.py, docs/editions.md): the policy, the
+    comparison, the revisions that change a finding, and one line per revised cell."""
+    from jaarcijfers.render import revisions
+
+    items = [
+        f"{r.figure}{f' ({r.part})' if r.part else ''}, {r.row}, {r.year}: {r.previous} → {r.new}"
+        + (f" ({r.difference})" if r.difference else "")
+        + f"; {r.reasons}"
+        for r in revisions.rows(edition)
+    ]
+    paragraphs = [revisions.POLICY, revisions.summary(edition), *revisions.turns(edition)]
+    return {"title": revisions.TITLE, "paragraphs": paragraphs, "items": items}
 
 
 def font_paths() -> list[str]:

@@ -223,6 +223,7 @@ def toc(edition: Edition, sections: list[tuple[str, str]], estimate: bool) -> li
             "children": [
                 {"id": "bewerkingen", "title": "Bewerkingen van de gegevens"},
                 {"id": "tekens", "title": "Tekens in tabellen en grafieken"},
+                {"id": "herzieningen", "title": "Herzieningen"},
                 {"id": "bronnen", "title": "Bronnen en herkomst"},
                 {"id": "colofon", "title": "Colofon"},
             ],
@@ -368,12 +369,27 @@ def context(edition: Edition) -> dict[str, Any]:
         "notable": notable(edition),
         "symbols": publication.symbols(edition),
         "sdc_toelichting": edition.disclosure.note,
+        "sdc_reden": edition.disclosure.reason,
+        "herzieningen": revisions_context(edition),
         "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],
         "provenance": provenance_rows(edition),
         "provenance_facts": provenance_facts(edition),
         "css": Markup((TEMPLATES / "style.css").read_text(encoding="utf-8")),
         "vega": Markup(vega_bundle()),
         "script": Markup((TEMPLATES / "charts.js").read_text(encoding="utf-8")),
+    }
+
+
+def revisions_context(edition: Edition) -> dict[str, Any]:
+    """The section Herzieningen of the Toelichting (render/revisions.py, docs/editions.md)."""
+    from jaarcijfers.render import revisions
+
+    return {
+        "policy": revisions.POLICY,
+        "summary": revisions.summary(edition),
+        "turns": revisions.turns(edition),
+        "headers": revisions.HEADERS,
+        "rows": revisions.rows(edition),
     }
 
 

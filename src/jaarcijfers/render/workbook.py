@@ -342,6 +342,8 @@ def write_workbook(edition: Edition, path: Path) -> None:
         f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.disclosure.policy}). Kleine aantallen "
         "worden niet precies getoond ter bescherming van de privacy."
     )
+    if edition.disclosure.reason:
+        line(edition.disclosure.reason)
     line("Herkomst van de cijfers", f_heading)
     for text in provenance_lines(edition):
         line(text)
@@ -365,6 +367,10 @@ def write_workbook(edition: Edition, path: Path) -> None:
         1, 0, "Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan.", f_text
     )
     entries = [("Toelichting", "Noten bij de tabellen en de betekenis van de tekens", "", "")]
+    if edition.revisions is not None:
+        entries.append(
+            (REVISIONS_SHEET, f"Herzieningen ten opzichte van de editie {edition.year - 1}", "", "")
+        )
     entries += [(sh.name, sheet_title(sh), sh.fig.source, sh.fig.section) for sh in sheets]
     ws.add_table(
         2,
@@ -417,6 +423,11 @@ def write_workbook(edition: Edition, path: Path) -> None:
         ws.write_string(i, 0, f"noot {n.number}", f_stub)
         ws.write_string(i, 1, n.text, f_wrap)
         ws.write_string(i, 2, ", ".join(n.sheets) if n.sheets else "geen tabel in deze editie", f_wrap)
+
+    if edition.revisions is not None:
+        revisions_sheet(
+            wb, edition, {"title": f_title, "text": f_text, "header": f_header, "stub": f_stub}, f_num
+        )
 
     # --- one table per sheet -----------------------------------------------------------------
     meanings = dict(symbols(edition))
@@ -515,6 +526,64 @@ def set_language(path: Path, language: str) -> None:
             clone.create_system = info.create_system
             dst.writestr(clone, body)
     path.write_bytes(out.getvalue())
+
+
+REVISIONS_SHEET = "Herzieningen"
+
+
+def revisions_sheet(wb, edition: Edition, formats: dict, f_num) -> None:
+    """The sheet `Herzieningen` (docs/editions.md): one table, a row per revised cell, the values as
+    published (numbers as numbers, symbols as text)."""
+    from jaarcijfers.render.revisions import HEADERS, NOT_SHOWN, POLICY, rows, summary, turns
+
+    ws = wb.add_worksheet(REVISIONS_SHEET)
+    ws.hide_gridlines(2)
+    meta = [
+        (f"Herzieningen ten opzichte van de editie {edition.year - 1}", formats["title"]),
+        (
+            "Dit werkblad bevat één tabel: elke gepubliceerde cel van een eerder jaar die anders is dan in de "
+            "vorige editie.",
+            formats["text"],
+        ),
+        (summary(edition), formats["text"]),
+        *((t, formats["text"]) for t in turns(edition)),
+        (POLICY, formats["text"]),
+    ]
+    for i, (text, fmt) in enumerate(meta):
+        ws.write_string(i, 0, text, fmt)
+    top = len(meta)
+    table = rows(edition)
+    ws.add_table(
+        top,
+        0,
+        top + max(len(table), 1),
+        len(HEADERS) - 1,
+        {
+            "name": "Herzieningen_tabel",
+            "style": None,
+            "autofilter": False,
+            "columns": [{"header": h, "header_format": formats["header"]} for h in HEADERS],
+        },
+    )
+    for j, width in enumerate((12, 10, 40, 8, 14, 14, 10, 40)):
+        ws.set_column(j, j, width)
+    if not table:
+        ws.write_string(top + 1, 0, "geen herzieningen", formats["stub"])
+    for i, r in enumerate(table, start=top + 1):
+        for j, text in enumerate((r.figure, r.part, r.row, r.year)):
+            ws.write_string(i, j, text, formats["stub"])
+        for j, display in ((4, r.previous), (5, r.new)):
+            kind, value, fmt = cell_value("" if display == NOT_SHOWN else display)
+            if kind in ("number", "percent"):
+                ws.write_number(i, j, value, f_num(fmt))
+            else:
+                ws.write_string(i, j, display, formats["stub"])
+        if r.difference_value is not None:
+            ws.write_number(i, 6, r.difference_value, f_num("+#,##0;-#,##0;0"))
+        else:
+            ws.write_blank(i, 6, None, formats["stub"])
+        ws.write_string(i, 7, r.reasons, formats["stub"])
+    ws.freeze_panes(top + 1, 0)
 
 
 def render_workbook(edition: Edition, out: Path) -> list[str]:

@@ -29,9 +29,14 @@ REGISTRY: dict[str, str] = {
     "strict": "jaarcijfers.sdc.strict",
 }
 """Policy name -> the module holding its `POLICY` record (imported only when the policy is used); every
-entry is documented in docs/sdc.md (tested). The first entry is the default."""
+entry is documented in docs/sdc.md (tested). The first entry is `DEFAULT`; a new edition gets `SAFE_DEFAULT`."""
 
 DEFAULT = next(iter(REGISTRY))
+"""The policy assumed for published files read back without saying theirs (`edition.files.read_edition`)."""
+
+SAFE_DEFAULT = "strict"
+"""The policy of an edition that declares none in its editorial settings (`onthullingscontrole` in
+`redactie.toml`) and is built without `--sdc`: safe by default (docs/editions.md)."""
 
 
 @dataclass(frozen=True)
