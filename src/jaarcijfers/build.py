@@ -15,12 +15,25 @@ from jaarcijfers.errors import UserError
 from jaarcijfers.sdc.policy import DEFAULT
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
+    from jaarcijfers.sdc.audit import AuditResult
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambda text: None) -> Edition:
-    """Everything up to and including disclosure control; returns the published Edition.
-    `step(text)` is told what is being done (for progress on the terminal)."""
+def compute_edition(
+    data: Path,
+    year: int | None,
+    sdc: str = DEFAULT,
+    step=lambda text: None,
+    earlier: Sequence[Path] = (),
+) -> tuple[Edition, AuditResult]:
+    """Everything up to and including disclosure control and its audit; returns the published Edition
+    (with the audit's verdict) and the audit. `earlier`: folders of earlier published editions an outsider
+    knows (docs/sdc.md, "Across editions"). `step(text)` is told what is being done (for progress on the
+    terminal)."""
+    from jaarcijfers.edition.audit import with_verdict
+    from jaarcijfers.edition.files import read_prior
     from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
@@ -28,6 +41,7 @@ def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambd
     from jaarcijfers.warehouse.load import open_delivery
 
     policy = get_policy(sdc)  # an unknown policy is an error before any work is done
+    prior = [read_prior(folder) for folder in earlier]
     step("levering valideren en laden")
     con = open_delivery(data)
     step("regels toepassen en figuren berekenen")
@@ -35,12 +49,20 @@ def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambd
     step("feiten berekenen")
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
+    for p in prior:
+        if p.year >= year:
+            raise UserError(
+                f"eerdere editie {p.source}: verslagjaar {p.year} is niet eerder dan het verslagjaar {year}"
+            )
     step(f"onthullingscontrole ({policy.name})")
-    edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
+    edition = publish(
+        year, figures, facts, policy, provenance, reflection=_reflection(data, year), prior=prior
+    )
     step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
-    return with_estimate(edition, estimate)
+    step("audit van de onthullingscontrole")
+    return with_verdict(with_estimate(edition, estimate), policy, prior)
 
 
 @contextmanager
@@ -114,14 +136,20 @@ def _reflection(data: Path, year: int | None) -> str | None:
 
 
 def run_build(
-    data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
+    data: Path | None,
+    year: int | None,
+    out: Path | None,
+    sdc: str | None = None,
+    only_figures: bool = False,
+    earlier: Sequence[Path] = (),
 ) -> int:
+    from jaarcijfers.edition.audit import print_verdict
     from jaarcijfers.edition.files import write_files
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc or DEFAULT, step)
+        edition, audit = compute_edition(data, year, sdc or DEFAULT, step, earlier)
         out = out or Path("out") / str(edition.year)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -134,4 +162,5 @@ def run_build(
 
             written += render_all(edition, out, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
+    print_verdict(audit)
     return 0

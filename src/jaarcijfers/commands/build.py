@@ -22,8 +22,17 @@ def command(
     only_figures: Annotated[
         bool, typer.Option("--only-figures", help="Schrijf alleen figures.csv, facts.csv en metadata.json.")
     ] = False,
+    earlier: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--met-eerdere",
+            "--with-earlier",
+            help="Map van een eerder gepubliceerde editie die een buitenstaander kent (herhaalbaar); de "
+            "onthullingscontrole en de audit houden er rekening mee (docs/sdc.md).",
+        ),
+    ] = None,
 ) -> None:
-    """Valideer, bereken alle figuren, pas onthullingscontrole toe en schrijf de publicatie."""
+    """Valideer, bereken alle figuren, pas onthullingscontrole toe, controleer die en schrijf de publicatie."""
     from jaarcijfers.build import run_build
 
-    raise typer.Exit(run_build(data, year, out, sdc=sdc, only_figures=only_figures))
+    raise typer.Exit(run_build(data, year, out, sdc=sdc, only_figures=only_figures, earlier=earlier or ()))

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.edition.model import (
     DataIdentities,
@@ -35,6 +35,9 @@ from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
+
+if TYPE_CHECKING:
+    from jaarcijfers.sdc.editions import PriorEdition
 
 FIGURE_COLUMNS = ("figure", "table_part", "row", "column", "value")
 FACT_COLUMNS = ("id", "value")
@@ -88,8 +91,46 @@ def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
         "symbolen": {s.text: s.meaning for s in edition.disclosure.symbols},
         "schatting_verborgen_aantal": estimate_metadata(edition.estimate),
         "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
+        **disclosure_metadata(edition.disclosure),
         **edition.provenance,
     }
+
+
+def _key_json(key: CellKey) -> dict[str, Any]:
+    from jaarcijfers.sdc.structure import edition_of
+
+    year, plain = edition_of(key)
+    out: dict[str, Any] = {
+        "figuur": plain.figure,
+        "deel": plain.part,
+        "rij": plain.row,
+        "kolom": plain.column,
+    }
+    if year is not None:
+        out["editie"] = year
+    return out
+
+
+def disclosure_metadata(disclosure: Disclosure) -> dict[str, Any]:
+    """The audit's verdict (which cells leak, never what can be recovered) and the record of the withheld
+    cells revised since the earlier editions the build was given (docs/sdc.md)."""
+    out: dict[str, Any] = {}
+    verdict = disclosure.audit
+    if verdict is not None:
+        out["onthullingscontrole_audit"] = {
+            "geslaagd": verdict.passed,
+            "verborgen_cellen": verdict.hidden,
+            "identiteiten": verdict.identities,
+            "eerdere_edities": list(verdict.earlier),
+            "lekken": [_key_json(k) for k in verdict.leaks],
+            "tegenstrijdig": list(verdict.dropped),
+        }
+    if disclosure.revised:
+        out["onthullingscontrole_herzien"] = {
+            str(year): [[k.figure, k.part, k.row, k.column] for k in keys]
+            for year, keys in disclosure.revised
+        }
+    return out
 
 
 def identities_metadata(record: DataIdentities | None) -> dict[str, list[str]] | None:
@@ -119,6 +160,70 @@ def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
     held, failed = lists["gelden"], lists["gelden_niet"]
     assert isinstance(held, list) and isinstance(failed, list)
     return (year if isinstance(year, int) else None), DataIdentities(tuple(held), tuple(failed))
+
+
+def _metadata_object(path: Path) -> dict[str, Any] | None:
+    if not path.is_file():
+        return None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
+    if not isinstance(meta, dict):
+        raise UserError(f"{path}: een JSON-object verwacht")
+    return meta
+
+
+def read_revised(path: Path) -> dict[int, frozenset[CellKey]]:
+    """An edition's record of its withheld cells revised since earlier editions (`metadata.json`,
+    `onthullingscontrole_herzien`: year -> [[figure, part, row, column], ...]); empty without one."""
+    meta = _metadata_object(path) or {}
+    record = meta.get("onthullingscontrole_herzien", {})
+    out: dict[int, frozenset[CellKey]] = {}
+    if not isinstance(record, dict):
+        raise UserError(f"{path}: onthullingscontrole_herzien moet een object zijn (jaar -> cellen)")
+    for year, keys in record.items():
+        if not (str(year).isdigit() and isinstance(keys, list)):
+            raise UserError(
+                f"{path}: onthullingscontrole_herzien: {year!r} is geen jaar met een lijst cellen"
+            )
+        cells = []
+        for k in keys:
+            if not (isinstance(k, list) and len(k) == 4 and all(isinstance(x, str) for x in k)):
+                raise UserError(
+                    f"{path}: onthullingscontrole_herzien: {k!r} is geen cel [figuur, deel, rij, kolom]"
+                )
+            cells.append(CellKey(*k))
+        out[int(year)] = frozenset(cells)
+    return out
+
+
+def read_prior(folder: Path) -> PriorEdition:
+    """An earlier published edition for disclosure control (`build --met-eerdere`, `audit --met`): its
+    figures, facts (when present) and records from `metadata.json` (when present)."""
+    from jaarcijfers.sdc.editions import PriorEdition
+    from jaarcijfers.sdc.structure import reporting_year
+
+    if not folder.is_dir():
+        raise UserError(f"eerdere editie: {folder} is geen map met een gepubliceerde editie")
+    cells = read_cells(folder / "figures.csv")
+    facts_file = folder / "facts.csv"
+    facts = read_fact_values(facts_file) if facts_file.is_file() else {}
+    year, record = read_metadata(folder / "metadata.json")
+    year = year or reporting_year(cells)
+    if year is None:
+        raise UserError(f"{folder / 'figures.csv'}: geen jaarkolommen; het verslagjaar is onbekend")
+    meta = _metadata_object(folder / "metadata.json") or {}
+    policy = meta.get("onthullingscontrole", "")
+    return PriorEdition(
+        year,
+        cells,
+        facts,
+        None if record is None else record.failed,
+        read_revised(folder / "metadata.json"),
+        policy if isinstance(policy, str) else "",
+        str(folder),
+    )
 
 
 def build_time() -> str:

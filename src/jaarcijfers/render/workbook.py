@@ -292,6 +292,8 @@ def write_workbook(edition: Edition, path: Path) -> None:
         f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.disclosure.policy}). Kleine aantallen "
         "worden niet precies getoond ter bescherming van de privacy."
     )
+    if edition.disclosure.note:  # as the audit of this edition allows it (docs/sdc.md, "Safe by default")
+        line(edition.disclosure.note)
     line("Herkomst van de cijfers", f_heading)
     for text in provenance_lines(edition):
         line(text)
