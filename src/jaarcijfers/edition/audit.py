@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from jaarcijfers.edition.files import read_cells, read_fact_values, read_metadata, read_prior, read_revised
+from jaarcijfers.edition.files import (
+    read_cells,
+    read_fact_values,
+    read_metadata,
+    read_prior,
+    read_revised,
+    read_zeros,
+)
 from jaarcijfers.edition.model import AuditVerdict, Edition
 from jaarcijfers.errors import UserError
 from jaarcijfers.figures.model import CellKey
@@ -43,6 +50,7 @@ def run_audit(edition: Path, json_out: bool, earlier: Sequence[Path] = ()) -> in
             year=year,
             prior=prior,
             revised=read_revised(path.parent / "metadata.json"),
+            zeros=read_zeros(path.parent / "metadata.json"),
         )
     except ValueError as exc:  # includes CatalogueError: an edition that does not fit the catalogue
         raise UserError(f"{path}: {exc}") from exc
@@ -88,6 +96,7 @@ def audit_edition(edition: Edition, prior: Sequence[PriorEdition] = ()) -> Audit
         year=edition.year,
         prior=prior,
         revised={y: frozenset(keys) for y, keys in edition.disclosure.revised},
+        zeros=edition.disclosure.zeros,
     )
 
 
@@ -105,11 +114,12 @@ def with_verdict(
         identities=result.n_identities,
         dropped=tuple(result.dropped),
     )
-    disclosure = replace(edition.disclosure, audit=verdict, note=disclosure_note(policy, verdict))
+    note = disclosure_note(policy, verdict, edition.disclosure.zeros)
+    disclosure = replace(edition.disclosure, audit=verdict, note=note)
     return replace(edition, disclosure=disclosure), result
 
 
-def disclosure_note(policy: DisclosurePolicy, verdict: AuditVerdict) -> str | None:
+def disclosure_note(policy: DisclosurePolicy, verdict: AuditVerdict, zeros: bool = False) -> str | None:
     """The policy's note for the Toelichting when the audit confirms it; otherwise, plainly, that hidden
     counts can be recovered from what is published."""
     together = (
@@ -118,6 +128,11 @@ def disclosure_note(policy: DisclosurePolicy, verdict: AuditVerdict) -> str | No
         if verdict.earlier
         else ""
     )
+    if zeros:
+        together += (
+            " In deze editie zijn bovendien enkele nullen weggelaten, omdat een klein aantal anders uit eerder "
+            "gepubliceerde cijfers terug te rekenen was: een weggelaten cel kan hier dus ook 0 zijn."
+        )
     if verdict.passed:
         return None if policy.note is None else policy.note + together
     n = len(verdict.leaks)

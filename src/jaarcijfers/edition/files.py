@@ -125,6 +125,8 @@ def disclosure_metadata(disclosure: Disclosure) -> dict[str, Any]:
             "lekken": [_key_json(k) for k in verdict.leaks],
             "tegenstrijdig": list(verdict.dropped),
         }
+    if disclosure.zeros:
+        out["onthullingscontrole_nullen_weggelaten"] = True
     if disclosure.revised:
         out["onthullingscontrole_herzien"] = {
             str(year): [[k.figure, k.part, k.row, k.column] for k in keys]
@@ -223,7 +225,13 @@ def read_prior(folder: Path) -> PriorEdition:
         read_revised(folder / "metadata.json"),
         policy if isinstance(policy, str) else "",
         str(folder),
+        read_zeros(folder / "metadata.json"),
     )
+
+
+def read_zeros(path: Path) -> bool:
+    """Whether an edition records that it withheld zeros (its `x` may be 0)."""
+    return (_metadata_object(path) or {}).get("onthullingscontrole_nullen_weggelaten") is True
 
 
 def build_time() -> str:

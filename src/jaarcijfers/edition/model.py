@@ -67,6 +67,9 @@ class Disclosure:
     data_identities: DataIdentities | None = None
     revised: tuple[tuple[int, tuple[CellKey, ...]], ...] = ()  # (earlier year, withheld cells revised since)
     audit: AuditVerdict | None = None
+    zeros: bool = (
+        False  # some zero is withheld: a withheld cell may be 0 (the strict policy, as a last resort)
+    )
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,7 @@ def publish(
         )
     withheld = {k for k, text in shown.items() if text == policy.withheld.text} | concealed
     small = {c.key for c in raw if c.kind == CellKind.COUNT and c.value in policy.small}
+    zeros = any(c.kind == CellKind.COUNT and c.value == 0 and c.key in withheld for c in raw)
     published_facts = protect_facts(facts, policy, withheld, small, concealed)
     return Edition(
         year=year,
@@ -108,7 +109,8 @@ def publish(
             policy.symbols,
             policy.note,
             data_identities(figures, year),
-            revised_cells(raw, facts, shown, published_facts, prior, year),
+            revised_cells(raw, facts, shown, published_facts, prior, year, zeros),
+            zeros=zeros,
         ),
         provenance=provenance,
         reflection_markdown=reflection,
@@ -152,6 +154,7 @@ def revised_cells(
     published_facts: Sequence[PublishedFact],
     prior: Sequence[PriorEdition],
     year: int,
+    zeros: bool = False,
 ) -> tuple[tuple[int, tuple[CellKey, ...]], ...]:
     """The withheld cells (and count facts) whose earlier published value is not their true value any more
     (revised): recorded in metadata.json so that the audit from the files does not tie them to the earlier
@@ -172,7 +175,8 @@ def revised_cells(
     display = dict(shown)
     display.update({fact_key(f.id): f.value for f in published_facts})
     links = builder_links(truth, prior, year)
-    return tuple((y, tuple(keys)) for y, keys in sorted(revised_record(display, links, prior).items()))
+    record = revised_record(display, links, prior, zeros)
+    return tuple((y, tuple(keys)) for y, keys in sorted(record.items()))
 
 
 def fact_cells(facts: Sequence[ComputedFact], year: int) -> list[RawCell]:

@@ -130,6 +130,7 @@ def audit_cells(
     prior: Sequence[PriorEdition] = (),
     revised: Mapping[int, frozenset[CellKey]] | None = None,
     links: Mapping[tuple[int, CellKey], bool] | None = None,
+    zeros: bool = False,
 ) -> AuditResult:
     """Audit in-memory published cells (key -> published string).
 
@@ -145,7 +146,7 @@ def audit_cells(
     are knowledge, and their withheld cells that no later edition publishes again must not be narrowed
     by this edition beyond what they allowed before; `revised`: this edition's record of revised cells
     per earlier year (`metadata.json`); `links`: the build's own linking decisions (instead of the
-    auditor's rule).
+    auditor's rule); `zeros`: the edition records that it withheld zeros (its `x` is 0..inf).
     """
     from jaarcijfers.sdc.editions import EditionCells, joint
 
@@ -155,15 +156,20 @@ def audit_cells(
     if structure is None:
         structure = build_structure(published, year=year, failed=failed)
     if not prior:
+        override = dict(domains or {})
+        if zeros:
+            for k, s in published.items():
+                if cell_kind(k, s) == "count" and variable_domain(k, s, zeros=True).status == "withheld":
+                    override.setdefault(k, (0, INF))
         result = _solve(
-            published, structure.identities, domains or {}, None, required, rounded_is_leak, rounded_figures
+            published, structure.identities, override, None, required, rounded_is_leak, rounded_figures
         )
         result.data_record = record is not None
         return result
     if year is None:
         raise ValueError("geen verslagjaar: de editie heeft geen jaarkolommen")
-    current = EditionCells(year, published, tuple(failed), revised or {}, current=True)
-    earlier = [EditionCells(p.year, p.published(), p.failed, p.unlinked) for p in prior if p.year < year]
+    current = EditionCells(year, published, tuple(failed), revised or {}, current=True, zeros=zeros)
+    earlier = [EditionCells.of(p) for p in prior if p.year < year]
     j = joint([current, *earlier], links, current_identities=structure.identities)
     identities = j.identities + j.links
     override = {**j.domains, **(domains or {})}
@@ -202,7 +208,7 @@ def intervals_before(
 
     if not prior or not keys:
         return {}
-    before = joint([EditionCells(p.year, p.published(), p.failed, p.unlinked) for p in prior])
+    before = joint([EditionCells.of(p) for p in prior])
     out: dict[CellKey, tuple[float, float]] = {}
     for k in keys:
         text = before.published.get(k)
@@ -234,7 +240,7 @@ def narrowed_before(
 
     if not prior or not keys:
         return {}
-    before = joint([EditionCells(p.year, p.published(), p.failed, p.unlinked) for p in prior])
+    before = joint([EditionCells.of(p) for p in prior])
     targets = _targets(before.published, before.linked_later, rounded_figures) & keys
     alone = _solve(
         before.published,

@@ -64,6 +64,7 @@ class PriorEdition:
     unlinked: Mapping[int, frozenset[CellKey]] = field(default_factory=dict)
     policy: str = ""
     source: str = ""
+    zeros: bool = False  # it records that it withheld zeros: its `x` is 0..inf
 
     def published(self) -> dict[CellKey, str]:
         """Its cells and the facts in the attacker's model (`audit.related_facts`), untagged."""
@@ -85,8 +86,8 @@ def linkable(key: CellKey) -> bool:
     return block is not None and block.columns.years
 
 
-def domain(key: CellKey, display: str) -> Domain:
-    return variable_domain(key, display)
+def domain(key: CellKey, display: str, zeros: bool = False) -> Domain:
+    return variable_domain(key, display, zeros=zeros)
 
 
 def consistent(a: Domain, b: Domain) -> bool:
@@ -124,6 +125,11 @@ class EditionCells:
     failed: tuple[str, ...] | None = None
     unlinked: Mapping[int, frozenset[CellKey]] = field(default_factory=dict)
     current: bool = False
+    zeros: bool = False  # the edition withheld zeros: its `x` is 0..inf
+
+    @classmethod
+    def of(cls, prior: PriorEdition) -> EditionCells:
+        return cls(prior.year, prior.published(), prior.failed, prior.unlinked, zeros=prior.zeros)
 
     def var(self, key: CellKey) -> CellKey:
         return key if self.current else of_edition(key, self.year)
@@ -159,6 +165,7 @@ def joint(
     eds = sorted(editions, key=lambda e: -e.year)
     published: dict[CellKey, str] = {}
     identities: list[Identity] = []
+    domains: dict[CellKey, tuple[float, float]] = {}
     for ed in eds:
         if ed.current and current_identities is not None:
             identities.extend(current_identities)
@@ -167,9 +174,10 @@ def joint(
             identities.extend(_rename(ident, ed) for ident in structure.identities)
         for k, s in ed.published.items():
             published[ed.var(k)] = s
+            if ed.zeros and cell_kind(k, s) == "count" and domain(k, s, True).status == "withheld":
+                domains[ed.var(k)] = (0, INF)  # an edition that withheld zeros: its x may be 0
     out_links: list[Identity] = []
     unlinked: list[str] = []
-    domains: dict[CellKey, tuple[float, float]] = {}
     linked_later: set[CellKey] = set()
     earlier_of: dict[CellKey, CellKey] = {}
     keys = sorted(
@@ -178,8 +186,8 @@ def joint(
     for k in keys:
         having = [ed for ed in eds if k in ed.published]
         for later, earlier in zip(having, having[1:], strict=False):
-            d_later = domain(k, later.published[k])
-            d_earlier = domain(k, earlier.published[k])
+            d_later = domain(k, later.published[k], later.zeros)
+            d_earlier = domain(k, earlier.published[k], earlier.zeros)
             what = f"{cell_name(k)}: editie {earlier.year} ({earlier.published[k]}) en editie {later.year} ({later.published[k]})"
             if later.current and links is not None and (earlier.year, k) in links:
                 linked = links[(earlier.year, k)]
@@ -240,29 +248,34 @@ def builder_links(
     latest earlier edition that publishes it when that edition's published value is consistent with the
     true value. (year of the earlier edition, key) -> linked."""
     out: dict[tuple[int, CellKey], bool] = {}
-    by_key: dict[CellKey, tuple[int, str]] = {}
+    by_key: dict[CellKey, tuple[int, str, bool]] = {}
     for prior in sorted(priors, key=lambda p: p.year):
         if prior.year >= year:
             continue
         for k, s in prior.published().items():
             if k in truth and cell_kind(k, s) == "count" and linkable(k):
-                by_key[k] = (prior.year, s)  # the latest earlier edition wins
-    for k, (y, s) in by_key.items():
-        out[(y, k)] = holds(truth[k], domain(k, s))
+                by_key[k] = (prior.year, s, prior.zeros)  # the latest earlier edition wins
+    for k, (y, s, zeros) in by_key.items():
+        out[(y, k)] = holds(truth[k], domain(k, s, zeros))
     return out
 
 
 def revised_record(
-    display: Mapping[CellKey, str], links: Mapping[tuple[int, CellKey], bool], priors: Iterable[PriorEdition]
+    display: Mapping[CellKey, str],
+    links: Mapping[tuple[int, CellKey], bool],
+    priors: Iterable[PriorEdition],
+    zeros: bool = False,
 ) -> dict[int, list[CellKey]]:
     """What the current edition records as revised (`metadata.json`): per earlier year, the cells the build
     did not link although their published values alone would be linked (a withheld cell whose earlier
     value is no longer its true value). Without it the audit from the files would tie them."""
+    priors = list(priors)
     published = {p.year: p.published() for p in priors}
+    prior_zeros = {p.year: p.zeros for p in priors}
     out: dict[int, list[CellKey]] = {}
     for (y, k), linked in sorted(links.items(), key=lambda t: (t[0][0], t[0][1])):
         if linked or k not in display or cell_kind(k, display[k]) != "count":
             continue
-        if consistent(domain(k, display[k]), domain(k, published[y][k])):
+        if consistent(domain(k, display[k], zeros), domain(k, published[y][k], prior_zeros[y])):
             out.setdefault(y, []).append(k)
     return out

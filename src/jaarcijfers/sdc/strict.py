@@ -79,6 +79,8 @@ from jaarcijfers.sdc.structure import (
 W_FACT, W_INNER, W_FIVE_YEAR, W_HEADLINE = 0.5, 1.0, 5.0, 1000.0
 W_BEFORE = 0.2
 """A cell an earlier edition withheld costs a fifth: suppression prefers the pattern published before."""
+W_ZERO = 100.0
+"""A zero (a candidate only when zeros may be withheld) costs as much as a cell of about 1000."""
 TOL = 1e-6
 MAX_ROUNDS = 500
 
@@ -95,7 +97,8 @@ NOTE = (
     "rekenen is, zijn daarnaast zo weinig mogelijk andere cellen weggelaten, bij voorkeur kleine cellen "
     "en nooit totalen of kerncijfers tenzij het niet anders kan. Elke weggelaten cel is aangegeven met "
     f"'{STRICT_SYMBOL}'; aan het teken is niet te zien of het om een klein aantal gaat of om een cel die "
-    "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden altijd getoond. Een "
+    "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden getoond (tenzij hierna "
+    "anders vermeld). Een "
     "percentage, verandering of ander getal in de tekst dat uit een weggelaten aantal is berekend, is ook "
     f"weggelaten; een gemiddelde leeftijd over minder dan {MIN_MEAN_PERSONS} personen ook. Met een wiskundige "
     "controle (lineaire en geheeltallige programmering over alle optellingen binnen en tussen de figuren, de "
@@ -120,12 +123,11 @@ class StrictResult:
     rounds: int = 0
     cuts: int = 0
     required: dict[CellKey, tuple[int, int]] = field(default_factory=dict)  # per primary cell
-    exposed: list[CellKey] = field(
-        default_factory=list
-    )  # cells no pattern can protect (the audit reports them)
-    links: dict[tuple[int, CellKey], bool] = field(
-        default_factory=dict
-    )  # the build's links to earlier editions
+    # cells no pattern can protect (the audit reports them), the build's links to earlier editions, and
+    # whether some zero is withheld (an outsider must then take every x to be 0 or more)
+    exposed: list[CellKey] = field(default_factory=list)
+    links: dict[tuple[int, CellKey], bool] = field(default_factory=dict)
+    zeros: bool = False
 
 
 def protect(cells: Sequence[RawCell], prior: Sequence[PriorEdition] = ()) -> dict[CellKey, str]:
@@ -175,9 +177,33 @@ def suppress(
     rounded_figures: frozenset[str] = ROUNDED_FIGURES,
     verify: bool = True,
     prior: Sequence[PriorEdition] = (),
+    zeros: bool | None = None,
 ) -> StrictResult:
     """Primary and secondary suppression; `structure` defaults to the edition's identities; `prior`: the
-    earlier published editions, whose published values an outsider knows (docs/sdc.md, "Across editions")."""
+    earlier published editions, whose published values an outsider knows (docs/sdc.md, "Across editions").
+
+    Zeros are shown (`x` is then at least 1 for an outsider). Only when some withheld count cannot be
+    protected that way (`exposed`: typically a count an earlier edition gave away, which pins others through
+    zeros) is the suppression done again with zeros as candidates of last resort (`zeros=None`, the default;
+    `True`/`False` forces it); the edition then records it (an `x` may be 0) and the result with fewer
+    exposed cells is kept."""
+    if zeros is not None:
+        return _suppress(cells, structure, rounded_figures, verify, prior, zeros)
+    first = _suppress(cells, structure, rounded_figures, verify, prior, False)
+    if not first.exposed:
+        return first
+    second = _suppress(cells, structure, rounded_figures, verify, prior, True)
+    return second if len(second.exposed) < len(first.exposed) else first
+
+
+def _suppress(
+    cells: Sequence[RawCell],
+    structure: Structure | None,
+    rounded_figures: frozenset[str],
+    verify: bool,
+    prior: Sequence[PriorEdition],
+    zeros: bool,
+) -> StrictResult:
     from jaarcijfers.sdc.audit import audit_cells
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
 
@@ -196,7 +222,7 @@ def suppress(
             if not isinstance(c.value, int) or c.value < 0:
                 raise ValueError(f"geen aantal: {cell_name(c.key)} = {c.value!r}")
             truth[c.key] = c.value
-    knowledge = _Knowledge.of(truth, shown, structure, prior, year, rounded_figures)
+    knowledge = _Knowledge.of(truth, shown, structure, prior, year, rounded_figures, zeros)
     # identities among the counts we protect (rounded sources are passed through and not linked), the
     # earlier editions' identities and the links (their published numbers substituted)
     idents = [
@@ -222,7 +248,7 @@ def suppress(
     candidates = sorted(
         k
         for k, v in truth.items()
-        if v >= 1 and k not in set(primary) and k in in_ident and k not in knowledge.known
+        if (v >= 1 or zeros) and k not in set(primary) and k in in_ident and k not in knowledge.known
     )
     # What the structure alone allows a cell that is always withheld (a primary cell, an earlier edition's
     # withheld cell): with every candidate withheld, a total of two withheld cells is still at least 2.
@@ -272,6 +298,7 @@ def suppress(
             year=year,
             prior=prior,
             links=knowledge.links,
+            zeros=zeros,
         )
         failing = [c.key for c in result.leaks if c.key not in set(exposed)]
         if not failing:
@@ -293,6 +320,7 @@ def suppress(
         required,
         sorted(exposed),
         dict(knowledge.links),
+        zeros and any(truth.get(k) == 0 for k in hidden_final),
     )
 
 
@@ -321,6 +349,7 @@ class _Knowledge:
     targets: set[CellKey]  # earlier editions' withheld cells that no later edition publishes again
     requirement: dict[CellKey, _Need]
     links: dict[tuple[int, CellKey], bool]
+    least: float = 1.0  # the least value of a withheld current cell (0 when zeros may be withheld)
 
     @classmethod
     def of(
@@ -331,9 +360,11 @@ class _Knowledge:
         prior: Sequence[PriorEdition],
         year: int | None,
         rounded_figures: frozenset[str],
+        zeros: bool = False,
     ) -> _Knowledge:
+        least = 0.0 if zeros else 1.0
         if not prior or year is None:
-            return cls(list(structure.identities), {}, {}, set(), set(), set(), {}, {})
+            return cls(list(structure.identities), {}, {}, set(), set(), set(), {}, {}, least)
         from jaarcijfers.sdc.audit import narrowed_before
         from jaarcijfers.sdc.editions import (
             EditionCells,
@@ -346,9 +377,9 @@ class _Knowledge:
 
         earlier = [p for p in prior if p.year < year]
         links = builder_links(truth, earlier, year)
-        current = EditionCells(year, shown, current=True)
+        current = EditionCells(year, shown, current=True, zeros=zeros)
         j = joint(
-            [current, *(EditionCells(p.year, p.published(), p.failed, p.unlinked) for p in earlier)],
+            [current, *(EditionCells.of(p) for p in earlier)],
             links,
             current_identities=structure.identities,
         )
@@ -366,14 +397,15 @@ class _Knowledge:
                 fixed[k] = d.lo
         identities, known = _substitute(list(j.identities) + j.links, fixed, set(truth))
         published = {p.year: p.published() for p in earlier}
+        prior_zeros = {p.year: p.zeros for p in earlier}
         hidden_lo: dict[CellKey, float] = {}
         withheld_before: set[CellKey] = set()
         for (y, k), is_linked in links.items():
-            d = domain(k, published[y][k])
+            d = domain(k, published[y][k], prior_zeros[y])
             if is_linked and d.hidden:
                 withheld_before.add(k)
             elif not is_linked:
-                revised = revised_domain(Domain(1, INF, "withheld"), d)
+                revised = revised_domain(Domain(int(least), INF, "withheld"), d)
                 if revised is not None:
                     hidden_lo[k] = revised[0]
         before = narrowed_before(earlier, set(domains) - j.linked_later)
@@ -388,7 +420,7 @@ class _Knowledge:
             else _Need(10**9, PROTECTED_UPPER)
             for k in targets
         }
-        return cls(identities, domains, hidden_lo, known, withheld_before, targets, requirement, links)
+        return cls(identities, domains, hidden_lo, known, withheld_before, targets, requirement, links, least)
 
 
 def _substitute(
@@ -443,7 +475,9 @@ def _structural(
         if lo > 1 or hi < 10**6:
             exact.append(k)
     if exact:
-        everything = {k: (knowledge.hidden_lo.get(k, 1), INF) for k in set(primary) | set(candidates)}
+        everything = {
+            k: (knowledge.hidden_lo.get(k, knowledge.least), INF) for k in set(primary) | set(candidates)
+        }
         everything.update(knowledge.domains)
         fixed = {k: v for k, v in truth.items() if k not in everything}
         system = build_system(idents, everything, fixed)
@@ -508,7 +542,10 @@ class _Master:
         self.n_cuts = 0
         if n:
             costs = [
-                cost_weight(k) * (W_BEFORE if k in withheld_before else 1.0) * (10 + truth[k])
+                cost_weight(k)
+                * (W_BEFORE if k in withheld_before else 1.0)
+                * (W_ZERO if truth[k] == 0 else 1.0)
+                * (10 + truth[k])
                 + 1e-4 * (i + 1) / n
                 for i, k in enumerate(candidates)
             ]
@@ -563,7 +600,7 @@ class _Attacker:
         self.need = dict(need)
         self.candidates = set(candidates)
         self.earlier = {v: (lo, BIG if hi == INF else hi) for v, (lo, hi) in knowledge.domains.items()}
-        self.hidden_lo = {v: float(knowledge.hidden_lo.get(v, 1.0)) for v in truth}
+        self.hidden_lo = {v: float(knowledge.hidden_lo.get(v, knowledge.least)) for v in truth}
         self.vars = sorted({v for i in linked for v in i.variables} | set(primary) | set(need))
         self.pos = {v: j for j, v in enumerate(self.vars)}
         self.idents = idents

@@ -171,9 +171,12 @@ class Domain:
         return self.status != "fixed"
 
 
-def variable_domain(key: CellKey, display: str, rounded_figures: frozenset[str] = ROUNDED_FIGURES) -> Domain:
+def variable_domain(
+    key: CellKey, display: str, rounded_figures: frozenset[str] = ROUNDED_FIGURES, zeros: bool = False
+) -> Domain:
     """The domain of a published count: `<5` = 1..4; in a rounded figure R = R-2..R+2, `0` = 0..2,
-    `<10` = 0..9; `x` (strict policy) = 1..inf (zeros are never withheld); a plain number = itself."""
+    `<10` = 0..9; `x` (strict policy) = 1..inf (zeros are never withheld), or 0..inf in an edition that
+    records it withheld zeros (`zeros`); a plain number = itself."""
     s = display.strip()
     rounded = base_key(key).figure in rounded_figures
     if s == SMALL_SYMBOL:
@@ -181,7 +184,7 @@ def variable_domain(key: CellKey, display: str, rounded_figures: frozenset[str] 
     if s == ROUNDED_SMALL_SYMBOL:
         return Domain(0, 9, "rounded_small")
     if s == STRICT_SYMBOL:
-        return Domain(1, INF, "withheld")
+        return Domain(0 if zeros else 1, INF, "withheld")
     if not _INT.match(s):
         raise ValueError(f"geen aantal in {key}: {display!r}")
     n = int(s)
