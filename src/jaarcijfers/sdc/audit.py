@@ -398,6 +398,10 @@ def result_json(result: AuditResult, edition: str = "") -> dict:
         },
         "lekken": [cell(c) for c in result.leaks],
         "waarschuwingen": [cell(c) for c in result.warnings],
+        "eerdere_edities": list(result.earlier),
+        "koppelingen_tussen_edities": result.links,
+        "niet_gekoppeld": result.unlinked,
+        "al_eerder_te_herleiden": [cell(c) for c in result.before],
         "geslaagd": result.ok,
     }
 
@@ -412,6 +416,13 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
         f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
         f"{result.n_identities} identiteiten"
     )
+    if result.earlier:
+        console.print(
+            f"Samen met de eerdere edities {', '.join(map(str, result.earlier))}: {result.links} cellen gekoppeld "
+            f"(dezelfde onbekende), {len(result.unlinked)} niet (herzien)"
+        )
+        for text in result.unlinked:
+            console.print(f"  - niet gekoppeld: {text}")
     if result.data_record:
         console.print(
             f"Gegevensafhankelijke identiteiten: volgens metadata.json gelden er {len(result.data_used)} op de "
@@ -473,6 +484,15 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
                 f"Waarschuwing: {len(result.warnings)} afgeronde broncellen (doorgegeven zoals geleverd) "
                 "zijn nauwer te herleiden dan hun afronding",
                 result.warnings,
+            )
+        )
+    if result.before:
+        console.print()
+        console.print(
+            table(
+                f"Al eerder te herleiden: {len(result.before)} cellen, uit de eerdere edities samen even nauw "
+                "(geen lek van deze editie)",
+                result.before,
             )
         )
     console.print()

@@ -1,0 +1,202 @@
+"""Disclosure control over everything published (issue 14): shares, changes, factors and fractions in the
+attacker's model with their rounding; means over few persons and rankings of small groups withheld; a
+withheld fact that is not small shows 'x'. Each leak the issue lists is found by the audit on the default
+(publicatie) edition of a planted delivery or of the demo, and closed by the strict policy."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jaarcijfers.build import compute_edition
+from jaarcijfers.edition.audit import published_cells
+from jaarcijfers.edition.model import Edition
+from jaarcijfers.facts import values as v
+from jaarcijfers.facts.catalogue import related_fact_ids
+from jaarcijfers.facts.values import FactKind, written_interval
+from jaarcijfers.figures.model import CellKey
+from jaarcijfers.paths import DEMO_DELIVERY
+from jaarcijfers.sdc.audit import AuditResult
+from jaarcijfers.sdc.structure import fact_key
+
+from . import deliveries as D
+
+Y = D.YEAR
+
+
+def cell(edition: Edition, fig: str, part: str, row: str, col: str) -> str:
+    return published_cells(edition)[CellKey(fig, part, row, col)]
+
+
+def leaks(result: AuditResult) -> dict[CellKey, tuple[float, float]]:
+    return {c.key: c.ip for c in result.leaks}
+
+
+def build(
+    tmp_path: Path, tables: D.Tables, policy: str, name: str = "levering"
+) -> tuple[Edition, AuditResult]:
+    folder = D.write_tables(tmp_path / name, tables)
+    return compute_edition(folder, Y, policy)
+
+
+# ------------------------------------------------------------------------------ the inverse of the rounding
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 400), st.integers(1, 400), st.integers(0, 400), st.integers(1, 400))
+def test_written_interval_is_exactly_the_values_written_so(a, b, c, d):
+    """For every kind a fact is written in, the interval of a text holds the value it was written from, and
+    another value lies in it exactly when it is written the same."""
+    makers = {
+        FactKind.PERCENT: v.percent,
+        FactKind.FRACTION: v.fraction_words,
+        FactKind.CHANGE: v.change,
+        FactKind.FACTOR: v.factor,
+    }
+    for kind, make in makers.items():
+        if kind in (FactKind.PERCENT, FactKind.FRACTION) and (a > b or c > d):
+            continue
+        first, second = make(a, b), make(c, d)
+        if first is None or second is None:
+            continue
+        interval = written_interval(kind, first.text())
+        assert interval is not None and Fraction(first.value) in interval
+        assert (Fraction(second.value) in interval) == (second.text() == first.text())
+
+
+def test_written_interval_of_a_symbol_is_none():
+    assert written_interval(FactKind.PERCENT, "x") is None
+    assert written_interval(FactKind.CHANGE, "<5") is None
+    assert written_interval(FactKind.CHANGE, "9%") is None  # a rise is written with '+'
+
+
+# ------------------------------------------------------------------------------ the demo's default edition
+@pytest.fixture(scope="module")
+def demo_default() -> tuple[Edition, AuditResult]:
+    return compute_edition(DEMO_DELIVERY, None, "publicatie")
+
+
+def test_demo_default_edition_labour_summons_share_pins_a_hidden_cell(demo_default):
+    """Issue 14: 'the labour share 48% = 46/(91 + a) only for a = 4': the share of summonses in the labour
+    cases (Figuur 17, five years) reads the hidden 'Overig' cell; the audit finds it exactly."""
+    edition, result = demo_default
+    assert edition.fact("om_dagvaarding_arbeid_pct").value == "48%"  # type: ignore[union-attr]
+    hidden = CellKey("17", "vorm", "Overig", "Arbeidsuitbuiting")
+    assert cell(edition, hidden.figure, hidden.part, hidden.row, hidden.column) == "<5"
+    assert leaks(result)[hidden] == (4, 4)
+    # the shares and changes the audit models, and those that read a hidden cell
+    published = published_cells(edition)
+    modelled = [k for k in published if k.figure == "feit" and not published[k].isdigit()]
+    assert len(modelled) > 100
+    assert not result.dropped  # no share, change or factor contradicts the cells it is computed from
+
+
+def test_demo_default_edition_toelichting_says_hidden_counts_can_be_recovered(demo_default):
+    edition, result = demo_default
+    audit = edition.disclosure.audit
+    assert audit is not None and not audit.passed and len(audit.leaks) == len(result.leaks) > 40
+    note = edition.disclosure.note or ""
+    assert "terug te rekenen" in note and str(len(result.leaks)) in note
+
+
+def test_demo_default_edition_reproduces_the_report(demo_default):
+    """The publication policy still shows '<5' for 1..4 in the cells: Tabel 1 and the means are unchanged
+    (every nationality in the top ten and every mean is above the small range)."""
+    edition, _ = demo_default
+    t1 = edition.figure("T1").block()
+    assert len(t1.rows) == 10
+    means = [c for f in edition.figures for b in f.blocks for c in b.cells if c.kind == "mean"]
+    assert means and all(c.display.isdigit() for c in means)
+
+
+# ------------------------------------------------------------------------------ planted deliveries
+def test_three_victims_shares_pin_the_total_and_tabel_1_names_none(tmp_path):
+    """Issue 14: nl/afrika/latam_aandeel = 33% with europa = 0% give a total of exactly 3; a Tabel 1 of three
+    victims names the nationality of each. Default edition: Tabel 1 names none, the audit finds the total;
+    strict edition: nothing pins it."""
+    tables = D.plant_three_victims(D.tables(11))
+    edition, result = build(tmp_path, tables, "publicatie")
+    assert [edition.fact(f"{r}_aandeel_{Y}").value for r in ("nl", "afrika", "latam", "europa")] == [  # type: ignore[union-attr]
+        "33%",
+        "33%",
+        "33%",
+        "0%",
+    ]
+    total = CellKey("1", "", "Geregistreerde slachtoffers", str(Y))
+    assert published_cells(edition)[total] == "<5"
+    assert leaks(result)[total] == (3, 3)
+    assert edition.figure("T1").block().rows == ()  # no nationality of a small group is named
+    strict, audit = build(tmp_path, tables, "strict", "levering2")
+    assert audit.ok, leaks(audit)
+    assert strict.figure("T1").block().rows == ()
+    for r in ("nl", "afrika", "latam", "europa"):
+        assert strict.fact(f"{r}_aandeel_{Y}").value == "x"  # type: ignore[union-attr]
+
+
+def test_men_change_of_minus_100_percent_pins_one_man(tmp_path):
+    """Issue 14: mannen_pct = -100% against 364 (here 210) the year before gives Man = 1."""
+    tables = D.plant_men(D.tables(12), before=210, now=1)
+    edition, result = build(tmp_path, tables, "publicatie")
+    assert edition.fact(f"mannen_pct_{Y}").value == "-100%"  # type: ignore[union-attr]
+    men = CellKey("8", "jaar", "Man", str(Y))
+    assert published_cells(edition)[men] == "<5"
+    assert leaks(result)[men] == (1, 1)
+    strict, audit = build(tmp_path, tables, "strict", "levering2")
+    assert audit.ok, leaks(audit)
+    assert strict.fact(f"mannen_pct_{Y}").value == "x"  # type: ignore[union-attr]
+
+
+def test_mean_age_of_one_tried_suspect_is_withheld(tmp_path):
+    """Issue 14: Figuur 22's mean age of one tried suspect is that person's age. Withheld under every policy
+    (fewer than 5 persons), with the fact that repeats it."""
+    tables = D.plant_tried_suspects(D.tables(13), 1)
+    for policy in ("publicatie", "strict"):
+        edition, _ = build(tmp_path, tables, policy, policy)
+        assert cell(edition, "22", "jaar", "Gemiddelde leeftijd in jaren", str(Y)) == "x"
+        assert edition.fact(f"berecht_gem_leeftijd_{Y}").value == "x"  # type: ignore[union-attr]
+        assert "x" in {s.text for s in edition.disclosure.symbols}  # explained to the reader
+
+
+def test_a_fact_of_93_computed_from_a_hidden_cell_shows_the_withholding_symbol(tmp_path):
+    """Issue 14: 'a fact of 93 shown as <5'. 91 summonses and 2 other decisions: the OM's decisions of the
+    year, 93, include the hidden 2; shown as 'x' (withheld because it would reveal a small count)."""
+    tables = D.plant_decisions(D.tables(14), {"dagvaarding": 91, "overig": 2})
+    edition, _ = build(tmp_path, tables, "publicatie")
+    assert cell(edition, "17", "jaar", "Overig", str(Y)) == "<5"
+    assert edition.fact(f"om_afgehandeld_{Y}").value == "x"  # type: ignore[union-attr]
+    policy = {s.text: s for s in edition.disclosure.symbols}
+    assert policy["x"].conceals and "klein aantal" in policy["x"].meaning
+
+
+# ------------------------------------------------------------------------------ property: planted groups
+PLANT_SEEDS = [21, 22]
+
+
+@pytest.mark.parametrize("seed", PLANT_SEEDS)
+def test_strict_publishes_no_number_that_pins_a_planted_small_group(seed, tmp_path):
+    """Random deliveries with a planted small group (1-4 tried suspects in the reporting year, 3 victims in
+    it): under the strict policy no published number -- cell, fact, mean, share, rank -- pins them: the
+    audit with every modelled fact passes, the mean ages are withheld, Tabel 1 names nobody, and every
+    share or change read from a withheld cell is withheld."""
+    rnd = random.Random(seed)
+    tables = D.tables(seed)
+    D.plant_three_victims(tables)
+    D.plant_tried_suspects(tables, rnd.randint(1, 4), rnd=rnd)
+    edition, result = build(tmp_path, tables, "strict")
+    assert result.ok, leaks(result)
+    assert cell(edition, "22", "jaar", "Gemiddelde leeftijd in jaren", str(Y)) == "x"
+    assert edition.figure("T1").block().rows == ()
+    published = published_cells(edition)
+    assert published[CellKey("1", "", "Geregistreerde slachtoffers", str(Y))] == "x"
+    counts = {fact_key(f) for f in related_fact_ids(Y)}  # the count facts (a difference is not a count)
+    for k, text in published.items():  # a count shown is never small; a withheld count is 'x'
+        if (
+            text.isdigit()
+            and k.figure not in ("10", "11", "20", "21")
+            and (k.figure != "feit" or k in counts)
+        ):
+            assert int(text) == 0 or int(text) >= 5, (k, text)
+    assert fact_key(f"mannen_pct_{Y}") not in published or published[fact_key(f"mannen_pct_{Y}")] == "x"
