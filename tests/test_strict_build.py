@@ -41,7 +41,8 @@ def test_strict_edition_protects_the_prose_facts(strict_out):
     """The related prose facts are in the audit's model, and the two leaks of the prose are closed:
     the minors' criminal exploitation by nationality (34 + 5 + '<5' = 42) and the victims of unknown
     gender (Figuur 1 - Figuur 8 man - vrouw)."""
-    from jaarcijfers.sdc.audit import audit_cells, related_facts
+    from jaarcijfers.sdc.audit import audit_cells
+    from jaarcijfers.sdc.facts import related_facts
     from jaarcijfers.sdc.structure import fact_key, reporting_year
 
     facts = read_fact_values(strict_out / "facts.csv")

@@ -17,13 +17,13 @@ from jaarcijfers.paths import DEMO_DELIVERY
 from jaarcijfers.sdc.audit import audit_cells
 from jaarcijfers.sdc.editions import (
     EditionCells,
-    PriorEdition,
     builder_links,
     joint,
     linkable,
     revised_record,
 )
 from jaarcijfers.sdc.identities import NEGATION
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import IdentityKind, Structure, fact_key, of_edition
 
 from . import deliveries as D

@@ -24,9 +24,10 @@ from jaarcijfers.edition.files import (
 from jaarcijfers.edition.model import AuditVerdict, Edition
 from jaarcijfers.errors import UserError
 from jaarcijfers.figures.model import CellKey
-from jaarcijfers.sdc.audit import AuditResult, audit_cells, print_result, related_facts, result_json
-from jaarcijfers.sdc.editions import PriorEdition
+from jaarcijfers.sdc.audit import AuditResult, audit_cells, print_result, result_json
+from jaarcijfers.sdc.facts import related_facts
 from jaarcijfers.sdc.policy import SMALL_IN_WORDS, DisclosurePolicy
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import reporting_year
 
 

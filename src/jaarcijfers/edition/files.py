@@ -37,7 +37,7 @@ from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
 
 if TYPE_CHECKING:
-    from jaarcijfers.sdc.editions import PriorEdition
+    from jaarcijfers.sdc.prior import PriorEdition
 
 FIGURE_COLUMNS = ("figure", "table_part", "row", "column", "value")
 FACT_COLUMNS = ("id", "value")
@@ -203,7 +203,7 @@ def read_revised(path: Path) -> dict[int, frozenset[CellKey]]:
 def read_prior(folder: Path) -> PriorEdition:
     """An earlier published edition for disclosure control (`build --met-eerdere`, `audit --met`): its
     figures, facts (when present) and records from `metadata.json` (when present)."""
-    from jaarcijfers.sdc.editions import PriorEdition
+    from jaarcijfers.sdc.prior import PriorEdition
     from jaarcijfers.sdc.structure import reporting_year
 
     if not folder.is_dir():

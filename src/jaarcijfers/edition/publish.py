@@ -25,8 +25,8 @@ from jaarcijfers.edition.sections import ESTIMATE_SECTION, report_sections
 from jaarcijfers.facts.compute import ComputedFact
 from jaarcijfers.facts.values import FactKind, FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure, RawCell
-from jaarcijfers.sdc.editions import PriorEdition
 from jaarcijfers.sdc.policy import MIN_MEAN_PERSONS, DisclosurePolicy, get_policy
+from jaarcijfers.sdc.prior import PriorEdition
 
 if TYPE_CHECKING:
     from jaarcijfers.estimate.run import EstimateResult

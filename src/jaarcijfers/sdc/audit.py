@@ -20,17 +20,16 @@ them, and audits without them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jaarcijfers.figures.model import CellKey
-from jaarcijfers.sdc.editions import PriorEdition
 from jaarcijfers.sdc.identities import (
     NEGATION,
     build_structure,
 )
 from jaarcijfers.sdc.policy import PROTECTED_UPPER, SMALL_COUNTS
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import (
     AUX_FIGURE,
     INF,
@@ -339,25 +338,6 @@ def _solve(
     negated = sorted(n.removeprefix(NEGATION) for n in data if n.startswith(NEGATION))
     used = sorted(n for n in data if not n.startswith(NEGATION))
     return AuditResult(cells, dropped, len(published), len(identities), used, negated, False)
-
-
-def related_facts(values: Mapping[str, str], year: int | None) -> dict[CellKey, str]:
-    """The published facts (id -> value) that are in the attacker's model, as cells of the pseudo-figure
-    `FACT_FIGURE`: the count facts of the relations of the facts catalogue and the facts that declare a
-    linear form (a sum, share, change or factor of cells; the change facts of every series). A count fact
-    is a variable; a share or change is a constraint on the cells it reads (docs/sdc.md, "Prose facts")."""
-    from jaarcijfers.facts.catalogue import fact_forms, related_fact_ids
-    from jaarcijfers.sdc.structure import fact_key
-
-    if year is None:
-        return {}
-    modelled = related_fact_ids(year) | {fid for fid, _ in fact_forms(year)}
-    series = re.compile(rf"^reeks_.*_(verschil|pct)_{year}$")
-    return {
-        fact_key(fid): value.strip()
-        for fid, value in values.items()
-        if (fid in modelled or series.match(fid)) and value.strip()
-    }
 
 
 def _fmt(iv: tuple[float, float]) -> str:

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 
 from jaarcijfers.figures.catalogue import by_id
 from jaarcijfers.figures.model import CellKey
+from jaarcijfers.sdc.facts import related_facts
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import (
     AUX_FIGURE,
     FACT_FIGURE,
@@ -50,27 +52,9 @@ _FIGURES = by_id()
 _YEAR_IN_ID = re.compile(r"(?<![0-9])(19|20)[0-9][0-9](?![0-9])")
 
 
-@dataclass(frozen=True)
-class PriorEdition:
-    """An earlier published edition as an outsider knows it. `cells`: its figures (key -> published string);
-    `facts`: its prose facts (id -> published value); `failed`: the data-dependent identities its
-    `metadata.json` records as not holding (None: no record, all are kept); `unlinked`: per earlier
-    reporting year, the cells it recorded as revised against that edition (not the same unknown)."""
-
-    year: int
-    cells: Mapping[CellKey, str]
-    facts: Mapping[str, str] = field(default_factory=dict)
-    failed: tuple[str, ...] | None = None
-    unlinked: Mapping[int, frozenset[CellKey]] = field(default_factory=dict)
-    policy: str = ""
-    source: str = ""
-    zeros: bool = False  # it records that it withheld zeros: its `x` is 0..inf
-
-    def published(self) -> dict[CellKey, str]:
-        """Its cells and the facts in the attacker's model (`audit.related_facts`), untagged."""
-        from jaarcijfers.sdc.audit import related_facts
-
-        return {**self.cells, **related_facts(self.facts, self.year)}
+def published(prior: PriorEdition) -> dict[CellKey, str]:
+    """An earlier edition's cells and the facts in the attacker's model (`sdc.facts.related_facts`), untagged."""
+    return {**prior.cells, **related_facts(prior.facts, prior.year)}
 
 
 def linkable(key: CellKey) -> bool:
@@ -129,7 +113,7 @@ class EditionCells:
 
     @classmethod
     def of(cls, prior: PriorEdition) -> EditionCells:
-        return cls(prior.year, prior.published(), prior.failed, prior.unlinked, zeros=prior.zeros)
+        return cls(prior.year, published(prior), prior.failed, prior.unlinked, zeros=prior.zeros)
 
     def var(self, key: CellKey) -> CellKey:
         return key if self.current else of_edition(key, self.year)
@@ -252,7 +236,7 @@ def builder_links(
     for prior in sorted(priors, key=lambda p: p.year):
         if prior.year >= year:
             continue
-        for k, s in prior.published().items():
+        for k, s in published(prior).items():
             if k in truth and cell_kind(k, s) == "count" and linkable(k):
                 by_key[k] = (prior.year, s, prior.zeros)  # the latest earlier edition wins
     for k, (y, s, zeros) in by_key.items():
@@ -270,12 +254,12 @@ def revised_record(
     did not link although their published values alone would be linked (a withheld cell whose earlier
     value is no longer its true value). Without it the audit from the files would tie them."""
     priors = list(priors)
-    published = {p.year: p.published() for p in priors}
+    earlier = {p.year: published(p) for p in priors}
     prior_zeros = {p.year: p.zeros for p in priors}
     out: dict[int, list[CellKey]] = {}
     for (y, k), linked in sorted(links.items(), key=lambda t: (t[0][0], t[0][1])):
         if linked or k not in display or cell_kind(k, display[k]) != "count":
             continue
-        if consistent(domain(k, display[k], zeros), domain(k, published[y][k], prior_zeros[y])):
+        if consistent(domain(k, display[k], zeros), domain(k, earlier[y][k], prior_zeros[y])):
             out.setdefault(y, []).append(k)
     return out

@@ -20,7 +20,7 @@ from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.numbers import format_percent, round_half_up
 
 if TYPE_CHECKING:
-    from jaarcijfers.sdc.editions import PriorEdition
+    from jaarcijfers.sdc.prior import PriorEdition
 
 SMALL_COUNTS = range(1, 5)
 """Contract rule 11: a count of 1 to 4 persons or cases is small and may not be published as such.

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
-from jaarcijfers.sdc.editions import PriorEdition
 from jaarcijfers.sdc.policy import (
     BLANK,
     ROUNDED_SMALL,
@@ -21,6 +20,7 @@ from jaarcijfers.sdc.policy import (
     Symbol,
     plain_text,
 )
+from jaarcijfers.sdc.prior import PriorEdition
 
 SMALL = Symbol(
     f"<{SMALL_COUNTS.stop}",

@@ -40,7 +40,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
-from jaarcijfers.sdc.editions import PriorEdition
 from jaarcijfers.sdc.identities import (
     build_structure,
     data_dependent_check,
@@ -56,6 +55,7 @@ from jaarcijfers.sdc.policy import (
     Symbol,
     plain_text,
 )
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import (
     AUX_FIGURE,
     FACT_FIGURE,
@@ -82,7 +82,10 @@ W_BEFORE = 0.2
 W_ZERO = 100.0
 """A zero (a candidate only when zeros may be withheld) costs as much as a cell of about 1000."""
 TOL = 1e-6
-MAX_ROUNDS = 500
+MAX_ROUNDS = 2000
+CUTS_PER_ROUND = 40
+"""A round of the cutting-plane loop stops after this many cuts: the cells that missed a requirement are
+checked first, the rest only when those hold (fewer attacker LPs per round, somewhat more rounds)."""
 
 
 WITHHELD = Symbol(
@@ -374,6 +377,9 @@ class _Knowledge:
             joint,
             revised_domain,
         )
+        from jaarcijfers.sdc.editions import (
+            published as prior_cells,
+        )
 
         earlier = [p for p in prior if p.year < year]
         links = builder_links(truth, earlier, year)
@@ -396,7 +402,7 @@ class _Knowledge:
             else:
                 fixed[k] = d.lo
         identities, known = _substitute(list(j.identities) + j.links, fixed, set(truth))
-        published = {p.year: p.published() for p in earlier}
+        published = {p.year: prior_cells(p) for p in earlier}
         prior_zeros = {p.year: p.zeros for p in earlier}
         hidden_lo: dict[CellKey, float] = {}
         withheld_before: set[CellKey] = set()
@@ -472,7 +478,7 @@ def _structural(
         up, _, _ = probe._capacity(k, 1.0)
         lo, hi = math.ceil(-dn - TOL), (INF if up >= probe.big - 0.5 else math.floor(up + TOL))
         out[k] = (lo, hi)
-        if lo > 1 or hi < 10**6:
+        if lo > 1 or hi < PROTECTED_UPPER + 2 or hi - lo < 5:  # near a requirement: the exact interval
             exact.append(k)
     if exact:
         everything = {
@@ -483,7 +489,8 @@ def _structural(
         system = build_system(idents, everything, fixed)
         index = system.index
         for comp in system.components():
-            mine = [k for k in exact if index.get(k) in comp]
+            members = set(comp)
+            mine = [k for k in exact if index.get(k) in members]
             if mine:
                 solver = ComponentSolver(system, comp, component_rows(system, comp))
                 for k in mine:
@@ -637,6 +644,8 @@ class _Attacker:
                         self.component[w] = cid
                         todo.append(w)
         self.passed: set[tuple[int, frozenset[CellKey]]] = set()
+        self.recent: set[CellKey] = set()  # the cells that missed a requirement in the last round
+        self.recent_now: set[CellKey] = set()
 
     def _fixed_bounds(self, v: CellKey) -> tuple[float, float]:
         """Bounds the pattern does not change (auxiliaries, earlier editions); a current cell published."""
@@ -733,7 +742,8 @@ class _Attacker:
         """Capacity cuts for every withheld cell whose LP interval misses a requirement."""
         hidden = self.primary | {k for k, on in y.items() if on}
         self._set_pattern(hidden)
-        out = []
+        self.recent_now = set()
+        out: list[tuple[dict[CellKey, float], float]] = []
         by_comp: dict[int, list[CellKey]] = {}
         for k in sorted(hidden | set(self.need)):
             if k in self.pos:  # (a primary cell in no identity: its interval is its domain 1..inf)
@@ -742,16 +752,26 @@ class _Attacker:
             pattern = (cid, frozenset(m for m in members if m in hidden))
             if pattern in self.passed:
                 continue  # nothing changed in this component since it was proven protected
-            found = self._component_cuts(members)
-            if found:
-                out.extend(found)
-            else:
+            # the cells that missed a requirement last time first; a round stops after CUTS_PER_ROUND cuts
+            # (the master then moves on; a pattern counts as protected only when every cell was checked)
+            ordered = [m for m in members if m in self.recent] + [m for m in members if m not in self.recent]
+            found, complete = self._component_cuts(ordered, CUTS_PER_ROUND - len(out))
+            out.extend(found)
+            if complete and not found:
                 self.passed.add(pattern)
+            if len(out) >= CUTS_PER_ROUND:
+                break
+        self.recent = set(self.recent_now)
         return out
 
-    def _component_cuts(self, members: list[CellKey]) -> list[tuple[dict[CellKey, float], float]]:
-        out = []
+    def _component_cuts(
+        self, members: list[CellKey], budget: int
+    ) -> tuple[list[tuple[dict[CellKey, float], float]], bool]:
+        """The cuts of a component's cells, until `budget` cuts are found; and whether every cell was checked."""
+        out: list[tuple[dict[CellKey, float], float]] = []
         for k in members:
+            if len(out) >= budget:
+                return out, False
             up, up_c, up_g = self._capacity(k, 1.0)
             dn, dn_c, dn_g = self._capacity(k, -1.0)  # dn = max(-x) = -(min x)
             need: list[tuple[float, dict[CellKey, float], float]] = []
@@ -776,9 +796,10 @@ class _Attacker:
                 if r <= 0:
                     continue
                 coefs = {kk: min(c, r) for kk, c in g.items() if c > TOL}
+                self.recent_now.add(k)
                 if k in self.candidates:  # conditional on y_k: sum coef y >= r y_k
                     coefs[k] = -r
                     out.append((coefs, 0.0))
                 else:
                     out.append((coefs, r))
-        return out
+        return out, True
