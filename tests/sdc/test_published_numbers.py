@@ -22,7 +22,8 @@ from jaarcijfers.facts.values import FactKind, written_interval
 from jaarcijfers.figures.model import CellKey
 from jaarcijfers.paths import DEMO_DELIVERY
 from jaarcijfers.sdc.audit import AuditResult
-from jaarcijfers.sdc.structure import fact_key
+from jaarcijfers.sdc.identities import build_structure
+from jaarcijfers.sdc.structure import IdentityKind, fact_key
 
 from . import deliveries as D
 
@@ -87,11 +88,19 @@ def test_demo_default_edition_labour_summons_share_pins_a_hidden_cell(demo_defau
     hidden = CellKey("17", "vorm", "Overig", "Arbeidsuitbuiting")
     assert cell(edition, hidden.figure, hidden.part, hidden.row, hidden.column) == "<5"
     assert leaks(result)[hidden] == (4, 4)
-    # the shares and changes the audit models, and those that read a hidden cell
+    # the shares and changes the audit models, and those that read a hidden cell: 22, as issue 14 counted
     published = published_cells(edition)
     modelled = [k for k in published if k.figure == "feit" and not published[k].isdigit()]
     assert len(modelled) > 100
     assert not result.dropped  # no share, change or factor contradicts the cells it is computed from
+    hidden = {k for k, text in published.items() if text == "<5"}
+    structure = build_structure(published, year=edition.year)
+    readers = {
+        i.guard
+        for i in structure.identities
+        if i.kind == IdentityKind.FACT and i.guard in modelled and set(i.variables) & hidden
+    }
+    assert len(readers) == 22
 
 
 def test_demo_default_edition_toelichting_says_hidden_counts_can_be_recovered(demo_default):

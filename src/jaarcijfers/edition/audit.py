@@ -137,13 +137,13 @@ def disclosure_note(policy: DisclosurePolicy, verdict: AuditVerdict, zeros: bool
     if verdict.passed:
         return None if policy.note is None else policy.note + together
     n = len(verdict.leaks)
-    counts = "verborgen aantal is" if n == 1 else "verborgen aantallen zijn"
+    counts, verb = ("verborgen aantal", "is") if n == 1 else ("verborgen aantallen", "zijn")
     return (
         f"Onthullingscontrole. Aantallen van {SMALL_IN_WORDS} personen of zaken zijn in deze editie niet "
         f"precies gepubliceerd (teken '{policy.withheld.text}'). Dat beschermt ze niet volledig: een wiskundige "
         "controle van alle gepubliceerde cijfers (de tabellen, de percentages en de getallen in de tekst"
         + (f", samen met de eerder gepubliceerde {_editions(verdict.earlier)}" if verdict.earlier else "")
-        + f") laat zien dat {n} {counts} er precies of nauwkeuriger dan toegestaan uit terug te rekenen, "
+        + f") laat zien dat {n} {counts} er precies of nauwkeuriger dan toegestaan uit terug te rekenen {verb}, "
         "bijvoorbeeld als een totaal min de getoonde delen. Wie de cijfers naast elkaar legt, kan die "
         "aantallen dus achterhalen."
     )
