@@ -65,9 +65,7 @@ def _earlier_editions(tmp: Path, policy: str, n: int) -> list[Path]:
         out.mkdir()
         write_files(edition, out)
         folders.append(out)
-        withheld = sum(
-            c.display in ("x", "<5") for f in edition.figures for b in f.blocks for c in b.cells
-        )
+        withheld = sum(c.display in ("x", "<5") for f in edition.figures for b in f.blocks for c in b.cells)
         print(
             f"earlier edition {year} ({policy}, {len(folders) - 1} before it): {time.perf_counter() - t:.2f} s, "
             f"{withheld} cells withheld, audit {'geslaagd' if audit.ok else f'{len(audit.leaks)} lekken'}"
@@ -87,7 +85,9 @@ def _edition_with_knowledge(policy: str, folders: list[Path]) -> None:
     if policy == "strict":  # the policy's own figures: rounds, cuts, suppressions
         from jaarcijfers.edition.publish import fact_cells, ranked_above_small
 
-        raw = [c for f in ranked_above_small(figures, range(1, 5)) for c in f.cells()] + fact_cells(facts, year)
+        raw = [c for f in ranked_above_small(figures, range(1, 5)) for c in f.cells()] + fact_cells(
+            facts, year
+        )
         t = time.perf_counter()
         res = suppress(raw, prior=prior)
         print(
@@ -97,7 +97,9 @@ def _edition_with_knowledge(policy: str, folders: list[Path]) -> None:
         )
         t = time.perf_counter()
         alone = suppress(raw)
-        print(f"  (without earlier editions: {time.perf_counter() - t:.2f} s, {len(alone.secondary)} secondary)")
+        print(
+            f"  (without earlier editions: {time.perf_counter() - t:.2f} s, {len(alone.secondary)} secondary)"
+        )
     t = time.perf_counter()
     edition = publish(year, figures, facts, get_policy(policy), {}, prior=prior)
     print(f"publish {year} ({policy}, with the earlier editions): {time.perf_counter() - t:.2f} s")
