@@ -190,8 +190,8 @@ def test_audit_without_earlier_editions_is_unchanged():
 
 
 # ------------------------------------------------------------------------------ property: two years
-PAIR_SEEDS = [0]
-SLOW_PAIR_SEEDS = [1, 2, 3, 4]
+PAIR_SEEDS = [4]
+SLOW_PAIR_SEEDS = [0, 1, 2, 3, 5]
 
 
 def _pair(seed: int, tmp_path: Path) -> None:
