@@ -724,6 +724,34 @@ class _Deriver:
                         for ident in ratio_identities(name, [a], keys, interval, IdentityKind.PERCENT, pk):
                             self.out.append(ident)
 
+    def ranks(self, published: Mapping[CellKey, str]) -> None:
+        """A ranking (a `TOP` block, Tabel 1): the count of each rank is at least the next one's, and more
+        when the tie would have been broken the other way (ties go to the name first in the alphabet)."""
+        for fig in CATALOGUE:
+            for block in fig.blocks:
+                if block.kind != BlockKind.TOP or not self.ed.present(fig.id, block.part):
+                    continue
+                rank = [e.text for e in block.columns.entries if e.role == Role.RANK]
+                count = [e.text for e in block.columns.entries if e.role == Role.COUNT]
+                if len(rank) != 1 or len(count) != 1:
+                    continue
+                ranked = []
+                for row in self.ed.shown(fig.id, block.part, Along.ROWS):
+                    text = published.get(CellKey(fig.id, block.part, row, rank[0]), "").strip()
+                    key = CellKey(fig.id, block.part, row, count[0])
+                    if text.isdigit() and self.ed.kinds.get(key) == "count":
+                        ranked.append((int(text), row, key))
+                ranked.sort()
+                for (r1, row1, a), (r2, row2, b) in zip(ranked, ranked[1:], strict=False):
+                    if r2 != r1 + 1:
+                        continue  # a gap: a category left out
+                    name = f"{figure_name(fig.id)}: rang {r1} ({row1}) >= rang {r2} ({row2})"
+                    if name not in self.names:
+                        self.names.add(name)
+                        self.out.append(
+                            Identity(name, merge_terms([(1, a), (-1, b)]), ">=", 0 if row1 < row2 else 1)
+                        )
+
     def facts(self, published: Mapping[CellKey, str]) -> None:
         """The relations of the facts catalogue (`facts.catalogue.RELATIONS`) among the facts present: a
         relation with an absent or non-count fact is left out; its cells are looked up like a link's. Then
@@ -891,6 +919,7 @@ def _derived(published: Mapping[CellKey, str], year: int | None) -> _Deriver:
     d.totals()
     d.links()
     d.percentages(published)
+    d.ranks(published)
     d.facts(published)
     return d
 
