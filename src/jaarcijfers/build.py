@@ -32,7 +32,7 @@ def compute_edition(
     (with the audit's verdict) and the audit. `earlier`: folders of earlier published editions an outsider
     knows (docs/sdc.md, "Across editions"). `step(text)` is told what is being done (for progress on the
     terminal)."""
-    from jaarcijfers.edition.audit import with_verdict
+    from jaarcijfers.edition.audit import check_earlier, with_verdict
     from jaarcijfers.edition.files import read_prior
     from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.facts.compute import compute_facts
@@ -49,11 +49,7 @@ def compute_edition(
     step("feiten berekenen")
     facts = compute_facts(con, year, figures)
     provenance = delivery_provenance(con, data)
-    for p in prior:
-        if p.year >= year:
-            raise UserError(
-                f"eerdere editie {p.source}: verslagjaar {p.year} is niet eerder dan het verslagjaar {year}"
-            )
+    check_earlier(year, prior)  # before any disclosure work
     step(f"onthullingscontrole ({policy.name})")
     edition = publish(
         year, figures, facts, policy, provenance, reflection=_reflection(data, year), prior=prior

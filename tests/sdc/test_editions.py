@@ -105,9 +105,18 @@ def test_default_2023_and_strict_2024_pass_together(demo_build, default_2023):
     assert metadata(out)["onthullingscontrole_audit"]["geslaagd"] is True
 
 
-def test_cli_rejects_an_earlier_edition_that_is_not_earlier(demo_build, strict_2023):
+def test_cli_rejects_an_earlier_edition_that_is_not_earlier(demo_build, strict_2023, tmp_path):
     res = audit(str(strict_2023), "--met", str(strict_2023))
-    assert res.returncode == 2 and "niet eerder" in res.stderr + res.stdout
+    assert res.returncode == 2 and "niet eerder" in res.stderr
+    build = subprocess.run(
+        [sys.executable, "-m", "jaarcijfers.cli", "build", "--year", "2023", "--only-figures"]
+        + ["--out", str(tmp_path / "uit"), "--met-eerdere", str(strict_2023)],
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 2 and "niet eerder" in build.stderr and not (tmp_path / "uit").exists()
+    missing = audit(str(strict_2023), "--met", str(tmp_path / "bestaat-niet"))
+    assert missing.returncode == 2 and "geen map" in missing.stderr
 
 
 # ------------------------------------------------------------------------------ the linking rule

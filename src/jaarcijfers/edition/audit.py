@@ -42,7 +42,7 @@ def run_audit(edition: Path, json_out: bool, earlier: Sequence[Path] = ()) -> in
     if facts.is_file():
         published.update(related_facts(read_fact_values(facts), year))
     prior = [read_prior(folder) for folder in earlier]
-    _check_years(year, prior)
+    check_earlier(year, prior)
     identities = None if record is None else {"gelden": list(record.held), "gelden_niet": list(record.failed)}
     try:
         result = audit_cells(
@@ -62,7 +62,8 @@ def run_audit(edition: Path, json_out: bool, earlier: Sequence[Path] = ()) -> in
     return 0 if result.ok else 1
 
 
-def _check_years(year: int | None, prior: Sequence[PriorEdition]) -> None:
+def check_earlier(year: int | None, prior: Sequence[PriorEdition]) -> None:
+    """Earlier editions must be earlier, one per reporting year (a clear error otherwise)."""
     for p in prior:
         if year is not None and p.year >= year:
             raise UserError(
@@ -88,7 +89,7 @@ def published_cells(edition: Edition) -> dict[CellKey, str]:
 
 def audit_edition(edition: Edition, prior: Sequence[PriorEdition] = ()) -> AuditResult:
     """The audit of what an edition publishes, as `jaarcijfers audit` reads it from its files."""
-    _check_years(edition.year, prior)
+    check_earlier(edition.year, prior)
     record = edition.disclosure.data_identities
     identities = None if record is None else {"gelden": list(record.held), "gelden_niet": list(record.failed)}
     return audit_cells(
