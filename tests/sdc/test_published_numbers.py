@@ -5,6 +5,7 @@ withheld fact that is not small shows 'x'. Each leak the issue lists is found by
 
 from __future__ import annotations
 
+import json
 import random
 from fractions import Fraction
 from pathlib import Path
@@ -14,15 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jaarcijfers.build import compute_edition
-from jaarcijfers.edition.audit import published_cells
-from jaarcijfers.edition.model import Edition
+from jaarcijfers.edition.audit import disclosure_note, published_cells
+from jaarcijfers.edition.files import read_cells, read_fact_values, read_metadata
+from jaarcijfers.edition.model import AuditVerdict, Edition
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.catalogue import related_fact_ids
 from jaarcijfers.facts.values import FactKind, written_interval
 from jaarcijfers.figures.model import CellKey
 from jaarcijfers.paths import DEMO_DELIVERY
-from jaarcijfers.sdc.audit import AuditResult
+from jaarcijfers.sdc.audit import AuditResult, audit_cells
+from jaarcijfers.sdc.facts import related_facts
 from jaarcijfers.sdc.identities import build_structure
+from jaarcijfers.sdc.policy import get_policy
 from jaarcijfers.sdc.structure import IdentityKind, fact_key
 
 from . import deliveries as D
@@ -76,49 +80,65 @@ def test_written_interval_of_a_symbol_is_none():
 
 # ------------------------------------------------------------------------------ the demo's default edition
 @pytest.fixture(scope="module")
-def demo_default() -> tuple[Edition, AuditResult]:
-    return compute_edition(DEMO_DELIVERY, None, "publicatie")
+def demo_default(demo_build) -> tuple[Path, dict[CellKey, str], AuditResult]:
+    """The default edition of the demo as published (the shared build), its cells and modelled facts, and
+    the audit of them."""
+    folder = demo_build("--data", str(DEMO_DELIVERY), "--only-figures")
+    published = read_cells(folder / "figures.csv")
+    published.update(related_facts(read_fact_values(folder / "facts.csv"), Y))
+    _, record = read_metadata(folder / "metadata.json")
+    assert record is not None
+    result = audit_cells(
+        published, record={"gelden": list(record.held), "gelden_niet": list(record.failed)}, year=Y
+    )
+    return folder, published, result
 
 
 def test_demo_default_edition_labour_summons_share_pins_a_hidden_cell(demo_default):
     """Issue 14: 'the labour share 48% = 46/(91 + a) only for a = 4': the share of summonses in the labour
     cases (Figuur 17, five years) reads the hidden 'Overig' cell; the audit finds it exactly."""
-    edition, result = demo_default
-    assert edition.fact("om_dagvaarding_arbeid_pct").value == "48%"  # type: ignore[union-attr]
+    _, published, result = demo_default
+    assert published[fact_key("om_dagvaarding_arbeid_pct")] == "48%"
     hidden = CellKey("17", "vorm", "Overig", "Arbeidsuitbuiting")
-    assert cell(edition, hidden.figure, hidden.part, hidden.row, hidden.column) == "<5"
+    assert published[hidden] == "<5"
     assert leaks(result)[hidden] == (4, 4)
     # the shares and changes the audit models, and those that read a hidden cell: 22, as issue 14 counted
-    published = published_cells(edition)
     modelled = [k for k in published if k.figure == "feit" and not published[k].isdigit()]
     assert len(modelled) > 100
     assert not result.dropped  # no share, change or factor contradicts the cells it is computed from
-    hidden = {k for k, text in published.items() if text == "<5"}
-    structure = build_structure(published, year=edition.year)
+    small = {k for k, text in published.items() if text == "<5"}
+    structure = build_structure(published, year=Y)
     readers = {
         i.guard
         for i in structure.identities
-        if i.kind == IdentityKind.FACT and i.guard in modelled and set(i.variables) & hidden
+        if i.kind == IdentityKind.FACT and i.guard in modelled and set(i.variables) & small
     }
     assert len(readers) == 22
 
 
-def test_demo_default_edition_toelichting_says_hidden_counts_can_be_recovered(demo_default):
-    edition, result = demo_default
-    audit = edition.disclosure.audit
-    assert audit is not None and not audit.passed and len(audit.leaks) == len(result.leaks) > 40
-    note = edition.disclosure.note or ""
-    assert "terug te rekenen" in note and str(len(result.leaks)) in note
+def test_demo_default_edition_says_hidden_counts_can_be_recovered(demo_default):
+    """The build's verdict (metadata.json) is the audit's, and the Toelichting it gives says plainly that
+    hidden counts can be recovered; the strict policy's claim is made only when the audit passes."""
+    folder, _, result = demo_default
+    verdict = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))["onthullingscontrole_audit"]
+    assert verdict["geslaagd"] is False and len(verdict["lekken"]) == len(result.leaks) > 40
+    failed = AuditVerdict(False, len(result.cells), tuple(c.key for c in result.leaks))
+    note = disclosure_note(get_policy("publicatie"), failed) or ""
+    assert "terug te rekenen" in note and f"{len(result.leaks)} verborgen aantallen" in note
+    strict = get_policy("strict")
+    assert disclosure_note(strict, AuditVerdict(True, 10)) == strict.note
+    assert "wiskundige controle" in (disclosure_note(strict, failed) or "") and strict.note not in (
+        disclosure_note(strict, failed) or ""
+    )
 
 
 def test_demo_default_edition_reproduces_the_report(demo_default):
     """The publication policy still shows '<5' for 1..4 in the cells: Tabel 1 and the means are unchanged
     (every nationality in the top ten and every mean is above the small range)."""
-    edition, _ = demo_default
-    t1 = edition.figure("T1").block()
-    assert len(t1.rows) == 10
-    means = [c for f in edition.figures for b in f.blocks for c in b.cells if c.kind == "mean"]
-    assert means and all(c.display.isdigit() for c in means)
+    _, published, _ = demo_default
+    assert len([k for k in published if k.figure == "T1" and k.column == "Rang"]) == 10
+    means = [text for k, text in published.items() if k.row == "Gemiddelde leeftijd in jaren"]
+    assert means and all(text.isdigit() for text in means)
 
 
 # ------------------------------------------------------------------------------ planted deliveries

@@ -410,7 +410,7 @@ def write_workbook(edition: Edition, path: Path) -> None:
                     ],
                 },
             )
-            ws.set_column(0, 0, max(28, min(60, max(len(r_) for r_, _ in table.rows) + 2)))
+            ws.set_column(0, 0, max(28, min(60, max((len(r_) for r_, _ in table.rows), default=0) + 2)))
             for j, col in enumerate(table.columns, start=1):
                 ws.set_column(
                     j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4))
