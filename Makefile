@@ -60,6 +60,7 @@ bench: setup
 	$(RUN) python benchmarks/build_bench.py
 	$(RUN) python benchmarks/synth_bench.py
 	$(RUN) python benchmarks/sdc_strict.py
+	$(RUN) python benchmarks/sdc_editions.py
 	$(RUN) python benchmarks/mse_search.py
 
 clean:

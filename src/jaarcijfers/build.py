@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 from jaarcijfers.errors import UserError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
+    from jaarcijfers.sdc.audit import AuditResult
+    from jaarcijfers.sdc.prior import PriorEdition
 
 
 def compute_edition(
@@ -26,25 +30,34 @@ def compute_edition(
     con=None,
     editorial: Path | None = None,
     reflection: str | None = None,
-) -> Edition:
-    """Everything up to and including disclosure control; returns the published Edition.
-    `step(text)` is told what is being done (for progress on the terminal).
+    earlier: Sequence[Path] = (),
+    prior: Sequence[PriorEdition] = (),
+) -> tuple[Edition, AuditResult]:
+    """Everything up to and including disclosure control and its audit; returns the published Edition
+    (with the audit's verdict) and the audit. `step(text)` is told what is being done (for progress on the
+    terminal).
 
     The delivery is the folder `data`, or `con`: an open connection on chosen loads of the warehouse
     (`warehouse.snapshot.open_loads`; closed here). The disclosure policy is `sdc` (`build --sdc`), else
     the edition's editorial setting (`editorial`, else `DATA/redactie/YYYY/`), else the strict policy
-    (docs/editions.md). The reflection is `reflection`, else read from `data`."""
+    (docs/editions.md). The reflection is `reflection`, else read from `data`. What an outsider knows
+    (docs/sdc.md, "Across editions"): the earlier editions `prior` (from the edition register) and the
+    published folders `earlier` (`build --met-eerdere`)."""
     from dataclasses import replace
 
+    from jaarcijfers.edition.audit import check_earlier, with_verdict
+    from jaarcijfers.edition.files import read_prior
     from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.editorial.settings import edition_policy, read_settings
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
     from jaarcijfers.sdc.policy import get_policy
+    from jaarcijfers.sdc.prior import combine_same_year
     from jaarcijfers.warehouse.load import open_delivery
 
     if sdc is not None:
         get_policy(sdc)  # an unknown policy is an error before any work is done
+    known = combine_same_year([*prior, *(read_prior(folder) for folder in earlier)])
     if con is None:
         assert data is not None
         step("levering valideren en laden")
@@ -58,13 +71,15 @@ def compute_edition(
     provenance = delivery_provenance(con, data)
     if reflection is None and data is not None:
         reflection = _reflection(data, year)
+    check_earlier(year, known)  # before any disclosure work
     step(f"onthullingscontrole ({policy.name})")
-    edition = publish(year, figures, facts, policy, provenance, reflection=reflection)
+    edition = publish(year, figures, facts, policy, provenance, reflection=reflection, prior=known)
     edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
     step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
-    return with_estimate(edition, estimate)
+    step("audit van de onthullingscontrole")
+    return with_verdict(with_estimate(edition, estimate), policy, known)
 
 
 def editorial_of(data: Path | None, year: int, editorial: Path | None) -> Path | None:
@@ -161,17 +176,20 @@ def run_build(
     sdc: str | None = None,
     only_figures: bool = False,
     editorial: Path | None = None,
+    earlier: Sequence[Path] = (),
 ) -> int:
     """`jaarcijfers build` from a delivery folder (default: the demo delivery), in memory: nothing is
     recorded (builds from the warehouse, recorded in the edition register: `jaarcijfers.cycle`)."""
+    from jaarcijfers.edition.audit import print_verdict
     from jaarcijfers.paths import DEMO_DELIVERY
 
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc, step, editorial=editorial)
+        edition, audit = compute_edition(data, year, sdc, step, editorial=editorial, earlier=earlier)
         out = out or Path("out") / str(edition.year)
         written = write_outputs(edition, out, only_figures, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
+    print_verdict(audit)
     return 0
 
 

@@ -80,6 +80,7 @@ def build_recorded(
 ) -> int:
     from jaarcijfers.contract.schema import SOURCE_NAMES, SOURCES
     from jaarcijfers.edition import register
+    from jaarcijfers.edition.audit import print_verdict
     from jaarcijfers.edition.record import record_of
     from jaarcijfers.edition.revisions import compare, with_revisions
     from jaarcijfers.figures.engine import default_year
@@ -109,7 +110,9 @@ def build_recorded(
             # receives it; docs/editions.md)
             prior = register.prior_editions(reg, year)
         folder = editorial_of(data, year, editorial)
-        edition = compute_edition(data, year, sdc, step, con=con, editorial=editorial)
+        edition, audit = compute_edition(
+            data, year, sdc, step, con=con, editorial=editorial, prior=register.as_prior(prior)
+        )
         with register.connect(warehouse) as reg:
             previous = register.previous_edition(reg, edition.year, edition.disclosure.policy)
         edition = with_revisions(edition, compare(previous, record_of(edition)) if previous else None)
@@ -117,6 +120,7 @@ def build_recorded(
         written = write_outputs(edition, out, only_figures, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     print(revisions_line(edition))
+    print_verdict(audit)
     if not record:
         print("Niet vastgelegd (--niet-vastleggen).")
         return 0
@@ -170,7 +174,6 @@ def rebuild(warehouse: Path, year: int, sdc: str | None, out: Path | None, only_
         recorded = register.read(reg, inputs.entry.edition_id)
         previous = None if inputs.compared_with is None else register.read(reg, inputs.compared_with)
         # the earlier editions the original build knew: disclosure control across editions receives them
-        # (the merge with it passes `prior` to compute_edition, as build_recorded does)
         prior = register.prior_editions(reg, year, ids=inputs.knowledge)
     e = inputs.entry
     assert all(p.year < year for p in prior)
@@ -189,8 +192,15 @@ def rebuild(warehouse: Path, year: int, sdc: str | None, out: Path | None, only_
             register.write_editorial(inputs.editorial, folder)
         step("vastgelegde leveringen uit het warehouse lezen")
         con, _ = open_loads(warehouse, inputs.loads)
-        edition = compute_edition(
-            None, year, inputs.sdc_option, step, con=con, editorial=folder, reflection=inputs.reflection
+        edition, _ = compute_edition(
+            None,
+            year,
+            inputs.sdc_option,
+            step,
+            con=con,
+            editorial=folder,
+            reflection=inputs.reflection,
+            prior=register.as_prior(prior),
         )
         edition = with_revisions(edition, compare(previous, record_of(edition)) if previous else None)
         out = out or Path("out") / f"{year}-opnieuw"

@@ -53,8 +53,18 @@ def command(
             "--niet-vastleggen", help="Met --warehouse: een proefbouw, niets vastleggen in het register."
         ),
     ] = False,
+    earlier: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--met-eerdere",
+            "--with-earlier",
+            help="Map van een eerder gepubliceerde editie die een buitenstaander kent (herhaalbaar); de "
+            "onthullingscontrole en de audit houden er rekening mee (docs/sdc.md). Met --warehouse komen de "
+            "eerdere edities uit het register.",
+        ),
+    ] = None,
 ) -> None:
-    """Valideer, bereken alle figuren, pas onthullingscontrole toe en schrijf de publicatie."""
+    """Valideer, bereken alle figuren, pas onthullingscontrole toe, controleer die en schrijf de publicatie."""
     from jaarcijfers.errors import UserError
 
     if edition is not None:
@@ -64,22 +74,38 @@ def command(
             raise UserError(
                 "--editie bouwt een vastgelegde editie opnieuw uit het warehouse; geef --warehouse FILE"
             )
-        if data is not None or year is not None or editorial is not None or no_record:
+        if data is not None or year is not None or editorial is not None or no_record or earlier:
             raise UserError(
-                "--editie gebruikt de vastgelegde leveringen, het jaar en de redactie; "
-                "laat --data, --year, --redactie en --niet-vastleggen weg"
+                "--editie gebruikt de vastgelegde leveringen, het jaar, de redactie en de eerdere edities; "
+                "laat --data, --year, --redactie, --met-eerdere en --niet-vastleggen weg"
             )
         raise typer.Exit(rebuild(warehouse, edition, sdc, out, only_figures))
     if warehouse is not None:
         from jaarcijfers.cycle import build_recorded
 
+        if earlier:
+            raise UserError(
+                "met --warehouse kent de bouw elke eerdere editie uit het register; neem een gepubliceerde "
+                "map daarin op met `jaarcijfers editions import DIR` in plaats van --met-eerdere"
+            )
         raise typer.Exit(
             build_recorded(
-                warehouse, data, year, out, sdc, only_figures, editorial=editorial, record=not no_record
+                warehouse,
+                data,
+                year,
+                out,
+                sdc,
+                only_figures,
+                editorial=editorial,
+                record=not no_record,
             )
         )
     if no_record:
         raise UserError("--niet-vastleggen hoort bij --warehouse; zonder warehouse wordt niets vastgelegd")
     from jaarcijfers.build import run_build
 
-    raise typer.Exit(run_build(data, year, out, sdc=sdc, only_figures=only_figures, editorial=editorial))
+    raise typer.Exit(
+        run_build(
+            data, year, out, sdc=sdc, only_figures=only_figures, editorial=editorial, earlier=earlier or ()
+        )
+    )

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any, Literal, cast, get_args
 
 from jaarcijfers.facts.values import FactUnit
-from jaarcijfers.figures.model import CellKind
+from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.figures.spec import Block, Role
 from jaarcijfers.sdc.policy import Symbol
 
@@ -45,15 +45,35 @@ class DataIdentities:
 
 
 @dataclass(frozen=True)
+class AuditVerdict:
+    """The disclosure audit of what the edition publishes (cells, facts; with the earlier editions it was
+    built with), run by every build (docs/sdc.md, "Safe by default"). Names the cells that leak, never the
+    values an outsider can recover."""
+
+    passed: bool
+    hidden: int  # hidden cells and facts audited
+    leaks: tuple[CellKey, ...] = ()  # hidden cells narrower than allowed (earlier editions' cells tagged)
+    earlier: tuple[int, ...] = ()  # the reporting years of the earlier editions audited together with it
+    identities: int = 0
+    dropped: tuple[str, ...] = ()  # identities (or links between editions) the published values contradict
+
+
+@dataclass(frozen=True)
 class Disclosure:
     """How the edition was protected: the policy, the symbols its cells and facts may show, the note,
-    and the record of the data-dependent identities."""
+    the record of the data-dependent identities, the cells revised against the earlier editions it was
+    built with (not the same unknown: docs/sdc.md, "Across editions") and the audit's verdict."""
 
     policy: str
     symbols: tuple[Symbol, ...]
-    note: str | None = None  # the paragraph for the Toelichting (Dutch)
+    note: str | None = None  # the paragraph for the Toelichting (Dutch), as the audit allows it
     data_identities: DataIdentities | None = None
     reason: str | None = None  # why the edition has this policy (Dutch; editorial setting, docs/editions.md)
+    revised: tuple[tuple[int, tuple[CellKey, ...]], ...] = ()  # (earlier year, withheld cells revised since)
+    audit: AuditVerdict | None = None
+    zeros: bool = (
+        False  # some zero is withheld: a withheld cell may be 0 (the strict policy, as a last resort)
+    )
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ records; disclosure control across editions reads the cells and facts of the ear
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.figures.model import CellKey
@@ -33,6 +34,9 @@ class RecordedEdition:
     version: int = 1  # the n-th recorded edition of this year and policy
     imported: bool = False  # imported from published files (`jaarcijfers editions import`)
     built_at: str | None = None  # `gebouwd_op` of its metadata.json
+    records: Mapping[str, Any] = field(
+        default_factory=dict
+    )  # its disclosure records (`files.DISCLOSURE_RECORDS`)
 
 
 def published_cells(edition: Edition) -> dict[CellKey, str]:
@@ -62,7 +66,13 @@ def deliveries_of(provenance: Mapping[str, object]) -> Deliveries | None:
 
 def record_of(edition: Edition) -> RecordedEdition:
     """The record of an edition built now (not yet in the register)."""
+    from jaarcijfers.edition.files import disclosure_metadata, disclosure_records, identities_metadata
+
     rules = edition.provenance.get("rules_version")
+    records = {
+        "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
+        **disclosure_metadata(edition.disclosure),
+    }
     return RecordedEdition(
         year=edition.year,
         policy=edition.disclosure.policy,
@@ -70,4 +80,5 @@ def record_of(edition: Edition) -> RecordedEdition:
         facts={f.id: f.value for f in edition.facts},
         deliveries=deliveries_of(edition.provenance),
         rules_version=rules if isinstance(rules, str) else None,
+        records=disclosure_records(records),
     )

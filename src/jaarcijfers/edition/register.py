@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.edition.record import Deliveries, RecordedEdition
 from jaarcijfers.errors import UserError
@@ -32,6 +33,8 @@ from jaarcijfers.figures.model import CellKey
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
+
+    from jaarcijfers.sdc.prior import PriorEdition
 
 W = "wh.main"
 
@@ -54,6 +57,9 @@ DDL = (
     f"""CREATE TABLE IF NOT EXISTS {W}.edition_editorial (
         edition_id INTEGER NOT NULL, name VARCHAR, content BLOB)""",
     f"CREATE TABLE IF NOT EXISTS {W}.edition_knowledge (edition_id INTEGER NOT NULL, prior_id INTEGER)",
+    # the disclosure records of the edition's metadata.json (`edition.files.DISCLOSURE_RECORDS`, JSON): how an
+    # outsider reads its withheld cells when it is earlier knowledge (docs/sdc.md, "Across editions")
+    f"CREATE TABLE IF NOT EXISTS {W}.edition_records (edition_id INTEGER NOT NULL, content VARCHAR)",
 )
 
 MAX_EDITORIAL_FILE = 4 * 1024 * 1024
@@ -235,6 +241,9 @@ def record(
         _many(con, "edition_files", [(edition_id, n, h) for n, h in sorted((files or {}).items())])
         _many(con, "edition_editorial", [(edition_id, n, b) for n, b in sorted((editorial or {}).items())])
         _many(con, "edition_knowledge", [(edition_id, p) for p in sorted(set(knowledge))])
+        if edition.records:
+            records = json.dumps(dict(edition.records), ensure_ascii=False, sort_keys=True)
+            _many(con, "edition_records", [(edition_id, records)])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -347,6 +356,30 @@ def read(con: duckdb.DuckDBPyConnection, edition_id: int) -> RecordedEdition:
         version=e.version,
         imported=e.imported,
         built_at=e.built_at,
+        records=_records(con, edition_id),
+    )
+
+
+def _records(con: duckdb.DuckDBPyConnection, edition_id: int) -> dict[str, Any]:
+    row = con.execute(
+        f"SELECT content FROM {W}.edition_records WHERE edition_id = ?", [edition_id]
+    ).fetchone()
+    return {} if row is None else json.loads(row[0])
+
+
+def as_prior(editions: Sequence[RecordedEdition]) -> tuple[PriorEdition, ...]:
+    """Recorded editions as what an outsider knows (for disclosure control across editions)."""
+    from jaarcijfers.edition.files import prior_edition
+
+    return tuple(
+        prior_edition(
+            e.year,
+            e.cells,
+            e.facts,
+            {"onthullingscontrole": e.policy, **e.records},
+            f"register:{e.edition_id}",
+        )
+        for e in editions
     )
 
 
@@ -482,7 +515,7 @@ def import_folder(
     from the figures' year columns); a given value that contradicts the metadata is an error."""
     import json
 
-    from jaarcijfers.edition.files import read_cells, read_fact_values
+    from jaarcijfers.edition.files import disclosure_records, read_cells, read_fact_values
     from jaarcijfers.edition.record import deliveries_of
     from jaarcijfers.sdc.policy import get_policy
 
@@ -525,6 +558,7 @@ def import_folder(
         rules_version=rules if isinstance(rules, str) else None,
         imported=True,
         built_at=meta.get("gebouwd_op") if isinstance(meta.get("gebouwd_op"), str) else None,
+        records=disclosure_records(meta),
     )
     versions = {k: str(meta[k]) for k in ("software_version", "contract_version") if k in meta}
     outcome = record(

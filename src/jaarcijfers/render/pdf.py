@@ -119,6 +119,12 @@ SOURCE_TEXT: dict[str, tuple[list[str], list[str]]] = {
 # Findings and charts from the other renderers
 
 
+def audit_passed(edition: Edition) -> bool:
+    """Whether the disclosure audit of the edition passed (an edition read back without a verdict: no)."""
+    audit = edition.disclosure.audit
+    return audit is not None and audit.passed
+
+
 def _stories(edition: Edition) -> dict[str, tuple[str | None, list[str]]]:
     """Per section: the headline and the finding sentences (narrative.py)."""
     from jaarcijfers.render.narrative import stories
@@ -393,7 +399,10 @@ def document(edition: Edition) -> dict[str, Any]:
         "sections": toelichting_sections,
         "symbols_intro": (
             "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd: kleine aantallen worden niet "
-            "precies getoond, zodat niemand uit de cijfers herkenbaar is. De tabellen gebruiken de volgende "
+            "precies getoond"
+            # claim only what the audit of this edition confirms (docs/sdc.md, "Safe by default")
+            + (", zodat niemand uit de cijfers herkenbaar is" if audit_passed(edition) else "")
+            + ". De tabellen gebruiken de volgende "
             f"symbolen (beleid: {edition.disclosure.policy})."
         ),
         "symbols": [{"symbol": t, "meaning": m} for t, m in publication.symbols(edition)],

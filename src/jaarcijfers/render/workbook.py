@@ -344,6 +344,8 @@ def write_workbook(edition: Edition, path: Path) -> None:
     )
     if edition.disclosure.reason:
         line(edition.disclosure.reason)
+    if edition.disclosure.note:  # as the audit of this edition allows it (docs/sdc.md, "Safe by default")
+        line(edition.disclosure.note)
     line("Herkomst van de cijfers", f_heading)
     for text in provenance_lines(edition):
         line(text)
@@ -468,7 +470,7 @@ def write_workbook(edition: Edition, path: Path) -> None:
                 ],
             },
         )
-        ws.set_column(0, 0, max(28, min(60, max(len(r_) for r_, _ in table.rows) + 2)))
+        ws.set_column(0, 0, max(28, min(60, max((len(r_) for r_, _ in table.rows), default=0) + 2)))
         for j, col in enumerate(table.columns, start=1):
             ws.set_column(j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4)))
         ws.set_row(top, 15 if all(len(h) <= 12 for h in headers[1:]) else 45)
