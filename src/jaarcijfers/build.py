@@ -12,41 +12,90 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jaarcijfers.errors import UserError
-from jaarcijfers.sdc.policy import DEFAULT
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
+    from jaarcijfers.sdc.audit import AuditResult
+    from jaarcijfers.sdc.prior import PriorEdition
 
 
-def compute_edition(data: Path, year: int | None, sdc: str = DEFAULT, step=lambda text: None) -> Edition:
-    """Everything up to and including disclosure control; returns the published Edition.
-    `step(text)` is told what is being done (for progress on the terminal)."""
+def compute_edition(
+    data: Path | None,
+    year: int | None,
+    sdc: str | None = None,
+    step=lambda text: None,
+    *,
+    con=None,
+    editorial: Path | None = None,
+    reflection: str | None = None,
+    earlier: Sequence[Path] = (),
+    prior: Sequence[PriorEdition] = (),
+) -> tuple[Edition, AuditResult]:
+    """Everything up to and including disclosure control and its audit; returns the published Edition
+    (with the audit's verdict) and the audit. `step(text)` is told what is being done (for progress on the
+    terminal).
+
+    The delivery is the folder `data`, or `con`: an open connection on chosen loads of the warehouse
+    (`warehouse.snapshot.open_loads`; closed here). The disclosure policy is `sdc` (`build --sdc`), else
+    the edition's editorial setting (`editorial`, else `DATA/redactie/YYYY/`), else the strict policy
+    (docs/editions.md). The reflection is `reflection`, else read from `data`. What an outsider knows
+    (docs/sdc.md, "Across editions"): the earlier editions `prior` (from the edition register) and the
+    published folders `earlier` (`build --met-eerdere`)."""
+    from dataclasses import replace
+
+    from jaarcijfers.edition.audit import check_earlier, with_verdict
+    from jaarcijfers.edition.files import read_prior
     from jaarcijfers.edition.publish import publish, with_estimate
+    from jaarcijfers.editorial.settings import edition_policy, read_settings
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all, default_year
     from jaarcijfers.sdc.policy import get_policy
+    from jaarcijfers.sdc.prior import combine_same_year
     from jaarcijfers.warehouse.load import open_delivery
     from jaarcijfers.warehouse.years import check_reporting_year, delivery_years
 
-    policy = get_policy(sdc)  # an unknown policy is an error before any work is done
+    if sdc is not None:
+        get_policy(sdc)  # an unknown policy is an error before any work is done
     check_year_argument(year)
-    step("levering valideren en laden")
-    con = open_delivery(data)
+    known = combine_same_year([*prior, *(read_prior(folder) for folder in earlier)])
+    if con is None:
+        assert data is not None
+        step("levering valideren en laden")
+        con = open_delivery(data)
     delivered = delivery_years(con)
     year = default_year(con) if year is None else year
     check_reporting_year(year, delivered)
     warn_sources_without_data(year, delivered)
     step("regels toepassen en figuren berekenen")
     year, figures = compute_all(con, year, delivered)
+    policy_name, reason = edition_policy(read_settings(editorial_of(data, year, editorial)), sdc)
+    policy = get_policy(policy_name)
     step("feiten berekenen")
     facts = compute_facts(con, year, figures, without=frozenset(delivered.without((year,))))
     provenance = delivery_provenance(con, data)
+    if reflection is None and data is not None:
+        reflection = _reflection(data, year)
+    check_earlier(year, known)  # before any disclosure work
     step(f"onthullingscontrole ({policy.name})")
-    edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
+    edition = publish(year, figures, facts, policy, provenance, reflection=reflection, prior=known)
+    edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
     step("schatting van het verborgen aantal slachtoffers")
     estimate = hidden_number(con, year)
     con.close()
-    return with_estimate(edition, estimate)
+    step("audit van de onthullingscontrole")
+    return with_verdict(with_estimate(edition, estimate), policy, known)
+
+
+def editorial_of(data: Path | None, year: int, editorial: Path | None) -> Path | None:
+    """The editorial folder of the edition: `editorial` (`--redactie DIR`) when given, else
+    `DATA/redactie/YEAR/` of the delivery folder when it exists, else None (docs/editorial.md)."""
+    from jaarcijfers.editorial.settings import editorial_folder
+
+    if data is not None:
+        return editorial_folder(data, year, editorial)
+    return None if editorial is None else editorial_folder(Path(), year, editorial)
 
 
 @contextmanager
@@ -84,7 +133,7 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
     return published_estimate(res, year)
 
 
-def delivery_provenance(con, data: Path) -> dict:
+def delivery_provenance(con, data: Path | None) -> dict:
     from jaarcijfers import RULES_VERSION, __version__
     from jaarcijfers.contract.schema import CONTRACT_VERSION
 
@@ -163,29 +212,56 @@ def warn_sources_without_data(year: int, delivered) -> None:
 
 
 def run_build(
-    data: Path | None, year: int | None, out: Path | None, sdc: str | None = None, only_figures: bool = False
+    data: Path | None,
+    year: int | None,
+    out: Path | None,
+    sdc: str | None = None,
+    only_figures: bool = False,
+    editorial: Path | None = None,
+    earlier: Sequence[Path] = (),
 ) -> int:
-    """`jaarcijfers build`: every argument is checked before any work is done, the edition is computed,
-    then written into a new folder beside `out` that replaces `out` only when complete (`outdir.py`)."""
+    """`jaarcijfers build` from a delivery folder (default: the demo delivery), in memory: nothing is
+    recorded (builds from the warehouse, recorded in the edition register: `jaarcijfers.cycle`). Every
+    argument is checked before any work is done; the output is written atomically (`write_outputs`)."""
     from jaarcijfers.clock import source_date_epoch
-    from jaarcijfers.edition.files import is_edition_folder, write_files
-    from jaarcijfers.outdir import check_target, replaced_folder
+    from jaarcijfers.edition.audit import print_verdict
     from jaarcijfers.paths import DEMO_DELIVERY
 
     source_date_epoch()  # an invalid SOURCE_DATE_EPOCH is an error before any work is done
     check_year_argument(year)
-    if out is not None:
-        check_target(out, is_edition_folder)
+    check_output(out)
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc or DEFAULT, step)
+        edition, audit = compute_edition(data, year, sdc, step, editorial=editorial, earlier=earlier)
         out = out or Path("out") / str(edition.year)
-        with replaced_folder(out, is_edition_folder) as work:
-            step("figures.csv, facts.csv en metadata.json schrijven")
-            written = write_files(edition, work)
-            if not only_figures:
-                from jaarcijfers.render import render_all
-
-                written += render_all(edition, work, step)
+        written = write_outputs(edition, out, only_figures, step)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
+    print_verdict(audit)
     return 0
+
+
+def check_output(out: Path | None) -> None:
+    """What is at `out` can be replaced by a new edition (`outdir.check_target`), checked before any work
+    is done (no `out`: the default folder is checked when it is known)."""
+    from jaarcijfers.edition.files import is_edition_folder
+    from jaarcijfers.outdir import check_target
+
+    if out is not None:
+        check_target(out, is_edition_folder)
+
+
+def write_outputs(edition: Edition, out: Path, only_figures: bool, step=lambda text: None) -> list[str]:
+    """figures.csv, facts.csv, metadata.json and (unless `only_figures`) every rendered output, written into
+    a new folder beside `out` that replaces `out` only when complete (`outdir.py`); returns the names
+    written."""
+    from jaarcijfers.edition.files import is_edition_folder, write_files
+    from jaarcijfers.outdir import replaced_folder
+
+    with replaced_folder(out, is_edition_folder) as work:
+        step("figures.csv, facts.csv en metadata.json schrijven")
+        written = write_files(edition, work)
+        if not only_figures:
+            from jaarcijfers.render import render_all
+
+            written += render_all(edition, work, step)
+    return written

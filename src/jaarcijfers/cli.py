@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from jaarcijfers.commands import audit, build, estimate, load, reconcile, synth, validate
+from jaarcijfers.commands import audit, build, editions, estimate, load, reconcile, review, synth, validate
 
 app = typer.Typer(
     name="jaarcijfers",
@@ -29,6 +29,8 @@ app.command("reconcile")(reconcile.command)
 app.command("synth")(synth.command)
 app.command("estimate")(estimate.command)
 app.command("audit")(audit.command)
+app.add_typer(editions.app, name="editions")
+app.command("review")(review.command)
 
 
 def main() -> None:

@@ -12,12 +12,13 @@ instance the reference 2024 edition); figure metadata (titles, sources, notes) c
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.edition.model import (
     NO_DATA,
@@ -31,11 +32,15 @@ from jaarcijfers.edition.model import (
     PublishedFact,
     PublishedFigure,
     block_period,
+    label_meanings,
 )
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
+
+if TYPE_CHECKING:
+    from jaarcijfers.sdc.prior import PriorEdition
 
 FIGURE_COLUMNS = ("figure", "table_part", "row", "column", "value")
 MAX_PUBLISHED_FILE_SIZE = 64 * 1024 * 1024  # a published figures or facts file is tens of kilobytes
@@ -85,6 +90,7 @@ def estimate_metadata(estimate: Estimate | NoEstimate | None) -> dict[str, Any] 
 def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
     return {
         "gebouwd_op": built_at,
+        "publicatiedatum": edition.published_on.isoformat(),
         "titel": f"Jaarcijfers Mensenhandel {edition.year}",
         "verslagjaar": edition.year,
         "jaren": list(edition.years),
@@ -92,8 +98,48 @@ def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
         "symbolen": {s.text: s.meaning for s in edition.disclosure.symbols},
         "schatting_verborgen_aantal": estimate_metadata(edition.estimate),
         "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
+        **disclosure_metadata(edition.disclosure),
         **edition.provenance,
     }
+
+
+def _key_json(key: CellKey) -> dict[str, Any]:
+    from jaarcijfers.sdc.structure import edition_of
+
+    year, plain = edition_of(key)
+    out: dict[str, Any] = {
+        "figuur": plain.figure,
+        "deel": plain.part,
+        "rij": plain.row,
+        "kolom": plain.column,
+    }
+    if year is not None:
+        out["editie"] = year
+    return out
+
+
+def disclosure_metadata(disclosure: Disclosure) -> dict[str, Any]:
+    """The audit's verdict (which cells leak, never what can be recovered) and the record of the withheld
+    cells revised since the earlier editions the build was given (docs/sdc.md)."""
+    out: dict[str, Any] = {}
+    verdict = disclosure.audit
+    if verdict is not None:
+        out["onthullingscontrole_audit"] = {
+            "geslaagd": verdict.passed,
+            "verborgen_cellen": verdict.hidden,
+            "identiteiten": verdict.identities,
+            "eerdere_edities": list(verdict.earlier),
+            "lekken": [_key_json(k) for k in verdict.leaks],
+            "tegenstrijdig": list(verdict.dropped),
+        }
+    if disclosure.zeros:
+        out["onthullingscontrole_nullen_weggelaten"] = True
+    if disclosure.revised:
+        out["onthullingscontrole_herzien"] = {
+            str(year): [[k.figure, k.part, k.row, k.column] for k in keys]
+            for year, keys in disclosure.revised
+        }
+    return out
 
 
 def identities_metadata(record: DataIdentities | None) -> dict[str, list[str]] | None:
@@ -112,36 +158,153 @@ def is_edition_folder(folder: Path) -> bool:
     return isinstance(meta, dict) and meta.get("software") == "jaarcijfers"
 
 
-def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
-    """The reporting year and the record of the data-dependent identities from an edition's
-    `metadata.json` (None for what it does not hold, or when there is no such file)."""
+def metadata_object(path: Path) -> dict[str, Any] | None:
+    """An edition's `metadata.json` as a JSON object (None when there is no such file)."""
     if not path.is_file():
-        return None, None
+        return None
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
     if not isinstance(meta, dict):
         raise UserError(f"{path}: een JSON-object verwacht")
-    year = meta.get("verslagjaar")
+    return meta
+
+
+DISCLOSURE_RECORDS = (
+    "identiteiten_gegevensafhankelijk",
+    "onthullingscontrole_herzien",
+    "onthullingscontrole_nullen_weggelaten",
+)
+"""The keys of `metadata.json` that tell an outsider how to read the edition's withheld cells (docs/sdc.md);
+the edition register keeps them with every recorded edition."""
+
+
+def disclosure_records(meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: meta[k] for k in DISCLOSURE_RECORDS if meta.get(k) is not None}
+
+
+def parse_identities(meta: Mapping[str, Any], where: str) -> DataIdentities | None:
+    """The record of the data-dependent identities (`identiteiten_gegevensafhankelijk`), None without one."""
     record = meta.get("identiteiten_gegevensafhankelijk")
     if record is None:
-        return (year if isinstance(year, int) else None), None
+        return None
     lists = {k: record.get(k) if isinstance(record, dict) else None for k in ("gelden", "gelden_niet")}
     if not all(isinstance(v, list) and all(isinstance(n, str) for n in v) for v in lists.values()):
         raise UserError(
-            f"{path}: identiteiten_gegevensafhankelijk moet 'gelden' en 'gelden_niet' (lijsten van namen) hebben"
+            f"{where}: identiteiten_gegevensafhankelijk moet 'gelden' en 'gelden_niet' (lijsten van namen) hebben"
         )
     held, failed = lists["gelden"], lists["gelden_niet"]
     assert isinstance(held, list) and isinstance(failed, list)
-    return (year if isinstance(year, int) else None), DataIdentities(tuple(held), tuple(failed))
+    return DataIdentities(tuple(held), tuple(failed))
+
+
+def parse_revised(meta: Mapping[str, Any], where: str) -> dict[int, frozenset[CellKey]]:
+    """The record of the withheld cells revised since earlier editions (`onthullingscontrole_herzien`:
+    year -> [[figure, part, row, column], ...]); empty without one."""
+    record = meta.get("onthullingscontrole_herzien", {})
+    out: dict[int, frozenset[CellKey]] = {}
+    if not isinstance(record, dict):
+        raise UserError(f"{where}: onthullingscontrole_herzien moet een object zijn (jaar -> cellen)")
+    for year, keys in record.items():
+        if not (str(year).isdigit() and isinstance(keys, list)):
+            raise UserError(
+                f"{where}: onthullingscontrole_herzien: {year!r} is geen jaar met een lijst cellen"
+            )
+        cells = []
+        for k in keys:
+            if not (isinstance(k, list) and len(k) == 4 and all(isinstance(x, str) for x in k)):
+                raise UserError(
+                    f"{where}: onthullingscontrole_herzien: {k!r} is geen cel [figuur, deel, rij, kolom]"
+                )
+            cells.append(CellKey(*k))
+        out[int(year)] = frozenset(cells)
+    return out
+
+
+def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
+    """The reporting year and the record of the data-dependent identities from an edition's
+    `metadata.json` (None for what it does not hold, or when there is no such file)."""
+    meta = metadata_object(path) or {}
+    year = meta.get("verslagjaar")
+    return (year if isinstance(year, int) else None), parse_identities(meta, str(path))
+
+
+def read_revised(path: Path) -> dict[int, frozenset[CellKey]]:
+    return parse_revised(metadata_object(path) or {}, str(path))
+
+
+def read_zeros(path: Path) -> bool:
+    """Whether an edition records that it withheld zeros (its `x` may be 0)."""
+    return (metadata_object(path) or {}).get("onthullingscontrole_nullen_weggelaten") is True
+
+
+def prior_edition(
+    year: int, cells: Mapping[CellKey, str], facts: Mapping[str, str], meta: Mapping[str, Any], source: str
+) -> PriorEdition:
+    """An earlier edition as an outsider knows it, from its published cells, facts and metadata (or the
+    disclosure records the edition register keeps of it)."""
+    from jaarcijfers.sdc.prior import PriorEdition
+
+    identities = parse_identities(meta, source)
+    policy = meta.get("onthullingscontrole", "")
+    return PriorEdition(
+        year,
+        cells,
+        facts,
+        None if identities is None else identities.failed,
+        parse_revised(meta, source),
+        policy if isinstance(policy, str) else "",
+        source,
+        meta.get("onthullingscontrole_nullen_weggelaten") is True,
+    )
+
+
+def read_prior(folder: Path) -> PriorEdition:
+    """An earlier published edition for disclosure control (`build --met-eerdere`, `audit --met`): its
+    figures, facts (when present) and records from `metadata.json` (when present)."""
+    from jaarcijfers.sdc.structure import reporting_year
+
+    if not folder.is_dir():
+        raise UserError(f"eerdere editie: {folder} is geen map met een gepubliceerde editie")
+    cells = read_cells(folder / "figures.csv")
+    facts_file = folder / "facts.csv"
+    facts = read_fact_values(facts_file) if facts_file.is_file() else {}
+    meta = metadata_object(folder / "metadata.json") or {}
+    year = meta.get("verslagjaar")
+    year = year if isinstance(year, int) else reporting_year(cells)
+    if year is None:
+        raise UserError(f"{folder / 'figures.csv'}: geen jaarkolommen; het verslagjaar is onbekend")
+    return prior_edition(year, cells, facts, meta, str(folder))
+
+
+def _build_moment() -> datetime.datetime:
+    """`SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now (UTC)."""
+    from jaarcijfers.clock import now
+
+    return now()
+
+
+def read_publication_date(path: Path) -> datetime.date | None:
+    """The publication date an edition's `metadata.json` records (None without one)."""
+    if not path.is_file():
+        return None
+    try:
+        text = json.loads(path.read_text(encoding="utf-8")).get("publicatiedatum")
+        return None if text is None else datetime.date.fromisoformat(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError, ValueError) as exc:
+        raise UserError(f"{path}: publicatiedatum is geen datum (JJJJ-MM-DD): {exc}") from None
 
 
 def build_time() -> str:
     """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
-    from jaarcijfers.clock import now
+    return _build_moment().isoformat().replace("+00:00", "Z")
 
-    return now().isoformat().replace("+00:00", "Z")
+
+def publication_date() -> datetime.date:
+    """The publication date of an edition without one of its own: the build date (`SOURCE_DATE_EPOCH` when
+    set, so a rebuild gives the same bytes)."""
+    return _build_moment().date()
 
 
 def write_files(edition: Edition, out: Path) -> list[str]:
@@ -330,6 +493,7 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                         for r, c, v in rows_
                     ),
                     block_period(block.period),
+                    label_meanings(block),
                 )
             )
         years_all.update(fig_years)
@@ -375,5 +539,6 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
         figures=tuple(published),
         facts=facts,
         disclosure=Disclosure(chosen.name, chosen.symbols, chosen.note),
+        published_on=read_publication_date(folder / "metadata.json") or publication_date(),
         provenance={"bron": str(folder)},
     )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jaarcijfers.facts import values as v
-from jaarcijfers.facts.catalogue import FACTS, FAMILIES
+from jaarcijfers.facts.catalogue import FACTS, FAMILIES, Cells, FormKind, LinearForm
 from jaarcijfers.facts.context import FactContext
 from jaarcijfers.facts.values import FactKind, FactUnit, FactValue
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedFigure
@@ -21,6 +21,9 @@ class ComputedFact:
     section: str
     description: str
     series: bool = False  # an automatic year-on-year change of a published series
+    ranked_by: int | None = (
+        None  # names a category of the data for this count (the most frequent nationalities)
+    )
     cells: frozenset[CellKey] = frozenset()  # the figure cells the value was computed from
 
 
@@ -55,13 +58,18 @@ def compute_facts(
             )
     for family in FAMILIES:
         ctx.reset()
-        for fid, description, value in family.produce(ctx):
+        for named in family.produce(ctx):
             if absent():
                 continue
             out.setdefault(
-                fid,
+                named.id,
                 ComputedFact(
-                    fid, value, fact_id(family.section, year), description, cells=frozenset(ctx.reads)
+                    named.id,
+                    named.value,
+                    fact_id(family.section, year),
+                    named.description,
+                    cells=frozenset(ctx.reads),
+                    ranked_by=named.ranked_by,
                 ),
             )
     for fact in series_changes(figures, year):
@@ -72,6 +80,17 @@ def compute_facts(
 def series_fact_stem(figure: str, part: str, row: str) -> str:
     """The id stem of the year-on-year change facts of a series (`<stem>_verschil_<Y>`, `<stem>_pct_<Y>`)."""
     return f"reeks_f{figure.lower()}{('_' + part) if part else ''}_{slug(row)}"
+
+
+def series_forms(figure: str, part: str, row: str, year: int) -> tuple[tuple[str, LinearForm], ...]:
+    """The ids and linear forms of the two change facts of a series (`series_changes`): the signed
+    difference and the change in percent of the count in the reporting year against the year before."""
+    base = series_fact_stem(figure, part, row)
+    new, old = Cells(figure, part, (row,), (str(year),)), Cells(figure, part, (row,), (str(year - 1),))
+    return (
+        (f"{base}_verschil_{year}", LinearForm(FormKind.DIFFERENCE, new, old, FactKind.NUMBER)),
+        (f"{base}_pct_{year}", LinearForm(FormKind.CHANGE, new, old, FactKind.CHANGE)),
+    )
 
 
 def series_changes(figures: Sequence[ComputedFigure], year: int) -> list[ComputedFact]:

@@ -138,8 +138,9 @@ def _label_join(fig: Figure, axis: Axis, alias: str, labels: str) -> str:
 
 def _means(
     con, fig: Figure, block: Block, cols: Labels, column: str, period: Iterable[int]
-) -> dict[str, Fraction | None]:
-    out: dict[str, Fraction | None] = {label: None for label, _ in cols}
+) -> dict[str, tuple[Fraction, int] | None]:
+    """Per column: the mean of the unit column over its known values, and how many there are."""
+    out: dict[str, tuple[Fraction, int] | None] = {label: None for label, _ in cols}
     if not cols or not list(period):
         return out
     period_codes = ", ".join(q(str(y)) for y in period) or "NULL"
@@ -152,7 +153,7 @@ def _means(
         WHERE y.code IN ({period_codes})
         GROUP BY 1"""
     for label, total, n in con.execute(sql).fetchall():
-        out[label] = Fraction(int(total), int(n)) if n else None
+        out[label] = (Fraction(int(total), int(n)), int(n)) if n else None
     return out
 
 
@@ -209,10 +210,11 @@ def compute_block(
         means = _means(con, fig, block, cols, mean.column, period)
         row_labels.append(mean.label)
         for c, _ in cols:
+            m = means[c]
             cells.append(
-                RawCell(
-                    key(mean.label, c), means[c], CellKind.MEAN if means[c] is not None else CellKind.BLANK
-                )
+                RawCell(key(mean.label, c), m[0], CellKind.MEAN, over=m[1])
+                if m is not None
+                else RawCell(key(mean.label, c), None, CellKind.BLANK)
             )
     return ComputedBlock(block.part, block.stub, tuple(row_labels), tuple(c for c, _ in cols), tuple(cells))
 

@@ -36,6 +36,7 @@ class RawCell:
     value: int | Fraction | None
     kind: CellKind
     display: str | None = None  # for CellKind.ROUNDED: the delivered string ("15", "<10")
+    over: int | None = None  # for CellKind.MEAN: the number of known values (persons) it is computed over
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 `numbers_not_in_edition(text, edition)` lists the numbers in a text that the edition does not publish:
 every number a reader sees must be a published cell, a fact, a label or note of a figure, or a value of
-the edition's provenance, symbols, disclosure note, reflection or estimate. Years (2000-2100) and the numbers of chapters,
-figures and tables are not data and are ignored.
+the edition's provenance, symbols, disclosure note and reason, revisions, reflection or estimate. Years
+(2000-2100), the numbers of chapters, figures and tables, and the publication's own date, contact and
+licence (written out as in the colophon) are not data and are ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
+from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -67,6 +69,9 @@ def edition_numbers(edition: Edition) -> set[str]:
     texts += [f.value for f in edition.facts]
     texts += list(_strings([(s.text, s.meaning) for s in edition.disclosure.symbols]))
     texts += list(_strings(edition.disclosure.note))
+    texts += list(_strings(edition.disclosure.reason))
+    if edition.revisions is not None:  # the revisions table and its count (render/revisions.py)
+        texts += list(_strings(asdict(edition.revisions))) + [str(len(edition.revisions.revisions))]
     texts += list(_strings(edition.provenance))
     texts += list(_strings(asdict(edition.estimate) if edition.estimate is not None else None))
     if edition.reflection_markdown:
@@ -75,6 +80,20 @@ def edition_numbers(edition: Edition) -> set[str]:
     for t in texts:
         out.update(numbers_in(t))
     return out
+
+
+def publication_texts(edition: Edition) -> list[str]:
+    """The publication's own data, not figures: its date, contact, licence and software (colophon)."""
+    from jaarcijfers.render import publication
+
+    return [
+        dutch.date(edition.published_on),
+        edition.published_on.isoformat(),
+        *publication.CONTACT,
+        publication.LICENCE.title,
+        publication.LICENCE.path,
+        publication.software(edition),
+    ]
 
 
 def _ignorable(token: str) -> bool:
@@ -86,6 +105,9 @@ def _ignorable(token: str) -> bool:
 def numbers_not_in_edition(text: str, edition: Edition) -> list[str]:
     """The numbers in `text` (in order, each once) that appear nowhere in the edition."""
     known = edition_numbers(edition)
+    for own in publication_texts(edition):  # the publication's date, contact and licence are not data
+        if own:
+            text = text.replace(own, " ")
     text = _REFERENCE.sub(" ", text)
     text = _CHAPTER.sub(" ", text)
     out: list[str] = []

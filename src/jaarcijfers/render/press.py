@@ -62,9 +62,20 @@ def press_context(edition: Edition) -> dict[str, Any]:
         for f in (slachtoffers.findings if slachtoffers else ())
         if f is not first and f.kind == "share"
     ][:1]
+    from jaarcijfers.render import publication
+
     return {
         "title": title,
         "year": y,
+        "published": dutch.date(edition.published_on),
+        "published_iso": edition.published_on.isoformat(),
+        "place": publication.PLACE,
+        "publisher": publication.PUBLISHER,
+        "downloads": [
+            d for d in publication.downloads(edition) if d.href != publication.files(edition).press
+        ],
+        "site": publication.files(edition).site,
+        "contact": publication.CONTACT[1:],
         "lead": _press_lead(first.text, y) if first else "",
         "lead_extra": lead_extra,
         "sections": sections,
