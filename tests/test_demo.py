@@ -45,6 +45,9 @@ def build(data, out):
         "--out",
         str(out),
         "--only-figures",
+        # a synthesised delivery carries no editorial settings: name the publication's policy
+        "--sdc",
+        "publicatie",
     ]
     res = subprocess.run(cmd, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
