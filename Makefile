@@ -5,6 +5,7 @@ UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 RUN := $(UV) run --locked
 DEBS := chromium poppler-utils fonts-dejavu-core
+AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 .PHONY: report check test test-slow setup debs lint docs bench clean
 
@@ -15,14 +16,22 @@ $(UV):
 setup: $(UV)
 	$(UV) sync --locked --quiet
 
-# Debian packages for the browser test and the PDF text check (installed only when missing).
+# Debian packages for the browser test and the PDF text check (installed only when missing); npm (for
+# axe-core) only when there is no npm command (a Node.js install may bring its own).
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  echo "installing Debian packages:$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# axe-core for the browser test's accessibility audit, from the npm registry at the locked version
+# (tests/browser/package-lock.json); nothing is fetched when the tests run.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
 
 report: setup
 	$(RUN) jaarcijfers build
@@ -38,7 +47,7 @@ test: setup debs
 	$(RUN) python -m pytest -n 2 -q -m "not slow"
 
 # Re-synthesis, whole-build determinism and the browser: slow, run after the fast target.
-test-slow: setup debs
+test-slow: setup debs $(AXE)
 	$(RUN) python -m pytest -n 2 -q -m slow
 
 lint: setup
@@ -51,6 +60,7 @@ bench: setup
 	$(RUN) python benchmarks/build_bench.py
 	$(RUN) python benchmarks/synth_bench.py
 	$(RUN) python benchmarks/sdc_strict.py
+	$(RUN) python benchmarks/sdc_editions.py
 	$(RUN) python benchmarks/mse_search.py
 
 clean:

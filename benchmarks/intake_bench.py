@@ -8,12 +8,18 @@ resident memory of that process:
 - validate: `jaarcijfers validate DIR` (every rule);
 - load: `jaarcijfers load DIR --warehouse FILE` (validate + load into a new warehouse file);
 - build: `jaarcijfers build --data DIR --only-figures` (validate, load in memory, rules, figures, facts,
-  disclosure control, estimate, figures.csv/facts.csv/metadata.json).
+  disclosure control, estimate, figures.csv/facts.csv/metadata.json), with its CPU time (user + system,
+  every thread): a figure that other work on the machine does not inflate as much as the wall time.
 
 Then 2,000,000 invalid registrations (every `jaar` wrong): `validate` to the terminal (how many lines it
 prints) and with `--report FILE.csv` (every problem in the file).
 
-Run: uv run python benchmarks/intake_bench.py [--scales 1,10,100] [--invalid 2000000]
+Every command runs with compiled bytecode, as an installed package has it: the processes get a private
+`PYTHONPYCACHEPREFIX` (a temporary folder; `PYTHONDONTWRITEBYTECODE` unset) and one untimed build of the
+demo fills it first. Without that (`--cold`, or a machine with `PYTHONDONTWRITEBYTECODE=1`) every process
+compiles every module it imports again: about 0.5 s more per command.
+
+Run: uv run python benchmarks/intake_bench.py [--scales 1,10,100] [--invalid 2000000] [--cold]
 The deliveries are generated into a temporary folder and removed afterwards; nothing is committed.
 Targets (issue 13): validate + load within 3x of the raw read; figures-only build of the demo under
 1.5 s; 100x under 10 s and 1 GB; 2,000,000 invalid rows reported in under 30 s with bounded output.
@@ -47,7 +53,8 @@ import json, resource, subprocess, sys, time
 t0 = time.perf_counter()
 res = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 seconds = time.perf_counter() - t0
-print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
                   "exit": res.returncode, "lines": res.stdout.count(b"\n"), "bytes": len(res.stdout),
                   "stderr": res.stderr.decode(errors="replace")[-300:]}))
 """
@@ -85,6 +92,9 @@ def invalid_delivery(dst: Path, n: int) -> int:
     return n + 2
 
 
+ENV: dict[str, str] = {}  # set by main(): the bytecode cache of the measured processes
+
+
 def measure(kind: str, data: Path, work: Path) -> dict:
     """Run one step as a fresh process (the real command line) and measure it."""
     work.mkdir(parents=True, exist_ok=True)
@@ -96,7 +106,9 @@ def measure(kind: str, data: Path, work: Path) -> dict:
         "load": [*cli, "load", str(data), "--warehouse", str(work / "wh.duckdb")],
         "build": [*cli, "build", "--data", str(data), "--only-figures", "--out", str(work / "out")],
     }[kind]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **ENV}
+    if "PYTHONPYCACHEPREFIX" in ENV:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     res = subprocess.run([sys.executable, "-c", METER, *command], capture_output=True, text=True, env=env)
     return json.loads(res.stdout.strip().splitlines()[-1])
 
@@ -111,14 +123,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--invalid", type=int, default=2_000_000)
+    ap.add_argument("--cold", action="store_true", help="no bytecode cache: every process compiles again")
     args = ap.parse_args()
     print(
         f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (timings vary with it)"
     )
+    bytecode = tempfile.TemporaryDirectory(prefix="bench-pyc-")
+    if not args.cold:
+        ENV["PYTHONPYCACHEPREFIX"] = bytecode.name
+        with tempfile.TemporaryDirectory() as warm:
+            measure("build", DEMO_DELIVERY, Path(warm))  # compiles every module once, untimed
+    print(f"bytecode: {'none (every process compiles)' if args.cold else 'compiled once, before the runs'}")
     print()
     head = (
         f"{'scale':>5} {'rows':>9} {'MB':>6} | {'raw s':>6} {'MB':>5} | {'validate s':>10} {'MB':>5} | "
-        f"{'load s':>6} {'MB':>5} | {'build s':>7} {'MB':>5} | {'(val+load)/raw':>14}"
+        f"{'load s':>6} {'MB':>5} | {'build s':>7} {'cpu s':>5} {'MB':>5} | {'(val+load)/raw':>14}"
     )
     print(head)
     print("-" * len(head))
@@ -136,7 +155,8 @@ def main() -> None:
                 f"{k:>5} {n:>9} {size_mb(data):>6.1f} | {m['raw']['seconds']:>6.2f} {m['raw']['peak_mb']:>5.0f} | "
                 f"{m['validate']['seconds']:>10.2f} {m['validate']['peak_mb']:>5.0f} | "
                 f"{m['load']['seconds']:>6.2f} {m['load']['peak_mb']:>5.0f} | "
-                f"{m['build']['seconds']:>7.2f} {m['build']['peak_mb']:>5.0f} | {ratio:>14.1f}"
+                f"{m['build']['seconds']:>7.2f} {m['build']['cpu']:>5.1f} {m['build']['peak_mb']:>5.0f} | "
+                f"{ratio:>14.1f}"
             )
             for kind, r in m.items():
                 if r.get("exit") not in (0, None):

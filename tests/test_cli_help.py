@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-COMMANDS = ["validate", "load", "build", "reconcile", "synth", "estimate", "audit"]
+COMMANDS = ["validate", "load", "build", "reconcile", "synth", "estimate", "audit", "editions", "review"]
 HEAVY = [
     "duckdb",
     "altair",

@@ -41,7 +41,8 @@ def test_strict_edition_protects_the_prose_facts(strict_out):
     """The related prose facts are in the audit's model, and the two leaks of the prose are closed:
     the minors' criminal exploitation by nationality (34 + 5 + '<5' = 42) and the victims of unknown
     gender (Figuur 1 - Figuur 8 man - vrouw)."""
-    from jaarcijfers.sdc.audit import audit_cells, related_facts
+    from jaarcijfers.sdc.audit import audit_cells
+    from jaarcijfers.sdc.facts import related_facts
     from jaarcijfers.sdc.structure import fact_key, reporting_year
 
     facts = read_fact_values(strict_out / "facts.csv")
@@ -60,6 +61,36 @@ def test_strict_edition_protects_the_prose_facts(strict_out):
     for fid in ("minderjarig_crim_overig_2024", "geslacht_onbekend_2024"):
         lo, hi = result.interval(fact_key(fid))
         assert lo <= 1 and hi >= 4
+
+
+def test_every_build_records_the_audits_verdict(demo_build, strict_out):
+    """Safe by default: the verdict of the build's own audit is in metadata.json (the cells that leak, never
+    what can be derived), and matches `jaarcijfers audit` on the files."""
+    import json
+
+    strict = json.loads((strict_out / "metadata.json").read_text(encoding="utf-8"))[
+        "onthullingscontrole_audit"
+    ]
+    assert strict["geslaagd"] is True and strict["lekken"] == [] and strict["verborgen_cellen"] > 100
+    default_out = demo_build("--data", str(DEMO_DELIVERY), "--only-figures")
+    default = json.loads((default_out / "metadata.json").read_text(encoding="utf-8"))[
+        "onthullingscontrole_audit"
+    ]
+    audit = json.loads(run("audit", str(default_out), "--json").stdout)
+    assert default["geslaagd"] is False
+    assert [(x["figuur"], x["rij"], x["kolom"]) for x in default["lekken"]] == [
+        (x["figuur"], x["rij"], x["kolom"]) for x in audit["lekken"]
+    ]
+    assert all(set(x) == {"figuur", "deel", "rij", "kolom"} for x in default["lekken"])
+
+
+def test_build_prints_the_verdict(tmp_path):
+    from jaarcijfers.contract.example import write_delivery
+
+    delivery = write_delivery(tmp_path / "levering")
+    res = run("build", "--data", str(delivery), "--only-figures", "--out", str(tmp_path / "uit"))
+    assert res.returncode == 0, res.stderr
+    assert "Audit onthullingscontrole" in res.stdout
 
 
 def test_default_edition_audit_lists_the_leaks(demo_build):

@@ -12,63 +12,103 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jaarcijfers.errors import UserError
-from jaarcijfers.sdc.policy import DEFAULT
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
+    from jaarcijfers.sdc.audit import AuditResult
+    from jaarcijfers.sdc.prior import PriorEdition
 
 
 def compute_edition(
-    data: Path,
+    data: Path | None,
     year: int | None,
-    sdc: str = DEFAULT,
+    sdc: str | None = None,
     step=lambda text: None,
-    redactie: Path | None = None,
+    *,
+    con=None,
+    editorial: Path | None = None,
+    reflection: str | None = None,
+    earlier: Sequence[Path] = (),
+    prior: Sequence[PriorEdition] = (),
     estimate: bool = True,
-) -> Edition:
-    """Everything up to and including disclosure control; returns the published Edition.
-    `step(text)` is told what is being done (for progress on the terminal); `redactie`: the editorial
-    folder (default `DATA/redactie/YYYY/`); `estimate` False leaves the estimate out whatever the
-    editorial settings say (`jaarcijfers findings` does not need it)."""
-    from jaarcijfers.edition.publish import publish, with_estimate
-    from jaarcijfers.facts.compute import compute_facts
-    from jaarcijfers.figures.engine import compute_all
-    from jaarcijfers.sdc.policy import get_policy
-    from jaarcijfers.warehouse.load import open_delivery
+) -> tuple[Edition, AuditResult]:
+    """Everything up to and including disclosure control and its audit; returns the published Edition
+    (with the audit's verdict) and the audit. `step(text)` is told what is being done (for progress on the
+    terminal).
 
-    policy = get_policy(sdc)  # an unknown policy is an error before any work is done
-    step("levering valideren en laden")
-    con = open_delivery(data)
+    The delivery is the folder `data`, or `con`: an open connection on chosen loads of the warehouse
+    (`warehouse.snapshot.open_loads`; closed here). The disclosure policy is `sdc` (`build --sdc`), else
+    the edition's editorial setting (`editorial`, else `DATA/redactie/YYYY/`), else the strict policy
+    (docs/editions.md). The reflection is `reflection`, else read from `data`. What an outsider knows
+    (docs/sdc.md, "Across editions"): the earlier editions `prior` (from the edition register) and the
+    published folders `earlier` (`build --met-eerdere`). `estimate` False leaves the estimate out whatever
+    the editorial settings say (`jaarcijfers findings` does not need it)."""
+    from dataclasses import replace
+
+    from jaarcijfers.edition.audit import check_earlier, with_verdict
+    from jaarcijfers.edition.files import read_prior
+    from jaarcijfers.edition.publish import publish, with_estimate
+    from jaarcijfers.editorial.settings import edition_policy
+    from jaarcijfers.facts.compute import compute_facts
+    from jaarcijfers.figures.engine import compute_all, default_year
+    from jaarcijfers.sdc.policy import get_policy
+    from jaarcijfers.sdc.prior import combine_same_year
+    from jaarcijfers.warehouse.load import open_delivery
+    from jaarcijfers.warehouse.years import check_reporting_year, delivery_years
+
+    if sdc is not None:
+        get_policy(sdc)  # an unknown policy is an error before any work is done
+    check_year_argument(year)
+    known = combine_same_year([*prior, *(read_prior(folder) for folder in earlier)])
+    if con is None:
+        assert data is not None
+        step("levering valideren en laden")
+        con = open_delivery(data)
+    delivered = delivery_years(con)
+    year = default_year(con) if year is None else year
+    check_reporting_year(year, delivered)
+    warn_sources_without_data(year, delivered)
     step("regels toepassen en figuren berekenen")
-    year, figures = compute_all(con, year)
+    year, figures = compute_all(con, year, delivered)
+    content = editorial_content(editorial_of(data, year, editorial))
+    policy_name, reason = edition_policy(content.settings, sdc)
+    policy = get_policy(policy_name)
     step("feiten berekenen")
-    facts = compute_facts(con, year, figures)
+    facts = compute_facts(con, year, figures, without=frozenset(delivered.without((year,))))
     provenance = delivery_provenance(con, data)
-    content = editorial_content(data, year, redactie)
+    if reflection is None and data is not None:
+        reflection = _reflection(data, year)
+    check_earlier(year, known)  # before any disclosure work
     step(f"onthullingscontrole ({policy.name})")
-    edition = publish(year, figures, facts, policy, provenance, reflection=_reflection(data, year))
+    edition = publish(
+        year,
+        figures,
+        facts,
+        policy,
+        provenance,
+        reflection=reflection,
+        prior=known,
+        published_on=content.published_on,
+    )
+    edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
     hidden = None
     if estimate and content.settings.show_estimate:
         step("schatting van het verborgen aantal slachtoffers")
         hidden = hidden_number(con, year)
     con.close()
-    return with_editorial(with_estimate(edition, hidden), content)
+    step("audit van de onthullingscontrole")
+    edition, audit = with_verdict(with_estimate(edition, hidden), policy, known)
+    return with_editorial(edition, replace(content, published_on=edition.published_on)), audit
 
 
-def editorial_content(data: Path, year: int, override: Path | None):
-    """The edition's editorial folder (settings and the analysts' content), with the publication date
-    (the build date when `publicatiedatum` is not set)."""
-    import datetime as dt
-    from dataclasses import replace
-
-    from jaarcijfers.edition.files import build_time
+def editorial_content(folder: Path | None):
+    """The edition's editorial folder (settings and the analysts' content; docs/editorial.md)."""
     from jaarcijfers.edition.sections import section_titles
     from jaarcijfers.editorial.content import read_editorial
-    from jaarcijfers.editorial.settings import editorial_folder
 
-    content = read_editorial(editorial_folder(data, year, override), section_titles())
-    date = content.published_on or dt.date.fromisoformat(build_time()[:10])
-    return replace(content, published_on=date)
+    return read_editorial(folder, section_titles())
 
 
 def with_editorial(edition: Edition, content) -> Edition:
@@ -85,9 +125,25 @@ def with_editorial(edition: Edition, content) -> Edition:
     return edition
 
 
+def editorial_of(data: Path | None, year: int, editorial: Path | None) -> Path | None:
+    """The editorial folder of the edition: `editorial` (`--redactie DIR`) when given, else
+    `DATA/redactie/YEAR/` of the delivery folder when it exists, else None (docs/editorial.md)."""
+    from jaarcijfers.editorial.settings import editorial_folder
+
+    if data is not None:
+        return editorial_folder(data, year, editorial)
+    return None if editorial is None else editorial_folder(Path(), year, editorial)
+
+
 @contextmanager
 def progress():
-    """A spinner with the current step on the terminal (stderr); silent when not on a terminal."""
+    """A spinner with the current step on the terminal (stderr); silent when not on a terminal (and then
+    the terminal library is not even imported)."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield lambda text: None
+        return
     from rich.console import Console
 
     console = Console(stderr=True)
@@ -115,7 +171,7 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
     return published_estimate(res, year)
 
 
-def delivery_provenance(con, data: Path) -> dict:
+def delivery_provenance(con, data: Path | None) -> dict:
     from jaarcijfers import RULES_VERSION, __version__
     from jaarcijfers.contract.schema import CONTRACT_VERSION
 
@@ -167,18 +223,48 @@ def _reflection(data: Path, year: int | None) -> str | None:
         return None
     import os
 
-    from jaarcijfers.contract.safefiles import FileRefused, read_small
+    from jaarcijfers.contract.safefiles import read_text
+    from jaarcijfers.render.markdown import MAX_SIZE
 
     for name in (f"reflectie-{year}.md", "reflectie.md"):
         p = data / name
-        if os.path.lexists(p):
-            try:  # a regular file only: a link (to /etc/passwd …) is never followed into the report
-                return read_small(p).decode("utf-8")
-            except FileRefused:
-                raise UserError(f"{p} is geen gewoon bestand (of te groot) en wordt niet gelezen") from None
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UserError(f"{p} kan niet gelezen worden als UTF-8-tekst: {exc}") from None
+        if os.path.lexists(p):  # a regular file only: a link (to /etc/passwd …) is never followed
+            return read_text(p, MAX_SIZE)
     return None
+
+
+def check_year_argument(year: int | None) -> None:
+    """`--year` is a plausible year of the contract (four digits, from `schema.MIN_YEAR`) before any work
+    is done; whether the delivery has data for it is checked once it is read (`check_reporting_year`)."""
+    from jaarcijfers.contract.schema import MIN_YEAR
+
+    if year is not None and not MIN_YEAR <= year <= 9999:
+        raise UserError(
+            f"--year {year}: geen geldig verslagjaar (een jaar van vier cijfers, vanaf {MIN_YEAR})"
+        )
+
+
+def warn_sources_without_data(year: int, delivered) -> None:
+    """Name, on stderr, the sources without records for the reporting year or its whole window: their
+    figures and facts say "geen gegevens" or are left out (docs/outputs.md)."""
+    import sys
+
+    from jaarcijfers.contract.schema import SOURCE_NAMES
+    from jaarcijfers.figures.engine import window
+
+    none_in_window = delivered.without(window(year))
+    for source in delivered.without((year,)):
+        what = f"{year - 4}-{year}" if source in none_in_window else str(year)
+        consequence = (
+            "de figuren van deze bron tonen 'geen gegevens'"
+            if source in none_in_window
+            else f"de figuren van deze bron tonen {year} niet"
+        )
+        print(
+            f"let op: de levering bevat geen records van {SOURCE_NAMES[source]} over {what}; {consequence} "
+            "en de feiten die haar lezen worden weggelaten",
+            file=sys.stderr,
+        )
 
 
 def run_build(
@@ -187,26 +273,53 @@ def run_build(
     out: Path | None,
     sdc: str | None = None,
     only_figures: bool = False,
-    redactie: Path | None = None,
+    editorial: Path | None = None,
+    earlier: Sequence[Path] = (),
 ) -> int:
-    from jaarcijfers.edition.files import write_files
+    """`jaarcijfers build` from a delivery folder (default: the demo delivery), in memory: nothing is
+    recorded (builds from the warehouse, recorded in the edition register: `jaarcijfers.cycle`). Every
+    argument is checked before any work is done; the output is written atomically (`write_outputs`)."""
+    from jaarcijfers.clock import source_date_epoch
+    from jaarcijfers.edition.audit import print_verdict
     from jaarcijfers.paths import DEMO_DELIVERY
 
+    source_date_epoch()  # an invalid SOURCE_DATE_EPOCH is an error before any work is done
+    check_year_argument(year)
+    check_output(out)
     data = data or DEMO_DELIVERY
     with progress() as step:
-        edition = compute_edition(data, year, sdc or DEFAULT, step, redactie=redactie)
+        edition, audit = compute_edition(data, year, sdc, step, editorial=editorial, earlier=earlier)
         out = out or Path("out") / str(edition.year)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UserError(f"kan uitvoermap {out} niet maken: {exc}") from None
+        written = write_outputs(edition, out, only_figures, step)
+    print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
+    print_verdict(audit)
+    return 0
+
+
+def check_output(out: Path | None) -> None:
+    """What is at `out` can be replaced by a new edition (`outdir.check_target`), checked before any work
+    is done (no `out`: the default folder is checked when it is known)."""
+    from jaarcijfers.edition.files import is_edition_folder
+    from jaarcijfers.outdir import check_target
+
+    if out is not None:
+        check_target(out, is_edition_folder)
+
+
+def write_outputs(edition: Edition, out: Path, only_figures: bool, step=lambda text: None) -> list[str]:
+    """figures.csv, facts.csv, metadata.json and (unless `only_figures`) every rendered output, written into
+    a new folder beside `out` that replaces `out` only when complete (`outdir.py`); returns the names
+    written."""
+    from jaarcijfers.edition.files import is_edition_folder, write_files
+    from jaarcijfers.outdir import replaced_folder
+
+    with replaced_folder(out, is_edition_folder) as work:
         step("figures.csv, facts.csv en metadata.json schrijven")
-        written = write_files(edition, out)
+        written = write_files(edition, work)
         if not only_figures:
             step("de beweringen in de tekst controleren")
-            written += check_story(edition, out)
+            written += check_story(edition, work)
             from jaarcijfers.render import render_all
 
-            written += render_all(edition, out, step)
-    print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
-    return 0
+            written += render_all(edition, work, step)
+    return written

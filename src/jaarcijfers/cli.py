@@ -12,7 +12,18 @@ import sys
 
 import typer
 
-from jaarcijfers.commands import audit, build, estimate, findings, load, reconcile, synth, validate
+from jaarcijfers.commands import (
+    audit,
+    build,
+    editions,
+    estimate,
+    findings,
+    load,
+    reconcile,
+    review,
+    synth,
+    validate,
+)
 
 app = typer.Typer(
     name="jaarcijfers",
@@ -30,13 +41,22 @@ app.command("synth")(synth.command)
 app.command("estimate")(estimate.command)
 app.command("audit")(audit.command)
 app.command("findings")(findings.command)
+app.add_typer(editions.app, name="editions")
+app.command("review")(review.command)
 
 
 def main() -> None:
     """Entry point. Typer handles usage errors (exit 2); a user error prints its message; anything else
-    is reported as an internal error. Never a traceback (unless JAARCIJFERS_DEBUG is set)."""
+    is reported as an internal error. Never a traceback (unless JAARCIJFERS_DEBUG is set). Ctrl-C and
+    SIGTERM stop the command the same way: every `finally` runs (a build removes its unfinished folder)."""
+    import signal
+
     from jaarcijfers.errors import UserError
 
+    def terminated(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app()
     except UserError as exc:

@@ -1,5 +1,5 @@
-"""Numbers as a Dutch reader sees them, through Babel (CLDR, locale nl_NL): thousands with a dot.
-The one number formatter of the project: every renderer (site, PDF, press summary, chart tooltips,
+"""Numbers (and dates) as a Dutch reader sees them, through Babel (CLDR, locale nl_NL): thousands with a
+dot, '12 juni 2025'. The one number formatter of the project: every renderer (site, PDF, press summary, chart tooltips,
 narrative) and the terminal output of `jaarcijfers estimate` use it.
 
 Renderers format published strings only: a published count ('1013') gets its thousands separator
@@ -10,6 +10,7 @@ rounded by that rule (`whole`).
 
 from __future__ import annotations
 
+import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -42,3 +43,10 @@ def count(display: str) -> str:
     """A published value in Dutch notation: a plain count gets its thousands separator ('1013' ->
     '1.013'); any other published string ('<5', 'x', '52%', '+9%', '') is shown as published."""
     return integer(int(display)) if display.isdigit() else display
+
+
+def date(d: datetime.date) -> str:
+    """A date as a Dutch reader writes it: 2025-06-12 -> '12 juni 2025'."""
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM y", locale=_locale())

@@ -35,3 +35,15 @@ def format_change(change: Fraction) -> str:
     """A relative change as a signed whole percentage: '+9%', '-25%', '0%'."""
     p = round_half_up(change * 100)
     return f"+{p}%" if p > 0 else f"{p}%"
+
+
+def published_number(display: str) -> int | None:
+    """The whole number a published value shows: '944' -> 944, '52%' -> 52 (percent), '-3' -> -3; None for
+    a symbol ('<5', 'x', '<10') or an empty cell. Published values are whole numbers (rounded above)."""
+    text = display.strip()
+    if text.endswith("%"):
+        text = text[:-1]
+    body = text[1:] if text[:1] in "+-" else text
+    if not (body.isascii() and body.isdigit()):
+        return None
+    return int(text)

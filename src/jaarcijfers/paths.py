@@ -7,3 +7,4 @@ DATA = PACKAGE / "data"
 DEMO_DELIVERY = DATA / "demo"
 REFERENCE_2024 = DATA / "reference" / "2024"
 CODELISTS = PACKAGE / "contract" / "codelists"
+DEMO_2023_DELIVERY = DATA / "demo-2023"  # the demo's delivery a year earlier (scripts/make_demo_2023.py)

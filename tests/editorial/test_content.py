@@ -105,7 +105,7 @@ def _edition(redactie: Path):  # type: ignore[no-untyped-def]
     from jaarcijfers.build import compute_edition
     from jaarcijfers.paths import DEMO_DELIVERY
 
-    return compute_edition(DEMO_DELIVERY, None, "publicatie", redactie=redactie)
+    return compute_edition(DEMO_DELIVERY, None, "publicatie", editorial=redactie)[0]
 
 
 def test_numbers_in_the_analysts_text_are_checked(tmp_path):

@@ -79,6 +79,10 @@ def test_fixture(case, tmp_path):
         if r["value"] == "(absent)":
             if key in shown:
                 problems.append(f"{key}: expected absent, got {shown[key]!r}")
+            if r.get("raw") and (key not in raw or str(raw[key].value) != r["raw"]):
+                problems.append(
+                    f"{key}: true value {raw[key].value if key in raw else None!r}, expected {r['raw']}"
+                )
             continue
         if key not in shown:
             problems.append(f"{key}: missing")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from jaarcijfers.edition.model import (
     Disclosure,
     Edition,
+    LabelMeaning,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
@@ -17,6 +19,7 @@ from jaarcijfers.edition.model import (
 from jaarcijfers.edition.sections import report_sections
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
+from jaarcijfers.figures.spec import Role
 from jaarcijfers.sdc.policy import Symbol
 
 YEARS = ("2020", "2021", "2022", "2023", "2024")
@@ -29,13 +32,14 @@ def _block(
     rows: dict[str, tuple[str, ...]],
     columns: tuple[str, ...],
     kind: CellKind = CellKind.COUNT,
+    meanings: tuple[LabelMeaning, ...] = (),
 ):
     cells = []
     for r, values in rows.items():
         for c, v in zip(columns, values, strict=True):
             k = CellKind.BLANK if v == "" else CellKind.PERCENT if v.endswith("%") else kind
             cells.append(PublishedCell(r, c, v, k, {"<5": 5, "<10": 10}.get(v)))
-    return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells))
+    return PublishedBlock(part, stub, tuple(rows), columns, tuple(cells), meanings=meanings)
 
 
 def _figure(
@@ -133,6 +137,10 @@ def make_edition(**changes) -> Edition:
                     "Onbekend": ("<5", "<5", "5", "0", ""),
                 },
                 YEARS,
+                meanings=(
+                    LabelMeaning("Seksuele uitbuiting", Role.PART, ("seksueel",)),
+                    LabelMeaning("Onbekend", Role.UNKNOWN, ("onbekend",)),
+                ),
             )
         ],
         source="OM",
@@ -154,6 +162,14 @@ def make_edition(**changes) -> Edition:
                 },
                 YEARS,
                 kind=CellKind.ROUNDED,
+                meanings=(
+                    LabelMeaning(
+                        "Totaal aantal zaken met eindarrest in hoger beroep",
+                        Role.TOTAL,
+                        ("hoger_beroep_totaal",),
+                    ),
+                    LabelMeaning("Eindarrest vrijspraak", Role.PART, ("eindarrest_vrijspraak",)),
+                ),
             )
         ],
         source="Raad voor de rechtspraak",
@@ -212,6 +228,7 @@ def make_edition(**changes) -> Edition:
                 Symbol("(leeg)", "niet weergegeven"),
             ),
         ),
+        published_on=datetime.date(2025, 6, 12),
         provenance={
             "software": "jaarcijfers",
             "software_version": "0.1.0",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from jaarcijfers.render.markdown import to_blocks, to_html
+import pytest
+
+from jaarcijfers.render.markdown import MAX_SIZE, to_blocks, to_html
 
 SAMPLE = (
     "# Kop\n\nTekst met **vet**, *cursief* en [link](https://example.org) <script>alert(1)</script>.\n\n"
@@ -52,13 +54,44 @@ def test_no_html_or_script_gets_through():
 
 
 def test_pathological_input_is_escaped_text():
-    """300 KB of unfinished links: a hand-written regex parser took quadratic time on this. The one parser
-    is linear (markdown-it-py); the output is the input as escaped text in one paragraph."""
-    text = "[a](" * 75_000
+    """Unfinished links up to the size limit: a hand-written regex parser took quadratic time on this
+    (300 KB: 150 s). The one parser is linear (markdown-it-py); the output is the input as escaped text in
+    one paragraph. A longer text is refused (the reader of the file says so first)."""
+    text = "[a](" * (MAX_SIZE // 4)
     out = to_html(text)
     assert out == f"<p>{html.escape(text, quote=False)}</p>"
     (block,) = to_blocks(text)
     assert block == {"kind": "para", "runs": [{"text": text}]}
+    with pytest.raises(ValueError, match="longer than"):
+        to_html(text + "x")
+
+
+@pytest.mark.parametrize("unit", ["[a](", "[", "**_", "*a", "![a](", "[a](<", "[a]: "])
+def test_parsing_work_grows_linearly(unit):
+    """The work of the parser, counted as Python function calls (deterministic, unlike time), doubles at
+    most when the text doubles: no pathological input is superlinear."""
+    import sys
+
+    from jaarcijfers.render.markdown import _tokens
+
+    def calls(text: str) -> int:
+        count = 0
+
+        def profile(frame, event, arg):  # type: ignore[no-untyped-def]
+            nonlocal count
+            if event == "call":
+                count += 1
+
+        _tokens.cache_clear()
+        sys.setprofile(profile)
+        try:
+            _tokens(text)
+        finally:
+            sys.setprofile(None)
+        return count
+
+    small, large = calls(unit * 2000), calls(unit * 4000)
+    assert large <= 2.2 * small, (unit, small, large)
 
 
 def test_blocks_for_the_pdf():

@@ -1,4 +1,5 @@
-"""The printed report: every figure with its title, no number the edition does not publish, deterministic.
+"""The printed report: every figure with its title, no number the edition does not publish, PDF/UA,
+deterministic.
 
 The PDF of the reference edition is compiled once per module. Text is read with `pdftotext` (poppler-utils,
 installed by `make test`), falling back to pypdf where only the plain text is needed.
@@ -44,8 +45,8 @@ def pdf(edition, arguments, tmp_path_factory) -> Path:  # type: ignore[no-untype
 
 def plain_text(pdf: Path) -> str:
     if HAS_PDFTOTEXT:
-        return subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+        return subprocess.run(  # -raw: in the order the page is drawn (chart panels side by side stay apart)
+            ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
         ).stdout
     from pypdf import PdfReader
 
@@ -87,8 +88,9 @@ def test_chapters_toelichting_symbols(pdf, edition) -> None:  # type: ignore[no-
         "Plegers",
         "Belangrijkste ontwikkelingen",
         "Toelichting op de gebruikte cijfers",
-        "Symbolen",
+        "Tekens in de tabellen",
         "Herkomst van de cijfers",
+        "Colofon",
     ):
         assert squash(heading) in flat, heading
     for symbol in edition.disclosure.symbols:
@@ -254,3 +256,80 @@ def test_estimate_of_the_hidden_number(edition) -> None:  # type: ignore[no-unty
     missing = document(replace(edition, estimate=NoEstimate("te weinig overlap")))
     assert "te weinig overlap" in str(missing["toelichting"])
     assert not any(s["title"] == "Hoeveel slachtoffers zijn er?" for s in missing["chapters"][0]["sections"])
+
+
+def _walk(node, found: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    node = node.get_object()
+    if not isinstance(node, dict):
+        return
+    if "/S" in node:
+        found.append(node)
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        _walk(kid, found)
+
+
+def test_pdf_ua(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    """PDF/UA-1 as far as pypdf can read it. veraPDF (the reference validator) is a Java program that no
+    package registry this project uses (PyPI, npm, Debian) ships, so these are the checks it would make
+    that can be read from the file: the PDF/UA identification, title shown as the window title, language,
+    marked content with a structure tree, an alternative text on every figure, table header cells,
+    headings without a skipped level, and a link to the site. Typst itself refuses to write a PDF/UA-1 file
+    that breaks the rules it can check (`pdf_standards=["ua-1"]`)."""
+    import re as _re
+
+    from pypdf import PdfReader
+
+    from jaarcijfers.render.charts import drawn_parts
+
+    reader = PdfReader(str(pdf))
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert _re.search(r"<pdfuaid:part>1</pdfuaid:part>|pdfuaid:part=\"1\"", xmp)
+    assert f"Jaarcijfers Mensenhandel {edition.year}" in xmp
+    assert root["/Lang"] == "nl-NL"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    elements: list = []  # type: ignore[type-arg]
+    _walk(root["/StructTreeRoot"], elements)
+    kinds = [str(e["/S"]) for e in elements]
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert len(figures) == sum(len(drawn_parts(f)) for f in edition.figures)
+    assert all(str(f.get("/Alt", "")).strip() for f in figures)
+    from jaarcijfers.render.workbook import figure_tables
+
+    tables = sum(len(figure_tables(f, edition)) for f in edition.figures)
+    assert kinds.count("/Table") == tables + 2  # and the symbols and the colophon
+    assert kinds.count("/TH") >= kinds.count("/Table")
+    levels = [int(k[2:]) for k in kinds if _re.fullmatch(r"/H[1-6]", k)]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    uris = [
+        a.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for a in page.get("/Annots", []) or []
+        if "/A" in a.get_object()
+    ]
+    assert "index.html" in uris and f"jaarcijfers-{edition.year}.xlsx" in uris
+
+
+def test_cover_and_blank_cells(pdf, edition) -> None:  # type: ignore[no-untyped-def]
+    """The cover's title lines do not touch; it carries the publication date; a blank cell shows its symbol."""
+    from jaarcijfers import dutch
+
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    words = [
+        (float(y0), float(y1), w)
+        for y0, y1, w in re.findall(r'yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<', xml)
+        if float(y1) - float(y0) > 25  # the title's words (34 pt)
+    ]
+    assert [w for _, _, w in words] == ["Jaarcijfers", "Mensenhandel", str(edition.year)]
+    assert words[0][1] < words[1][0], words  # the first line ends above the second
+    text = plain_text(pdf)
+    assert f"Gepubliceerd op {dutch.date(edition.published_on)}" in text
+    assert re.search(r"Binnenlandse seksuele uitbuiting 42 63 63 55 \.\n", text)
+    assert squash(". = niet weergegeven") in squash(text)

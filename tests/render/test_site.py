@@ -23,38 +23,41 @@ def test_site_snapshot(edition, snapshot):
     snapshot("site-synthetic.html", page.replace(vega_bundle(), BUNDLE_PLACEHOLDER))
 
 
-def spec_scripts(page: str) -> list[str]:
-    return re.findall(r'<script type="application/json" class="vl-spec">(.*?)</script>', page, re.DOTALL)
+def spec_scripts(page: str) -> list[tuple[str, str]]:
+    return re.findall(
+        r'<script type="application/json" class="vl-spec" data-layout="(\w+)">(.*?)</script>', page, re.DOTALL
+    )
 
 
 def test_every_figure_embeds_its_interactive_spec(edition):
     page = render_site(edition)
     scripts = spec_scripts(page)
-    assert len(scripts) == len(edition.figures)
+    assert len(scripts) == len(edition.figures) * len(charts.LAYOUTS)
     assert page.count("<script>") == 2  # the Vega bundle (once) and the script drawing the charts
-    for fig, text in zip(edition.figures, scripts, strict=True):
+    expected = [(fig, layout) for fig in edition.figures for layout in charts.LAYOUTS]
+    for (fig, layout), (name, text) in zip(expected, scripts, strict=True):
+        assert name == layout
         assert "<" not in text and ">" not in text and "&" not in text  # nothing can end the <script>
         spec = json.loads(text)
-        assert spec == json.loads(json.dumps(interactive_spec(fig)))
+        assert spec == json.loads(json.dumps(interactive_spec(fig, layout)))
         assert spec["$schema"] == charts.SCHEMA
 
 
 def test_tooltips_show_published_values_only(edition, make):
     published = {c.display for f in edition.figures for b in f.blocks for c in b.cells}
     for fig in edition.figures:
-        spec = interactive_spec(fig)
-        for chart in spec.get("vconcat", [spec]):
-            for v in chart["data"]["values"]:
-                value = v["tooltip"].split(": ", 1)[1].removesuffix(" (afgerond op vijftallen)")
-                assert value.replace(".", "") in published and value.replace(".", "") == v["label"], v
-                assert v["tooltip"].startswith(f"{v['rij']}, {v['kolom']}: ")
-            for layer in chart["layer"]:
-                tip = layer["encoding"].get("tooltip")
-                assert tip == {"field": "tooltip", "type": "nominal"} or layer["mark"]["type"] == "line"
-                if layer["mark"]["type"] == "line":
-                    assert (
-                        tip is None and "point" not in layer["mark"]
-                    )  # a line's tooltip would show one value
+        for layout in charts.LAYOUTS:
+            for data, layers in charts.views(interactive_spec(fig, layout)):
+                for v in data:
+                    value = v["tooltip"].split(": ", 1)[1].removesuffix(" (afgerond op vijftallen)")
+                    assert value.replace(".", "") in published and value.replace(".", "") == v["label"], v
+                    assert v["tooltip"].startswith(f"{v['rij']}, {v['kolom']}: ")
+                for layer in layers:
+                    tip = layer["encoding"].get("tooltip")
+                    if layer["mark"]["type"] in ("bar", "point"):
+                        assert tip == {"field": "tooltip", "type": "nominal"}
+                    else:  # a line's tooltip would show one value; a label is not a mark
+                        assert tip is None and "point" not in layer["mark"]
     f20 = interactive_spec(edition.figure("20"))
     assert {v["tooltip"] for v in f20["data"]["values"] if v["beschermd"]} == {
         f"Eindarrest vrijspraak, {y}: <10 (afgerond op vijftallen)" for y in range(2020, 2025)
@@ -78,13 +81,16 @@ def test_interactive_spec_draws_like_the_static_chart(edition):
 
     for fid in ("2", "6"):
         fig = edition.figure(fid)
-        static = vl_convert.vegalite_to_svg(charts.chart_spec(fig), vl_version=charts.VL_VERSION)
-        live = vl_convert.vegalite_to_svg(interactive_spec(fig), vl_version=charts.VL_VERSION)
-        assert re.sub(r"layer_\d+_", "", static) == re.sub(r"layer_\d+_", "", live), fid
+        for layout in charts.LAYOUTS:
+            static = vl_convert.vegalite_to_svg(charts.chart_spec(fig, layout), vl_version=charts.VL_VERSION)
+            live = vl_convert.vegalite_to_svg(interactive_spec(fig, layout), vl_version=charts.VL_VERSION)
+            assert static == live, (fid, layout)
 
 
 def test_chart_spec_snapshot(edition, snapshot):
-    specs = {f.id: charts.chart_spec(f) for f in edition.figures}
+    specs = {
+        f"{f.id} {layout}": charts.chart_spec(f, layout) for f in edition.figures for layout in charts.LAYOUTS
+    }
     snapshot("charts-synthetic.json", json.dumps(specs, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
@@ -117,11 +123,23 @@ def test_structure_and_accessibility(edition):
             "</figure>", 1
         )[0]
         assert f"{fig.name}.</span> {fig.title}" in block
-        assert "<svg" in block and f"Bron: {fig.source}" in block
+        assert block.count("<svg") == len(charts.LAYOUTS) and f"Bron: {fig.source}" in block
         assert "Beschrijving van de grafiek" in block
         assert block.count("<table>") == len(fig.blocks) and "<caption>" in block
         assert '<th scope="col">' in block and '<th scope="row">' in block
+        assert '<th scope="col"></th>' not in block  # every header cell has a text
     assert "<script src" not in page and "http://" not in html_text(page) and "<link" not in page
+    # the publication as one set: the other outputs, the date, the colophon
+    for href in (
+        "jaarcijfers-2024.pdf",
+        "jaarcijfers-2024.xlsx",
+        "open-data/datapackage.json",
+        "persbericht.html",
+    ):
+        assert f'<a href="{href}">' in page
+    assert '<time datetime="2025-06-12">12 juni 2025</time>' in page
+    assert 'id="colofon"' in page and "CC BY 4.0" in page
+    assert '<a class="skiplink" href="#inhoud">' in page
     # no timestamps (outside the Vega library, which has fixed date examples of its own)
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", page.replace(vega_bundle(), ""))
 
@@ -132,7 +150,8 @@ def test_protected_and_rounded_cells_are_marked(edition):
     values = spec["data"]["values"]
     protected = [v for v in values if v["beschermd"]]
     assert protected and all(
-        v["waarde"] is None and v["grens"] == 10 and v["label"] == "<10" for v in protected
+        v["waarde"] is None and v["grens"] == 10 and v["label"] == "<10" and v["hoogte"] == 10
+        for v in protected
     )
     f16 = charts.records(edition.figure("16"), edition.figure("16").blocks[0])
     assert not any(r["kolom"] == "2024" and r["rij"] == "Onbekend" for r in f16)  # blank cell: nothing drawn
@@ -151,7 +170,7 @@ def test_means_and_percentages_stay_in_the_table(reference_edition):
 
 
 def test_palette_contrast():
-    for colour in (*charts.PALETTE, charts.UNKNOWN):
+    for colour in charts.ROLE_COLOURS.values():
         assert charts.contrast_ratio(colour) >= 3.0, colour  # graphical objects (SC 1.4.11)
     for colour in (charts.TEXT, charts.MUTED, charts.ACCENT):
         assert charts.contrast_ratio(colour) >= 4.5, colour  # text (SC 1.4.3)
@@ -160,6 +179,13 @@ def test_palette_contrast():
         assert charts.contrast_ratio(colour) >= 4.5
     assert charts.contrast_ratio("#ffffff", "#154273") >= 4.5  # header text
     assert charts.contrast_ratio("#154273", "#e6ecf2") >= 4.5  # accent on the light table header
+
+
+def test_blank_cells_show_their_symbol(edition):
+    page = render_site(edition)
+    f16 = page.split('id="figuur-16"', 1)[1].split("</figure>", 1)[0]
+    assert '<td><span aria-hidden="true">.</span><span class="verborgen">niet weergegeven</span></td>' in f16
+    assert "<td></td>" not in page
 
 
 def test_reflection_markdown_is_rendered(make):

@@ -11,7 +11,8 @@ import pytest
 
 from jaarcijfers.edition.files import figures_csv, read_cells, read_edition
 from jaarcijfers.paths import REFERENCE_2024
-from jaarcijfers.render.workbook import figure_tables, render_workbook, sheet_name
+from jaarcijfers.render.publication import BLANK_MARK
+from jaarcijfers.render.workbook import render_workbook, table_sheets
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +35,11 @@ def book(xlsx):  # type: ignore[no-untyped-def]
 
 
 def shown(cell) -> str:  # type: ignore[no-untyped-def]
-    """A cell read back as the publication shows it (independent of the renderer's own mapping)."""
+    """A cell read back as the publication shows it (independent of the renderer's own mapping); the
+    blank cell's symbol is the published empty string."""
     v = cell.value
-    if v is None:
+    assert v is not None, f"an empty cell in {cell.coordinate}"
+    if v == BLANK_MARK:
         return ""
     if isinstance(v, bool):
         raise AssertionError(f"boolean in {cell.coordinate}")
@@ -64,16 +67,22 @@ def read_tables(book) -> dict[str, tuple[list[str], list[list]]]:  # type: ignor
 def test_sheets_follow_the_guidance(book, edition) -> None:  # type: ignore[no-untyped-def]
     names = book.sheetnames
     assert names[:3] == ["Omslag", "Inhoud", "Toelichting"]
-    assert names[3:] == [sheet_name(f) for f in edition.figures]
+    assert names[3:] == [s.name for s in table_sheets(edition)]
     assert "Figuur_1" in names and "Tabel_1" in names
+    assert "Figuur_22a" in names and "Figuur_22b" in names  # the mean age in a table of its own
     for ws in book.worksheets:
         assert not ws.merged_cells.ranges, ws.title
         assert isinstance(ws["A1"].value, str) and ws["A1"].value, ws.title
-    for fig in edition.figures:
-        ws = book[sheet_name(fig)]
+        for row in ws.iter_rows():  # no double colon in a sentence
+            for c in row:
+                for sentence in str(c.value or "").split(". "):
+                    assert sentence.count(": ") <= 1, (ws.title, c.value)
+    for sheet in table_sheets(edition):
+        fig = sheet.fig
+        ws = book[sheet.name]
         assert ws["A1"].value.startswith(f"{fig.name}: {fig.title}")
-        assert list(ws.tables) == [sheet_name(fig)]
-        ref = ws.tables[sheet_name(fig)].ref
+        assert list(ws.tables) == [sheet.name]
+        ref = ws.tables[sheet.name].ref
         body = ws[ref]
         # header row present, no blank row inside the table, nothing below it
         assert all(isinstance(c.value, str) and c.value for c in body[0])
@@ -96,11 +105,31 @@ def test_contents_links_every_sheet(book) -> None:  # type: ignore[no-untyped-de
 
 
 def test_cover_has_publication_source_and_contact(book, edition) -> None:  # type: ignore[no-untyped-def]
+    from jaarcijfers import dutch
+
     text = "\n".join(str(c.value) for row in book["Omslag"].iter_rows() for c in row if c.value)
     assert f"Jaarcijfers Mensenhandel {edition.year}" in text
-    for heading in ("Bronnen", "Symbolen", "Contact"):
+    for heading in ("Bronnen", "Tekens in de tabellen", "Contact", "Hergebruik", "De publicatie"):
         assert heading in text
-    assert "CoMensha" in text and "Postbus" in text
+    assert "CoMensha" in text and "Postbus" in text and "CC BY 4.0" in text
+    assert f"Publicatiedatum: {dutch.date(edition.published_on)}" in text
+    # the properties: language, title and the publication date
+    assert book.properties.language == "nl-NL"
+    assert book.properties.title == f"Jaarcijfers Mensenhandel {edition.year}"
+    assert book.properties.created.date() == edition.published_on
+    # links back to the site and to the other outputs, relative (the folder works when moved)
+    links = {  # XlsxWriter writes a relative file link with Windows separators, as Excel does
+        (c.hyperlink.target or "").replace("\\", "/")
+        for row in book["Omslag"].iter_rows()
+        for c in row
+        if c.hyperlink
+    }
+    assert {
+        "index.html",
+        f"jaarcijfers-{edition.year}.pdf",
+        "open-data/datapackage.json",
+        "persbericht.html",
+    } <= links
 
 
 def test_notes_explain_every_symbol(book, edition) -> None:  # type: ignore[no-untyped-def]
@@ -112,8 +141,8 @@ def test_notes_explain_every_symbol(book, edition) -> None:  # type: ignore[no-u
     used = {
         c.display for f in edition.figures for b in f.blocks for c in b.cells if not c.display[:1].isdigit()
     }
-    for symbol in used - {""}:
-        assert any(f"Symbool {symbol}." in n for n in notes), symbol
+    for symbol in used:
+        assert any(f"Het teken {symbol or BLANK_MARK} = " in n for n in notes), symbol
     for fig in edition.figures:
         for note in fig.notes:
             assert note in notes
@@ -121,9 +150,9 @@ def test_notes_explain_every_symbol(book, edition) -> None:  # type: ignore[no-u
 
 def test_cells_equal_the_edition(book, edition) -> None:  # type: ignore[no-untyped-def]
     tables = read_tables(book)
-    for fig in edition.figures:
-        (table,) = figure_tables(fig, edition)
-        header, body = tables[sheet_name(fig)]
+    for sheet in table_sheets(edition):
+        fig, table = sheet.fig, sheet.table
+        header, body = tables[sheet.name]
         assert header == [table.stub] + [c.header for c in table.columns]
         assert [r[0].value for r in body] == [label for label, _ in table.rows]
         for (label, cells), row in zip(table.rows, body, strict=True):
@@ -131,19 +160,19 @@ def test_cells_equal_the_edition(book, edition) -> None:  # type: ignore[no-unty
                 expected = edition.figure(fig.id).block(col.part).cell(label, col.column).display
                 assert cell is not None and cell.display == expected
                 assert shown(xl) == expected, (fig.id, label, col.header)
-                # numbers as numbers, symbols as text
+                # numbers as numbers, symbols (and the blank cell's) as text
                 if expected and expected.rstrip("%").isdigit():
                     assert isinstance(xl.value, int | float), (fig.id, label, col.header)
-                elif expected:
+                else:
                     assert xl.data_type == "s"
 
 
 def test_cells_equal_figures_csv(book, edition) -> None:  # type: ignore[no-untyped-def]
     tables = read_tables(book)
     from_book = []
-    for fig in edition.figures:
-        (table,) = figure_tables(fig, edition)
-        header, body = tables[sheet_name(fig)]
+    for sheet in table_sheets(edition):
+        fig, table = sheet.fig, sheet.table
+        header, body = tables[sheet.name]
         by_header = {c.header: c for c in table.columns}
         for row in body:
             for h, xl in zip(header[1:], row[1:], strict=True):
@@ -156,6 +185,23 @@ def test_cells_equal_figures_csv(book, edition) -> None:  # type: ignore[no-unty
         [k.figure, k.part, k.row, k.column, v] for k, v in read_cells(REFERENCE_2024 / "figures.csv").items()
     ]
     assert sorted(from_book) == sorted(reference)
+
+
+def test_every_cell_that_is_not_a_number_has_a_symbol_and_a_note(book, edition) -> None:  # type: ignore[no-untyped-def]
+    tables = read_tables(book)
+    notes = {r[1].value for r in book["Toelichting"][next(iter(book["Toelichting"].tables.values())).ref][1:]}
+    for sheet in table_sheets(edition):
+        _, body = tables[sheet.name]
+        ws = book[sheet.name]
+        title = ws["A1"].value
+        for row in body:
+            for xl in row[1:]:
+                if isinstance(xl.value, int | float):
+                    continue
+                assert isinstance(xl.value, str) and xl.value, (sheet.name, xl.coordinate)
+                note = next(n for n in notes if n.startswith(f"Het teken {xl.value} = "))
+                number = [r[0].value for r in book["Toelichting"].iter_rows() if r[1].value == note][0]
+                assert f"[{number}]" in title, (sheet.name, xl.value)
 
 
 def test_deterministic(edition, xlsx, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -58,10 +58,14 @@ def _rounded(rnd: random.Random) -> str:
     return rnd.choice(["0", "<10", "10", "15", "20", "35"])
 
 
-def tables(seed: int, complete: bool = False, single_form: bool = False) -> dict[str, list[dict[str, str]]]:
+def tables(
+    seed: int, complete: bool = False, single_form: bool = False, with_years: tuple[int, ...] = ()
+) -> dict[str, list[dict[str, str]]]:
+    """`with_years`: years that have records whatever the draw (a reporting year must have data)."""
     rnd = random.Random(seed)
     window = list(range(YEAR - 4, YEAR + 1))
-    years = [y for y in window if y == YEAR or rnd.random() > 0.2]  # some years without any record
+    # some years without any record (the draw is made for every year, so `with_years` changes nothing else)
+    years = [y for y in window if y == YEAR or (rnd.random() > 0.2) or y in with_years]
     out: dict[str, list[dict[str, str]]] = {name: [] for name in _FILES}
 
     # CoMensha
@@ -84,7 +88,7 @@ def tables(seed: int, complete: bool = False, single_form: bool = False) -> dict
         if complete and nationality == "" and "seksueel" in forms:
             forms.discard("seksueel")
         rows = set()
-        for form in forms:
+        for form in sorted(forms):
             sectors = SEX_SECTORS if form == "seksueel" else LABOUR_SECTORS if form == "arbeid" else [""]
             if form == "onbekend":
                 sectors = ["nog_niet_gewerkt", ""]
@@ -199,6 +203,138 @@ _FILES = (
 )
 
 
-def write(folder: Path, seed: int, complete: bool = False, single_form: bool = False) -> Path:
+def write(
+    folder: Path,
+    seed: int,
+    complete: bool = False,
+    single_form: bool = False,
+    with_years: tuple[int, ...] = (),
+) -> Path:
     """`single_form`: every victim has at most one form (no victim counted twice in Figuur 2)."""
-    return write_delivery(folder, tables(seed, complete, single_form))
+    return write_delivery(folder, tables(seed, complete, single_form, with_years))
+
+
+# --- planted small groups (docs/sdc.md; issue 14's disclosure holes) ---------------------------------------
+Tables = dict[str, list[dict[str, str]]]
+
+
+def _victim(rid: str, year: int, nationality: str, gender: str = "vrouw", age: str = "30") -> dict[str, str]:
+    return {
+        "registratie_id": rid,
+        "jaar": str(year),
+        "anoniem": "nee",
+        "geslacht": gender,
+        "leeftijd": age,
+        "nationaliteit": nationality,
+    }
+
+
+def _drop_victims(tables: Tables, year: int) -> None:
+    """Remove the registrations of `year` (and their form and reporter rows)."""
+    gone = {r["registratie_id"] for r in tables["comensha_registraties"] if r["jaar"] == str(year)}
+    for name in ("comensha_registraties", "comensha_uitbuiting", "comensha_melders"):
+        tables[name] = [r for r in tables[name] if r["registratie_id"] not in gone]
+
+
+def plant_three_victims(tables: Tables, year: int = YEAR) -> Tables:
+    """Exactly three victims in `year`: one Dutch, one Nigerian, one Brazilian (regions Nederland, Afrika,
+    Latijns-Amerika; none from Europe), each sexually exploited and reported by the police. Tabel 1 would
+    name each nationality; the shares 33%, 33%, 33% and 0% pin Figuur 1's `<5` to 3."""
+    _drop_victims(tables, year)
+    for n, nationality in enumerate(("NL", "NG", "BR")):
+        rid = f"P3_{n}"
+        tables["comensha_registraties"].append(_victim(rid, year, nationality))
+        tables["comensha_uitbuiting"].append({"registratie_id": rid, "vorm": "seksueel", "sector": "thuis"})
+        tables["comensha_melders"].append({"registratie_id": rid, "melder": "politie"})
+    return tables
+
+
+def plant_men(tables: Tables, before: int = 210, now: int = 1, year: int = YEAR) -> Tables:
+    """`before` male victims the year before and `now` in `year` (nothing else in those two years): the
+    change of the men, -100%, pins Figuur 8's `<5` of `year` to `now`."""
+    for y, n in ((year - 1, before), (year, now)):
+        _drop_victims(tables, y)
+        for i in range(n):
+            rid = f"PM{y}_{i}"
+            tables["comensha_registraties"].append(_victim(rid, y, "RO", gender="man"))
+            tables["comensha_uitbuiting"].append({"registratie_id": rid, "vorm": "arbeid", "sector": "bouw"})
+            tables["comensha_melders"].append({"registratie_id": rid, "melder": "nla"})
+    return tables
+
+
+def _om_case(zid: str, **values: str) -> dict[str, str]:
+    case = {
+        "zaak_id": zid,
+        "inschrijfjaar": str(YEAR - 2),
+        "instantie": "politie",
+        "geslacht": "man",
+        "leeftijd_pleegdatum": "35",
+        "geboorteland": "NL",
+        "afdoening": "",
+        "afdoeningsjaar": "",
+        "vonnisjaar": "",
+    }
+    case.update(values)
+    return case
+
+
+def plant_tried_suspects(
+    tables: Tables, n: int, year: int = YEAR, rnd: random.Random | None = None
+) -> Tables:
+    """Exactly `n` suspects tried in first instance in `year` (a case with a judgment that year), with ages:
+    Figuur 22's mean age over them would tell their ages when `n` is small."""
+    rnd = rnd or random.Random(n)
+    for case in tables["om_zaken"]:
+        if case["vonnisjaar"] == str(year):
+            case["vonnisjaar"] = ""
+    for i in range(n):
+        zid = f"PT{year}_{i}"
+        tables["om_zaken"].append(
+            _om_case(
+                zid,
+                inschrijfjaar=str(year - 1),
+                leeftijd_pleegdatum=str(rnd.choice([19, 27, 34, 41, 52])),
+                afdoening="dagvaarding",
+                afdoeningsjaar=str(year),
+                vonnisjaar=str(year),
+            )
+        )
+        tables["om_feiten"].append(
+            {
+                "zaak_id": zid,
+                "feit_nr": "1",
+                "wetsartikel": "273f lid 1 sub 1 Sr",
+                "classificatie": "mh_seksueel",
+                "tenlastegelegd": "ja",
+                "uitspraak": "bewezen",
+            }
+        )
+        tables["om_dossiercodering"].append({"zaak_id": zid, "vorm": "seksueel", "subvorm": "binnenlands"})
+    return tables
+
+
+def plant_decisions(tables: Tables, counts: dict[str, int], year: int = YEAR) -> Tables:
+    """The OM decisions of `year`: exactly `counts` (decision code -> cases); e.g. 91 summons and 2 other
+    decisions give a total of 93 that includes a `<5` cell (Figuur 17)."""
+    for case in tables["om_zaken"]:
+        if case["afdoeningsjaar"] == str(year):
+            case["afdoening"], case["afdoeningsjaar"], case["vonnisjaar"] = "", "", ""
+    for decision, n in counts.items():
+        for i in range(n):
+            zid = f"PD{year}_{decision}_{i}"
+            tables["om_zaken"].append(_om_case(zid, afdoening=decision, afdoeningsjaar=str(year)))
+            tables["om_feiten"].append(
+                {
+                    "zaak_id": zid,
+                    "feit_nr": "1",
+                    "wetsartikel": "273f lid 1 sub 4 Sr",
+                    "classificatie": "mh_arbeid",
+                    "tenlastegelegd": "ja",
+                    "uitspraak": "",
+                }
+            )
+    return tables
+
+
+def write_tables(folder: Path, tables: Tables) -> Path:
+    return write_delivery(folder, tables)

@@ -7,7 +7,8 @@ from jaarcijfers.edition.files import read_cells, read_fact_values
 from jaarcijfers.facts.catalogue import RELATIONS, related_fact_ids, relation_terms
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
 from jaarcijfers.paths import REFERENCE_2024
-from jaarcijfers.sdc.audit import audit_cells, related_facts
+from jaarcijfers.sdc.audit import audit_cells
+from jaarcijfers.sdc.facts import related_facts
 from jaarcijfers.sdc.identities import (
     build_structure,
 )

@@ -93,7 +93,7 @@ def test_every_identity_holds_on_the_demo_delivery(demo):
     year, cells = demo
     identities, exact, data = check(cells, year)
     kinds = {i.kind for i in identities}
-    assert kinds == {IdentityKind.EXACT, IdentityKind.DATA, IdentityKind.PERCENT}
+    assert kinds == {IdentityKind.EXACT, IdentityKind.DATA, IdentityKind.PERCENT, IdentityKind.FACT}
     assert any(i.name.startswith("Feiten: ") for i in identities)  # the fact relations are in the model
     assert not exact, [i.name for i in exact]
     assert not data, [i.name for i in data]

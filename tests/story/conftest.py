@@ -11,7 +11,7 @@ def edition_of(year: int | None, **kw: object) -> Edition:
     from jaarcijfers.build import compute_edition
     from jaarcijfers.paths import DEMO_DELIVERY
 
-    return compute_edition(DEMO_DELIVERY, year, "publicatie", **kw)  # type: ignore[arg-type]
+    return compute_edition(DEMO_DELIVERY, year, "publicatie", **kw)[0]  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from sdc import deliveries
 def edition(folder, seed, sdc="publicatie"):  # type: ignore[no-untyped-def]
     from jaarcijfers.build import compute_edition
 
-    return compute_edition(deliveries.write(folder, seed), deliveries.YEAR, sdc, estimate=False)
+    return compute_edition(deliveries.write(folder, seed), deliveries.YEAR, sdc, estimate=False)[0]
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

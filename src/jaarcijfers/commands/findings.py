@@ -13,7 +13,10 @@ def command(
         typer.Option("--year", help="Verslagjaar (standaard: het verslagjaar van de levering)."),
     ] = None,
     sdc: Annotated[
-        str | None, typer.Option("--sdc", help="Beleid voor onthullingscontrole (standaard: publicatie).")
+        str | None,
+        typer.Option(
+            "--sdc", help="Beleid voor onthullingscontrole (standaard: zoals build, uit redactie.toml)."
+        ),
     ] = None,
     redactie: Annotated[
         Path | None,
@@ -24,9 +27,8 @@ def command(
     """Toon alle kandidaat-bevindingen met hun score, en waar ze in de publicatie staan (docs/narrative.md)."""
     from jaarcijfers.build import compute_edition
     from jaarcijfers.paths import DEMO_DELIVERY
-    from jaarcijfers.sdc.policy import DEFAULT
     from jaarcijfers.story.compose import tell
     from jaarcijfers.story.report import print_findings
 
-    edition = compute_edition(data or DEMO_DELIVERY, year, sdc or DEFAULT, redactie=redactie, estimate=False)
+    edition, _ = compute_edition(data or DEMO_DELIVERY, year, sdc, editorial=redactie, estimate=False)
     print_findings(tell(edition), json_out)

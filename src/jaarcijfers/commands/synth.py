@@ -15,8 +15,14 @@ def command(
             "--reference", help="Map met figures.csv en facts.csv (standaard: de meegeleverde 2024-editie)."
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Vervang de levering in een map die niet leeg is (andere bestanden blijven)."
+        ),
+    ] = False,
 ) -> None:
     """Maak een synthetische levering (alle bestanden van het contract) die de gepubliceerde cijfers reproduceert."""
     from jaarcijfers.synth.run import run_synth
 
-    raise typer.Exit(run_synth(out, seed=seed, reference=reference))
+    raise typer.Exit(run_synth(out, seed=seed, reference=reference, force=force))

@@ -15,13 +15,14 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import IO
 
 from jaarcijfers.contract.problems import PROBLEM_TYPES, SEVERITY_LABELS
 from jaarcijfers.contract.report import ValidationReport, escaped_dict
 from jaarcijfers.contract.report_sql import COLUMNS, rows_sql
+from jaarcijfers.contract.schema import FILE_NAMES
 from jaarcijfers.contract.text import escape_text, spreadsheet_safe
 from jaarcijfers.errors import UserError, describe_os_error
 
@@ -30,8 +31,9 @@ FORMATS = (".csv", ".json", ".html", ".htm")
 Row = tuple[str, int | None, str, str, str, str, str, str, str]
 
 
-def write_report(report: ValidationReport, path: Path) -> None:
-    """Write every problem of `report` to `path`."""
+def write_report(report: ValidationReport, path: Path, files: Collection[str] | None = None) -> None:
+    """Write every problem of `report` to `path`; with `files`, only the problems of those contract files
+    and of the delivery as a whole (levering.toml, the folder): one organisation's part, to send back."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UserError(f"--report {path}: gebruik de extensie .csv, .json of .html")
@@ -41,20 +43,39 @@ def write_report(report: ValidationReport, path: Path) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with open(fd, "w", encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="") as handle:
             if suffix == ".csv":
-                _csv(report, handle)
+                _csv(report, handle, files)
             elif suffix == ".json":
-                _json(report, handle)
+                _json(report, handle, files)
             else:
-                _html(report, handle)
+                _html(report, handle, files)
     except OSError as exc:
         raise UserError(f"het rapport {path} kan niet worden geschreven: {describe_os_error(exc)}") from None
 
 
-def _rows(report: ValidationReport, batch: int = 50_000) -> Iterator[Row]:
+def _selected(file: str | None, files: Collection[str] | None) -> bool:
+    return files is None or file is None or file not in FILE_NAMES or file in files
+
+
+def _table(files: Collection[str] | None) -> str:
+    """The problem table, or the part of it that concerns `files` (see `_selected`)."""
+    from jaarcijfers.contract.staging import PROBLEMS
+
+    if files is None:
+        return PROBLEMS
+    chosen = ", ".join("'" + f.replace("'", "''") + "'" for f in sorted(files)) or "NULL"
+    known = ", ".join(f"'{f}'" for f in FILE_NAMES)
+    return f"(SELECT * FROM {PROBLEMS} WHERE file IS NULL OR file NOT IN ({known}) OR file IN ({chosen}))"
+
+
+def _rows(
+    report: ValidationReport, files: Collection[str] | None = None, batch: int = 50_000
+) -> Iterator[Row]:
     """Every problem as a report row (escaped), from the staging database when there is one."""
     store = report.store
     if store is None:
         for p in report.iter_problems():
+            if not _selected(p.file, files):
+                continue
             yield (
                 escape_text(p.file or "levering"),
                 p.row,
@@ -67,24 +88,22 @@ def _rows(report: ValidationReport, batch: int = 50_000) -> Iterator[Row]:
                 escape_text(p.hint),
             )
         return
-    from jaarcijfers.contract.staging import PROBLEMS
-
     cursor = store.connection.cursor()
     try:
-        cursor.execute(rows_sql(PROBLEMS))
+        cursor.execute(rows_sql(_table(files)))
         while chunk := cursor.fetchmany(batch):
             yield from chunk
     finally:
         cursor.close()
 
 
-def _csv(report: ValidationReport, handle: IO[str]) -> None:
+def _csv(report: ValidationReport, handle: IO[str], files: Collection[str] | None = None) -> None:
     if report.store is not None:
-        _csv_by_duckdb(report, handle)
+        _csv_by_duckdb(report, handle, files)
         return
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for file, row, column, value, code, kind, severity, rule, hint in _rows(report):
+    for file, row, column, value, code, kind, severity, rule, hint in _rows(report, files):
         writer.writerow(
             [
                 spreadsheet_safe(file),
@@ -108,10 +127,8 @@ def _formula_safe(expr: str) -> str:
     )
 
 
-def _csv_by_duckdb(report: ValidationReport, handle: IO[str]) -> None:
+def _csv_by_duckdb(report: ValidationReport, handle: IO[str], files: Collection[str] | None = None) -> None:
     """DuckDB writes the rows (COPY) into a private temporary file, which is copied behind the BOM."""
-    from jaarcijfers.contract.staging import PROBLEMS
-
     assert report.store is not None
     names = ["f", "r", "k", "w", "c", "s", "e", "m", "a"]
     safe = {"f", "k", "w", "m", "a"}
@@ -123,7 +140,7 @@ def _csv_by_duckdb(report: ValidationReport, handle: IO[str]) -> None:
         target = Path(tmp) / "rapport.csv"
         literal = str(target).replace("'", "''")
         report.store.connection.execute(
-            f"COPY (SELECT {columns} FROM ({rows_sql(PROBLEMS)}) AS t({', '.join(names)})) "
+            f"COPY (SELECT {columns} FROM ({rows_sql(_table(files))}) AS t({', '.join(names)})) "
             f"TO '{literal}' (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"')"
         )
         handle.flush()
@@ -131,17 +148,24 @@ def _csv_by_duckdb(report: ValidationReport, handle: IO[str]) -> None:
             shutil.copyfileobj(source, handle, 1 << 20)
 
 
-def _json(report: ValidationReport, handle: IO[str]) -> None:
+def _json(report: ValidationReport, handle: IO[str], files: Collection[str] | None = None) -> None:
     head = report.to_dict(limit=0)
     head.pop("problems")
     head["problems_complete"] = True
+    if files is not None:
+        head["files"] = [f for f in head["files"] if _selected(f["file"], files)]
+        head["counts"] = [c for c in head["counts"] if _selected(c["file"], files)]
+        head["problems_total"] = sum(c["count"] for c in head["counts"])
     text = json.dumps(head, ensure_ascii=False, indent=2, default=str)
     handle.write(text[: text.rfind("}")].rstrip() + ',\n  "problems": [')
     if report.store is None:
-        for i, p in enumerate(report.iter_problems()):
+        chosen = (p for p in report.iter_problems() if _selected(p.file, files))
+        for i, p in enumerate(chosen):
             handle.write(("," if i else "") + "\n    " + json.dumps(escaped_dict(p), ensure_ascii=False))
     else:
-        for i, (file, row, column, value, code, kind, _severity, rule, hint) in enumerate(_rows(report)):
+        for i, (file, row, column, value, code, kind, _severity, rule, hint) in enumerate(
+            _rows(report, files)
+        ):
             item = {
                 "code": code,
                 "name": kind,
@@ -157,7 +181,7 @@ def _json(report: ValidationReport, handle: IO[str]) -> None:
     handle.write("\n  ]\n}\n")
 
 
-def _html(report: ValidationReport, handle: IO[str]) -> None:
+def _html(report: ValidationReport, handle: IO[str], files: Collection[str] | None = None) -> None:
     def e(text: object) -> str:
         return html.escape(escape_text(str(text)))
 
@@ -173,7 +197,7 @@ def _html(report: ValidationReport, handle: IO[str]) -> None:
         "<h2>Per bestand</h2>\n<table><tr><th>bestand</th><th>rijen gelezen</th><th>geldig</th>"
         "<th>afgekeurd</th><th>lege rijen</th><th>fouten</th><th>waarschuwingen</th></tr>\n"
     )
-    for s in report.files.values():
+    for s in (s for s in report.files.values() if _selected(s.file, files)):
         handle.write(
             f"<tr><td>{e(s.file)}</td><td>{s.rows_read}</td><td>{s.rows_valid}</td><td>{s.rows_rejected}</td>"
             f"<td>{s.rows_blank}</td><td>{s.errors}</td><td>{s.warnings}</td></tr>\n"
@@ -181,7 +205,7 @@ def _html(report: ValidationReport, handle: IO[str]) -> None:
     handle.write(
         "</table>\n<h2>Per soort</h2>\n<table><tr><th>code</th><th>soort</th><th>bestand</th><th>aantal</th></tr>\n"
     )
-    for code, file, n in report.count_rows():
+    for code, file, n in (r for r in report.count_rows() if _selected(r[1], files)):
         handle.write(
             f"<tr><td>{code}</td><td>{e(PROBLEM_TYPES[code].name)}</td><td>{e(file or 'levering')}</td>"
             f"<td>{n}</td></tr>\n"
@@ -191,7 +215,7 @@ def _html(report: ValidationReport, handle: IO[str]) -> None:
         + "".join(f"<th>{c}</th>" for c in COLUMNS)
         + "</tr>\n"
     )
-    for row in _rows(report):
+    for row in _rows(report, files):
         cells = ["" if c is None else html.escape(str(c)) for c in row]
         handle.write(f'<tr class="{row[6]}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>\n")
     handle.write("</table>\n</body></html>\n")

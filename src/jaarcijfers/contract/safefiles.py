@@ -163,6 +163,30 @@ def open_regular(path: Path, limits: Limits) -> Iterator[OpenFile]:
 
 
 def read_small(path: Path, limit: int = 1 << 20) -> bytes:
-    """The content of a small companion file (`levering.toml`, `reflectie.md`) read safely."""
+    """The content of a small companion file (`levering.toml`, `reflectie.md`, an editorial file) read
+    safely: a regular file only (a link is never followed, a pipe never blocks), at most `limit` bytes.
+    Raises FileRefused (not a regular file, too large) or OSError. `read_text` gives Dutch messages."""
     with open_regular(path, Limits(max_file_size=limit)) as f:
         return f.read_all(limit)
+
+
+def read_text(path: Path, limit: int = 1 << 20) -> str:
+    """A small UTF-8 text file from a delivery or an editorial folder (`read_small`); every way it can be
+    refused is a `UserError` naming the file and the reason."""
+    from jaarcijfers.errors import UserError, describe_os_error
+
+    try:
+        data = read_small(path, limit)
+    except FileRefused as exc:
+        if exc.code == "E009":
+            raise UserError(f"{path} is groter dan {format_size(limit)} en wordt niet gelezen") from None
+        what = exc.params.get("kind", "geen gewoon bestand")
+        raise UserError(
+            f"{path} is {what}; alleen een gewoon bestand wordt gelezen (geen koppeling)"
+        ) from None
+    except OSError as exc:
+        raise UserError(f"{path} kan niet gelezen worden: {describe_os_error(exc)}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path} is geen UTF-8-tekst (byte {exc.start})") from None

@@ -110,11 +110,10 @@ def validate_delivery(
 
 
 def validation_date() -> dt.date:
-    """Today, or the date of `SOURCE_DATE_EPOCH` when set (reproducible runs)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    """Today, or the date of `SOURCE_DATE_EPOCH` when set (reproducible runs; `clock.py`)."""
+    from jaarcijfers.clock import today
+
+    return today()
 
 
 def check_delivery(
@@ -186,10 +185,11 @@ def _size(path: Path) -> int:
 
 
 COMPANION_FILES = re.compile(
-    r"^(reflectie(-\d{4})?\.md|synth-rapport\.txt|README(\.md|\.txt)?)$", re.IGNORECASE
+    r"^(reflectie(-\d{4})?\.md|synth-rapport\.txt|README(\.md|\.txt)?|redactie)$", re.IGNORECASE
 )
 """Files a delivery folder may hold beside the contract's, without a warning: the analyst's reflection
-(`reflectie-YYYY.md`, docs/decisions.md), the fit report of a synthetic delivery, a README."""
+(`reflectie-YYYY.md`, docs/decisions.md), the fit report of a synthetic delivery, a README, and the
+editorial folder `redactie/` (one folder per edition, docs/editorial.md)."""
 
 
 def is_companion_file(name: str) -> bool:

@@ -12,14 +12,16 @@ instance the reference 2024 edition); figure metadata (titles, sources, notes) c
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.edition.model import (
+    NO_DATA,
     DataIdentities,
     Disclosure,
     Edition,
@@ -30,13 +32,18 @@ from jaarcijfers.edition.model import (
     PublishedFact,
     PublishedFigure,
     block_period,
+    label_meanings,
 )
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
 
+if TYPE_CHECKING:
+    from jaarcijfers.sdc.prior import PriorEdition
+
 FIGURE_COLUMNS = ("figure", "table_part", "row", "column", "value")
+MAX_PUBLISHED_FILE_SIZE = 64 * 1024 * 1024  # a published figures or facts file is tens of kilobytes
 FACT_COLUMNS = ("id", "value")
 
 
@@ -46,6 +53,8 @@ def figures_csv(edition: Edition) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(FIGURE_COLUMNS)
     for fig in edition.figures:
+        if fig.no_data:  # one row: the figure's source has no records in the window
+            w.writerow([fig.id, "", "", "", NO_DATA])
         for block in fig.blocks:
             cells = {(c.row, c.column): c for c in block.cells}
             for row in block.rows:
@@ -81,6 +90,7 @@ def estimate_metadata(estimate: Estimate | NoEstimate | None) -> dict[str, Any] 
 def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
     return {
         "gebouwd_op": built_at,
+        "publicatiedatum": edition.published_on.isoformat(),
         "titel": f"Jaarcijfers Mensenhandel {edition.year}",
         "verslagjaar": edition.year,
         "jaren": list(edition.years),
@@ -88,50 +98,213 @@ def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
         "symbolen": {s.text: s.meaning for s in edition.disclosure.symbols},
         "schatting_verborgen_aantal": estimate_metadata(edition.estimate),
         "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
+        **disclosure_metadata(edition.disclosure),
         **edition.provenance,
     }
+
+
+def _key_json(key: CellKey) -> dict[str, Any]:
+    from jaarcijfers.sdc.structure import edition_of
+
+    year, plain = edition_of(key)
+    out: dict[str, Any] = {
+        "figuur": plain.figure,
+        "deel": plain.part,
+        "rij": plain.row,
+        "kolom": plain.column,
+    }
+    if year is not None:
+        out["editie"] = year
+    return out
+
+
+def disclosure_metadata(disclosure: Disclosure) -> dict[str, Any]:
+    """The audit's verdict (which cells leak, never what can be recovered) and the record of the withheld
+    cells revised since the earlier editions the build was given (docs/sdc.md)."""
+    out: dict[str, Any] = {}
+    verdict = disclosure.audit
+    if verdict is not None:
+        out["onthullingscontrole_audit"] = {
+            "geslaagd": verdict.passed,
+            "verborgen_cellen": verdict.hidden,
+            "identiteiten": verdict.identities,
+            "eerdere_edities": list(verdict.earlier),
+            "lekken": [_key_json(k) for k in verdict.leaks],
+            "tegenstrijdig": list(verdict.dropped),
+        }
+    if disclosure.zeros:
+        out["onthullingscontrole_nullen_weggelaten"] = True
+    if disclosure.revised:
+        out["onthullingscontrole_herzien"] = {
+            str(year): [[k.figure, k.part, k.row, k.column] for k in keys]
+            for year, keys in disclosure.revised
+        }
+    return out
 
 
 def identities_metadata(record: DataIdentities | None) -> dict[str, list[str]] | None:
     return None if record is None else {"gelden": list(record.held), "gelden_niet": list(record.failed)}
 
 
-def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
-    """The reporting year and the record of the data-dependent identities from an edition's
-    `metadata.json` (None for what it does not hold, or when there is no such file)."""
+def is_edition_folder(folder: Path) -> bool:
+    """Whether `folder` holds an edition written by jaarcijfers: its `metadata.json` (a regular file, not
+    a link) says so. `build --out` replaces such a folder as a whole and refuses any other non-empty one."""
+    from jaarcijfers.contract.safefiles import FileRefused, read_small
+
+    try:
+        meta = json.loads(read_small(folder / "metadata.json").decode("utf-8"))
+    except (FileRefused, OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(meta, dict) and meta.get("software") == "jaarcijfers"
+
+
+def metadata_object(path: Path) -> dict[str, Any] | None:
+    """An edition's `metadata.json` as a JSON object (None when there is no such file)."""
     if not path.is_file():
-        return None, None
+        return None
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
     if not isinstance(meta, dict):
         raise UserError(f"{path}: een JSON-object verwacht")
-    year = meta.get("verslagjaar")
+    return meta
+
+
+DISCLOSURE_RECORDS = (
+    "identiteiten_gegevensafhankelijk",
+    "onthullingscontrole_herzien",
+    "onthullingscontrole_nullen_weggelaten",
+)
+"""The keys of `metadata.json` that tell an outsider how to read the edition's withheld cells (docs/sdc.md);
+the edition register keeps them with every recorded edition."""
+
+
+def disclosure_records(meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: meta[k] for k in DISCLOSURE_RECORDS if meta.get(k) is not None}
+
+
+def parse_identities(meta: Mapping[str, Any], where: str) -> DataIdentities | None:
+    """The record of the data-dependent identities (`identiteiten_gegevensafhankelijk`), None without one."""
     record = meta.get("identiteiten_gegevensafhankelijk")
     if record is None:
-        return (year if isinstance(year, int) else None), None
+        return None
     lists = {k: record.get(k) if isinstance(record, dict) else None for k in ("gelden", "gelden_niet")}
     if not all(isinstance(v, list) and all(isinstance(n, str) for n in v) for v in lists.values()):
         raise UserError(
-            f"{path}: identiteiten_gegevensafhankelijk moet 'gelden' en 'gelden_niet' (lijsten van namen) hebben"
+            f"{where}: identiteiten_gegevensafhankelijk moet 'gelden' en 'gelden_niet' (lijsten van namen) hebben"
         )
     held, failed = lists["gelden"], lists["gelden_niet"]
     assert isinstance(held, list) and isinstance(failed, list)
-    return (year if isinstance(year, int) else None), DataIdentities(tuple(held), tuple(failed))
+    return DataIdentities(tuple(held), tuple(failed))
+
+
+def parse_revised(meta: Mapping[str, Any], where: str) -> dict[int, frozenset[CellKey]]:
+    """The record of the withheld cells revised since earlier editions (`onthullingscontrole_herzien`:
+    year -> [[figure, part, row, column], ...]); empty without one."""
+    record = meta.get("onthullingscontrole_herzien", {})
+    out: dict[int, frozenset[CellKey]] = {}
+    if not isinstance(record, dict):
+        raise UserError(f"{where}: onthullingscontrole_herzien moet een object zijn (jaar -> cellen)")
+    for year, keys in record.items():
+        if not (str(year).isdigit() and isinstance(keys, list)):
+            raise UserError(
+                f"{where}: onthullingscontrole_herzien: {year!r} is geen jaar met een lijst cellen"
+            )
+        cells = []
+        for k in keys:
+            if not (isinstance(k, list) and len(k) == 4 and all(isinstance(x, str) for x in k)):
+                raise UserError(
+                    f"{where}: onthullingscontrole_herzien: {k!r} is geen cel [figuur, deel, rij, kolom]"
+                )
+            cells.append(CellKey(*k))
+        out[int(year)] = frozenset(cells)
+    return out
+
+
+def read_metadata(path: Path) -> tuple[int | None, DataIdentities | None]:
+    """The reporting year and the record of the data-dependent identities from an edition's
+    `metadata.json` (None for what it does not hold, or when there is no such file)."""
+    meta = metadata_object(path) or {}
+    year = meta.get("verslagjaar")
+    return (year if isinstance(year, int) else None), parse_identities(meta, str(path))
+
+
+def read_revised(path: Path) -> dict[int, frozenset[CellKey]]:
+    return parse_revised(metadata_object(path) or {}, str(path))
+
+
+def read_zeros(path: Path) -> bool:
+    """Whether an edition records that it withheld zeros (its `x` may be 0)."""
+    return (metadata_object(path) or {}).get("onthullingscontrole_nullen_weggelaten") is True
+
+
+def prior_edition(
+    year: int, cells: Mapping[CellKey, str], facts: Mapping[str, str], meta: Mapping[str, Any], source: str
+) -> PriorEdition:
+    """An earlier edition as an outsider knows it, from its published cells, facts and metadata (or the
+    disclosure records the edition register keeps of it)."""
+    from jaarcijfers.sdc.prior import PriorEdition
+
+    identities = parse_identities(meta, source)
+    policy = meta.get("onthullingscontrole", "")
+    return PriorEdition(
+        year,
+        cells,
+        facts,
+        None if identities is None else identities.failed,
+        parse_revised(meta, source),
+        policy if isinstance(policy, str) else "",
+        source,
+        meta.get("onthullingscontrole_nullen_weggelaten") is True,
+    )
+
+
+def read_prior(folder: Path) -> PriorEdition:
+    """An earlier published edition for disclosure control (`build --met-eerdere`, `audit --met`): its
+    figures, facts (when present) and records from `metadata.json` (when present)."""
+    from jaarcijfers.sdc.structure import reporting_year
+
+    if not folder.is_dir():
+        raise UserError(f"eerdere editie: {folder} is geen map met een gepubliceerde editie")
+    cells = read_cells(folder / "figures.csv")
+    facts_file = folder / "facts.csv"
+    facts = read_fact_values(facts_file) if facts_file.is_file() else {}
+    meta = metadata_object(folder / "metadata.json") or {}
+    year = meta.get("verslagjaar")
+    year = year if isinstance(year, int) else reporting_year(cells)
+    if year is None:
+        raise UserError(f"{folder / 'figures.csv'}: geen jaarkolommen; het verslagjaar is onbekend")
+    return prior_edition(year, cells, facts, meta, str(folder))
+
+
+def _build_moment() -> datetime.datetime:
+    """`SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now (UTC)."""
+    from jaarcijfers.clock import now
+
+    return now()
+
+
+def read_publication_date(path: Path) -> datetime.date | None:
+    """The publication date an edition's `metadata.json` records (None without one)."""
+    if not path.is_file():
+        return None
+    try:
+        text = json.loads(path.read_text(encoding="utf-8")).get("publicatiedatum")
+        return None if text is None else datetime.date.fromisoformat(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError, ValueError) as exc:
+        raise UserError(f"{path}: publicatiedatum is geen datum (JJJJ-MM-DD): {exc}") from None
 
 
 def build_time() -> str:
     """The build time: `SOURCE_DATE_EPOCH` when set (reproducible builds: byte-identical outputs), else now."""
-    import datetime as dt
-    import os
+    return _build_moment().isoformat().replace("+00:00", "Z")
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
-    else:
-        moment = dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
-    return moment.isoformat().replace("+00:00", "Z")
+
+def publication_date() -> datetime.date:
+    """The publication date of an edition without one of its own: the build date (`SOURCE_DATE_EPOCH` when
+    set, so a rebuild gives the same bytes)."""
+    return _build_moment().date()
 
 
 def write_files(edition: Edition, out: Path) -> list[str]:
@@ -152,7 +325,8 @@ def write_files(edition: Edition, out: Path) -> list[str]:
 # --- reading ------------------------------------------------------------------------------------------
 def _rows(path: Path, columns: tuple[str, ...], what: str) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a published CSV file with their line numbers; a clear error (Dutch) for a file that is
-    missing, not UTF-8, not CSV or without the columns."""
+    missing, not a regular file (a device, a pipe), too large, not UTF-8, not CSV or without the columns."""
+    _check_regular(path, what)
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
@@ -174,10 +348,40 @@ def _rows(path: Path, columns: tuple[str, ...], what: str) -> Iterator[tuple[int
         raise UserError(f"{path} is geen geldig CSV-bestand: {exc}") from None
 
 
+def _is_no_data(r: dict[str, str]) -> bool:
+    return r["value"] == NO_DATA and not (r["table_part"] or r["row"] or r["column"])
+
+
+def read_no_data(path: Path) -> tuple[str, ...]:
+    """The figures a figures file marks as without data (`NO_DATA`), in file order."""
+    return tuple(r["figure"] for _, r in _rows(path, FIGURE_COLUMNS, "figures.csv") if _is_no_data(r))
+
+
+def _check_regular(path: Path, what: str) -> None:
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise UserError(f"bestand bestaat niet: {path}") from None
+    except OSError as exc:
+        raise UserError(f"{path} kan niet gelezen worden: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UserError(f"{path} is een map, geen {what}")
+    if not stat.S_ISREG(st.st_mode):
+        raise UserError(f"{path} is geen gewoon bestand (een apparaat of pipe wordt niet gelezen)")
+    if st.st_size > MAX_PUBLISHED_FILE_SIZE:
+        raise UserError(f"{path} is groter dan {MAX_PUBLISHED_FILE_SIZE // (1024 * 1024)} MiB; geen {what}")
+
+
 def read_cells(path: Path) -> dict[CellKey, str]:
-    """The published cells of a figures file (key -> published string), in file order."""
+    """The published cells of a figures file (key -> published string), in file order. The row of a
+    figure without data (`NO_DATA`) is no cell: see `read_no_data`."""
     out: dict[CellKey, str] = {}
     for n, r in _rows(path, FIGURE_COLUMNS, "figures.csv"):
+        if _is_no_data(r):
+            continue
         key = CellKey(r["figure"], r["table_part"], r["row"], r["column"])
         if key in out:
             raise UserError(
@@ -229,6 +433,7 @@ def read_fact_values(path: Path, derivable_only: bool = False) -> dict[str, str]
 
 def is_facts_file(path: Path) -> bool:
     """Whether a published file is a facts file (rather than a figures file), from its header."""
+    _check_regular(path, "figures- of facts-bestand")
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             header = next(csv.reader(f), [])
@@ -259,10 +464,14 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
     cells: dict[str, dict[str, list[tuple[str, str, str]]]] = {}
     for key, value in read_cells(folder / "figures.csv").items():
         cells.setdefault(key.figure, {}).setdefault(key.part, []).append((key.row, key.column, value))
+    no_data = set(read_no_data(folder / "figures.csv"))
     years_all: set[int] = set()
-    figures = []
+    figures: list[tuple[Any, tuple[PublishedBlock, ...], tuple[int, ...], str, bool]] = []
     for spec in CATALOGUE:
         parts = cells.get(spec.id)
+        if spec.id in no_data and not parts:
+            figures.append((spec, (), (), "", True))
+            continue
         if not parts:
             continue
         blocks = []
@@ -284,20 +493,21 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                         for r, c, v in rows_
                     ),
                     block_period(block.period),
+                    label_meanings(block),
                 )
             )
         years_all.update(fig_years)
         year_guess = max(years_all) if years_all else 0
         periode = f"{fig_years[0]}-{fig_years[-1]}" if fig_years else str(year_guess)
-        figures.append((spec, tuple(blocks), tuple(fig_years), periode))
+        figures.append((spec, tuple(blocks), tuple(fig_years), periode, False))
     if not years_all:
         raise UserError(
             f"{folder / 'figures.csv'}: geen figuur met jaarkolommen; het verslagjaar is onbekend"
         )
     year = max(years_all)
     published = []
-    for spec, spec_blocks, spec_years, periode in figures:
-        fmt = {"periode": periode, "jaar": year}
+    for spec, spec_blocks, spec_years, periode, empty in figures:
+        fmt = {"periode": periode or f"{year - 4}-{year}", "jaar": year}
         published.append(
             PublishedFigure(
                 id=spec.id,
@@ -313,6 +523,7 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                 notes=tuple(n.format(**fmt) for n in spec.notes),
                 years=spec_years,
                 blocks=spec_blocks,
+                no_data=empty,
             )
         )
     facts_file = folder / "facts.csv"
@@ -328,5 +539,6 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
         figures=tuple(published),
         facts=facts,
         disclosure=Disclosure(chosen.name, chosen.symbols, chosen.note),
+        published_on=read_publication_date(folder / "metadata.json") or publication_date(),
         provenance={"bron": str(folder)},
     )

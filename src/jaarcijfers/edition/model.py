@@ -6,13 +6,20 @@ fact's published string) or is rounded for publication (the estimate of the hidd
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Literal, cast, get_args
 
 from jaarcijfers.editorial.content import EditorialContent
 from jaarcijfers.facts.values import FactUnit
-from jaarcijfers.figures.model import CellKind
+from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.figures.spec import Block, Role
 from jaarcijfers.sdc.policy import Symbol
+
+NO_DATA = "geen gegevens"
+"""What a figure whose source delivered no records for the window shows instead of its table and chart
+(docs/outputs.md, "Years and sources without data"); in `figures.csv` one row with this value."""
 
 BlockPeriod = Literal["years", "year", "total"]
 """What the columns of a block cover: one column per year, the reporting year, or the years together."""
@@ -43,14 +50,35 @@ class DataIdentities:
 
 
 @dataclass(frozen=True)
+class AuditVerdict:
+    """The disclosure audit of what the edition publishes (cells, facts; with the earlier editions it was
+    built with), run by every build (docs/sdc.md, "Safe by default"). Names the cells that leak, never the
+    values an outsider can recover."""
+
+    passed: bool
+    hidden: int  # hidden cells and facts audited
+    leaks: tuple[CellKey, ...] = ()  # hidden cells narrower than allowed (earlier editions' cells tagged)
+    earlier: tuple[int, ...] = ()  # the reporting years of the earlier editions audited together with it
+    identities: int = 0
+    dropped: tuple[str, ...] = ()  # identities (or links between editions) the published values contradict
+
+
+@dataclass(frozen=True)
 class Disclosure:
     """How the edition was protected: the policy, the symbols its cells and facts may show, the note,
-    and the record of the data-dependent identities."""
+    the record of the data-dependent identities, the cells revised against the earlier editions it was
+    built with (not the same unknown: docs/sdc.md, "Across editions") and the audit's verdict."""
 
     policy: str
     symbols: tuple[Symbol, ...]
-    note: str | None = None  # the paragraph for the Toelichting (Dutch)
+    note: str | None = None  # the paragraph for the Toelichting (Dutch), as the audit allows it
     data_identities: DataIdentities | None = None
+    reason: str | None = None  # why the edition has this policy (Dutch; editorial setting, docs/editions.md)
+    revised: tuple[tuple[int, tuple[CellKey, ...]], ...] = ()  # (earlier year, withheld cells revised since)
+    audit: AuditVerdict | None = None
+    zeros: bool = (
+        False  # some zero is withheld: a withheld cell may be 0 (the strict policy, as a last resort)
+    )
 
 
 @dataclass(frozen=True)
@@ -106,6 +134,24 @@ class PublishedCell:
 
 
 @dataclass(frozen=True)
+class LabelMeaning:
+    """What a row or column label of a block is, as the figure catalogue declares it: its role (an
+    ordinary part, a total of other labels, the unknown category, a count, mean, share or rank) and the
+    codes of the dimension it counts (empty for a label taken from the data or a year)."""
+
+    text: str
+    role: Role = Role.PART
+    codes: tuple[str, ...] = ()
+
+
+def label_meanings(block: Block) -> tuple[LabelMeaning, ...]:
+    """The declared labels of a catalogue block with their roles and codes (its means included)."""
+    return tuple(
+        LabelMeaning(e.text, e.role, e.codes) for axis in (block.rows, block.columns) for e in axis.entries
+    ) + tuple(LabelMeaning(m.label, Role.MEAN) for m in block.means)
+
+
+@dataclass(frozen=True)
 class PublishedBlock:
     part: str
     stub: str
@@ -113,12 +159,20 @@ class PublishedBlock:
     columns: tuple[str, ...]
     cells: tuple[PublishedCell, ...]
     period: BlockPeriod = "years"
+    meanings: tuple[LabelMeaning, ...] = ()  # of the row and column labels the catalogue declares
 
     def cell(self, row: str, column: str) -> PublishedCell:
         for c in self.cells:
             if c.row == row and c.column == column:
                 return c
         raise KeyError((row, column))
+
+    def meaning(self, label: str) -> LabelMeaning:
+        """The declared meaning of a row or column label (an undeclared label is an ordinary part)."""
+        for m in self.meanings:
+            if m.text == label:
+                return m
+        return LabelMeaning(label)
 
 
 @dataclass(frozen=True)
@@ -136,6 +190,7 @@ class PublishedFigure:
     notes: tuple[str, ...]
     years: tuple[int, ...]
     blocks: tuple[PublishedBlock, ...]
+    no_data: bool = False  # no records of its source in the window: shown as `NO_DATA`, no blocks
 
     def block(self, part: str = "") -> PublishedBlock:
         for b in self.blocks:
@@ -153,6 +208,80 @@ class PublishedFact:
     description: str
 
 
+# --- revisions: what this edition publishes differently from the edition of the year before ------------
+class RevisionReason(StrEnum):
+    """Why a published cell changed between two editions, where the register knows it (docs/editions.md)."""
+
+    DELIVERY = "nieuwe levering"  # the figure's source delivered a new version since the previous edition
+    RULES = "gewijzigde rekenregels"  # the processing rules changed (`RULES_VERSION`)
+    POLICY = "ander beleid voor onthullingscontrole"  # the editions have different policies
+    PROTECTION = "andere afscherming"  # same policy and data, another cell withheld (secondary suppression)
+    UNKNOWN = "onbekend"  # e.g. the previous edition was imported without its deliveries
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One published cell of an earlier year whose value differs from the previous edition's."""
+
+    figure: str  # figure id
+    part: str
+    row: str
+    column: str  # the year
+    previous: str  # as the previous edition published it
+    new: str  # as this edition publishes it
+    difference: int | None  # new - previous when both are numbers (percentages: percentage points)
+    reasons: tuple[RevisionReason, ...]
+
+
+@dataclass(frozen=True)
+class Revisions:
+    """The comparison of this edition with the recorded edition of the year before: every shared cell
+    (a cell of a year both editions show) was compared; `revisions` holds those that differ."""
+
+    previous_year: int
+    previous_policy: str
+    previous_version: int
+    previous_imported: bool  # the previous edition was imported from its published files
+    compared: int  # shared cells compared
+    revisions: tuple[Revision, ...]
+
+    def series_turns(self, edition: Edition) -> tuple[tuple[str, str, str, str, str], ...]:
+        """The series whose change into the previous edition's reporting year turned with the revisions
+        (an increase that is now a decrease or the other way round): a finding of the previous edition
+        that no longer holds. `(figure, part, row, previous change, new change)`, changes in words
+        (`toename` / `afname` / `gelijk`); for the narrative."""
+        year, before = str(self.previous_year), str(self.previous_year - 1)
+        revised = {(r.figure, r.part, r.row, r.column): r for r in self.revisions}
+        out = []
+        for key in dict.fromkeys((r.figure, r.part, r.row) for r in self.revisions):
+            last, first = revised.get((*key, year)), revised.get((*key, before))
+            if last is None and first is None:
+                continue
+            cells = {c.column: c.display for c in _block_of(edition, key[0], key[1]).cells if c.row == key[2]}
+            new_pair = (cells.get(before), cells.get(year))
+            old_pair = (
+                first.previous if first is not None else new_pair[0],
+                last.previous if last is not None else new_pair[1],
+            )
+            old, new = _direction(*old_pair), _direction(*new_pair)
+            if old is not None and new is not None and old != new:
+                out.append((*key, old, new))
+        return tuple(out)
+
+
+def _block_of(edition: Edition, figure: str, part: str) -> PublishedBlock:
+    return edition.figure(figure).block(part)
+
+
+def _direction(before: str | None, after: str | None) -> str | None:
+    from jaarcijfers.numbers import published_number
+
+    a, b = published_number(before or ""), published_number(after or "")
+    if a is None or b is None:
+        return None
+    return "toename" if b > a else "afname" if b < a else "gelijk"
+
+
 @dataclass(frozen=True)
 class Edition:
     """One published edition: the only thing renderers see."""
@@ -163,10 +292,12 @@ class Edition:
     figures: tuple[PublishedFigure, ...]
     facts: tuple[PublishedFact, ...]
     disclosure: Disclosure
+    published_on: datetime.date  # the publication date every output carries (docs/publication.md)
     provenance: dict[str, Any] = field(default_factory=dict)
     reflection_markdown: str | None = None
     estimate: Estimate | NoEstimate | None = None
     editorial: EditorialContent = field(default_factory=EditorialContent)  # what the analysts wrote
+    revisions: Revisions | None = None  # None: not compared with an earlier edition (docs/editions.md)
 
     def figure(self, fig_id: str) -> PublishedFigure:
         for f in self.figures:

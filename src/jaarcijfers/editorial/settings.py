@@ -143,3 +143,25 @@ def editorial_folder(data: Path, year: int, override: Path | None = None) -> Pat
     if folder.is_symlink():
         raise UserError(f"de redactiemap {folder} is een koppeling; alleen een gewone map wordt gelezen")
     return folder if folder.is_dir() else None
+
+
+POLICY_DEFAULT_REASON = (
+    "Voor deze editie is geen beleid voor onthullingscontrole vastgelegd; daarom geldt het strikte beleid "
+    "(veilig als standaard)."
+)
+POLICY_CHOSEN_REASON = "Het beleid voor onthullingscontrole is bij het maken van deze editie gekozen."
+
+
+def edition_policy(settings: EditorialSettings, override: str | None = None) -> tuple[str, str | None]:
+    """The disclosure policy of the edition and why (Dutch, for the Toelichting): `override` (`build --sdc`)
+    when given, else the edition's `onthullingscontrole`, else the strict policy (safe by default).
+
+    The reason is the setting's `onthullingscontrole_reden` when the setting decides (or `--sdc` names the
+    same policy); an edition without a setting says that the safe default applies."""
+    from jaarcijfers.sdc.policy import SAFE_DEFAULT
+
+    if override is not None and override != settings.sdc_policy:
+        return override, POLICY_CHOSEN_REASON
+    if settings.sdc_policy is not None:
+        return settings.sdc_policy, settings.sdc_reason
+    return SAFE_DEFAULT, POLICY_DEFAULT_REASON

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jaarcijfers.errors import UserError
-from jaarcijfers.estimate.histories import from_memberships
+from jaarcijfers.estimate.histories import from_memberships, from_rows
 
 REPORTERS = ("politie", "kmar", "nla", "zorgcoordinator", "fairwork", "overig")
 STRATA = ("geslacht", "leeftijd", "vorm", "herkomst")
@@ -59,41 +59,68 @@ STRATUM_ORDER = {
 def histories_for_year(con, year: int, stratum: str | None = None):
     """Capture histories of the year's non-anonymous victims over the reporters (`comensha_melders`).
 
-    Returns (table or {stratum value: table}, notes in Dutch).
+    Returns (table or {stratum value: table}, notes in Dutch). Without a stratum the victims are counted
+    per set of reporters in DuckDB (one row per capture history reaches Python, not one per victim).
     """
-    rows = con.execute(
-        """
-        WITH vormen AS (
-            SELECT registratie_id, list_sort(list(DISTINCT vorm)) AS vormen
-            FROM comensha_uitbuiting GROUP BY registratie_id
+    year_victims = """
+        WITH victims AS (
+            SELECT registratie_id, geslacht, leeftijd, nationaliteit FROM comensha_registraties
+            WHERE jaar = ? AND NOT coalesce(anoniem, false)
         ), melders AS (
             SELECT registratie_id, list_sort(list(DISTINCT melder)) AS melders
-            FROM comensha_melders GROUP BY registratie_id
-        )
-        SELECT r.registratie_id, r.geslacht, r.leeftijd, r.nationaliteit, m.melders, v.vormen
-        FROM comensha_registraties r
-        LEFT JOIN melders m ON m.registratie_id = r.registratie_id
-        LEFT JOIN vormen v ON v.registratie_id = r.registratie_id
-        WHERE r.jaar = ? AND NOT coalesce(r.anoniem, false)
-        ORDER BY r.registratie_id
-        """,
-        [year],
-    ).fetchall()
+            FROM comensha_melders WHERE registratie_id IN (SELECT registratie_id FROM victims)
+            GROUP BY registratie_id
+        )"""
+    if stratum is None:
+        counted = con.execute(
+            year_victims
+            + """
+            SELECT m.melders, count(*) FROM victims r LEFT JOIN melders m USING (registratie_id)
+            GROUP BY 1 ORDER BY 1""",
+            [year],
+        ).fetchall()
+        rows = [(None, None, None, None, melders, None, int(n)) for melders, n in counted]
+    else:
+        rows = [
+            (*r, 1)
+            for r in con.execute(
+                year_victims
+                + """, vormen AS (
+                    SELECT registratie_id, list_sort(list(DISTINCT vorm)) AS vormen
+                    FROM comensha_uitbuiting WHERE registratie_id IN (SELECT registratie_id FROM victims)
+                    GROUP BY registratie_id
+                )
+                SELECT r.registratie_id, r.geslacht, r.leeftijd, r.nationaliteit, m.melders, v.vormen
+                FROM victims r
+                LEFT JOIN melders m USING (registratie_id)
+                LEFT JOIN vormen v USING (registratie_id)
+                ORDER BY r.registratie_id""",
+                [year],
+            ).fetchall()
+        ]
     notes = []
     if not rows:
         raise UserError(f"Geen niet-anonieme registraties in {year}; een schatting is niet mogelijk.")
     extra = sorted({m for r in rows for m in (r[4] or []) if m not in REPORTERS})
     lists = (*REPORTERS, *extra)
-    without = sum(1 for r in rows if not r[4])
+    without = sum(r[6] for r in rows if not r[4])
     if without:
         notes.append(f"{without} registratie(s) zonder melder tellen niet mee in de schatting.")
     if stratum is None:
-        return from_memberships(lists, [r[4] or [] for r in rows]), notes
+        return _counted(lists, [(r[4] or [], r[6]) for r in rows]), notes
     groups: dict[str, list] = {k: [] for k in STRATUM_ORDER[stratum]}
     for r in rows:
         for key in _strata_of(stratum, r[1], r[2], r[3], r[5]):
             groups.setdefault(key, []).append(r[4] or [])
     return {k: from_memberships(lists, v) for k, v in groups.items()}, notes
+
+
+def _counted(lists: tuple[str, ...], groups: list[tuple[list[str], int]]):
+    """`from_memberships` for (set of lists, number of victims with exactly that set) pairs."""
+    index = {name: j for j, name in enumerate(lists)}
+    return from_rows(
+        lists, [([1 if name in set(members) else 0 for name in index], n) for members, n in groups]
+    )
 
 
 def latest_year(con) -> int:

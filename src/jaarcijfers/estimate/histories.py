@@ -18,6 +18,8 @@ from typing import SupportsInt
 from jaarcijfers.errors import UserError
 
 MAX_LISTS = 12
+MAX_COUNT = 10**9  # a count of one capture history above this is not a count of persons
+MAX_LISTS_FILE_SIZE = 16 * 1024 * 1024  # 2**12 histories of a few bytes each need far less
 
 
 @lru_cache(maxsize=MAX_LISTS + 1)
@@ -120,11 +122,28 @@ _LIST_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 def read_lists_csv(path: Path) -> CaptureTable:
     """Read a CSV with one 0/1 column per list and a `count` column. Errors are `UserError` in Dutch."""
+    import io
+    import os
+    import stat
+
     path = Path(path)
-    if not path.is_file():
-        raise UserError(f"Het bestand met lijsten bestaat niet: {path}")
     try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
+        st = os.stat(path)
+    except OSError:
+        raise UserError(f"Het bestand met lijsten bestaat niet: {path}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise UserError(f"{path} is geen gewoon bestand (een map, apparaat of pipe wordt niet gelezen).")
+    if st.st_size > MAX_LISTS_FILE_SIZE:
+        raise UserError(f"{path.name}: het bestand is groter dan {MAX_LISTS_FILE_SIZE // (1024 * 1024)} MiB.")
+    try:
+        with path.open("rb") as raw_file:
+            data = raw_file.read(MAX_LISTS_FILE_SIZE + 1)
+    except OSError as exc:
+        raise UserError(f"{path} kan niet gelezen worden: {exc.strerror or exc}") from None
+    if len(data) > MAX_LISTS_FILE_SIZE:
+        raise UserError(f"{path.name}: het bestand is groter dan {MAX_LISTS_FILE_SIZE // (1024 * 1024)} MiB.")
+    try:
+        with io.StringIO(data.decode("utf-8-sig"), newline="") as fh:
             reader = csv.reader(fh)
             try:
                 header = [h.strip() for h in next(reader)]
@@ -169,6 +188,12 @@ def read_lists_csv(path: Path) -> CaptureTable:
         if not re.fullmatch(r"\d+", raw):
             raise UserError(
                 f"{path.name}, regel {lineno}: 'count' moet een geheel getal van 0 of meer zijn, niet '{raw}'."
+            )
+        if len(raw) > 10 or int(raw) > MAX_COUNT:
+            limit = f"{MAX_COUNT:,}".replace(",", ".")
+            shown = raw[:20] + ("…" if len(raw) > 20 else "")
+            raise UserError(
+                f"{path.name}, regel {lineno}: 'count' {shown} is groter dan {limit} (geen aantal personen)."
             )
         rows.append((hist, int(raw)))
     table = from_rows(lists, rows)

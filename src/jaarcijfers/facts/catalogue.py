@@ -9,7 +9,7 @@ A fact whose value cannot be computed (a zero denominator, a missing year) is le
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -18,7 +18,7 @@ from typing import Literal
 
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.context import FactContext
-from jaarcijfers.facts.values import FactValue
+from jaarcijfers.facts.values import FactKind, FactValue
 from jaarcijfers.numbers import round_half_up
 
 Compute = Callable[[FactContext], FactValue | None]
@@ -33,13 +33,24 @@ class FactSpec:
 
 
 @dataclass(frozen=True)
+class Named:
+    """A fact produced by a family: its id names a category of the data (a nationality)."""
+
+    id: str
+    description: str
+    value: FactValue
+    ranked_by: int | None = None  # the count that put the category in a ranking (disclosure control names
+    # no category whose count is small: docs/sdc.md)
+
+
+@dataclass(frozen=True)
 class FactFamily:
     """A rule producing several facts whose ids depend on the data (e.g. named nationalities)."""
 
     name: str
     section: str
     description: str
-    produce: Callable[[FactContext], Iterator[tuple[str, str, FactValue]]]  # (id, description, value)
+    produce: Callable[[FactContext], Iterator[Named]]
 
 
 F = FactSpec
@@ -59,26 +70,146 @@ BL, BH = (
 RE = "Wat vertellen de jaarcijfers van {Y} ons?"
 
 
-def c(fig: str, row: str, col: str = "{Y}", part: str = "") -> Callable[[FactContext], int | None]:
-    """A count cell of a computed figure; `col` may be {Y}, {P}, {Y2} or a label."""
-
-    def get(x: FactContext) -> int | None:
-        return x.cell(fig, part, row, _col(x, col))
-
-    return get
+def fill(template: str, year: int) -> str:
+    """A year template ({Y}, {P}, {Y2}, {Y0}) filled in for a reporting year."""
+    return template.format(Y=year, P=year - 1, Y2=year - 2, Y0=year - 4)
 
 
 def _col(x: FactContext, col: str) -> str:
-    return col.format(Y=x.Y, P=x.P, Y2=x.Y - 2, Y0=x.Y - 4)
+    return fill(col, x.Y)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """A sum of count cells of one block of a figure: the `rows` (default: every row with a count cell) at
+    the `columns` (default: every column), year-templated. A single cell (one row, one column) that is
+    missing makes the value None (the fact is left out); in a larger sum a missing cell counts 0.
+
+    Declared data, so that disclosure control reads what a fact computes from (`Count`, `Ratio`,
+    `SeriesChange` give their `linear` form: docs/sdc.md, "Prose facts")."""
+
+    figure: str
+    part: str = ""
+    rows: tuple[str, ...] | None = None
+    columns: tuple[str, ...] | None = None
+
+    @property
+    def single(self) -> bool:
+        return self.rows is not None and self.columns is not None and len(self.rows) == len(self.columns) == 1
+
+    def __call__(self, x: FactContext) -> int | None:
+        rows = self.rows if self.rows is not None else x.rows(self.figure, self.part)
+        cols = (
+            [_col(x, c) for c in self.columns]
+            if self.columns is not None
+            else x.columns(self.figure, self.part)
+        )
+        if self.single:
+            return x.cell(self.figure, self.part, rows[0], cols[0])
+        return sum(x.cell(self.figure, self.part, r, cl) or 0 for r in rows for cl in cols)
+
+    def keys(
+        self,
+        year: int,
+        rows_of: Callable[[str, str], Sequence[str]],
+        columns_of: Callable[[str, str], Sequence[str]],
+    ) -> list[tuple[str, str, str, str]]:
+        """The cells summed, (figure, part, row, column), for a reporting year; `rows_of` and `columns_of`
+        give the rows with a count cell and the columns of a block as published."""
+        rows = self.rows if self.rows is not None else rows_of(self.figure, self.part)
+        cols = (
+            [fill(c, year) for c in self.columns]
+            if self.columns is not None
+            else columns_of(self.figure, self.part)
+        )
+        return [(self.figure, self.part, r, cl) for r in rows for cl in cols]
+
+    def text(self, year: int) -> str:
+        fig = f"Tabel {self.figure[1:]}" if self.figure.startswith("T") else f"Figuur {self.figure}"
+        part = f" ({self.part})" if self.part else ""
+        rows = " + ".join(self.rows) if self.rows is not None else "*"
+        cols = " + ".join(fill(c, year) for c in self.columns) if self.columns is not None else "*"
+        return f"{fig}{part} [{rows} | {cols}]"
+
+
+def c(fig: str, row: str, col: str = "{Y}", part: str = "") -> Cells:
+    """A count cell of a computed figure; `col` may be {Y}, {P}, {Y2} or a label."""
+    return Cells(fig, part, (row,), (col,))
+
+
+def col_cells(fig: str, part: str, col: str) -> Cells:
+    """A column of a block: the sum of its count rows."""
+    return Cells(fig, part, None, (col,))
+
+
+class FormKind(StrEnum):
+    """How a fact's value follows from sums of count cells (`LinearForm`)."""
+
+    COUNT = "count"  # the fact is the sum `num`
+    RATIO = "ratio"  # the fact's value is num / den (a share, a simple fraction, a factor)
+    CHANGE = "change"  # the fact's value is (num - den) / den (a change in percent)
+    DIFFERENCE = "difference"  # the fact's value is num - den (signed)
+
+
+@dataclass(frozen=True)
+class LinearForm:
+    """What a fact computes from which cells, in a form the attacker's model reads: with the fact's
+    published text (for a ratio: the interval of exact values written so, `values.written_interval`) each
+    is one or two linear constraints on the counts (docs/sdc.md, "Prose facts")."""
+
+    kind: FormKind
+    num: Cells
+    den: Cells | None = None
+    written: FactKind = FactKind.COUNT  # how the value is written (the inverse reads it back)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count of persons or cases that is a sum of cells."""
+
+    of: Cells
+
+    def __call__(self, x: FactContext) -> FactValue | None:
+        n = self.of(x)
+        return None if n is None else v.count(n)
+
+    def linear(self) -> LinearForm:
+        return LinearForm(FormKind.COUNT, self.of)
 
 
 def cnt(get: Callable[[FactContext], int | None]) -> Compute:
+    if isinstance(get, Cells):
+        return Count(get)
     return lambda x: None if (n := get(x)) is None else v.count(n)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """num / den as a percentage, or with `words` as the nearest simple fraction ('vijf op de zes')."""
+
+    num: Cells
+    den: Cells
+    words: bool = False
+
+    def __call__(self, x: FactContext) -> FactValue | None:
+        a, b = self.num(x), self.den(x)
+        if a is None or b is None:
+            return None
+        return v.fraction_words(a, b) if self.words else v.percent(a, b)
+
+    def linear(self) -> LinearForm:
+        return LinearForm(
+            FormKind.RATIO, self.num, self.den, FactKind.FRACTION if self.words else FactKind.PERCENT
+        )
+
+
+def ratio(num: Cells, den: Cells, words: bool = False) -> Compute:
+    return Ratio(num, den, words)
 
 
 class Change(StrEnum):
     PERCENT = "percent"  # relative change, '+9%'
-    DIFFERENCE = "difference"  # signed difference of the counts, '+12'
+    DIFFERENCE = "difference"  # size of the difference of the counts, '12' (the prose says more or less)
     FACTOR = "factor"  # ratio of the counts, 'x2'
 
 
@@ -94,13 +225,26 @@ class SeriesChange:
     part: str = ""
     old: str = "{P}"
 
+    @property
+    def new_cells(self) -> Cells:
+        return c(self.figure, self.row, "{Y}", self.part)
+
+    @property
+    def old_cells(self) -> Cells:
+        return c(self.figure, self.row, self.old, self.part)
+
     def __call__(self, x: FactContext) -> FactValue | None:
         fn = {Change.PERCENT: v.change, Change.DIFFERENCE: v.difference, Change.FACTOR: v.factor}[self.kind]
-        return _opt2(
-            fn,
-            x.cell(self.figure, self.part, self.row, x.Y),
-            x.cell(self.figure, self.part, self.row, _col(x, self.old)),
-        )
+        return _opt2(fn, self.new_cells(x), self.old_cells(x))
+
+    def linear(self) -> LinearForm | None:
+        """None for a difference: its size |new - old| is not linear (a difference is withheld whenever one
+        of its cells is, `edition.publish.protect_facts`)."""
+        if self.kind == Change.PERCENT:
+            return LinearForm(FormKind.CHANGE, self.new_cells, self.old_cells, FactKind.CHANGE)
+        if self.kind == Change.FACTOR:
+            return LinearForm(FormKind.RATIO, self.new_cells, self.old_cells, FactKind.FACTOR)
+        return None
 
 
 def chg(fig: str, row: str, part: str = "") -> Compute:
@@ -121,34 +265,21 @@ def _opt2(fn, a, b):
 
 def col_share(fig: str, part: str, row: str, col: str) -> Compute:
     """A cell as a share of its column total (the sum of the block's count rows)."""
-
-    def get(x: FactContext) -> FactValue | None:
-        cl = _col(x, col)
-        n = x.cell(fig, part, row, cl)
-        return None if n is None else v.percent(n, x.col_sum(fig, part, cl))
-
-    return get
+    return Ratio(c(fig, row, col, part), col_cells(fig, part, col))
 
 
 def rows_share(
     fig: str, part: str, rows: tuple[str, ...], cols: tuple[str, ...] | None = None, words: bool = False
 ) -> Compute:
-    """The share of some rows in all count rows, over the given columns (default: all years shown); as a
-    percentage, or with `words` as the nearest simple fraction ('vijf op de zes')."""
+    """The share of some rows in all count rows, over the given columns (default: every column of the
+    block, the years shown); as a percentage, or with `words` as the nearest simple fraction."""
+    return Ratio(Cells(fig, part, rows, cols), Cells(fig, part, None, cols), words)
 
-    def get(x: FactContext) -> FactValue | None:
-        cs = (
-            [_col(x, cl) for cl in cols]
-            if cols
-            else [str(y) for y in x.years(fig)]
-            if part != "vorm"
-            else list(x.columns(fig, part))
-        )
-        num = sum(x.cell(fig, part, r, cl) or 0 for r in rows for cl in cs)
-        den = sum(x.col_sum(fig, part, cl) for cl in cs)
-        return v.fraction_words(num, den) if words else v.percent(num, den)
 
-    return get
+def linear_form(compute: Compute) -> LinearForm | None:
+    """The linear form a fact's computation declares (None: computed otherwise, e.g. from the microdata)."""
+    form = getattr(compute, "linear", None)
+    return form() if callable(form) else None
 
 
 def _run_start(fig: str, row: str, rising: bool) -> Compute:
@@ -344,15 +475,13 @@ FACTS: tuple[FactSpec, ...] = (
         "minderjarig_crim_aandeel_{Y}",
         LG,
         "aandeel criminele uitbuiting in de vermeldingen bij minderjarigen",
-        lambda x: _opt2(
-            v.fraction_words, x.cell("7", "", "Criminele uitbuiting", "Aantal"), x.col_sum("7", "", "Aantal")
-        ),
+        ratio(c("7", "Criminele uitbuiting", "Aantal"), col_cells("7", "", "Aantal"), words=True),
     ),
     F(
         "minderjarig_binnen_aandeel_{Y}",
         LG,
         "aandeel binnenlandse seksuele uitbuiting bij minderjarigen",
-        lambda x: _opt2(v.fraction_words, x.cell("7", "", SEKS_BIN, "Aantal"), x.col_sum("7", "", "Aantal")),
+        ratio(c("7", SEKS_BIN, "Aantal"), col_cells("7", "", "Aantal"), words=True),
     ),
     F(
         "minderjarig_crim_nl_{Y}",
@@ -444,45 +573,37 @@ FACTS: tuple[FactSpec, ...] = (
         "crim_man_aandeel_{Y}",
         LG,
         "aandeel mannen bij criminele uitbuiting",
-        lambda x: _opt2(
-            v.percent,
-            x.cell(F8, "vorm", "Man", "Criminele uitbuiting"),
-            x.cell(F2, "", "Criminele uitbuiting", x.Y),
-        ),
+        ratio(c(F8, "Man", "Criminele uitbuiting", "vorm"), c(F2, "Criminele uitbuiting")),
     ),
     F(
         "crim_vrouw_aandeel_{Y}",
         LG,
         "aandeel vrouwen bij criminele uitbuiting",
-        lambda x: _opt2(
-            v.percent,
-            x.cell(F8, "vorm", "Vrouw", "Criminele uitbuiting"),
-            x.cell(F2, "", "Criminele uitbuiting", x.Y),
-        ),
+        ratio(c(F8, "Vrouw", "Criminele uitbuiting", "vorm"), c(F2, "Criminele uitbuiting")),
     ),
     F(
         "nl_aandeel_{Y}",
         HK,
         "aandeel slachtoffers met de Nederlandse nationaliteit",
-        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Nederland", x.Y), x.cell(F1, "", GS, x.Y)),
+        ratio(c(F9, "Nederland", part="jaar"), c(F1, GS)),
     ),
     F(
         "europa_aandeel_{Y}",
         HK,
         "aandeel uit een ander Europees land",
-        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Europa", x.Y), x.cell(F1, "", GS, x.Y)),
+        ratio(c(F9, "Europa", part="jaar"), c(F1, GS)),
     ),
     F(
         "afrika_aandeel_{Y}",
         HK,
         "aandeel uit Afrika",
-        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Afrika", x.Y), x.cell(F1, "", GS, x.Y)),
+        ratio(c(F9, "Afrika", part="jaar"), c(F1, GS)),
     ),
     F(
         "latam_aandeel_{Y}",
         HK,
         "aandeel uit Latijns-Amerika",
-        lambda x: _opt2(v.percent, x.cell(F9, "jaar", "Latijns-Amerika", x.Y), x.cell(F1, "", GS, x.Y)),
+        ratio(c(F9, "Latijns-Amerika", part="jaar"), c(F1, GS)),
     ),
     F(
         "azie_pct_{Y}",
@@ -700,7 +821,7 @@ FACTS += (
         "om_afgehandeld_{Y}",
         VV,
         "door het OM afgehandelde zaken",
-        lambda x: v.count(x.col_sum(F17, "jaar", x.Y)),
+        cnt(col_cells(F17, "jaar", "{Y}")),
     ),
     F(
         "om_afgehandeld_verschil_{P}",
@@ -879,7 +1000,7 @@ FACTS += (
         "berecht_gem_leeftijd",
         BL,
         "gemiddelde leeftijd van berechte verdachten, vijf jaar",
-        lambda x: v.mean_years(
+        lambda x: v.mean_age(
             *x.all(
                 "SELECT coalesce(sum(leeftijd), 0), count(leeftijd) FROM om_cases WHERE vonnisjaar BETWEEN ? AND ?",
                 x.Y - 4,
@@ -1076,43 +1197,44 @@ def _slug(code: str) -> str:
     return countries()[code].slug
 
 
-def _top(
-    id_tpl: str, n: int, desc: str, **subset: object
-) -> Callable[[FactContext], Iterator[tuple[str, str, FactValue]]]:
-    def produce(x: FactContext) -> Iterator[tuple[str, str, FactValue]]:
+def _top(id_tpl: str, n: int, desc: str, **subset: object) -> Callable[[FactContext], Iterator[Named]]:
+    def produce(x: FactContext) -> Iterator[Named]:
         from jaarcijfers.contract.codelists import countries
 
         for code, k in x.victim_nationalities(x.Y, **subset)[:n]:
-            yield id_tpl.format(slug=_slug(code), Y=x.Y), f"{desc}: {countries()[code].naam}", v.count(k)
+            yield Named(
+                id_tpl.format(slug=_slug(code), Y=x.Y), f"{desc}: {countries()[code].naam}", v.count(k), k
+            )
 
     return produce
 
 
-def _new_in_top10(x: FactContext) -> Iterator[tuple[str, str, FactValue]]:
+def _new_in_top10(x: FactContext) -> Iterator[Named]:
     from jaarcijfers.contract.codelists import countries
 
     for code in _top10_new(x):
         s, naam = _slug(code), countries()[code].naam
-        yield (
-            f"{s}_{x.Y}",
-            f"slachtoffers met nationaliteit {naam}",
-            v.count(x.victims(x.Y, nationality=code)),
-        )
-        yield (
+        n = x.victims(x.Y, nationality=code)
+        yield Named(f"{s}_{x.Y}", f"slachtoffers met nationaliteit {naam}", v.count(n), n)
+        yield Named(
             f"{s}_arbeid_{x.Y}",
             f"{naam}: arbeidsuitbuiting",
             v.count(x.victims(x.Y, nationality=code, forms=("arbeid",))),
+            n,
         )
-        yield (
+        yield Named(
             f"{s}_seks_{x.Y}",
             f"{naam}: seksuele uitbuiting",
             v.count(x.victims(x.Y, nationality=code, forms=("seksueel",))),
+            n,
         )
-        yield f"{s}_{x.P}", f"{naam}: het jaar ervoor", v.count(x.victims(x.P, nationality=code))
-        yield f"{s}_{x.Y - 2}", f"{naam}: twee jaar eerder", v.count(x.victims(x.Y - 2, nationality=code))
+        yield Named(f"{s}_{x.P}", f"{naam}: het jaar ervoor", v.count(x.victims(x.P, nationality=code)), n)
+        yield Named(
+            f"{s}_{x.Y - 2}", f"{naam}: twee jaar eerder", v.count(x.victims(x.Y - 2, nationality=code)), n
+        )
 
 
-def _suspect_nationalities(x: FactContext) -> Iterator[tuple[str, str, FactValue]]:
+def _suspect_nationalities(x: FactContext) -> Iterator[Named]:
     from jaarcijfers.contract.codelists import countries
 
     rows = x.all(
@@ -1121,10 +1243,11 @@ def _suspect_nationalities(x: FactContext) -> Iterator[tuple[str, str, FactValue
         x.Y,
     )
     for code, n in rows:
-        yield (
+        yield Named(
             f"verdachten_{code.lower()}_{x.Y}",
             f"verdachten met nationaliteit {countries()[code].naam}",
             v.count(n),
+            int(n),
         )
 
 
@@ -1238,43 +1361,9 @@ def parts_of(name: str, parts: tuple[Ref, ...], whole: Ref) -> FactRelation:
     return FactRelation(name, parts, "<=", (whole,))
 
 
-def restates(fact_id: str, whole: Ref) -> FactRelation:
-    """The fact is the value of a figure cell."""
-    return FactRelation(f"{fact_id} = cel", (fact(fact_id),), "==", (whole,))
-
-
 MINOR_CRIM = cell(F6, "Minderjarig", "Criminele uitbuiting", part="vorm")
 
 RELATIONS: tuple[FactRelation, ...] = (
-    restates("slachtoffers_{Y}", cell(F1, GS)),
-    restates("mannen_{Y}", cell(F8, "Man", part="jaar")),
-    restates("vrouwen_{Y}", cell(F8, "Vrouw", part="jaar")),
-    restates("minderjarig_{Y}", cell(F6, "Minderjarig", part="jaar")),
-    restates("minderjarig_crim_{Y}", MINOR_CRIM),
-    restates("minderjarig_binnen_seks_{Y}", cell(F6, "Minderjarig", SEKS_BIN, part="vorm")),
-    restates("afrika_thuis_{Y}", cell("4", "Thuisprostitutie", "Afrika")),
-    restates("verdachten_{Y}", cell(F14, "Totaal")),
-    restates("verdachten_{P}", cell(F14, "Totaal", "{P}")),
-    restates("verdachten_mannen_{Y}", cell(F14, "Mannen")),
-    restates("verdachten_vrouwen_{Y}", cell(F14, "Vrouwen")),
-    restates("verdachten_onbekend_{Y}", cell(F14, "Onbekend")),
-    restates("om_zaken_{Y}", cell(F15, IZ)),
-    restates("om_zaken_{P}", cell(F15, IZ, "{P}")),
-    restates("om_seks_{Y}", cell(F16, "Seksuele uitbuiting")),
-    restates("om_seks_{P}", cell(F16, "Seksuele uitbuiting", "{P}")),
-    restates("om_crim_{Y}", cell(F16, "Criminele/overige uitbuiting")),
-    restates("berecht_{Y}", cell(F18, "Totaal")),
-    restates("berecht_seks_{Y}", cell(F18, "Seksuele uitbuiting - totaal")),
-    restates("berecht_arbeid_{Y}", cell(F18, "Arbeidsuitbuiting")),
-    restates("berecht_arbeid_{P}", cell(F18, "Arbeidsuitbuiting", "{P}")),
-    restates("berecht_crim_{Y}", cell(F18, "Criminele/overige uitbuiting")),
-    restates("berecht_crim_{P}", cell(F18, "Criminele/overige uitbuiting", "{P}")),
-    restates("onderzoeken_arbeid_{Y}", cell(F13, "Arbeidsuitbuiting")),
-    restates("onderzoeken_arbeid_{P}", cell(F13, "Arbeidsuitbuiting", "{P}")),
-    restates("om_sepot_{Y}", cell(F17, "Onvoorwaardelijk sepot", part="jaar")),
-    restates("om_sepot_{P}", cell(F17, "Onvoorwaardelijk sepot", "{P}", part="jaar")),
-    restates("berecht_onder22_{Y}", cell(F22, "Minderjarig of adolescent (t/m 22 jaar)", part="jaar")),
-    restates("berecht_onder22_{P}", cell(F22, "Minderjarig of adolescent (t/m 22 jaar)", "{P}", part="jaar")),
     # the minors with criminal exploitation, broken down in the prose
     partition(
         "minderjarigen criminele uitbuiting naar nationaliteit",
@@ -1333,8 +1422,10 @@ RELATIONS: tuple[FactRelation, ...] = (
         cell(F6, "Minderjarig", "{P}", part="jaar"),
     ),
 )
-"""The relations among the reference facts. Differences (`*_verschil_*`) are not listed: their value is a
-function of their cells, and a difference is withheld whenever one of its cells is (`protect_facts`)."""
+"""The relations among the reference facts that their computation does not declare: the breakdowns of a cell
+computed from the microdata. A fact that restates or sums cells (`cnt(c(...))`), a share, a change and a
+factor declare their linear form themselves (`fact_forms`). Differences (`*_verschil_*`) are not
+linear: a difference is withheld whenever one of its cells is (`protect_facts`)."""
 
 
 def relation_terms(
@@ -1347,9 +1438,20 @@ def relation_terms(
         yield r.name, terms, r.op
 
 
+def fact_forms(year: int) -> Iterator[tuple[str, LinearForm]]:
+    """(fact id, linear form) of every fact whose computation declares one, for a reporting year."""
+    for spec in FACTS:
+        form = linear_form(spec.compute)
+        if form is not None:
+            yield fill(spec.id, year), form
+
+
 def related_fact_ids(year: int) -> frozenset[str]:
-    """The ids of the facts that occur in a relation."""
-    return frozenset(t.resolve(year)[2] for r in RELATIONS for t in r.lhs + r.rhs if t.fact)
+    """The ids of the count facts that are variables of the attacker's model: those in a relation and those
+    that are a sum of cells."""
+    in_relations = {t.resolve(year)[2] for r in RELATIONS for t in r.lhs + r.rhs if t.fact}
+    sums = {fid for fid, form in fact_forms(year) if form.kind == FormKind.COUNT}
+    return frozenset(in_relations | sums)
 
 
 @cache

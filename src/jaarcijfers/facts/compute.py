@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from jaarcijfers.facts import values as v
-from jaarcijfers.facts.catalogue import FACTS, FAMILIES
+from jaarcijfers.facts.catalogue import FACTS, FAMILIES, Cells, FormKind, LinearForm
 from jaarcijfers.facts.context import FactContext
 from jaarcijfers.facts.ids import slug
 from jaarcijfers.facts.story import EXTRA_FACTS, GUARDED_BY, story_facts
@@ -21,6 +21,9 @@ class ComputedFact:
     section: str
     description: str
     series: bool = False  # an automatic year-on-year change of a published series
+    ranked_by: int | None = (
+        None  # names a category of the data for this count (the most frequent nationalities)
+    )
     cells: frozenset[CellKey] = frozenset()  # the figure cells the value was computed from
     guard: frozenset[CellKey] = frozenset()  # left out when one of these cells is small (facts/story.py)
     guard_facts: frozenset[str] = frozenset()  # ... or one of these count facts
@@ -30,29 +33,45 @@ def fact_id(template: str, year: int) -> str:
     return template.format(Y=year, P=year - 1, Y2=year - 2, Y0=year - 4)
 
 
-def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[ComputedFact, ...]:
+def compute_facts(
+    con, year: int, figures: Sequence[ComputedFigure], without: frozenset[str] = frozenset()
+) -> tuple[ComputedFact, ...]:
+    """Every fact the data can produce. `without`: the sources without records for the reporting year; a
+    fact that reads one of them is left out, whatever it computes (a 0 there means "no data", not "none";
+    docs/outputs.md, "Years and sources without data")."""
     ctx = FactContext(con, year, figures)
+
+    def absent() -> bool:
+        return bool(without) and bool(ctx.sources() & without)
+
     out: dict[str, ComputedFact] = {}
     for spec in FACTS + EXTRA_FACTS:
-        ctx.reads.clear()
+        ctx.reset()
         value = spec.compute(ctx)
-        if value is not None:
+        if value is not None and not absent():
             fid = fact_id(spec.id, year)
             out[fid] = ComputedFact(
                 fid, value, fact_id(spec.section, year), spec.description, cells=frozenset(ctx.reads)
             )
     for family in FAMILIES:
-        ctx.reads.clear()
-        for fid, description, value in family.produce(ctx):
+        ctx.reset()
+        for named in family.produce(ctx):
+            if absent():
+                continue
             out.setdefault(
-                fid,
+                named.id,
                 ComputedFact(
-                    fid, value, fact_id(family.section, year), description, cells=frozenset(ctx.reads)
+                    named.id,
+                    named.value,
+                    fact_id(family.section, year),
+                    named.description,
+                    cells=frozenset(ctx.reads),
+                    ranked_by=named.ranked_by,
                 ),
             )
     for fact in series_changes(figures, year):
         out.setdefault(fact.id, fact)
-    for fid, value, section, description, guard, guard_facts in story_facts(ctx):
+    for fid, value, section, description, guard, guard_facts in story_facts(ctx, without):
         out.setdefault(
             fid, ComputedFact(fid, value, section, description, guard=guard, guard_facts=guard_facts)
         )
@@ -66,6 +85,17 @@ def compute_facts(con, year: int, figures: Sequence[ComputedFigure]) -> tuple[Co
 def series_fact_stem(figure: str, part: str, row: str) -> str:
     """The id stem of the year-on-year change facts of a series (`<stem>_verschil_<Y>`, `<stem>_pct_<Y>`)."""
     return f"reeks_f{figure.lower()}{('_' + part) if part else ''}_{slug(row)}"
+
+
+def series_forms(figure: str, part: str, row: str, year: int) -> tuple[tuple[str, LinearForm], ...]:
+    """The ids and linear forms of the two change facts of a series (`series_changes`): the signed
+    difference and the change in percent of the count in the reporting year against the year before."""
+    base = series_fact_stem(figure, part, row)
+    new, old = Cells(figure, part, (row,), (str(year),)), Cells(figure, part, (row,), (str(year - 1),))
+    return (
+        (f"{base}_verschil_{year}", LinearForm(FormKind.DIFFERENCE, new, old, FactKind.NUMBER)),
+        (f"{base}_pct_{year}", LinearForm(FormKind.CHANGE, new, old, FactKind.CHANGE)),
+    )
 
 
 def series_changes(figures: Sequence[ComputedFigure], year: int) -> list[ComputedFact]:

@@ -19,6 +19,26 @@ class FactContext:
     year: int
     figures: Sequence[ComputedFigure]
     reads: set[CellKey] = field(default_factory=set)  # cells read since the last reset
+    queries: set[str] = field(default_factory=set)  # SQL statements run since the last reset
+    figures_read: set[str] = field(default_factory=set)  # figures looked into (a cell found or not)
+
+    def reset(self) -> None:
+        self.reads.clear()
+        self.queries.clear()
+        self.figures_read.clear()
+
+    def sources(self) -> frozenset[str]:
+        """The contract sources read since the last reset: the sources of the figures whose cells were
+        read and those behind the tables the queries read (`rules.sources`)."""
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.rules.sources import sources_of_query
+
+        catalogue = by_id()
+        figures = self.figures_read | {k.figure for k in self.reads}
+        found: set[str] = {catalogue[f].source_id for f in figures if f in catalogue}
+        for sql in self.queries:
+            found |= sources_of_query(sql)
+        return frozenset(found)
 
     @property
     def Y(self) -> int:  # noqa: N802
@@ -29,6 +49,7 @@ class FactContext:
         return self.year - 1
 
     def _fig(self, fig: str) -> ComputedFigure:
+        self.figures_read.add(fig)
         for f in self.figures:
             if f.id == fig:
                 return f
@@ -81,10 +102,12 @@ class FactContext:
         )
 
     def scalar(self, sql: str, *params: object) -> int:
+        self.queries.add(sql)
         row = self.con.execute(sql, list(params)).fetchone()
         return int(row[0] or 0) if row else 0
 
     def all(self, sql: str, *params: object) -> list[tuple]:
+        self.queries.add(sql)
         return self.con.execute(sql, list(params)).fetchall()
 
     # ---- victims -------------------------------------------------------------------------------

@@ -99,16 +99,23 @@ GUARDED_BY = {
 
 # --- generated facts --------------------------------------------------------------------------------
 def story_facts(
-    x: FactContext,
+    x: FactContext, without: frozenset[str] = frozenset()
 ) -> Iterator[tuple[str, FactValue, str, str, frozenset[CellKey], frozenset[str]]]:
-    """(id, value, section, description, guard cells, guard facts) of every generated fact."""
-    yield from _crossings(x)
-    yield from _shares(x)
-    yield from _top_movers(x)
+    """(id, value, section, description, guard cells, guard facts) of every generated fact. `without`: the
+    sources without records for the reporting year; nothing read from one of them is a fact (as in
+    `compute_facts`)."""
+    yield from _crossings(x, without)
+    yield from _shares(x, without)
+    yield from _top_movers(x, without)
+
+
+def _reads_absent(x: FactContext, without: frozenset[str]) -> bool:
+    """Whether what `x` read since its last reset comes from a source without records."""
+    return bool(without) and bool(x.sources() & without)
 
 
 def _crossings(
-    x: FactContext,
+    x: FactContext, without: frozenset[str]
 ) -> Iterator[tuple[str, FactValue, str, str, frozenset[CellKey], frozenset[str]]]:
     from jaarcijfers.figures.catalogue import CATALOGUE
     from jaarcijfers.figures.engine import compute_block, shown_years
@@ -118,13 +125,14 @@ def _crossings(
         for block in fig.blocks:
             if block.period != Period.YEAR or block.kind != BlockKind.COUNT:
                 continue
+            x.reset()
             now = {
                 (c.key.row, c.key.column): c
                 for b in x._fig(fig.id).blocks
                 if b.part == block.part
                 for c in b.cells
             }
-            if not now:
+            if not now or _reads_absent(x, without):
                 continue
             before = compute_block(x.con, fig, block, x.P, shown_years(x.con, fig, x.P), set())
             for c in before.cells:
@@ -154,7 +162,9 @@ def _partition_rows(block) -> list[str]:
     return [e.text for e in block.rows.entries if e.role in (Role.PART, Role.UNKNOWN)]
 
 
-def _shares(x: FactContext) -> Iterator[tuple[str, FactValue, str, str, frozenset[CellKey], frozenset[str]]]:
+def _shares(
+    x: FactContext, without: frozenset[str]
+) -> Iterator[tuple[str, FactValue, str, str, frozenset[CellKey], frozenset[str]]]:
     from jaarcijfers.figures.catalogue import CATALOGUE
     from jaarcijfers.figures.spec import BlockKind, Coverage, Period
 
@@ -162,8 +172,9 @@ def _shares(x: FactContext) -> Iterator[tuple[str, FactValue, str, str, frozense
         for block in fig.blocks:
             if block.kind != BlockKind.COUNT or block.rows.coverage != Coverage.PARTITION:
                 continue
+            x.reset()
             rows = [r for r in _partition_rows(block) if r in x.rows(fig.id, block.part)]
-            if len(rows) < 2:
+            if len(rows) < 2 or _reads_absent(x, without):
                 continue
             if block.period == Period.YEARS:
                 columns = [str(y) for y in (x.Y, x.P) if str(y) in x.columns(fig.id, block.part)]
@@ -199,14 +210,15 @@ def _shares(x: FactContext) -> Iterator[tuple[str, FactValue, str, str, frozense
 
 
 def _top_movers(
-    x: FactContext,
+    x: FactContext, without: frozenset[str]
 ) -> Iterator[tuple[str, FactValue, str, str, frozenset[CellKey], frozenset[str]]]:
     from jaarcijfers.contract.codelists import countries
 
     names = countries()
+    x.reset()
     now = [code for code, _ in x.victim_nationalities(x.Y)[:10]]
     before = [code for code, _ in x.victim_nationalities(x.P)[:10]]
-    if not before:
+    if not before or _reads_absent(x, without):
         return
     for rank, code in enumerate(now, start=1):
         if code not in before and code in names:

@@ -1160,9 +1160,8 @@ CATALOGUE: tuple[Figure, ...] = (
             ),
         ),
         notes=(
-            "De cijfers zijn afgerond op vijftallen. Aantallen kleiner dan 10 zijn weergegeven als '<10' in de tabel "
-            "en zijn gearceerd in de grafiek. Een mensenhandelzaak kan over meer (strafbare) feiten gaan dan alleen "
-            "mensenhandel. Het hoger beroep kan ingesteld zijn voor het mensenhandelfeit, voor een ander feit of "
+            "De cijfers zijn afgerond op vijftallen. Een mensenhandelzaak kan over meer (strafbare) feiten gaan dan "
+            "alleen mensenhandel. Het hoger beroep kan ingesteld zijn voor het mensenhandelfeit, voor een ander feit of "
             "voor een combinatie.",
         ),
         rounded=True,

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from jaarcijfers.figures.catalogue import CATALOGUE
 from jaarcijfers.figures.model import CellKey, CellKind, ComputedBlock, ComputedFigure, RawCell
 from jaarcijfers.figures.spec import Axis, Block, BlockKind, Figure, Labels, Period, Role
+
+if TYPE_CHECKING:
+    from jaarcijfers.warehouse.years import DeliveryYears
 
 UNIT_VIEWS = {
     "victim": "victims",
@@ -31,6 +35,11 @@ def q(text: str) -> str:
 def values(labels: Labels) -> str:
     pairs = [(label, code) for label, codes in labels for code in codes]
     return ", ".join(f"({q(label)}, {q(code)})" for label, code in pairs)
+
+
+def indexed_values(labels: Labels) -> str:
+    """`values` with each label as its position in `labels`."""
+    return ", ".join(f"({i}, {q(code)})" for i, (_, codes) in enumerate(labels) for code in codes)
 
 
 def window(year: int) -> tuple[int, ...]:
@@ -96,29 +105,42 @@ def _count(
 ) -> dict[tuple[str, str], int]:
     if not rows or not cols or not list(period):
         return {}
-    joins = [
-        f"JOIN dim_{block.rows.dim} rd ON rd.id = y.id JOIN rmap rm ON rm.code = rd.code",
-        f"JOIN dim_{block.columns.dim} cd ON cd.id = y.id JOIN cmap cm ON cm.code = cd.code",
-    ]
+    joins = [_label_join(fig, block.rows, "rd", "rmap rm"), _label_join(fig, block.columns, "cd", "cmap cm")]
     for i, (dim, codes) in enumerate(block.where):
         joins.append(
             f"JOIN dim_{dim} w{i} ON w{i}.id = y.id AND w{i}.code IN ({', '.join(q(c) for c in codes)})"
         )
     period_codes = ", ".join(q(str(y)) for y in period) or "NULL"
+    # the labels as their positions: the distinct (row, column, unit) triples are found on integers and
+    # the unit, then counted (the same numbers as count(DISTINCT) per label pair, several times faster)
     sql = f"""
-        WITH rmap(label, code) AS (VALUES {values(rows)}),
-             cmap(label, code) AS (VALUES {values(cols)})
-        SELECT rm.label, cm.label, count(DISTINCT y.id)
-        FROM dim_{fig.year_dim} y {" ".join(joins)}
-        WHERE y.code IN ({period_codes})
+        WITH rmap(label, code) AS (VALUES {indexed_values(rows)}),
+             cmap(label, code) AS (VALUES {indexed_values(cols)})
+        SELECT r, c, count(*) FROM (
+            SELECT DISTINCT rm.label AS r, cm.label AS c, y.id
+            FROM dim_{fig.year_dim} y {" ".join(joins)}
+            WHERE y.code IN ({period_codes}))
         GROUP BY 1, 2"""
-    return {(r, c): int(n) for r, c, n in con.execute(sql).fetchall()}
+    row_labels, col_labels = [label for label, _ in rows], [label for label, _ in cols]
+    return {(row_labels[r], col_labels[c]): int(n) for r, c, n in con.execute(sql).fetchall()}
+
+
+def _label_join(fig: Figure, axis: Axis, alias: str, labels: str) -> str:
+    """The join that gives each unit the labels of `axis`. The figure's year dimension is `y` itself:
+    a unit has one anchor year (the years partition the units), so it is not joined to itself again."""
+    label_alias = labels.split()[-1]
+    if axis.dim == fig.year_dim:
+        return f"JOIN {labels} ON {label_alias}.code = y.code"
+    return (
+        f"JOIN dim_{axis.dim} {alias} ON {alias}.id = y.id JOIN {labels} ON {label_alias}.code = {alias}.code"
+    )
 
 
 def _means(
     con, fig: Figure, block: Block, cols: Labels, column: str, period: Iterable[int]
-) -> dict[str, Fraction | None]:
-    out: dict[str, Fraction | None] = {label: None for label, _ in cols}
+) -> dict[str, tuple[Fraction, int] | None]:
+    """Per column: the mean of the unit column over its known values, and how many there are."""
+    out: dict[str, tuple[Fraction, int] | None] = {label: None for label, _ in cols}
     if not cols or not list(period):
         return out
     period_codes = ", ".join(q(str(y)) for y in period) or "NULL"
@@ -126,12 +148,12 @@ def _means(
         WITH cmap(label, code) AS (VALUES {values(cols)})
         SELECT cm.label, sum(u.{column}), count(u.{column})
         FROM dim_{fig.year_dim} y
-        JOIN dim_{block.columns.dim} cd ON cd.id = y.id JOIN cmap cm ON cm.code = cd.code
+        {_label_join(fig, block.columns, "cd", "cmap cm")}
         JOIN (SELECT DISTINCT id, {column} FROM {UNIT_VIEWS[fig.unit_table]}) u ON u.id = y.id
         WHERE y.code IN ({period_codes})
         GROUP BY 1"""
     for label, total, n in con.execute(sql).fetchall():
-        out[label] = Fraction(int(total), int(n)) if n else None
+        out[label] = (Fraction(int(total), int(n)), int(n)) if n else None
     return out
 
 
@@ -188,10 +210,11 @@ def compute_block(
         means = _means(con, fig, block, cols, mean.column, period)
         row_labels.append(mean.label)
         for c, _ in cols:
+            m = means[c]
             cells.append(
-                RawCell(
-                    key(mean.label, c), means[c], CellKind.MEAN if means[c] is not None else CellKind.BLANK
-                )
+                RawCell(key(mean.label, c), m[0], CellKind.MEAN, over=m[1])
+                if m is not None
+                else RawCell(key(mean.label, c), None, CellKind.BLANK)
             )
     return ComputedBlock(block.part, block.stub, tuple(row_labels), tuple(c for c, _ in cols), tuple(cells))
 
@@ -252,15 +275,34 @@ def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> Comp
     )
 
 
-def compute_figure(con, fig: Figure, year: int, hidden_split_years: set[int]) -> ComputedFigure:
+def compute_figure(
+    con, fig: Figure, year: int, hidden_split_years: set[int], delivered: DeliveryYears | None = None
+) -> ComputedFigure:
+    """One figure. `delivered`: the years each source has records for; a figure whose source has none in
+    the window is `no_data` (no cells: "geen gegevens", never a table of zeros), and one whose source has
+    none in the reporting year says so in a note (docs/outputs.md, "Years and sources without data")."""
+    from jaarcijfers.contract.schema import SOURCE_NAMES
+
+    source_years = delivered.by_source[fig.source_id] if delivered is not None else None
+    if source_years is not None and not source_years & set(window(year)):
+        fmt = {"periode": f"{year - 4}-{year}", "jaar": year}
+        note = (
+            f"Geen gegevens: de levering bevat geen records van {SOURCE_NAMES[fig.source_id]} "
+            f"over {year - 4}-{year}."
+        )
+        return ComputedFigure(fig.id, fig.title.format(**fmt), (note,), (), (), no_data=True)
     years = shown_years(con, fig, year)
     blocks = tuple(compute_block(con, fig, b, year, years, hidden_split_years) for b in fig.blocks)
     blocks = _align_optional_rows(fig, blocks)
     periode = f"{years[0]}-{years[-1]}" if years else str(year)
     fmt = {"periode": periode, "jaar": year}
-    return ComputedFigure(
-        fig.id, fig.title.format(**fmt), tuple(n.format(**fmt) for n in fig.notes), years, blocks
-    )
+    notes = tuple(n.format(**fmt) for n in fig.notes)
+    if source_years is not None and year not in source_years:
+        notes += (
+            f"Geen gegevens over {year}: de levering bevat geen records van {SOURCE_NAMES[fig.source_id]} "
+            "over dat jaar.",
+        )
+    return ComputedFigure(fig.id, fig.title.format(**fmt), notes, years, blocks)
 
 
 def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tuple[ComputedBlock, ...]:
@@ -283,13 +325,19 @@ def _align_optional_rows(fig: Figure, blocks: tuple[ComputedBlock, ...]) -> tupl
     return tuple(out)
 
 
-def compute_all(con, year: int | None = None) -> tuple[int, tuple[ComputedFigure, ...]]:
-    """Apply the rules and compute every figure of the catalogue for the reporting year."""
+def compute_all(
+    con, year: int | None = None, delivered: DeliveryYears | None = None
+) -> tuple[int, tuple[ComputedFigure, ...]]:
+    """Apply the rules and compute every figure of the catalogue for the reporting year. `delivered`: the
+    years each source has records for (read from the warehouse when not given)."""
     from jaarcijfers.rules import apply_rules
     from jaarcijfers.rules.r08_case_form import split_hidden_years
+    from jaarcijfers.warehouse.years import delivery_years
 
     apply_rules(con)
     if year is None:
         year = default_year(con)
+    if delivered is None:
+        delivered = delivery_years(con)
     hidden = split_hidden_years(con)
-    return year, tuple(compute_figure(con, fig, year, hidden) for fig in CATALOGUE)
+    return year, tuple(compute_figure(con, fig, year, hidden, delivered) for fig in CATALOGUE)

@@ -36,6 +36,7 @@ class RawCell:
     value: int | Fraction | None
     kind: CellKind
     display: str | None = None  # for CellKind.ROUNDED: the delivered string ("15", "<10")
+    over: int | None = None  # for CellKind.MEAN: the number of known values (persons) it is computed over
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class ComputedFigure:
     notes: tuple[str, ...]
     years: tuple[int, ...]
     blocks: tuple[ComputedBlock, ...]
+    no_data: bool = False  # the figure's source has no records in the window: no blocks, no cells
 
     def cells(self) -> tuple[RawCell, ...]:
         return tuple(c for b in self.blocks for c in b.cells)

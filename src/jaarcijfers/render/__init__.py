@@ -2,7 +2,8 @@
 
 An output format is one module of this package that declares `OUTPUT = Output(...)`: `outputs()` finds
 every such module, so adding a format touches that module only (docs/architecture.md). The other modules
-(charts, narrative, markdown, checks) are shared by the renderers and declare no output.
+(charts, colour, publication, narrative, markdown, checks) are shared by the renderers and declare no
+output.
 """
 
 from __future__ import annotations

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
+#: The longest Markdown text the parser takes (64 KiB: some twenty pages of commentary). The parser is
+#: linear in the length of the text, but a pathological text (`[a](` repeated) costs about 1 s per
+#: 100 KiB in pure Python; the reader of the file (`build`) refuses a longer one with a clear message.
+MAX_SIZE = 64 * 1024
+
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
 
 
@@ -69,6 +74,8 @@ def _heading(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: di
 @lru_cache(maxsize=2)
 def _tokens(text: str) -> tuple[Token, ...]:
     """The parsed reflection, once per text (the site and the PDF read the same tokens; never changed)."""
+    if len(text.encode("utf-8")) > MAX_SIZE:
+        raise ValueError(f"Markdown text longer than {MAX_SIZE} bytes")
     return tuple(parser().parse(text))
 
 

@@ -20,11 +20,9 @@ from typing import Any
 from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, NoEstimate, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
-from jaarcijfers.render import Output
+from jaarcijfers.render import Output, publication
 from jaarcijfers.render.workbook import (
-    BLANK_SYMBOL,
     SOURCE_NAMES,
-    WEBSITE,
     figure_tables,
     provenance_lines,
     symbols_in,
@@ -33,7 +31,10 @@ from jaarcijfers.render.workbook import (
 TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
 TEMPLATE = TEMPLATE_DIR / "jaarcijfers.typ"
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-PUBLISHER = ("Nationaal Rapporteur Mensenhandel", "en Seksueel Geweld tegen Kinderen")
+PUBLISHER = publication.PUBLISHER_LINES
+PDF_STANDARD = "ua-1"
+"""PDF/UA-1 (ISO 14289-1): Typst checks its rules while compiling (a title, the language, an alternative
+text for every image, tagged tables with header cells) and fails on any it cannot meet."""
 SOURCE_TITLES = {
     "comensha": "CoMensha-registratie",
     "ind": "IND-tabellen over verblijfsrechtelijke bescherming",
@@ -118,15 +119,22 @@ SOURCE_TEXT: dict[str, tuple[list[str], list[str]]] = {
 # The story (story/compose.py) and the charts
 
 
-def _charts(edition: Edition) -> dict[str, str]:
-    """Per figure id the chart as SVG text (charts.py); figures without a chart are left out."""
-    from jaarcijfers.render.charts import chart_svg
+def audit_passed(edition: Edition) -> bool:
+    """Whether the disclosure audit of the edition passed (an edition read back without a verdict: no)."""
+    audit = edition.disclosure.audit
+    return audit is not None and audit.passed
+
+
+def _charts(edition: Edition) -> dict[str, list[str]]:
+    """Per figure id the charts as SVG text (charts.py), one per block with something to draw, so that no
+    chart is taller than a page; figures without a chart are left out."""
+    from jaarcijfers.render.charts import chart_svg, drawn_parts
 
     out = {}
     for fig in edition.figures:
-        svg = chart_svg(fig)
-        if svg:
-            out[fig.id] = chart_font(svg)
+        svgs = [chart_font(chart_svg(fig, "breed", part)) for part in drawn_parts(fig)]
+        if svgs:
+            out[fig.id] = svgs
     return out
 
 
@@ -145,32 +153,33 @@ def chart_font(svg: str) -> str:
 
 
 TEXT_WIDTH_PT = 465.0  # A4 minus the left and right margins of the template
-_SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(?:px)?"')
+CHART_HEIGHT_PT = 600.0  # the tallest a chart may be printed: a page less its title and margins
+PT_PER_PX = 0.66  # chart text of 12 px then prints at about 8 pt, the size of the tables
+_SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)(?:px)?"[^>]*?\sheight="([\d.]+)(?:px)?"')
 
 
 def _chart_width(svg: str) -> float:
-    """The fraction of the text width a chart takes: its own size at 0.66 pt per px, at most the full width.
-
-    Chart text of 12 px then prints at about 8 pt, the size of the tables.
-    """
-    m = _SVG_WIDTH.search(svg)
+    """The fraction of the text width a chart takes: its own size at `PT_PER_PX`, at most the full width
+    and at most `CHART_HEIGHT_PT` high."""
+    m = _SVG_SIZE.search(svg)
     if not m:
         return 1.0
-    return round(min(1.0, float(m.group(1)) * 0.66 / TEXT_WIDTH_PT), 3)
+    width, height = float(m.group(1)), float(m.group(2))
+    scale = min(PT_PER_PX, TEXT_WIDTH_PT / width, CHART_HEIGHT_PT / height)
+    return round(width * scale / TEXT_WIDTH_PT, 3)
 
 
 # ---------------------------------------------------------------------------------------------
 # The document
 
 
-def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> list[dict[str, Any]]:
+def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]]) -> list[dict[str, Any]]:
+    from jaarcijfers.render.site import text_alternative
+
     out = []
     tables = figure_tables(fig, edition)
-    meaning = {s.text: s.meaning for s in edition.disclosure.symbols}
-    symbols = [
-        ("lege cel" if s == BLANK_SYMBOL else s) + (f": {meaning[s]}" if s in meaning else "")
-        for s in symbols_in(fig)
-    ]
+    meaning = dict(publication.symbols(edition))
+    symbols = [f"{s} = {meaning[s]}" if s in meaning else s for s in symbols_in(fig)]
     for i, table in enumerate(tables):
         groups: list[dict[str, Any]] = []
         spans: list[tuple[str, int]] = []
@@ -183,7 +192,7 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> l
             groups = [{"label": g or "", "span": n} for g, n in spans]
             if groups[0]["label"] == "Jaar":
                 groups[0]["label"] = "Per jaar"
-        svg = charts.get(fig.id) if i == 0 else None
+        svgs = charts.get(fig.id, []) if i == 0 else []
         out.append(
             {
                 "id": fig.id,
@@ -199,13 +208,18 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, str]) -> l
                 "rows": [
                     {
                         "label": label,
-                        "cells": [dutch.count(c.display) if c is not None else "" for c in cells],
+                        "cells": [publication.shown(c.display if c is not None else "") for c in cells],
                     }
                     for label, cells in table.rows
                 ],
-                "chart": svg,
-                "chart_width": _chart_width(svg) if svg else 1.0,
-                "alt": f"{fig.name}: {fig.description or fig.title}. De cijfers staan in de tabel onder de grafiek.",
+                "charts": [
+                    {
+                        "svg": svg,
+                        "width": _chart_width(svg),
+                        "alt": text_alternative(fig) if n == 0 else f"{fig.name}, vervolg van de grafiek.",
+                    }
+                    for n, svg in enumerate(svgs)
+                ],
             }
         )
     return out
@@ -261,6 +275,7 @@ def document(edition: Edition) -> dict[str, Any]:
     charts = _charts(edition)
     figures = {f.id: f for f in edition.figures}
     ed = edition.editorial
+    names = publication.files(edition)
 
     chapters = []
     for number, title in edition.chapters():
@@ -387,10 +402,10 @@ def document(edition: Edition) -> dict[str, Any]:
             {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
         )
 
-    if edition.disclosure.note:
-        toelichting_sections.append(
-            {"title": "Onthullingscontrole", "paragraphs": [edition.disclosure.note], "items": []}
-        )
+    disclosure = [p for p in (edition.disclosure.note, edition.disclosure.reason) if p]
+    if disclosure:
+        toelichting_sections.append({"title": "Onthullingscontrole", "paragraphs": disclosure, "items": []})
+    toelichting_sections.append(revisions_section(edition))
 
     toelichting = {
         "number": "4",
@@ -398,22 +413,26 @@ def document(edition: Edition) -> dict[str, Any]:
         "sections": toelichting_sections,
         "symbols_intro": (
             "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd: kleine aantallen worden niet "
-            "precies getoond, zodat niemand uit de cijfers herkenbaar is. De tabellen gebruiken de volgende "
+            "precies getoond"
+            # claim only what the audit of this edition confirms (docs/sdc.md, "Safe by default")
+            + (", zodat niemand uit de cijfers herkenbaar is" if audit_passed(edition) else "")
+            + ". De tabellen gebruiken de volgende "
             f"symbolen (beleid: {edition.disclosure.policy})."
         ),
-        "symbols": [
-            {"symbol": "lege cel" if s.text == BLANK_SYMBOL else s.text, "meaning": s.meaning}
-            for s in edition.disclosure.symbols
-        ],
+        "symbols": [{"symbol": t, "meaning": m} for t, m in publication.symbols(edition)],
         "provenance_intro": [
             "Dit rapport is opgemaakt uit de gepubliceerde cijfers van deze editie. Dezelfde tabellen staan, "
-            f"met dezelfde waarden, in het werkboek jaarcijfers-{year}.xlsx en in de open data.",
+            f"met dezelfde waarden, in het werkboek {names.workbook} en in de open data ({names.datapackage}).",
         ],
         "provenance": provenance_lines(edition),
         "colophon": [
-            f"Jaarcijfers Mensenhandel {year}. Een uitgave van de Nationaal Rapporteur Mensenhandel en Seksueel "
-            "Geweld tegen Kinderen, Den Haag.",
+            {"label": label, "text": text}
+            for label, text in publication.colophon(edition, [SOURCE_NAMES.get(s, s) for s in sources])
         ],
+        "outputs": [
+            {"href": d.href, "title": d.title} for d in publication.downloads(edition) if d.href != names.pdf
+        ]
+        + [{"href": names.site, "title": "Rapport (website)"}],
     }
 
     return {
@@ -427,15 +446,33 @@ def document(edition: Edition) -> dict[str, Any]:
             "publisher_line2": PUBLISHER[1],
             "publisher_short": "Nationaal Rapporteur",
             "cover_note": "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd. De tabellen staan "
-            f"ook in het werkboek jaarcijfers-{year}.xlsx.",
-            "website": WEBSITE,
-            "website_text": "www.nationaalrapporteur.nl",
+            f"ook in het werkboek {names.workbook} en als open data; het rapport staat ook als website in "
+            f"{names.site}, in dezelfde map.",
+            "published": f"Gepubliceerd op {dutch.date(edition.published_on)}",
+            "site": names.site,
+            "website": publication.WEBSITE,
+            "website_text": publication.WEBSITE_TEXT,
             "year": year,
         },
         "intro": intro,
         "chapters": chapters,
         "toelichting": toelichting,
     }
+
+
+def revisions_section(edition: Edition) -> dict[str, Any]:
+    """The section Herzieningen of the Toelichting (render/revisions.py, docs/editions.md): the policy, the
+    comparison, the revisions that change a finding, and one line per revised cell."""
+    from jaarcijfers.render import revisions
+
+    items = [
+        f"{r.figure}{f' ({r.part})' if r.part else ''}, {r.row}, {r.year}: {r.previous} → {r.new}"
+        + (f" ({r.difference})" if r.difference else "")
+        + f"; {r.reasons}"
+        for r in revisions.rows(edition)
+    ]
+    paragraphs = [revisions.POLICY, revisions.summary(edition), *revisions.turns(edition)]
+    return {"title": revisions.TITLE, "paragraphs": paragraphs, "items": items}
 
 
 def font_paths() -> list[str]:
@@ -454,17 +491,22 @@ def typst_arguments(edition: Edition) -> dict[str, Any]:
     }
 
 
+def compile_arguments(arguments: dict[str, Any]) -> dict[str, Any]:
+    """`typst.compile`'s arguments: the common ones and the PDF standard."""
+    return {**arguments, "pdf_standards": [PDF_STANDARD]}
+
+
 def compile_pdf(edition: Edition, arguments: dict[str, Any] | None = None) -> bytes:
     """The report as PDF bytes."""
     import typst
 
-    pdf = typst.compile(**(arguments or typst_arguments(edition)))
+    pdf = typst.compile(**compile_arguments(arguments or typst_arguments(edition)))
     assert isinstance(pdf, bytes)
     return pdf
 
 
 def render_pdf(edition: Edition, out: Path) -> list[str]:
-    name = f"jaarcijfers-{edition.year}.pdf"
+    name = publication.files(edition).pdf
     (out / name).write_bytes(compile_pdf(edition))
     return [name]
 

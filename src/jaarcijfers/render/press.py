@@ -27,13 +27,12 @@ def press_context(edition: Edition) -> dict[str, Any]:
     from markupsafe import Markup
 
     from jaarcijfers.render.site import TEMPLATES
-    from jaarcijfers.story.compose import MONTHS, tell
+    from jaarcijfers.story.compose import tell
 
     st = tell(edition)
     press = st.press
     y = edition.year
     ed = edition.editorial
-    date = ed.published_on
     estimate = None
     est = edition.estimate
     if isinstance(est, Estimate) and est.total is not None and st.estimate is not None:
@@ -42,6 +41,8 @@ def press_context(edition: Edition) -> dict[str, Any]:
             "external": [(q.text, q.source) for q in ed.estimates],
         }
     contact = ed.settings.contact
+    from jaarcijfers.render import publication
+
     return {
         "title": press.title.text,
         "year": y,
@@ -52,10 +53,19 @@ def press_context(edition: Edition) -> dict[str, Any]:
         ],
         "context": press.context.text if press.context else "",
         "estimate": estimate,
-        "date": f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else None,
+        "published": dutch.date(edition.published_on),
+        "published_iso": edition.published_on.isoformat(),
+        "place": publication.PLACE,
+        "publisher": publication.PUBLISHER,
+        "downloads": [
+            d for d in publication.downloads(edition) if d.href != publication.files(edition).press
+        ],
+        "site": publication.files(edition).site,
+        # the press contact of the editorial settings, else the publisher's address (colophon)
         "contact": {"name": contact.name, "phone": contact.phone, "email": contact.email}
         if contact
         else None,
+        "address": publication.CONTACT[1:],
         "css": Markup((TEMPLATES / "press.css").read_text(encoding="utf-8")),
     }
 

@@ -22,6 +22,7 @@ from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, Estimate, PublishedBlock, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
 from jaarcijfers.render import Output
+from jaarcijfers.render.charts import Layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -47,6 +48,10 @@ def slug(text: str) -> str:
     return _slug(text).replace("_", "-")
 
 
+STUB = "Categorie"
+"""The header of a table's first column when the figure names none (a header cell is never empty)."""
+
+
 @dataclass(frozen=True)
 class Table:
     caption: str
@@ -61,59 +66,64 @@ def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
 
     cells = {(c.row, c.column): c.display for c in block.cells}
     heading = block_heading(fig, block)
+    from jaarcijfers.render.publication import shown
+
     caption = f"Tabel bij {fig.name}" + (f", {heading.lower()}" if heading else "")
     if fig.name.startswith("Tabel"):
         caption = f"{fig.name}" + (f", {heading.lower()}" if heading else "")
-    rows = tuple(
-        (
-            r,
-            tuple(
-                dutch.count(cells.get((r, c), "")) if cells.get((r, c), "") != "" else ""
-                for c in block.columns
-            ),
-        )
-        for r in block.rows
-    )
-    stub = block.stub or ("Nationaliteit" if fig.id == "T1" else "")
+    rows = tuple((r, tuple(shown(cells.get((r, c), "")) for c in block.columns)) for r in block.rows)
+    stub = block.stub or STUB
     return Table(caption, stub, block.columns, rows, tuple(True for _ in block.columns))
 
 
 def text_alternative(fig: PublishedFigure) -> str:
     """A short Dutch description of what the chart shows; the table beside it holds every value."""
-    from jaarcijfers.render.charts import chart_columns, chart_rows, is_year_block, omitted_from_chart
+    from jaarcijfers.render.charts import (
+        PROTECTED_DRAWING,
+        chart_columns,
+        chart_rows,
+        is_year_block,
+        omitted_from_chart,
+        role_name,
+    )
 
     parts = []
     for b in fig.blocks:
         rows = chart_rows(b)
         cols = chart_columns(b)
+        if not rows or not cols:
+            continue
         if is_year_block(b):
-            kind = (
-                "Lijngrafiek"
-                if fig.chart == "line"
-                else "Gestapeld staafdiagram"
-                if fig.chart == "stacked_bar"
-                else "Staafdiagram"
-            )
-            parts.append(
-                f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) "
-                + (
-                    f"het aantal voor: {', '.join(rows)}."
-                    if len(rows) > 1
-                    else f"het aantal {rows[0].lower()}."
-                    if rows
-                    else "de aantallen."
+            kind = "Lijngrafiek" if fig.chart == "line" else "Staafdiagram"
+            totals = [r for r in rows if role_name(b, r) == "totaal"]
+            if len(rows) > 1:
+                parts.append(
+                    f"{kind}en, één per reeks ({', '.join(rows)}), met per jaar ({cols[0]} tot en met "
+                    f"{cols[-1]}) het aantal."
+                    + (
+                        f" Het totaal ({', '.join(totals)}) is een lijn."
+                        if totals and fig.chart != "line"
+                        else ""
+                    )
                 )
+            else:
+                parts.append(
+                    f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) het aantal {rows[0].lower()}."
+                )
+        elif len(cols) > 1:
+            parts.append(
+                f"Liggende staafdiagrammen, één per reeks ({', '.join(rows)}), met het aantal per "
+                f"{', '.join(cols)}."
             )
         else:
-            parts.append(
-                f"Liggend staafdiagram met voor elke categorie ({', '.join(rows)}) "
-                + (f"het aantal per {', '.join(cols)}." if len(cols) > 1 else "het aantal.")
-            )
+            parts.append(f"Liggend staafdiagram met het aantal per categorie ({', '.join(rows)}).")
     text = f"{fig.name} toont {fig.description}. " + " ".join(parts)
     if fig.rounded:
         text += " De aantallen zijn afgerond op vijftallen."
     if any(c.below is not None for b in fig.blocks for c in b.cells):
-        text += " Kleine aantallen zijn niet als waarde getekend maar als open markering tot de bovengrens."
+        text += (
+            f" Kleine aantallen zijn niet als waarde getekend maar als {PROTECTED_DRAWING} tot de bovengrens."
+        )
     omitted = omitted_from_chart(fig)
     if omitted:
         text += f" Alleen in de tabel: {', '.join(o.lower() for o in omitted)}."
@@ -138,37 +148,22 @@ def vega_bundle() -> str:
     return js
 
 
-def interactive_spec(fig: PublishedFigure) -> dict[str, Any]:
-    """The figure's Vega-Lite specification with a tooltip on every mark: the published value, as in the table.
+def interactive_spec(fig: PublishedFigure, layout: Layout = "breed") -> dict[str, Any]:
+    """The figure's Vega-Lite specification with a tooltip on every bar and point: the published value, as
+    in the table (made in Python from the published label: `<5` stays `<5`; thousands get a dot). Lines
+    and labels carry none (a line's tooltip would show one value)."""
+    from jaarcijfers.render.charts import chart_spec, views
 
-    The tooltip text is made here from the published label (`<5` stays `<5`; thousands get a dot). A line
-    with points becomes a line layer and a point layer, so only the points (one per value) carry a tooltip.
-    """
-    from jaarcijfers.render.charts import chart_spec
-
-    spec: dict[str, Any] = chart_spec(fig)
+    spec: dict[str, Any] = chart_spec(fig, layout)
     tooltip = {"field": "tooltip", "type": "nominal"}
-    for chart in spec.get("vconcat", [spec]):
-        for v in chart["data"]["values"]:
+    for data, layers in views(spec):
+        for v in data:
             v["tooltip"] = f"{v['rij']}, {v['kolom']}: {dutch.count(str(v['label']))}" + (
                 " (afgerond op vijftallen)" if fig.rounded else ""
             )
-        layers: list[dict[str, Any]] = []
-        for layer in chart["layer"]:
-            mark = layer["mark"]
-            if mark.get("type") == "line" and isinstance(mark.get("point"), dict):
-                line_mark = {k: x for k, x in mark.items() if k != "point"}
-                layers.append({**layer, "mark": line_mark})
-                layers.append(
-                    {
-                        **layer,
-                        "mark": {"type": "point", "opacity": 1, **mark["point"]},
-                        "encoding": {**layer["encoding"], "tooltip": tooltip},
-                    }
-                )
-            else:
-                layers.append({**layer, "encoding": {**layer["encoding"], "tooltip": tooltip}})
-        chart["layer"] = layers
+        for layer in layers:
+            if layer["mark"]["type"] in ("bar", "point"):
+                layer["encoding"] = {**layer["encoding"], "tooltip": tooltip}
     return spec
 
 
@@ -181,15 +176,25 @@ def spec_script(spec: dict[str, Any]) -> str:
 def figure_context(fig: PublishedFigure) -> dict[str, Any]:
     from markupsafe import Markup
 
-    from jaarcijfers.render.charts import chart_svg
+    from jaarcijfers.render.charts import LAYOUTS, chart_svg
 
-    svg = chart_svg(fig)
-    svg = re.sub(r"^<svg ", '<svg focusable="false" aria-hidden="true" ', svg, count=1)
+    def static(layout: Layout) -> Markup:
+        svg = chart_svg(fig, layout)
+        return Markup(re.sub(r"^<svg ", '<svg focusable="false" aria-hidden="true" ', svg, count=1))
+
+    if fig.no_data:  # the template shows "Geen gegevens" instead of a chart and tables
+        return {"id": f"figuur-{fig.id.lower()}", "fig": fig, "tables": []}
     return {
         "id": f"figuur-{fig.id.lower()}",
         "fig": fig,
-        "svg": Markup(svg),
-        "spec": Markup(spec_script(interactive_spec(fig))),
+        "layouts": [
+            {
+                "name": layout,
+                "svg": static(layout),
+                "spec": Markup(spec_script(interactive_spec(fig, layout))),
+            }
+            for layout in LAYOUTS
+        ],
         "alt": text_alternative(fig),
         "tables": [block_table(fig, b) for b in fig.blocks],
     }
@@ -224,7 +229,9 @@ def toc(
             "children": [
                 {"id": "bewerkingen", "title": "Bewerkingen van de gegevens"},
                 {"id": "tekens", "title": "Tekens in tabellen en grafieken"},
+                {"id": "herzieningen", "title": "Herzieningen"},
                 {"id": "bronnen", "title": "Bronnen en herkomst"},
+                {"id": "colofon", "title": "Colofon"},
             ],
         }
     )
@@ -298,7 +305,7 @@ def estimate_svg(est: Estimate, edition: Edition | None = None) -> str:
     def x(v: float) -> float:
         return round(left + (width - left - right) * v / top, 1)
 
-    from jaarcijfers.render.charts import ACCENT, MUTED, PALETTE
+    from jaarcijfers.render.charts import MUTED, PART, TOTAL
 
     t = dutch.count
     ticks = []
@@ -314,12 +321,12 @@ def estimate_svg(est: Estimate, edition: Edition | None = None) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="160" viewBox="0 0 {width} 160" '
         'focusable="false" aria-hidden="true" font-family="Liberation Sans, Arial, sans-serif" font-size="13">'
         f'<text x="0" y="34" fill="#1a1a1a">Geregistreerd</text>'
-        f'<rect x="{left}" y="20" width="{x(obs) - left}" height="22" fill="{ACCENT}"/>'
+        f'<rect x="{left}" y="20" width="{x(obs) - left}" height="22" fill="{PART}"/>'
         f'<text x="{x(obs) + 6}" y="36" fill="#1a1a1a">{t(str(obs))}</text>'
         f'<text x="0" y="84" fill="#1a1a1a">Geschat totaal</text>'
-        f'<rect x="{x(lo)}" y="68" width="{x(hi) - x(lo)}" height="22" fill="{PALETTE[2]}" fill-opacity="0.25" '
-        f'stroke="{PALETTE[2]}"/>'
-        f'<line x1="{x(mid)}" x2="{x(mid)}" y1="64" y2="94" stroke="{PALETTE[1]}" stroke-width="3"/>'
+        f'<rect x="{x(lo)}" y="68" width="{x(hi) - x(lo)}" height="22" fill="{PART}" fill-opacity="0.25" '
+        f'stroke="{PART}"/>'
+        f'<line x1="{x(mid)}" x2="{x(mid)}" y1="64" y2="94" stroke="{TOTAL}" stroke-width="3"/>'
         f'<line x1="{left}" x2="{width - right}" y1="104" y2="104" stroke="{MUTED}"/>'
         + "".join(ticks)
         + f'<text x="{left}" y="150" fill="{MUTED}" font-size="11">Aantal slachtoffers. {source}</text>'
@@ -422,9 +429,20 @@ def context(edition: Edition) -> dict[str, Any]:
             ],
         }
     chapter3 = "Reflectie" if reflection else "Belangrijkste ontwikkelingen"
+    from jaarcijfers.render import publication
+    from jaarcijfers.render.charts import PROTECTED_DRAWING
+
+    source_names = [SOURCE_NAMES.get(s, s) for s in sources]
     return {
         "e": edition,
         "title": f"Jaarcijfers Mensenhandel {edition.year}",
+        "published": dutch.date(edition.published_on),
+        "published_iso": edition.published_on.isoformat(),
+        "downloads": publication.downloads(edition),
+        "colophon": publication.colophon(edition, source_names),
+        "publisher": publication.PUBLISHER,
+        "protected_drawing": PROTECTED_DRAWING,
+        "blank_mark": publication.BLANK_MARK,
         "period": f"{years[0]}–{years[-1]}" if years else str(edition.year),
         "toc": toc(edition, sections, est is not None, chapter3),
         "chain": chain,
@@ -451,14 +469,29 @@ def context(edition: Edition) -> dict[str, Any]:
             for d in st.developments
         ],
         "quotes3": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(None)],
-        "symbols": [(s.text, s.meaning) for s in edition.disclosure.symbols],
+        "symbols": publication.symbols(edition),
         "sdc_toelichting": edition.disclosure.note,
+        "sdc_reden": edition.disclosure.reason,
+        "herzieningen": revisions_context(edition),
         "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],
         "provenance": provenance_rows(edition),
         "provenance_facts": provenance_facts(edition),
         "css": Markup((TEMPLATES / "style.css").read_text(encoding="utf-8")),
         "vega": Markup(vega_bundle()),
         "script": Markup((TEMPLATES / "charts.js").read_text(encoding="utf-8")),
+    }
+
+
+def revisions_context(edition: Edition) -> dict[str, Any]:
+    """The section Herzieningen of the Toelichting (render/revisions.py, docs/editions.md)."""
+    from jaarcijfers.render import revisions
+
+    return {
+        "policy": revisions.POLICY,
+        "summary": revisions.summary(edition),
+        "turns": revisions.turns(edition),
+        "headers": revisions.HEADERS,
+        "rows": revisions.rows(edition),
     }
 
 

@@ -24,17 +24,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jaarcijfers.edition.model import Edition, PublishedCell, PublishedFigure
+from jaarcijfers import dutch
+from jaarcijfers.edition.model import NO_DATA, Edition, PublishedBlock, PublishedCell, PublishedFigure
+from jaarcijfers.figures.model import CellKind
+from jaarcijfers.figures.spec import Role
 from jaarcijfers.render import Output
-from jaarcijfers.sdc.policy import BLANK
-
-PUBLISHER = "Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen"
-CONTACT = (
+from jaarcijfers.render.publication import (
+    BLANK_MARK,
+    CONTACT,
+    LICENCE,
     PUBLISHER,
-    "Postbus 20301, 2500 EH Den Haag",
-    "Telefoon: 070-3704514",
+    WEBSITE,
+    WEBSITE_TEXT,
+    citation,
+    files,
+    symbols,
 )
-WEBSITE = "https://www.nationaalrapporteur.nl"
+
 SOURCE_NAMES = {
     "comensha": "Coördinatiecentrum tegen Mensenhandel (CoMensha): registratie van (vermoedelijke) slachtoffers",
     "ind": "Immigratie- en Naturalisatiedienst (IND): tabellen over verblijfsrechtelijke bescherming",
@@ -42,7 +48,7 @@ SOURCE_NAMES = {
     "om": "Openbaar Ministerie (OM): ingeschreven, afgehandelde en berechte mensenhandelzaken",
     "rechtspraak": "Raad voor de rechtspraak: tabellen over hoger beroep en cassatie",
 }
-BLANK_SYMBOL = BLANK.text
+LANGUAGE = "nl-NL"
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
@@ -63,6 +69,15 @@ class FigureTable:
     stub: str
     columns: tuple[TableColumn, ...]
     rows: tuple[tuple[str, tuple[PublishedCell | None, ...]], ...]
+    unit: str = ""  # what a number of this table is, when not the figure's unit (a table of means)
+
+
+def is_mean_row(blocks: tuple[PublishedBlock, ...], row: str) -> bool:
+    """A row of means (Figuur 22's mean age): another unit than the counts beside it."""
+    return any(
+        b.meaning(row).role == Role.MEAN or any(c.row == row and c.kind == CellKind.MEAN for c in b.cells)
+        for b in blocks
+    )
 
 
 def sheet_name(fig: PublishedFigure) -> str:
@@ -76,8 +91,11 @@ def block_period_label(fig: PublishedFigure, part: str, edition: Edition) -> str
     return str(edition.year)
 
 
-def figure_tables(fig: PublishedFigure, edition: Edition) -> list[FigureTable]:
-    """The figure as tables of the report: blocks with the same rows side by side (as published)."""
+def figure_tables(fig: PublishedFigure, edition: Edition, separate_units: bool = False) -> list[FigureTable]:
+    """The figure as tables of the report: blocks with the same rows side by side (as published).
+    `separate_units`: rows of means get a table of their own (the workbook: one unit per table)."""
+    if fig.no_data:
+        return [FigureTable("Gegevens", (), ((NO_DATA.capitalize(), ()),))]
     if not fig.blocks:
         return []
     first = fig.blocks[0]
@@ -95,11 +113,17 @@ def figure_tables(fig: PublishedFigure, edition: Edition) -> list[FigureTable]:
                 group = f"Naar vorm van mensenhandel, {label}"
                 columns += [TableColumn(b.part, c, f"{c} ({label})", group) for c in b.columns]
         cells = {(b.part, c.row, c.column): c for b in blocks for c in b.cells}
-        rows = tuple(
-            (r, tuple(cells.get((col.part, r, col.column)) for col in columns)) for r in blocks[0].rows
-        )
         stub = next((b.stub for b in blocks if b.stub), "") or "Categorie"
-        tables.append(FigureTable(stub, tuple(columns), rows))
+        means = [r for r in blocks[0].rows if separate_units and is_mean_row(blocks, r)]
+        for selected, unit in (
+            ([r for r in blocks[0].rows if r not in means], ""),
+            (means, "; ".join(m.lower() for m in means)),
+        ):
+            if selected:
+                rows = tuple(
+                    (r, tuple(cells.get((col.part, r, col.column)) for col in columns)) for r in selected
+                )
+                tables.append(FigureTable(stub, tuple(columns), rows, unit))
     return tables
 
 
@@ -125,15 +149,15 @@ def cell_value(display: str) -> tuple[str, float | int | str | None, str]:
 
 
 def symbols_in(fig: PublishedFigure) -> list[str]:
-    """The symbols the figure's cells use, in the order of the edition's symbol list."""
+    """The symbols the figure's cells show (a blank cell: `BLANK_MARK`)."""
     used = set()
     for b in fig.blocks:
         for c in b.cells:
             if c.display == "":
-                used.add(BLANK_SYMBOL)
+                used.add(BLANK_MARK)
             elif cell_value(c.display)[0] == "text":
                 used.add(c.display)
-    return sorted(used, key=lambda s: (0, s) if s != BLANK_SYMBOL else (1, s))
+    return sorted(used, key=lambda s: (0, s) if s != BLANK_MARK else (1, s))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,28 +172,51 @@ class Note:
 
 
 def symbol_note(symbol: str, meaning: str) -> str:
-    label = "Lege cel" if symbol == BLANK_SYMBOL else f"Symbool {symbol}"
-    return f"{label}. Betekenis: {meaning}."
+    return f"Het teken {symbol} = {meaning}."
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table sheet of the workbook: a figure's table (a figure with a table of means has two sheets)."""
+
+    name: str
+    fig: PublishedFigure
+    table: FigureTable
+
+
+def table_sheets(edition: Edition) -> list[Sheet]:
+    out = []
+    for fig in edition.figures:
+        tables = figure_tables(fig, edition, separate_units=True)
+        for i, table in enumerate(tables):
+            name = sheet_name(fig) if len(tables) == 1 else f"{sheet_name(fig)}{'abcdefghij'[i]}"
+            out.append(Sheet(name, fig, table))
+    return out
 
 
 def workbook_notes(edition: Edition) -> list[Note]:
     """Symbol explanations first, then every distinct figure note, in order of first appearance."""
-    symbol_meaning = {s.text: s.meaning for s in edition.disclosure.symbols}
+    symbol_meaning = dict(symbols(edition))
     texts: dict[str, list[str]] = {}
     for symbol, meaning in symbol_meaning.items():
         texts[symbol_note(symbol, meaning)] = []
-    for fig in edition.figures:
-        for symbol in symbols_in(fig):
+    for sheet in table_sheets(edition):
+        for symbol in sheet_symbols(sheet):
             meaning = symbol_meaning.get(symbol, "zoals gepubliceerd (geen exacte waarde)")
-            texts.setdefault(symbol_note(symbol, meaning), []).append(sheet_name(fig))
-        for n in fig.notes:
-            texts.setdefault(n, []).append(sheet_name(fig))
-    return [Note(i, t, tuple(s)) for i, (t, s) in enumerate(texts.items(), start=1)]
+            texts.setdefault(symbol_note(symbol, meaning), []).append(sheet.name)
+        for n in sheet.fig.notes:
+            texts.setdefault(n, []).append(sheet.name)
+    return [Note(i, t, tuple(dict.fromkeys(s))) for i, (t, s) in enumerate(texts.items(), start=1)]
 
 
-def _note_refs(fig: PublishedFigure, notes: list[Note]) -> list[int]:
-    name = sheet_name(fig)
-    return [n.number for n in notes if name in n.sheets]
+def sheet_symbols(sheet: Sheet) -> list[str]:
+    """The symbols the cells of a sheet's table show, in the order of `symbols_in`."""
+    shown = {shown_symbol(c) for _, cells in sheet.table.rows for c in cells}
+    return [s for s in symbols_in(sheet.fig) if s in shown]
+
+
+def _note_refs(sheet: str, notes: list[Note]) -> list[int]:
+    return [n.number for n in notes if sheet in n.sheets]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,6 +252,7 @@ def write_workbook(edition: Edition, path: Path) -> None:
     wb = xlsxwriter.Workbook(
         str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     )
+    published = datetime(edition.published_on.year, edition.published_on.month, edition.published_on.day)
     wb.set_properties(
         {
             "title": f"Jaarcijfers Mensenhandel {edition.year}",
@@ -212,11 +260,12 @@ def write_workbook(edition: Edition, path: Path) -> None:
             "author": PUBLISHER,
             "company": PUBLISHER,
             "keywords": "mensenhandel, jaarcijfers, statistiek",
-            "comments": "Gemaakt met jaarcijfers",
-            "created": datetime(edition.year + 1, 1, 1),
+            "comments": f"Gepubliceerd op {dutch.date(edition.published_on)}. Gemaakt met jaarcijfers.",
+            "created": published,
         }
     )
-    wb.set_custom_property("Taal", "nl-NL")
+    wb.set_custom_property("Taal", LANGUAGE)
+    wb.set_custom_property("Publicatiedatum", edition.published_on.isoformat())
     font = {"font_name": "Arial", "font_size": 10}
     f_title = wb.add_format({**font, "bold": True, "font_size": 15})
     f_heading = wb.add_format({**font, "bold": True, "font_size": 12})
@@ -237,7 +286,8 @@ def write_workbook(edition: Edition, path: Path) -> None:
         return num_formats[fmt]
 
     notes = workbook_notes(edition)
-    sheets = [(sheet_name(f), f) for f in edition.figures]
+    sheets = table_sheets(edition)
+    names = files(edition)
 
     # --- cover -------------------------------------------------------------------------------
     ws = wb.add_worksheet("Omslag")
@@ -250,12 +300,18 @@ def write_workbook(edition: Edition, path: Path) -> None:
         ws.write_string(r, 0, text, fmt)
         r += 1
 
+    def link(url: str, text: str) -> None:
+        nonlocal r
+        ws.write_url(r, 0, url, f_link, string=text)
+        r += 1
+
     first, last = edition.years[0], edition.years[-1]
     line(f"Jaarcijfers Mensenhandel {edition.year}: tabellen", f_title)
     line(
         f"Dit werkboek bevat alle tabellen van de Jaarcijfers Mensenhandel {edition.year} van de {PUBLISHER}. "
         f"De cijfers gaan over {edition.year}, met ter vergelijking de jaren {first} tot en met {last - 1}."
     )
+    line(f"Publicatiedatum: {dutch.date(edition.published_on)}")
     line("Over deze publicatie", f_heading)
     line(
         "De Jaarcijfers geven een cijfermatig beeld van slachtoffers en (potentiële) plegers van mensenhandel "
@@ -265,41 +321,43 @@ def write_workbook(edition: Edition, path: Path) -> None:
     line(f"Verslagjaar: {edition.year}")
     line(f"Periode in de tabellen: {first}-{last}")
     line(f"Aantal tabellen: {len(sheets)}")
+    line("De publicatie", f_heading)
+    link(
+        f"external:{names.site}", f"Het rapport met toelichting en grafieken: {names.site} (in dezelfde map)"
+    )
+    link(f"external:{names.pdf}", f"Het rapport als PDF: {names.pdf}")
+    link(f"external:{names.datapackage}", f"Open data (CSV): {names.datapackage}")
+    link(f"external:{names.press}", f"Het persbericht: {names.press}")
     line("Inhoud van het werkboek", f_heading)
-    ws.write_url(
-        r, 0, "internal:'Inhoud'!A1", f_link, string="Inhoud: een overzicht van alle tabellen, met links"
-    )
-    r += 1
-    ws.write_url(
-        r,
-        0,
-        "internal:'Toelichting'!A1",
-        f_link,
-        string="Toelichting: de noten bij de tabellen en de betekenis van de symbolen",
-    )
-    r += 1
+    link("internal:'Inhoud'!A1", "Inhoud: een overzicht van alle tabellen, met links")
+    link("internal:'Toelichting'!A1", "Toelichting: de noten bij de tabellen en de betekenis van de tekens")
     line("Bronnen", f_heading)
     used_sources = list(dict.fromkeys(f.source_id for f in edition.figures))
     for sid in used_sources:
         line(SOURCE_NAMES.get(sid, sid))
-    line("Symbolen", f_heading)
-    for s in edition.disclosure.symbols:
-        label = "Lege cel" if s.text == BLANK_SYMBOL else s.text
-        line(f"{label}: {s.meaning}")
-    line("Getallen staan als getal in de cellen; symbolen staan als tekst.")
+    line("Tekens in de tabellen", f_heading)
+    for symbol, meaning in symbols(edition):
+        line(f"{symbol} = {meaning}")
+    line("Getallen staan als getal in de cellen; een cel zonder getal heeft een teken (tekst) en een noot.")
     line("Onthullingscontrole", f_heading)
     line(
         f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.disclosure.policy}). Kleine aantallen "
         "worden niet precies getoond ter bescherming van de privacy."
     )
+    if edition.disclosure.reason:
+        line(edition.disclosure.reason)
+    if edition.disclosure.note:  # as the audit of this edition allows it (docs/sdc.md, "Safe by default")
+        line(edition.disclosure.note)
     line("Herkomst van de cijfers", f_heading)
     for text in provenance_lines(edition):
         line(text)
+    line("Hergebruik", f_heading)
+    line(f"Licentie: {LICENCE.title}. Bronvermelding: {citation(edition)}.")
+    link(LICENCE.path, LICENCE.path)
     line("Contact", f_heading)
     for text in CONTACT:
         line(text)
-    ws.write_url(r, 0, WEBSITE, f_link, string="www.nationaalrapporteur.nl")
-    r += 1
+    link(WEBSITE, WEBSITE_TEXT)
 
     # --- contents ----------------------------------------------------------------------------
     ws = wb.add_worksheet("Inhoud")
@@ -312,8 +370,12 @@ def write_workbook(edition: Edition, path: Path) -> None:
     ws.write_string(
         1, 0, "Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan.", f_text
     )
-    entries = [("Toelichting", "Noten bij de tabellen en de betekenis van de symbolen", "", "")]
-    entries += [(name, f"{fig.name}. {fig.title}", fig.source, fig.section) for name, fig in sheets]
+    entries = [("Toelichting", "Noten bij de tabellen en de betekenis van de tekens", "", "")]
+    if edition.revisions is not None:
+        entries.append(
+            (REVISIONS_SHEET, f"Herzieningen ten opzichte van de editie {edition.year - 1}", "", "")
+        )
+    entries += [(sh.name, sheet_title(sh), sh.fig.source, sh.fig.section) for sh in sheets]
     ws.add_table(
         2,
         0,
@@ -366,70 +428,170 @@ def write_workbook(edition: Edition, path: Path) -> None:
         ws.write_string(i, 1, n.text, f_wrap)
         ws.write_string(i, 2, ", ".join(n.sheets) if n.sheets else "geen tabel in deze editie", f_wrap)
 
+    if edition.revisions is not None:
+        revisions_sheet(
+            wb, edition, {"title": f_title, "text": f_text, "header": f_header, "stub": f_stub}, f_num
+        )
+
     # --- one table per sheet -----------------------------------------------------------------
-    for name, fig in sheets:
-        tables = figure_tables(fig, edition)
-        for t_index, table in enumerate(tables):
-            sname = name if len(tables) == 1 else f"{name}{'abcdefghij'[t_index]}"
-            ws = wb.add_worksheet(sname)
-            ws.hide_gridlines(2)
-            refs = "".join(f" [noot {n}]" for n in _note_refs(fig, notes))
-            meta = [
-                (f"{fig.name}: {fig.title}{refs}", f_title),
-                ("Dit werkblad bevat één tabel. De noten staan op het tabblad Toelichting.", f_text),
-                (f"Eenheid: {fig.unit}", f_text),
-                (f"Bron: {fig.source}", f_text),
-            ]
-            used = symbols_in(fig)
-            if used:
-                symbol_meaning = {s.text: s.meaning for s in edition.disclosure.symbols}
-                parts = [
-                    ("lege cel" if s == BLANK_SYMBOL else s)
-                    + (f" = {symbol_meaning[s]}" if s in symbol_meaning else "")
-                    for s in used
-                ]
-                meta.append(("Symbolen in deze tabel: " + "; ".join(parts), f_text))
-            for i, (text, fmt) in enumerate(meta):
-                ws.write_string(i, 0, text, fmt)
-            top = len(meta)
-            headers = [table.stub] + [c.header for c in table.columns]
-            ws.add_table(
-                top,
-                0,
-                top + len(table.rows),
-                len(table.columns),
-                {
-                    "name": sname,
-                    "style": None,
-                    "autofilter": False,
-                    "columns": [
-                        {"header": h, "header_format": f_header if j == 0 else f_header_num}
-                        for j, h in enumerate(headers)
-                    ],
-                },
+    meanings = dict(symbols(edition))
+    for sheet in sheets:
+        fig, table = sheet.fig, sheet.table
+        ws = wb.add_worksheet(sheet.name)
+        ws.hide_gridlines(2)
+        refs = "".join(f" [noot {n}]" for n in _note_refs(sheet.name, notes))
+        meta = [
+            (f"{sheet_title(sheet)}{refs}", f_title),
+            ("Dit werkblad bevat één tabel. De noten staan op het tabblad Toelichting.", f_text),
+            (f"Eenheid: {table.unit or fig.unit}", f_text),
+            (f"Bron: {fig.source}", f_text),
+        ]
+        used = [
+            s for s in symbols_in(fig) if any(s == shown_symbol(c) for _, cells in table.rows for c in cells)
+        ]
+        if used:
+            meta.append(
+                ("Tekens in deze tabel. " + "; ".join(f"{s} = {meanings.get(s, s)}" for s in used), f_text)
             )
-            ws.set_column(0, 0, max(28, min(60, max(len(r_) for r_, _ in table.rows) + 2)))
-            for j, col in enumerate(table.columns, start=1):
-                ws.set_column(
-                    j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4))
-                )
-            ws.set_row(top, 15 if all(len(h) <= 12 for h in headers[1:]) else 45)
-            for i, (row_label, cells) in enumerate(table.rows, start=top + 1):
-                ws.write_string(i, 0, row_label, f_stub)
-                for j, cell in enumerate(cells, start=1):
-                    kind, value, fmt = cell_value(cell.display if cell is not None else "")
-                    if kind in ("number", "percent"):
-                        ws.write_number(i, j, value, f_num(fmt))
-                    elif kind == "text":
-                        ws.write_string(i, j, str(value), f_symbol)
-                    else:
-                        ws.write_blank(i, j, None, f_symbol)
-            ws.freeze_panes(top + 1, 1)
+        for i, (text, fmt) in enumerate(meta):
+            ws.write_string(i, 0, text, fmt)
+        top = len(meta)
+        headers = [table.stub] + [c.header for c in table.columns]
+        ws.add_table(
+            top,
+            0,
+            top + len(table.rows),
+            len(table.columns),
+            {
+                "name": sheet.name,
+                "style": None,
+                "autofilter": False,
+                "columns": [
+                    {"header": h, "header_format": f_header if j == 0 else f_header_num}
+                    for j, h in enumerate(headers)
+                ],
+            },
+        )
+        ws.set_column(0, 0, max(28, min(60, max((len(r_) for r_, _ in table.rows), default=0) + 2)))
+        for j, col in enumerate(table.columns, start=1):
+            ws.set_column(j, j, 10 if col.header.isdigit() else max(14, min(24, len(col.header) // 2 + 4)))
+        ws.set_row(top, 15 if all(len(h) <= 12 for h in headers[1:]) else 45)
+        for i, (row_label, cells) in enumerate(table.rows, start=top + 1):
+            ws.write_string(i, 0, row_label, f_stub)
+            for j, cell in enumerate(cells, start=1):
+                kind, value, fmt = cell_value(cell.display if cell is not None else "")
+                if kind in ("number", "percent"):
+                    ws.write_number(i, j, value, f_num(fmt))
+                elif kind == "text":
+                    ws.write_string(i, j, str(value), f_symbol)
+                else:  # a blank cell: its symbol, explained in the notes
+                    ws.write_string(i, j, BLANK_MARK, f_symbol)
+        ws.freeze_panes(top + 1, 1)
     wb.close()
+    set_language(path, LANGUAGE)
+
+
+def shown_symbol(cell: PublishedCell | None) -> str:
+    """The symbol a cell shows in the workbook ('' for a number)."""
+    display = cell.display if cell is not None else ""
+    if display == "":
+        return BLANK_MARK
+    return display if cell_value(display)[0] == "text" else ""
+
+
+def sheet_title(sheet: Sheet) -> str:
+    title = f"{sheet.fig.name}: {sheet.fig.title}"
+    return title + (f" ({sheet.table.unit})" if sheet.table.unit else "")
+
+
+def set_language(path: Path, language: str) -> None:
+    """Write the document's language (`dc:language` of docProps/core.xml), which XlsxWriter cannot set.
+
+    The zip file is rewritten entry by entry with the same names, dates and order, so the output stays
+    byte-identical for the same edition."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = body.decode("utf-8")
+                if "<dc:language>" not in text:
+                    text = text.replace(
+                        "</cp:coreProperties>", f"<dc:language>{language}</dc:language></cp:coreProperties>"
+                    )
+                body = text.encode("utf-8")
+            clone = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            clone.compress_type = info.compress_type
+            clone.external_attr = info.external_attr
+            clone.create_system = info.create_system
+            dst.writestr(clone, body)
+    path.write_bytes(out.getvalue())
+
+
+REVISIONS_SHEET = "Herzieningen"
+
+
+def revisions_sheet(wb, edition: Edition, formats: dict, f_num) -> None:
+    """The sheet `Herzieningen` (docs/editions.md): one table, a row per revised cell, the values as
+    published (numbers as numbers, symbols as text)."""
+    from jaarcijfers.render.revisions import HEADERS, NOT_SHOWN, POLICY, rows, summary, turns
+
+    ws = wb.add_worksheet(REVISIONS_SHEET)
+    ws.hide_gridlines(2)
+    meta = [
+        (f"Herzieningen ten opzichte van de editie {edition.year - 1}", formats["title"]),
+        (
+            "Dit werkblad bevat één tabel: elke gepubliceerde cel van een eerder jaar die anders is dan in de "
+            "vorige editie.",
+            formats["text"],
+        ),
+        (summary(edition), formats["text"]),
+        *((t, formats["text"]) for t in turns(edition)),
+        (POLICY, formats["text"]),
+    ]
+    for i, (text, fmt) in enumerate(meta):
+        ws.write_string(i, 0, text, fmt)
+    top = len(meta)
+    table = rows(edition)
+    ws.add_table(
+        top,
+        0,
+        top + max(len(table), 1),
+        len(HEADERS) - 1,
+        {
+            "name": "Herzieningen_tabel",
+            "style": None,
+            "autofilter": False,
+            "columns": [{"header": h, "header_format": formats["header"]} for h in HEADERS],
+        },
+    )
+    for j, width in enumerate((12, 10, 40, 8, 14, 14, 10, 40)):
+        ws.set_column(j, j, width)
+    if not table:
+        ws.write_string(top + 1, 0, "geen herzieningen", formats["stub"])
+    for i, r in enumerate(table, start=top + 1):
+        for j, text in enumerate((r.figure, r.part, r.row, r.year)):
+            ws.write_string(i, j, text, formats["stub"])
+        for j, display in ((4, r.previous), (5, r.new)):
+            kind, value, fmt = cell_value("" if display == NOT_SHOWN else display)
+            if kind in ("number", "percent"):
+                ws.write_number(i, j, value, f_num(fmt))
+            else:
+                ws.write_string(i, j, display, formats["stub"])
+        if r.difference_value is not None:
+            ws.write_number(i, 6, r.difference_value, f_num("+#,##0;-#,##0;0"))
+        else:
+            ws.write_blank(i, 6, None, formats["stub"])
+        ws.write_string(i, 7, r.reasons, formats["stub"])
+    ws.freeze_panes(top + 1, 0)
 
 
 def render_workbook(edition: Edition, out: Path) -> list[str]:
-    name = f"jaarcijfers-{edition.year}.xlsx"
+    name = files(edition).workbook
     write_workbook(edition, out / name)
     return [name]
 

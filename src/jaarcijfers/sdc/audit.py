@@ -20,7 +20,7 @@ them, and audits without them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jaarcijfers.figures.model import CellKey
@@ -28,14 +28,19 @@ from jaarcijfers.sdc.identities import (
     NEGATION,
     build_structure,
 )
-from jaarcijfers.sdc.policy import SMALL_COUNTS
+from jaarcijfers.sdc.policy import PROTECTED_UPPER, SMALL_COUNTS
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import (
+    AUX_FIGURE,
     INF,
     ROUNDED_FIGURES,
+    Identity,
     IdentityKind,
     Structure,
     cell_kind,
+    edition_of,
     figure_name,
+    reporting_year,
     variable_domain,
 )
 
@@ -61,6 +66,10 @@ class AuditResult:
     data_used: list[str] = field(default_factory=list)  # data-dependent identities in the model as they are
     data_negated: list[str] = field(default_factory=list)  # ... negated: the build recorded they are false
     data_record: bool = False  # whether the build's record of them was available
+    earlier: tuple[int, ...] = ()  # the reporting years of the earlier editions audited together with it
+    links: int = 0  # cells tied to the same cell of another edition
+    unlinked: list[str] = field(default_factory=list)  # same cells not tied (revised), with the reason
+    before: list[CellAudit] = field(default_factory=list)  # earlier editions' cells narrowed before this one
 
     @property
     def leaks(self) -> list[CellAudit]:
@@ -98,8 +107,9 @@ def _judge(
     elif status in ("rounded", "rounded_small"):
         req = f"{int(domain[0])}..{int(domain[1])}"
         ok, bad = _covers(ip, domain), ("lek" if rounded_is_leak else "waarschuwing")
-    else:
-        req, ok, bad = "breedte >= 4 waarden", ip[1] - ip[0] >= 3, "lek"
+    else:  # withheld: at least four values, and not only small ones (else the symbol would read '<5')
+        req = f"breedte >= 4 waarden, tot ten minste {PROTECTED_UPPER}"
+        ok, bad = ip[1] - ip[0] >= 3 and ip[1] >= PROTECTED_UPPER, "lek"
     if extra is not None:
         req += f", {extra[0]}..{extra[1]}"
         ok = ok and _covers(ip, extra)
@@ -116,6 +126,10 @@ def audit_cells(
     domains: Mapping[CellKey, tuple[float, float]] | None = None,
     record: Mapping[str, list[str]] | None = None,
     year: int | None = None,
+    prior: Sequence[PriorEdition] = (),
+    revised: Mapping[int, frozenset[CellKey]] | None = None,
+    links: Mapping[tuple[int, CellKey], bool] | None = None,
+    zeros: bool = False,
 ) -> AuditResult:
     """Audit in-memory published cells (key -> published string).
 
@@ -126,14 +140,155 @@ def audit_cells(
     `record`: the build's record of the data-dependent identities (`metadata.json`): those that failed
     are replaced by their negation, which the record tells an outsider (without a record every one is
     kept as it is: an extra identity can only make the attacker stronger);
-    `year`: the reporting year (default: the last year column).
+    `year`: the reporting year (default: the last year column);
+    `prior`: earlier published editions, audited together with this one (`sdc/editions.py`): their cells
+    are knowledge, and their withheld cells that no later edition publishes again must not be narrowed
+    by this edition beyond what they allowed before; `revised`: this edition's record of revised cells
+    per earlier year (`metadata.json`); `links`: the build's own linking decisions (instead of the
+    auditor's rule); `zeros`: the edition records that it withheld zeros (its `x` is 0..inf).
     """
+    from jaarcijfers.sdc.editions import EditionCells, joint
+
+    if year is None:
+        year = reporting_year(published)
+    failed = (record or {}).get("gelden_niet", [])
+    if structure is None:
+        structure = build_structure(published, year=year, failed=failed)
+    if not prior:
+        override = dict(domains or {})
+        if zeros:
+            for k, s in published.items():
+                if cell_kind(k, s) == "count" and variable_domain(k, s, zeros=True).status == "withheld":
+                    override.setdefault(k, (0, INF))
+        result = _solve(
+            published, structure.identities, override, None, required, rounded_is_leak, rounded_figures
+        )
+        result.data_record = record is not None
+        return result
+    if year is None:
+        raise ValueError("geen verslagjaar: de editie heeft geen jaarkolommen")
+    current = EditionCells(year, published, tuple(failed), revised or {}, current=True, zeros=zeros)
+    earlier = [EditionCells.of(p) for p in prior if p.year < year]
+    j = joint([current, *earlier], links, current_identities=structure.identities)
+    identities = j.identities + j.links
+    override = {**j.domains, **(domains or {})}
+    targets = _targets(j.published, j.linked_later, rounded_figures)
+    result = _solve(j.published, identities, override, targets, required, rounded_is_leak, rounded_figures)
+    result.data_record = record is not None
+    result.earlier = tuple(sorted(p.year for p in prior if p.year < year))
+    result.links = len(j.links)
+    result.unlinked = j.unlinked
+    failing = [c for c in result.cells if c.verdict != "ok"]
+    if failing:  # what the earlier editions already gave away together is not a leak of this edition
+        origin = {
+            c.key: c.key if edition_of(c.key)[0] is not None else j.earlier_of.get(c.key) for c in failing
+        }
+        known = intervals_before(
+            [p for p in prior if p.year < year],
+            {v for v in origin.values() if v is not None},
+            rounded_figures,
+        )
+        already = set()
+        for c in failing:
+            was = origin[c.key]
+            if was is not None and was in known and _covers(c.ip, known[was]):  # not narrower than before
+                already.add(c.key)
+        result.before = [c for c in result.cells if c.key in already]
+        result.cells = [c for c in result.cells if c.key not in already]
+    return result
+
+
+def intervals_before(
+    prior: Sequence[PriorEdition], keys: set[CellKey], rounded_figures: frozenset[str] = ROUNDED_FIGURES
+) -> dict[CellKey, tuple[float, float]]:
+    """What the earlier editions together tell about their cells `keys` (tagged): the exact interval of a
+    withheld one, the value of a shown one."""
+    from jaarcijfers.sdc.editions import EditionCells, joint
+
+    if not prior or not keys:
+        return {}
+    before = joint([EditionCells.of(p) for p in prior])
+    out: dict[CellKey, tuple[float, float]] = {}
+    for k in keys:
+        text = before.published.get(k)
+        if text is not None and cell_kind(k, text) == "count":
+            d = variable_domain(k, text, rounded_figures)
+            if not d.hidden:
+                out[k] = (d.lo, d.lo)
+    hidden = keys - set(out)
+    if hidden:
+        alone = _solve(
+            before.published,
+            before.identities + before.links,
+            before.domains,
+            hidden,
+            None,
+            False,
+            rounded_figures,
+        )
+        out.update({c.key: c.ip for c in alone.cells})
+    return out
+
+
+def narrowed_before(
+    prior: Sequence[PriorEdition], keys: set[CellKey], rounded_figures: frozenset[str] = ROUNDED_FIGURES
+) -> dict[CellKey, tuple[float, float]]:
+    """Which of the earlier editions' withheld cells `keys` (tagged) the earlier editions together already
+    narrow beyond what their symbols allow, with their interval: no later edition can undo that."""
+    from jaarcijfers.sdc.editions import EditionCells, joint
+
+    if not prior or not keys:
+        return {}
+    before = joint([EditionCells.of(p) for p in prior])
+    targets = _targets(before.published, before.linked_later, rounded_figures) & keys
+    alone = _solve(
+        before.published,
+        before.identities + before.links,
+        before.domains,
+        targets,
+        None,
+        False,
+        rounded_figures,
+    )
+    return {c.key: c.ip for c in alone.cells if c.verdict != "ok"}
+
+
+def edition_of_var(identity: Identity) -> bool:
+    """Is an identity of the joint model one of an earlier edition (its variables are tagged)?"""
+    return any(edition_of(v)[0] is not None for v in identity.variables)
+
+
+def _targets(
+    published: Mapping[CellKey, str], linked_later: set[CellKey], rounded_figures: frozenset[str]
+) -> set[CellKey]:
+    """The hidden cells to audit in a joint model: those of the edition audited, and the withheld cells of
+    the earlier editions that no later edition publishes again (a cell tied to a later one is that cell;
+    shown there, this edition publishes it)."""
+    out = set()
+    for k, s in published.items():
+        if cell_kind(k, s) != "count":
+            continue
+        d = variable_domain(k, s, rounded_figures)
+        if not d.hidden:
+            continue
+        if edition_of(k)[0] is None or (k not in linked_later and d.status in ("small", "withheld")):
+            out.add(k)
+    return out
+
+
+def _solve(
+    published: Mapping[CellKey, str],
+    all_identities: Sequence[Identity],
+    override: Mapping[CellKey, tuple[float, float]],
+    targets: set[CellKey] | None,
+    required: Mapping[CellKey, tuple[int, int]] | None,
+    rounded_is_leak: bool,
+    rounded_figures: frozenset[str],
+) -> AuditResult:
+    """The audit proper: the interval of every hidden cell in `targets` (None: every hidden cell)."""
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
 
-    if structure is None:
-        structure = build_structure(published, year=year, failed=(record or {}).get("gelden_niet", []))
-    override = dict(domains or {})
-    domains = {}
+    domains: dict[CellKey, tuple[float, float]] = {}
     status: dict[CellKey, str] = {}
     fixed: dict[CellKey, int] = {}
     for k, s in published.items():
@@ -147,8 +302,8 @@ def audit_cells(
             fixed[k] = d.lo
     identities = [
         i
-        for i in structure.identities
-        if all(v in domains or v in fixed or v.figure == "_" for v in i.variables)
+        for i in all_identities
+        if all(v in domains or v in fixed or v.figure == AUX_FIGURE for v in i.variables)
     ]
     system = build_system(identities, domains, fixed)
     dropped = sorted(i.name for i, holds in system.constant_rows if not holds)
@@ -165,44 +320,24 @@ def audit_cells(
     if drop_rows:
         keep = [i for r, (i, _, _, _) in enumerate(system.rows) if r not in drop_rows]
         system = build_system(keep + [i for i, holds in system.constant_rows if holds], domains, fixed)
+    wanted = set(domains) if targets is None else targets & set(domains)
     results: dict[CellKey, CellAudit] = {}
     for comp in system.components():
-        targets = [c for c in comp if system.variables[c] in domains]
-        if not targets:
+        mine = [c for c in comp if system.variables[c] in wanted]
+        if not mine:
             continue
         solver = ComponentSolver(system, comp, component_rows(system, comp))
-        for c in targets:
+        for c in mine:
             key = system.variables[c]
             lp, ip = solver.interval(c)
             req, verdict = _judge(status[key], domains[key], ip, (required or {}).get(key), rounded_is_leak)
             results[key] = CellAudit(key, published[key], status[key], domains[key], lp, ip, req, verdict)
     order = {k: n for n, k in enumerate(published)}
     cells = sorted(results.values(), key=lambda c: order[c.key])
-    data = [i.name for i in identities if i.kind == IdentityKind.DATA]
+    data = [i.name for i in identities if i.kind == IdentityKind.DATA and not edition_of_var(i)]
     negated = sorted(n.removeprefix(NEGATION) for n in data if n.startswith(NEGATION))
     used = sorted(n for n in data if not n.startswith(NEGATION))
-    return AuditResult(cells, dropped, len(published), len(identities), used, negated, record is not None)
-
-
-def related_facts(values: Mapping[str, str], year: int | None) -> dict[CellKey, str]:
-    """The published facts (id -> value) that occur in a relation of the facts catalogue, as cells of the
-    pseudo-figure `FACT_FIGURE`; only counts and withheld facts (a fact in another form, e.g. a
-    percentage, leaves its relations out of the model)."""
-    from jaarcijfers.facts.catalogue import related_fact_ids
-    from jaarcijfers.sdc.structure import (
-        SMALL_SYMBOL,
-        STRICT_SYMBOL,
-        fact_key,
-    )
-
-    if year is None:
-        return {}
-    related = related_fact_ids(year)
-    return {
-        fact_key(fid): value.strip()
-        for fid, value in values.items()
-        if fid in related and (value.strip().isdigit() or value.strip() in (STRICT_SYMBOL, SMALL_SYMBOL))
-    }
+    return AuditResult(cells, dropped, len(published), len(identities), used, negated, False)
 
 
 def _fmt(iv: tuple[float, float]) -> str:
@@ -243,6 +378,10 @@ def result_json(result: AuditResult, edition: str = "") -> dict:
         },
         "lekken": [cell(c) for c in result.leaks],
         "waarschuwingen": [cell(c) for c in result.warnings],
+        "eerdere_edities": list(result.earlier),
+        "koppelingen_tussen_edities": result.links,
+        "niet_gekoppeld": result.unlinked,
+        "al_eerder_te_herleiden": [cell(c) for c in result.before],
         "geslaagd": result.ok,
     }
 
@@ -257,6 +396,13 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
         f"{result.n_cells} gepubliceerde cellen, {len(result.cells)} verborgen of afgeronde cellen, "
         f"{result.n_identities} identiteiten"
     )
+    if result.earlier:
+        console.print(
+            f"Samen met de eerdere edities {', '.join(map(str, result.earlier))}: {result.links} cellen gekoppeld "
+            f"(dezelfde onbekende), {len(result.unlinked)} niet (herzien)"
+        )
+        for text in result.unlinked:
+            console.print(f"  - niet gekoppeld: {text}")
     if result.data_record:
         console.print(
             f"Gegevensafhankelijke identiteiten: volgens metadata.json gelden er {len(result.data_used)} op de "
@@ -318,6 +464,15 @@ def print_result(result: AuditResult, edition: str = "", console=None) -> None:
                 f"Waarschuwing: {len(result.warnings)} afgeronde broncellen (doorgegeven zoals geleverd) "
                 "zijn nauwer te herleiden dan hun afronding",
                 result.warnings,
+            )
+        )
+    if result.before:
+        console.print()
+        console.print(
+            table(
+                f"Al eerder te herleiden: {len(result.before)} cellen, uit de eerdere edities samen even nauw "
+                "(geen lek van deze editie)",
+                result.before,
             )
         )
     console.print()

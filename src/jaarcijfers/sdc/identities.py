@@ -9,9 +9,12 @@ the relations of the facts catalogue.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from jaarcijfers.figures.catalogue import CATALOGUE, by_id
 from jaarcijfers.figures.model import CellKey, RawCell
@@ -34,7 +37,6 @@ from jaarcijfers.figures.spec import (
 from jaarcijfers.sdc.policy import plain_text
 from jaarcijfers.sdc.structure import (
     FACT_FIGURE,
-    PERCENT,
     CatalogueError,
     Identity,
     IdentityKind,
@@ -49,6 +51,10 @@ from jaarcijfers.sdc.structure import (
     merge_terms,
     reporting_year,
 )
+
+if TYPE_CHECKING:
+    from jaarcijfers.facts.catalogue import Cells, LinearForm
+    from jaarcijfers.facts.values import Interval
 
 
 # ------------------------------------------------------------------------------- how a sum relates to units
@@ -694,6 +700,8 @@ class _Deriver:
 
     def percentages(self, published: Mapping[CellKey, str]) -> None:
         """`p%` of a count `a` in a column of counts summing to S: `(2p-1) S <= 200 a <= (2p+1) S - 1`."""
+        from jaarcijfers.facts.values import FactKind, written_interval
+
         for fig in CATALOGUE:
             for block in fig.blocks:
                 shares = [e.text for e in block.columns.entries if e.role == Role.SHARE]
@@ -707,26 +715,47 @@ class _Deriver:
                 for r in rows:
                     for share in shares:
                         pk = CellKey(fig.id, block.part, r, share)
-                        m = PERCENT.match(published.get(pk, "").strip())
-                        if self.ed.kinds.get(pk) != "percent" or not m:
+                        text = published.get(pk, "").strip()
+                        interval = written_interval(FactKind.PERCENT, text)
+                        if self.ed.kinds.get(pk) != "percent" or interval is None:
                             continue
-                        p = int(m.group(1))
                         a = CellKey(fig.id, block.part, r, counts[0])
-                        name = (
-                            f"{figure_name(fig.id)} {r}: {p}% = {counts[0]} / som van {counts[0]} (afgerond)"
-                        )
-                        lo = merge_terms([(200, a)] + [(-(2 * p - 1), k) for k in keys])
-                        hi = merge_terms([(200, a)] + [(-(2 * p + 1), k) for k in keys])
+                        name = f"{figure_name(fig.id)} {r}: {text} = {counts[0]} / som van {counts[0]} (afgerond)"
+                        for ident in ratio_identities(name, [a], keys, interval, IdentityKind.PERCENT, pk):
+                            self.out.append(ident)
+
+    def ranks(self, published: Mapping[CellKey, str]) -> None:
+        """A ranking (a `TOP` block, Tabel 1): the count of each rank is at least the next one's, and more
+        when the tie would have been broken the other way (ties go to the name first in the alphabet)."""
+        for fig in CATALOGUE:
+            for block in fig.blocks:
+                if block.kind != BlockKind.TOP or not self.ed.present(fig.id, block.part):
+                    continue
+                rank = [e.text for e in block.columns.entries if e.role == Role.RANK]
+                count = [e.text for e in block.columns.entries if e.role == Role.COUNT]
+                if len(rank) != 1 or len(count) != 1:
+                    continue
+                ranked = []
+                for row in self.ed.shown(fig.id, block.part, Along.ROWS):
+                    text = published.get(CellKey(fig.id, block.part, row, rank[0]), "").strip()
+                    key = CellKey(fig.id, block.part, row, count[0])
+                    if text.isdigit() and self.ed.kinds.get(key) == "count":
+                        ranked.append((int(text), row, key))
+                ranked.sort()
+                for (r1, row1, a), (r2, row2, b) in zip(ranked, ranked[1:], strict=False):
+                    if r2 != r1 + 1:
+                        continue  # a gap: a category left out
+                    name = f"{figure_name(fig.id)}: rang {r1} ({row1}) >= rang {r2} ({row2})"
+                    if name not in self.names:
+                        self.names.add(name)
                         self.out.append(
-                            Identity(name + " (ondergrens)", lo, ">=", 0, IdentityKind.PERCENT, pk)
-                        )
-                        self.out.append(
-                            Identity(name + " (bovengrens)", hi, "<=", -1, IdentityKind.PERCENT, pk)
+                            Identity(name, merge_terms([(1, a), (-1, b)]), ">=", 0 if row1 < row2 else 1)
                         )
 
-    def facts(self) -> None:
+    def facts(self, published: Mapping[CellKey, str]) -> None:
         """The relations of the facts catalogue (`facts.catalogue.RELATIONS`) among the facts present: a
-        relation with an absent or non-count fact is left out; its cells are looked up like a link's."""
+        relation with an absent or non-count fact is left out; its cells are looked up like a link's. Then
+        the linear forms the facts declare (`facts.catalogue.fact_forms`, the change facts of every series)."""
         from jaarcijfers.facts.catalogue import relation_terms
 
         if self.ed.year is None or not any(k.figure == FACT_FIGURE for k in self.ed.kinds):
@@ -749,6 +778,129 @@ class _Deriver:
             except (_NotShown, _Absent):
                 continue
             self.emit(f"Feiten: {name}", lhs, op, rhs, IdentityKind.EXACT)
+        for fid, form in self.forms():
+            key = fact_key(fid)
+            text = published.get(key)
+            if text is None:
+                continue
+            try:
+                num = self.cells(form.num)
+                den = self.cells(form.den) if form.den is not None else []
+            except (_NotShown, _Absent, CatalogueError):
+                continue  # a fact whose cells the edition does not show is protected by its own value only
+            self.fact_form(fid, form, text.strip(), num, den)
+
+    def forms(self) -> Iterator[tuple[str, LinearForm]]:
+        """The linear forms of the facts of the catalogue and of the change facts of every count series."""
+        from jaarcijfers.facts.catalogue import fact_forms
+        from jaarcijfers.facts.compute import series_forms
+
+        assert self.ed.year is not None
+        yield from fact_forms(self.ed.year)
+        now, before = str(self.ed.year), str(self.ed.year - 1)
+        for (fig, part), cols in self.ed.cols.items():
+            if now not in cols or before not in cols:
+                continue
+            for row in self.ed.rows[(fig, part)]:
+                if all(self.ed.kinds.get(CellKey(fig, part, row, y)) == "count" for y in (now, before)):
+                    yield from series_forms(fig, part, row, self.ed.year)
+
+    def cells(self, cells: Cells) -> list[CellKey]:
+        """The variables of a sum of cells a fact declares (absent optional labels are 0); raises
+        `_NotShown` when a cell of the sum is deliberately blank."""
+        assert self.ed.year is not None
+
+        def rows_of(fig: str, part: str) -> list[str]:
+            if not self.ed.present(fig, part):
+                raise _Absent(f"{fig}/{part}")
+            return [
+                r
+                for r in self.ed.rows[(fig, part)]
+                if any(
+                    self.ed.kinds.get(CellKey(fig, part, r, col)) == "count"
+                    for col in self.ed.cols[(fig, part)]
+                )
+            ]
+
+        def columns_of(fig: str, part: str) -> list[str]:
+            if not self.ed.present(fig, part):
+                raise _Absent(f"{fig}/{part}")
+            return list(self.ed.cols[(fig, part)])
+
+        out: list[CellKey] = []
+        for fig, part, row, col in cells.keys(self.ed.year, rows_of, columns_of):
+            t = self.ed.term(fig, part, row, col)
+            if t == _BLANK:
+                raise _NotShown(col)
+            if isinstance(t, CellKey):
+                out.append(t)
+        return out
+
+    def fact_form(
+        self, fid: str, form: LinearForm, text: str, num: list[CellKey], den: list[CellKey]
+    ) -> None:
+        """The constraints a published fact puts on the cells it is computed from."""
+        from jaarcijfers.facts.catalogue import FormKind
+        from jaarcijfers.facts.values import written_interval
+
+        assert self.ed.year is not None
+        key = fact_key(fid)
+        what = form.num.text(self.ed.year) + (
+            f" / {form.den.text(self.ed.year)}" if form.den is not None else ""
+        )
+        name = f"Feit {fid}: {text} = {what}"
+        if form.kind == FormKind.COUNT:
+            if self.ed.kinds.get(key) == "count":
+                self.emit(name, [key], "==", num, IdentityKind.FACT)
+            return
+        if form.kind == FormKind.DIFFERENCE:
+            if _SIGNED.match(text):
+                terms = merge_terms([(1, v) for v in num] + [(-1, v) for v in den])
+                if terms and name not in self.names:
+                    self.names.add(name)
+                    self.out.append(Identity(name, terms, "==", int(text), IdentityKind.FACT, key))
+            return
+        interval = written_interval(form.written, text)
+        if interval is None:
+            return  # withheld, or written otherwise
+        if form.kind == FormKind.CHANGE:  # (new - old) / old in the interval: new / old in 1 + interval
+            interval = interval.shifted(Fraction(1))
+        if name in self.names:
+            return
+        self.names.add(name)
+        self.out.extend(ratio_identities(name, num, den, interval, IdentityKind.FACT, key))
+
+
+_SIGNED = re.compile(r"^[+-]?\d+$")
+
+
+def ratio_identities(
+    name: str,
+    num: Sequence[CellKey],
+    den: Sequence[CellKey],
+    interval: Interval,
+    kind: IdentityKind,
+    guard: CellKey | None,
+) -> list[Identity]:
+    """num / den in `interval` (a rounded share, change or factor: `facts.values.written_interval`), as
+    linear constraints on the counts: for a bound a/b, `b num - a den >= 0` (open: `>= 1`, counts are whole
+    numbers), and the denominator is at least 1. Rounding of the published value is the interval."""
+    out = []
+    bounds: tuple[tuple[str, Fraction | None, bool, Op], ...] = (
+        ("ondergrens", interval.lo, interval.lo_open, ">="),
+        ("bovengrens", interval.hi, interval.hi_open, "<="),
+    )
+    for label, bound, is_open, op in bounds:
+        if bound is None:
+            continue
+        terms = merge_terms([(bound.denominator, v) for v in num] + [(-bound.numerator, v) for v in den])
+        rhs = (1 if op == ">=" else -1) if is_open else 0
+        if terms:
+            out.append(Identity(f"{name} ({label})", terms, op, rhs, kind, guard))
+    den_terms = merge_terms([(1, v) for v in den])
+    if den_terms:
+        out.append(Identity(f"{name} (noemer)", den_terms, ">=", 1, kind, guard))
+    return out
 
 
 def derive(published: Mapping[CellKey, str], year: int | None) -> list[Identity]:
@@ -767,7 +919,8 @@ def _derived(published: Mapping[CellKey, str], year: int | None) -> _Deriver:
     d.totals()
     d.links()
     d.percentages(published)
-    d.facts()
+    d.ranks(published)
+    d.facts(published)
     return d
 
 

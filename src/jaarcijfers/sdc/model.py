@@ -138,21 +138,27 @@ class ComponentSolver:
 
     def __init__(self, system: LinearSystem, cols: list[int], rows: list[int]):
         self.cols = cols
+        self.pos = {c: i for i, c in enumerate(cols)}
+        self.integral = False
         self.lp = Model(LP, name="aanvaller LP")
         self.mip = Model(MIP, name="aanvaller IP")
         _load(self.lp, system, cols, rows, integer=False)
         _load(self.mip, system, cols, rows, integer=True)
 
-    def _optimise(self, model: Model, col: int, sense: int) -> float | None:
-        """min (sense=1) or max (sense=-1) of a column; None if infeasible, +-inf if unbounded."""
+    def _optimise(self, model: Model, col: int, sense: int, point: bool = False) -> float | None:
+        """min (sense=1) or max (sense=-1) of a column; None if infeasible, +-inf if unbounded. With
+        `point`, `self.integral` tells whether the optimal point found is integral."""
         cost = [0.0] * len(self.cols)
-        cost[self.cols.index(col)] = float(sense)
+        cost[self.pos[col]] = float(sense)
         model.set_costs(cost)
-        res = model.solve(values=False)
+        res = model.solve(values=point)
         if res.status not in (Status.OPTIMAL, Status.INFEASIBLE):
             model.reset()  # a warm start gone wrong: solve from scratch once
-            res = model.solve(values=False)
+            res = model.solve(values=point)
         res = solved(model, res)
+        self.integral = (
+            point and res.status is Status.OPTIMAL and all(abs(x - round(x)) <= EPS for x in res.values)
+        )
         if res.status is Status.OPTIMAL:
             v = sense * res.objective
             return INF if v >= BIG - 0.5 else -INF if v <= -BIG + 0.5 else v
@@ -175,12 +181,16 @@ class ComponentSolver:
     def interval(self, col: int) -> tuple[tuple[float, float], tuple[float, float]]:
         """((LP min, LP max), (IP min, IP max)) of a column. LP bounds are rounded inward to integers
         (an attacker knows the counts are whole numbers)."""
-        lp_lo = self._optimise(self.lp, col, 1)
-        lp_hi = self._optimise(self.lp, col, -1)
+        lp_lo = self._optimise(self.lp, col, 1, point=True)
+        lo_integral = self.integral
+        lp_hi = self._optimise(self.lp, col, -1, point=True)
+        hi_integral = self.integral
         if lp_lo is None or lp_hi is None:
             raise RuntimeError("model is infeasible")
-        ip_lo = self._optimise(self.mip, col, 1) if lp_lo != -INF else -INF
-        ip_hi = self._optimise(self.mip, col, -1) if lp_hi != INF else INF
+        # An integral optimal point of the LP is optimal for the integer program too (every coefficient
+        # and bound is a whole number, so rounding the point within EPS keeps it feasible): no MIP needed.
+        ip_lo = lp_lo if lo_integral or lp_lo == -INF else self._optimise(self.mip, col, 1)
+        ip_hi = lp_hi if hi_integral or lp_hi == INF else self._optimise(self.mip, col, -1)
         if ip_lo is None or ip_hi is None:
             raise RuntimeError("model is infeasible")
         return (_ceil(lp_lo), _floor(lp_hi)), (_round(ip_lo), _round(ip_hi))

@@ -20,6 +20,7 @@ from jaarcijfers.sdc.policy import (
     Symbol,
     plain_text,
 )
+from jaarcijfers.sdc.prior import PriorEdition
 
 SMALL = Symbol(
     f"<{SMALL_COUNTS.stop}",
@@ -29,7 +30,19 @@ SMALL = Symbol(
 )
 
 
-def protect(cells: Sequence[RawCell]) -> dict[CellKey, str]:
+CONCEALED = Symbol(
+    "x",
+    "niet getoond ter bescherming van de privacy: uit dit getal zou een klein aantal "
+    f"({SMALL_IN_WORDS}) of de leeftijd van een enkeling terug te rekenen zijn",
+    conceals=True,
+)
+"""A prose fact computed from a hidden cell whose own value is not small (a total of 93 that includes a
+'<5' cell), or a mean over fewer persons than `MIN_MEAN_PERSONS`."""
+
+
+def protect(cells: Sequence[RawCell], prior: Sequence[PriorEdition] = ()) -> dict[CellKey, str]:
+    """Counts 1..4 as '<5'; the earlier editions do not change what this policy shows (the audit of the
+    build reports what they give away together)."""
     return {
         c.key: SMALL.text if c.kind == CellKind.COUNT and c.value in SMALL_COUNTS else plain_text(c)
         for c in cells
@@ -40,6 +53,6 @@ POLICY = DisclosurePolicy(
     name="publicatie",
     protects=f"kleine aantallen ({SMALL_IN_WORDS}) worden als '{SMALL.text}' getoond, zoals in het rapport; "
     "een verborgen aantal kan soms uit een totaal worden teruggerekend",
-    symbols=(SMALL, ROUNDED_SMALL, BLANK),
+    symbols=(SMALL, CONCEALED, ROUNDED_SMALL, BLANK),
     protect=protect,
 )

@@ -46,6 +46,8 @@ from jaarcijfers.sdc.identities import (
 )
 from jaarcijfers.sdc.policy import (
     BLANK,
+    MIN_MEAN_PERSONS,
+    PROTECTED_UPPER,
     ROUNDED_SMALL,
     SMALL_COUNTS,
     SMALL_IN_WORDS,
@@ -53,6 +55,7 @@ from jaarcijfers.sdc.policy import (
     Symbol,
     plain_text,
 )
+from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import (
     AUX_FIGURE,
     FACT_FIGURE,
@@ -61,16 +64,28 @@ from jaarcijfers.sdc.structure import (
     INF,
     ROUNDED_FIGURES,
     STRICT_SYMBOL,
+    Domain,
     Identity,
+    IdentityKind,
     Structure,
+    cell_kind,
     cell_name,
     is_total_label,
+    reporting_year,
     share_base,
+    variable_domain,
 )
 
 W_FACT, W_INNER, W_FIVE_YEAR, W_HEADLINE = 0.5, 1.0, 5.0, 1000.0
+W_BEFORE = 0.2
+"""A cell an earlier edition withheld costs a fifth: suppression prefers the pattern published before."""
+W_ZERO = 100.0
+"""A zero (a candidate only when zeros may be withheld) costs as much as a cell of about 1000."""
 TOL = 1e-6
-MAX_ROUNDS = 500
+MAX_ROUNDS = 2000
+CUTS_PER_ROUND = 40
+"""A round of the cutting-plane loop stops after this many cuts: the cells that missed a requirement are
+checked first, the rest only when those hold (fewer attacker LPs per round, somewhat more rounds)."""
 
 
 WITHHELD = Symbol(
@@ -85,12 +100,16 @@ NOTE = (
     "rekenen is, zijn daarnaast zo weinig mogelijk andere cellen weggelaten, bij voorkeur kleine cellen "
     "en nooit totalen of kerncijfers tenzij het niet anders kan. Elke weggelaten cel is aangegeven met "
     f"'{STRICT_SYMBOL}'; aan het teken is niet te zien of het om een klein aantal gaat of om een cel die "
-    "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden altijd getoond. Een "
-    "percentage van een weggelaten aantal is ook weggelaten. Met een wiskundige controle (lineaire en "
-    "geheeltallige programmering over alle optellingen binnen en tussen de figuren) is vastgesteld dat "
-    "geen weggelaten aantal uit de gepubliceerde cijfers nauwkeuriger te bepalen is dan tot op ten minste "
-    f"vier mogelijke waarden, en dat voor elk klein aantal alle waarden van {SMALL_IN_WORDS} mogelijk blijven "
-    "(voor zover de opbouw van de tabellen dat toelaat). "
+    "ter bescherming is weggelaten. Een weggelaten cel is nooit 0: nullen worden getoond (tenzij hierna "
+    "anders vermeld). Een "
+    "percentage, verandering of ander getal in de tekst dat uit een weggelaten aantal is berekend, is ook "
+    f"weggelaten; een gemiddelde leeftijd over minder dan {MIN_MEAN_PERSONS} personen ook. Met een wiskundige "
+    "controle (lineaire en geheeltallige programmering over alle optellingen binnen en tussen de figuren, de "
+    "percentages en de getallen in de tekst) is vastgesteld dat geen weggelaten aantal uit de gepubliceerde "
+    "cijfers nauwkeuriger te bepalen is dan tot op ten minste vier mogelijke waarden, dat voor elk klein "
+    f"aantal alle waarden van {SMALL_IN_WORDS} mogelijk blijven (voor zover de opbouw van de tabellen dat "
+    f"toelaat), en dat elke weggelaten cel ook {PROTECTED_UPPER} of meer kan zijn, zodat een weggelaten cel "
+    "niet als klein aantal te herkennen is. "
     "De cijfers van de IND en de Raad voor de rechtspraak zijn door de bron afgerond op vijftallen en "
     "worden getoond zoals geleverd. Totalen zijn berekend met de werkelijke aantallen; de getoonde "
     "cellen tellen daardoor niet altijd zichtbaar op tot het totaal."
@@ -107,11 +126,16 @@ class StrictResult:
     rounds: int = 0
     cuts: int = 0
     required: dict[CellKey, tuple[int, int]] = field(default_factory=dict)  # per primary cell
+    # cells no pattern can protect (the audit reports them), the build's links to earlier editions, and
+    # whether some zero is withheld (an outsider must then take every x to be 0 or more)
+    exposed: list[CellKey] = field(default_factory=list)
+    links: dict[tuple[int, CellKey], bool] = field(default_factory=dict)
+    zeros: bool = False
 
 
-def protect(cells: Sequence[RawCell]) -> dict[CellKey, str]:
+def protect(cells: Sequence[RawCell], prior: Sequence[PriorEdition] = ()) -> dict[CellKey, str]:
     """The strict policy: display strings for every cell (see the module docstring)."""
-    return suppress(cells).display
+    return suppress(cells, prior=prior).display
 
 
 POLICY = DisclosurePolicy(
@@ -155,8 +179,34 @@ def suppress(
     structure: Structure | None = None,
     rounded_figures: frozenset[str] = ROUNDED_FIGURES,
     verify: bool = True,
+    prior: Sequence[PriorEdition] = (),
+    zeros: bool | None = None,
 ) -> StrictResult:
-    """Primary and secondary suppression; `structure` defaults to the edition's identities."""
+    """Primary and secondary suppression; `structure` defaults to the edition's identities; `prior`: the
+    earlier published editions, whose published values an outsider knows (docs/sdc.md, "Across editions").
+
+    Zeros are shown (`x` is then at least 1 for an outsider). Only when some withheld count cannot be
+    protected that way (`exposed`: typically a count an earlier edition gave away, which pins others through
+    zeros) is the suppression done again with zeros as candidates of last resort (`zeros=None`, the default;
+    `True`/`False` forces it); the edition then records it (an `x` may be 0) and the result with fewer
+    exposed cells is kept."""
+    if zeros is not None:
+        return _suppress(cells, structure, rounded_figures, verify, prior, zeros)
+    first = _suppress(cells, structure, rounded_figures, verify, prior, False)
+    if not first.exposed:
+        return first
+    second = _suppress(cells, structure, rounded_figures, verify, prior, True)
+    return second if len(second.exposed) < len(first.exposed) else first
+
+
+def _suppress(
+    cells: Sequence[RawCell],
+    structure: Structure | None,
+    rounded_figures: frozenset[str],
+    verify: bool,
+    prior: Sequence[PriorEdition],
+    zeros: bool,
+) -> StrictResult:
     from jaarcijfers.sdc.audit import audit_cells
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows, minimal_contradicted
 
@@ -164,20 +214,27 @@ def suppress(
     if len({c.key for c in cells}) != len(cells):
         raise ValueError("dubbele cel")
     shown = {c.key: plain_text(c) for c in cells}
+    custom = structure is not None
+    year = reporting_year(shown)
+    failed = data_dependent_check(cells, year)["gelden_niet"] if not custom else []
     if structure is None:  # the edition's identities, without the data-dependent ones the data break
-        structure = build_structure(shown, failed=data_dependent_check(cells)["gelden_niet"])
+        structure = build_structure(shown, failed=failed)
     truth: dict[CellKey, int] = {}
     for c in cells:
         if c.kind == CellKind.COUNT and c.key.figure not in rounded_figures:
             if not isinstance(c.value, int) or c.value < 0:
                 raise ValueError(f"geen aantal: {cell_name(c.key)} = {c.value!r}")
             truth[c.key] = c.value
-    # identities among the counts we protect (rounded sources are passed through and not linked)
+    knowledge = _Knowledge.of(truth, shown, structure, prior, year, rounded_figures, zeros)
+    # identities among the counts we protect (rounded sources are passed through and not linked), the
+    # earlier editions' identities and the links (their published numbers substituted)
     idents = [
-        i for i in structure.identities if all(v in truth or v.figure == AUX_FIGURE for v in i.variables)
+        i
+        for i in knowledge.identities
+        if all(v in truth or v in knowledge.domains or v.figure == AUX_FIGURE for v in i.variables)
     ]
     # which identities do the raw values contradict? (an inconsistent input, e.g. the 2024 Figuur 19)
-    system = build_system(idents, {}, truth)
+    system = build_system(idents, knowledge.domains, truth)
     dropped = sorted(i.name for i, holds in system.constant_rows if not holds)
     bad: set[str] = set(dropped)
     for comp in system.components():
@@ -191,16 +248,35 @@ def suppress(
 
     primary = sorted(k for k, v in truth.items() if v in SMALL_COUNTS)
     in_ident = {v for i in linked for v in i.variables}
-    candidates = sorted(k for k, v in truth.items() if v >= 1 and k not in set(primary) and k in in_ident)
-    # The lowest value the structure alone allows a primary cell (a total of two withheld cells is at
-    # least 2 even when everything is withheld): lower protection asks for no more than that.
-    floor = _structural_floor(idents, truth, primary, candidates, linked)
-    solver = _Attacker(idents, truth, primary, candidates, linked, floor)
-    master = _Master(candidates, truth)
-    for coefs, rhs in _singleton_cuts(idents, set(primary), set(candidates)):
+    candidates = sorted(
+        k
+        for k, v in truth.items()
+        if (v >= 1 or zeros) and k not in set(primary) and k in in_ident and k not in knowledge.known
+    )
+    # What the structure alone allows a cell that is always withheld (a primary cell, an earlier edition's
+    # withheld cell): with every candidate withheld, a total of two withheld cells is still at least 2.
+    # Lower requirements ask for no more than that; a requirement the structure alone breaks is exposed.
+    fixed_targets = primary + sorted(knowledge.targets)
+    probe = _structural(idents, truth, fixed_targets, candidates, linked, knowledge)
+    need: dict[CellKey, _Need] = {}
+    exposed: list[CellKey] = []
+    for k in fixed_targets:
+        lo, hi = probe.get(k, (1.0, INF))
+        if k in knowledge.known:  # shown by an earlier edition: nothing to protect any more
+            exposed.append(k)
+            continue
+        want = _Need(1, PROTECTED_UPPER) if k in truth else knowledge.requirement[k]
+        best = _Need(max(want.lo, int(lo)), min(want.hi, hi), min(3.0, hi - lo))
+        if best.hi < want.hi or best.width < 3 or (k not in truth and lo > want.lo):
+            exposed.append(k)  # the structure (with what was published before) allows no more: reported
+        need[k] = best
+    solver = _Attacker(idents, truth, primary, candidates, linked, need, knowledge)
+    master = _Master(candidates, truth, knowledge.withheld_before)
+    for coefs, rhs in _singleton_cuts(idents, set(primary) - set(exposed), set(candidates)):
         master.add_cut(coefs, rhs)
     hidden_final: set[CellKey] = set()
     rounds = 0
+    required = {k: (n.lo, int(n.hi)) for k, n in need.items() if k in truth}
     while True:
         rounds += 1
         if rounds > MAX_ROUNDS:
@@ -219,10 +295,15 @@ def suppress(
         result = audit_cells(
             display,
             rounded_figures=rounded_figures,
-            required={k: (floor[k], 4) for k in primary},
-            structure=None if structure is None else _published_structure(structure, display),
+            required=required,
+            structure=_published_structure(structure, display) if custom else None,
+            record={"gelden": [], "gelden_niet": list(failed)},
+            year=year,
+            prior=prior,
+            links=knowledge.links,
+            zeros=zeros,
         )
-        failing = [c.key for c in result.leaks]
+        failing = [c.key for c in result.leaks if c.key not in set(exposed)]
         if not failing:
             hidden_final = hidden
             break
@@ -239,45 +320,182 @@ def suppress(
         dropped,
         rounds,
         master.n_cuts,
-        {k: (floor[k], 4) for k in primary},
+        required,
+        sorted(exposed),
+        dict(knowledge.links),
+        zeros and any(truth.get(k) == 0 for k in hidden_final),
     )
 
 
-def _structural_floor(
+@dataclass(frozen=True)
+class _Need:
+    """What a cell that is always withheld must keep: its minimum at most `lo`, its maximum at least `hi`
+    (and at least four values)."""
+
+    lo: int
+    hi: float
+    width: float = 3.0  # hi - lo: at least four values
+
+
+@dataclass
+class _Knowledge:
+    """What the earlier editions add to the attacker's model of the current one (docs/sdc.md, "Across
+    editions"): their identities and the links (their published numbers substituted), the domains of their
+    withheld cells, the current cells they fix (shown before: no candidates), the candidates withheld
+    before (cheaper), the earlier withheld cells this edition must not narrow, and the build's links."""
+
+    identities: list[Identity]
+    domains: dict[CellKey, tuple[float, float]]  # earlier editions' withheld cells
+    hidden_lo: dict[CellKey, float]  # current cells: the least value when withheld (revised from '<5')
+    known: set[CellKey]  # current cells an earlier edition shows (linked): fixed knowledge
+    withheld_before: set[CellKey]  # current cells an earlier edition withheld (linked)
+    targets: set[CellKey]  # earlier editions' withheld cells that no later edition publishes again
+    requirement: dict[CellKey, _Need]
+    links: dict[tuple[int, CellKey], bool]
+    least: float = 1.0  # the least value of a withheld current cell (0 when zeros may be withheld)
+
+    @classmethod
+    def of(
+        cls,
+        truth: Mapping[CellKey, int],
+        shown: Mapping[CellKey, str],
+        structure: Structure,
+        prior: Sequence[PriorEdition],
+        year: int | None,
+        rounded_figures: frozenset[str],
+        zeros: bool = False,
+    ) -> _Knowledge:
+        least = 0.0 if zeros else 1.0
+        if not prior or year is None:
+            return cls(list(structure.identities), {}, {}, set(), set(), set(), {}, {}, least)
+        from jaarcijfers.sdc.audit import narrowed_before
+        from jaarcijfers.sdc.editions import (
+            EditionCells,
+            builder_links,
+            domain,
+            edition_of,
+            joint,
+            revised_domain,
+        )
+        from jaarcijfers.sdc.editions import (
+            published as prior_cells,
+        )
+
+        earlier = [p for p in prior if p.year < year]
+        links = builder_links(truth, earlier, year)
+        current = EditionCells(year, shown, current=True, zeros=zeros)
+        j = joint(
+            [current, *(EditionCells.of(p) for p in earlier)],
+            links,
+            current_identities=structure.identities,
+        )
+        fixed: dict[CellKey, int] = {}
+        domains: dict[CellKey, tuple[float, float]] = {}
+        status: dict[CellKey, str] = {}
+        for k, text in j.published.items():
+            if edition_of(k)[0] is None or cell_kind(k, text) != "count":
+                continue
+            d = variable_domain(k, text, rounded_figures)
+            if d.hidden:
+                domains[k] = j.domains.get(k, (d.lo, d.hi))
+                status[k] = d.status
+            else:
+                fixed[k] = d.lo
+        identities, known = _substitute(list(j.identities) + j.links, fixed, set(truth))
+        published = {p.year: prior_cells(p) for p in earlier}
+        prior_zeros = {p.year: p.zeros for p in earlier}
+        hidden_lo: dict[CellKey, float] = {}
+        withheld_before: set[CellKey] = set()
+        for (y, k), is_linked in links.items():
+            d = domain(k, published[y][k], prior_zeros[y])
+            if is_linked and d.hidden:
+                withheld_before.add(k)
+            elif not is_linked:
+                revised = revised_domain(Domain(int(least), INF, "withheld"), d)
+                if revised is not None:
+                    hidden_lo[k] = revised[0]
+        before = narrowed_before(earlier, set(domains) - j.linked_later)
+        targets = {
+            k
+            for k in domains
+            if k not in j.linked_later and status[k] in ("small", "withheld") and k not in before
+        }
+        requirement = {
+            k: _Need(SMALL_COUNTS[0], SMALL_COUNTS[-1])
+            if status[k] == "small"
+            else _Need(10**9, PROTECTED_UPPER)
+            for k in targets
+        }
+        return cls(identities, domains, hidden_lo, known, withheld_before, targets, requirement, links, least)
+
+
+def _substitute(
+    identities: Sequence[Identity], fixed: Mapping[CellKey, int], current: set[CellKey]
+) -> tuple[list[Identity], set[CellKey]]:
+    """The identities with the earlier editions' published numbers as constants; and the current cells an
+    equality then fixes on its own (a link to a shown number: the cell is known)."""
+    out: list[Identity] = []
+    known: set[CellKey] = set()
+    for i in identities:
+        if not any(v in fixed for v in i.variables):
+            out.append(i)
+            continue
+        const = sum(c * fixed[v] for c, v in i.terms if v in fixed)
+        terms = tuple((c, v) for c, v in i.terms if v not in fixed)
+        j = Identity(i.name, terms, i.op, i.rhs - const, i.kind, i.guard)
+        if terms:
+            out.append(j)
+            if i.kind == IdentityKind.LINK and len(terms) == 1 and terms[0][1] in current:
+                known.add(terms[0][1])
+        else:
+            out.append(j)  # a constant row: build_system checks whether it holds
+    return out, known
+
+
+def _structural(
     idents: list[Identity],
     truth: Mapping[CellKey, int],
-    primary: list[CellKey],
+    targets: list[CellKey],
     candidates: list[CellKey],
     linked: list[Identity],
-) -> dict[CellKey, int]:
-    """For every primary cell, the attacker's exact lower bound when every non-zero count is withheld
-    (LP first; the integer program only where the LP bound exceeds 1)."""
+    knowledge: _Knowledge,
+) -> dict[CellKey, tuple[float, float]]:
+    """For every cell that is always withheld, the attacker's exact interval when every candidate is
+    withheld too (LP first; the integer program only where the LP bounds are tight)."""
     from jaarcijfers.sdc.model import ComponentSolver, build_system, component_rows
 
-    probe = _Attacker(idents, truth, primary, candidates, linked, {k: 1 for k in primary})
+    primary = [k for k in targets if k in truth]
+    loose = {k: _Need(10**9, 0.0, 0.0) for k in targets}
+    probe = _Attacker(idents, truth, primary, candidates, linked, loose, knowledge)
     probe._set_pattern(set(primary) | set(candidates))
-    floor = {}
-    above = []
-    for k in primary:
+    out: dict[CellKey, tuple[float, float]] = {}
+    exact = []
+    for k in targets:
         if k not in probe.pos:
-            floor[k] = 1
+            out[k] = knowledge.domains.get(k, (1.0, INF))
             continue
         dn, _, _ = probe._capacity(k, -1.0)
-        floor[k] = max(1, math.ceil(-dn - TOL))
-        if floor[k] > 1:
-            above.append(k)
-    if above:
-        everything = {k: (1, INF) for k in set(primary) | set(candidates)}
+        up, _, _ = probe._capacity(k, 1.0)
+        lo, hi = math.ceil(-dn - TOL), (INF if up >= probe.big - 0.5 else math.floor(up + TOL))
+        out[k] = (lo, hi)
+        if lo > 1 or hi < PROTECTED_UPPER + 2 or hi - lo < 5:  # near a requirement: the exact interval
+            exact.append(k)
+    if exact:
+        everything = {
+            k: (knowledge.hidden_lo.get(k, knowledge.least), INF) for k in set(primary) | set(candidates)
+        }
+        everything.update(knowledge.domains)
         fixed = {k: v for k, v in truth.items() if k not in everything}
         system = build_system(idents, everything, fixed)
         index = system.index
         for comp in system.components():
-            mine = [k for k in above if index.get(k) in comp]
+            members = set(comp)
+            mine = [k for k in exact if index.get(k) in members]
             if mine:
                 solver = ComponentSolver(system, comp, component_rows(system, comp))
                 for k in mine:
-                    floor[k] = max(1, int(solver.interval(index[k])[1][0]))
-    return floor
+                    out[k] = solver.interval(index[k])[1]
+    return out
 
 
 def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: set[CellKey]):
@@ -315,7 +533,12 @@ def _published_structure(structure: Structure, display: Mapping[CellKey, str]) -
 class _Master:
     """min sum c_j y_j over the candidates, subject to the cuts (binary y)."""
 
-    def __init__(self, candidates: list[CellKey], truth: Mapping[CellKey, int]):
+    def __init__(
+        self,
+        candidates: list[CellKey],
+        truth: Mapping[CellKey, int],
+        withheld_before: set[CellKey] | frozenset[CellKey] = frozenset(),
+    ):
         from jaarcijfers.sdc.model import MIP
         from jaarcijfers.solver.model import Model
 
@@ -325,7 +548,14 @@ class _Master:
         n = len(candidates)
         self.n_cuts = 0
         if n:
-            costs = [cost_weight(k) * (10 + truth[k]) + 1e-4 * (i + 1) / n for i, k in enumerate(candidates)]
+            costs = [
+                cost_weight(k)
+                * (W_BEFORE if k in withheld_before else 1.0)
+                * (W_ZERO if truth[k] == 0 else 1.0)
+                * (10 + truth[k])
+                + 1e-4 * (i + 1) / n
+                for i, k in enumerate(candidates)
+            ]
             self.model.add_columns([0.0] * n, [1.0] * n, costs, integer=True)
 
     def add_cut(self, coefs: Mapping[CellKey, float], rhs: float) -> None:
@@ -353,7 +583,10 @@ class _Master:
 
 
 class _Attacker:
-    """The attacker's LP over all identities; bounds follow the suppression pattern."""
+    """The attacker's LP over all identities; bounds follow the suppression pattern. Variables: the current
+    edition's counts (published: their true value; withheld: at least 1, or more when the record of a
+    revision says so), auxiliaries (free) and the earlier editions' withheld cells (their symbol's domain,
+    whatever the pattern)."""
 
     def __init__(
         self,
@@ -362,7 +595,8 @@ class _Attacker:
         primary: list[CellKey],
         candidates: list[CellKey],
         linked: list[Identity],
-        floor: Mapping[CellKey, int],
+        need: Mapping[CellKey, _Need],
+        knowledge: _Knowledge,
     ):
         from jaarcijfers.sdc.model import BIG, LIMITS
         from jaarcijfers.solver.model import Model, Settings
@@ -370,17 +604,17 @@ class _Attacker:
         self.big = BIG
         self.truth = truth
         self.primary = set(primary)
-        self.floor = dict(floor)
+        self.need = dict(need)
         self.candidates = set(candidates)
-        self.vars = sorted({v for i in linked for v in i.variables} | set(primary))
+        self.earlier = {v: (lo, BIG if hi == INF else hi) for v, (lo, hi) in knowledge.domains.items()}
+        self.hidden_lo = {v: float(knowledge.hidden_lo.get(v, knowledge.least)) for v in truth}
+        self.vars = sorted({v for i in linked for v in i.variables} | set(primary) | set(need))
         self.pos = {v: j for j, v in enumerate(self.vars)}
         self.idents = idents
         # the simplex method without presolve: its duals after warm starts give the capacity cuts
         self.model = Model(Settings(limits=LIMITS, presolve=False, simplex=True), name="strikt: aanvaller LP")
-        n = len(self.vars)
-        lo = [-BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars]
-        hi = [BIG if v.figure == AUX_FIGURE else float(truth[v]) for v in self.vars]
-        self.model.add_columns(lo, hi)
+        bounds = [self._fixed_bounds(v) for v in self.vars]
+        self.model.add_columns([b[0] for b in bounds], [b[1] for b in bounds])
         self.row_lo: list[float] = []
         self.row_hi: list[float] = []
         self.guard_of_row: list[CellKey | None] = []
@@ -395,7 +629,7 @@ class _Attacker:
         for i in linked:
             for v in i.variables:
                 self.adj[v].update(i.variables)
-        self.n = n
+        self.n = len(self.vars)
         # connected components (through all identities) and the patterns already proven protected
         self.component: dict[CellKey, int] = {}
         for v in self.vars:
@@ -410,6 +644,16 @@ class _Attacker:
                         self.component[w] = cid
                         todo.append(w)
         self.passed: set[tuple[int, frozenset[CellKey]]] = set()
+        self.recent: set[CellKey] = set()  # the cells that missed a requirement in the last round
+        self.recent_now: set[CellKey] = set()
+
+    def _fixed_bounds(self, v: CellKey) -> tuple[float, float]:
+        """Bounds the pattern does not change (auxiliaries, earlier editions); a current cell published."""
+        if v.figure == AUX_FIGURE:
+            return -self.big, self.big
+        if v in self.earlier:
+            return self.earlier[v]
+        return float(self.truth[v]), float(self.truth[v])
 
     def neighbours(self, key: CellKey, hidden: set[CellKey]) -> list[CellKey]:
         """The published candidate cells nearest to `key` in the identity graph (sharing an identity
@@ -425,14 +669,15 @@ class _Attacker:
         return []
 
     def _set_pattern(self, hidden: set[CellKey]) -> None:
-        big = self.big
-        lo = [
-            -big if v.figure == AUX_FIGURE else (1.0 if v in hidden else float(self.truth[v]))
-            for v in self.vars
-        ]
-        hi = [
-            big if v.figure == AUX_FIGURE else INF if v in hidden else float(self.truth[v]) for v in self.vars
-        ]
+        lo, hi = [], []
+        for v in self.vars:
+            if v in self.truth and v in hidden:
+                lo.append(self.hidden_lo[v])
+                hi.append(INF)
+            else:
+                a, b = self._fixed_bounds(v)
+                lo.append(a)
+                hi.append(b)
         self.model.set_bounds(lo, hi)
         for r, g in enumerate(self.guard_of_row):
             if g is not None:
@@ -477,17 +722,19 @@ class _Attacker:
             if abs(d) <= 1e-7:
                 continue
             v = self.vars[j]
-            if v.figure == AUX_FIGURE:  # bounds [-BIG, BIG], independent of the pattern
-                const -= d * (-self.big if d > 0 else self.big)
+            if v not in self.truth:  # auxiliary or earlier edition: bounds independent of the pattern
+                a, b = self._fixed_bounds(v)
+                const -= d * (a if d > 0 else b)
                 continue
             a = float(self.truth[v])
-            if v in self.primary:  # always withheld: bounds [1, inf)
-                const -= d * 1.0 if d > 0 else -INF
+            low = self.hidden_lo[v]
+            if v in self.primary:  # always withheld: bounds [low, inf)
+                const -= d * low if d > 0 else -INF
                 continue
-            # published: [a, a]; withheld: [1, BIG]
+            # published: [a, a]; withheld: [low, BIG]
             const -= d * a
             if v in self.candidates:
-                gain = d * (a - 1.0) if d > 0 else INF
+                gain = d * (a - low) if d > 0 else INF
                 coefs[v] = coefs.get(v, 0.0) + gain
         return opt, const, coefs
 
@@ -495,38 +742,51 @@ class _Attacker:
         """Capacity cuts for every withheld cell whose LP interval misses a requirement."""
         hidden = self.primary | {k for k, on in y.items() if on}
         self._set_pattern(hidden)
-        out = []
+        self.recent_now = set()
+        out: list[tuple[dict[CellKey, float], float]] = []
         by_comp: dict[int, list[CellKey]] = {}
-        for k in sorted(hidden):
+        for k in sorted(hidden | set(self.need)):
             if k in self.pos:  # (a primary cell in no identity: its interval is its domain 1..inf)
                 by_comp.setdefault(self.component[k], []).append(k)
         for cid, members in sorted(by_comp.items()):
-            pattern = (cid, frozenset(members))
+            pattern = (cid, frozenset(m for m in members if m in hidden))
             if pattern in self.passed:
                 continue  # nothing changed in this component since it was proven protected
-            found = self._component_cuts(members)
-            if found:
-                out.extend(found)
-            else:
+            # the cells that missed a requirement last time first; a round stops after CUTS_PER_ROUND cuts
+            # (the master then moves on; a pattern counts as protected only when every cell was checked)
+            ordered = [m for m in members if m in self.recent] + [m for m in members if m not in self.recent]
+            found, complete = self._component_cuts(ordered, CUTS_PER_ROUND - len(out))
+            out.extend(found)
+            if complete and not found:
                 self.passed.add(pattern)
+            if len(out) >= CUTS_PER_ROUND:
+                break
+        self.recent = set(self.recent_now)
         return out
 
-    def _component_cuts(self, members: list[CellKey]) -> list[tuple[dict[CellKey, float], float]]:
-        out = []
+    def _component_cuts(
+        self, members: list[CellKey], budget: int
+    ) -> tuple[list[tuple[dict[CellKey, float], float]], bool]:
+        """The cuts of a component's cells, until `budget` cuts are found; and whether every cell was checked."""
+        out: list[tuple[dict[CellKey, float], float]] = []
         for k in members:
+            if len(out) >= budget:
+                return out, False
             up, up_c, up_g = self._capacity(k, 1.0)
             dn, dn_c, dn_g = self._capacity(k, -1.0)  # dn = max(-x) = -(min x)
             need: list[tuple[float, dict[CellKey, float], float]] = []
-            if k in self.primary:
-                if up < 4.0 - TOL:
-                    need.append((up_c, up_g, 4.0))
-                if -dn > self.floor[k] + TOL:
-                    need.append((dn_c, dn_g, -float(self.floor[k])))
-            if up + dn < 3.0 - TOL:
+            if k in self.need:
+                want = self.need[k]
+                if up < want.hi - TOL:
+                    need.append((up_c, up_g, want.hi))
+                if -dn > want.lo + TOL:
+                    need.append((dn_c, dn_g, -float(want.lo)))
+            width = self.need[k].width if k in self.need else 3.0
+            if up + dn < width - TOL:
                 g = dict(up_g)
                 for kk, c in dn_g.items():
                     g[kk] = g.get(kk, 0.0) + c
-                need.append((up_c + dn_c, g, 3.0))
+                need.append((up_c + dn_c, g, width))
             for const, g, level in need:
                 own = g.pop(k, 0.0)  # the target's own term (a candidate that is withheld now)
                 r = level - const - own
@@ -536,9 +796,10 @@ class _Attacker:
                 if r <= 0:
                     continue
                 coefs = {kk: min(c, r) for kk, c in g.items() if c > TOL}
+                self.recent_now.add(k)
                 if k in self.candidates:  # conditional on y_k: sum coef y >= r y_k
                     coefs[k] = -r
                     out.append((coefs, 0.0))
                 else:
                     out.append((coefs, r))
-        return out
+        return out, True

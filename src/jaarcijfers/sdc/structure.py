@@ -83,8 +83,34 @@ def is_total_label(label: str) -> bool:
     return "totaal" in label.lower()
 
 
+# --- cells of earlier editions ------------------------------------------------------------------------------
+_EDITION = re.compile(r"^(\d{4}):(.*)$")
+
+
+def of_edition(key: CellKey, year: int) -> CellKey:
+    """The variable of a cell (or fact, or auxiliary) of an earlier edition: a different unknown from the
+    same key in the edition audited unless a link ties the two (`sdc/editions.py`). The figure is tagged
+    with the edition's year ('2023:17'); an auxiliary stays free (figure `AUX_FIGURE`, named per edition)."""
+    if key.figure == AUX_FIGURE:
+        return CellKey(AUX_FIGURE, "", f"{key.row} [editie {year}]", "")
+    return CellKey(f"{year}:{key.figure}", key.part, key.row, key.column)
+
+
+def edition_of(key: CellKey) -> tuple[int | None, CellKey]:
+    """(year of the earlier edition or None, the key as that edition publishes it)."""
+    m = _EDITION.match(key.figure)
+    if m is None:
+        return None, key
+    return int(m.group(1)), CellKey(m.group(2), key.part, key.row, key.column)
+
+
+def base_key(key: CellKey) -> CellKey:
+    return edition_of(key)[1]
+
+
 def _role(key: CellKey) -> Role | None:
     """The role of a cell's row or column label that decides what the cell is (None: a plain count)."""
+    key = base_key(key)
     fig = _FIGURES.get(key.figure)
     block = fig.block(key.part) if fig else None
     if block is None:
@@ -100,9 +126,13 @@ def _role(key: CellKey) -> Role | None:
 
 def cell_kind(key: CellKey, display: str) -> str:
     """What a published cell is: 'count', 'percent', 'mean', 'rank' or 'blank' (from the catalogue's
-    roles; a cell of a figure the catalogue does not know by its string)."""
+    roles; a cell of a figure the catalogue does not know by its string). A prose fact is a 'count' when it
+    is a whole number or a withholding symbol, else a 'value' (a share, a change: not a variable)."""
     if display == "":
         return "blank"
+    if base_key(key).figure == FACT_FIGURE:
+        s = display.strip()
+        return "count" if _INT.match(s) or s in (SMALL_SYMBOL, STRICT_SYMBOL) else "value"
     role = _role(key)
     if role == Role.SHARE or (role is None and PERCENT.match(display)):
         return "percent"
@@ -116,12 +146,16 @@ def cell_kind(key: CellKey, display: str) -> str:
 def share_base(key: CellKey) -> CellKey | None:
     """The count cell a percentage cell is the share of (its block's count column), None if `key` is not
     a share of a catalogue figure."""
-    fig = _FIGURES.get(key.figure)
-    block = fig.block(key.part) if fig else None
-    if block is None or _role(key) != Role.SHARE:
+    year, plain = edition_of(key)
+    fig = _FIGURES.get(plain.figure)
+    block = fig.block(plain.part) if fig else None
+    if block is None or _role(plain) != Role.SHARE:
         return None
     counts = [e.text for e in block.columns.entries if e.role == Role.COUNT]
-    return CellKey(key.figure, key.part, key.row, counts[0]) if len(counts) == 1 else None
+    if len(counts) != 1:
+        return None
+    base = CellKey(plain.figure, plain.part, plain.row, counts[0])
+    return base if year is None else of_edition(base, year)
 
 
 @dataclass(frozen=True)
@@ -137,17 +171,20 @@ class Domain:
         return self.status != "fixed"
 
 
-def variable_domain(key: CellKey, display: str, rounded_figures: frozenset[str] = ROUNDED_FIGURES) -> Domain:
+def variable_domain(
+    key: CellKey, display: str, rounded_figures: frozenset[str] = ROUNDED_FIGURES, zeros: bool = False
+) -> Domain:
     """The domain of a published count: `<5` = 1..4; in a rounded figure R = R-2..R+2, `0` = 0..2,
-    `<10` = 0..9; `x` (strict policy) = 1..inf (zeros are never withheld); a plain number = itself."""
+    `<10` = 0..9; `x` (strict policy) = 1..inf (zeros are never withheld), or 0..inf in an edition that
+    records it withheld zeros (`zeros`); a plain number = itself."""
     s = display.strip()
-    rounded = key.figure in rounded_figures
+    rounded = base_key(key).figure in rounded_figures
     if s == SMALL_SYMBOL:
         return Domain(SMALL_COUNTS[0], SMALL_COUNTS[-1], "small")
     if s == ROUNDED_SMALL_SYMBOL:
         return Domain(0, 9, "rounded_small")
     if s == STRICT_SYMBOL:
-        return Domain(1, INF, "withheld")
+        return Domain(0 if zeros else 1, INF, "withheld")
     if not _INT.match(s):
         raise ValueError(f"geen aantal in {key}: {display!r}")
     n = int(s)
@@ -163,6 +200,8 @@ class IdentityKind(StrEnum):
     EXACT = "exact"  # holds by construction of the figures
     DATA = "data"  # holds only if the data have no unit without a code on an axis that may miss one
     PERCENT = "percent"  # a published percentage, rounded half up, of a published count share
+    FACT = "fact"  # a published prose fact: a sum, a share, a change or a factor of counts (its rounding)
+    LINK = "link"  # the same cell in two editions (sdc/editions.py)
 
 
 @dataclass(frozen=True)
@@ -222,6 +261,9 @@ def fact_key(fact_id: str) -> CellKey:
 
 
 def figure_name(figure: str) -> str:
+    m = _EDITION.match(figure)
+    if m is not None:
+        return f"{figure_name(m.group(2))} (editie {m.group(1)})"
     if figure == FACT_FIGURE:
         return "Feit"
     fig = _FIGURES.get(figure)
@@ -231,6 +273,8 @@ def figure_name(figure: str) -> str:
 def cell_name(key: CellKey) -> str:
     if key.figure == AUX_FIGURE:
         return key.row
+    if base_key(key).figure == FACT_FIGURE:
+        return f"{figure_name(key.figure)} {key.row}"
     part = f" ({key.part})" if key.part else ""
     return f"{figure_name(key.figure)}{part} [{key.row} | {key.column}]"
 
@@ -238,6 +282,8 @@ def cell_name(key: CellKey) -> str:
 def reporting_year(published: Iterable[CellKey]) -> int | None:
     """The reporting year of an edition: the last year column of its figures."""
     years = [
-        int(k.column) for k in published if k.figure not in (FACT_FIGURE, AUX_FIGURE) and is_year(k.column)
+        int(k.column)
+        for k in published
+        if k.figure not in (FACT_FIGURE, AUX_FIGURE) and edition_of(k)[0] is None and is_year(k.column)
     ]
     return max(years) if years else None

@@ -3,7 +3,7 @@ the analysts' text).
 
 `numbers_not_in_edition(text, edition)` lists the numbers in a text that the edition does not publish:
 every number a reader sees must be a published cell, a fact, a label or note of a figure, or a value of
-the edition's provenance, symbols, disclosure note, reflection or estimate. Years (2000-2100) and the
+the edition's provenance, symbols, disclosure note and reason, revisions, reflection or estimate. Years (2000-2100) and the
 numbers of chapters, figures and tables are not data and are ignored.
 """
 
@@ -70,6 +70,9 @@ def edition_numbers(edition: Edition, analysts: bool = True) -> set[str]:
     texts += [f.value for f in edition.facts]
     texts += list(strings([(s.text, s.meaning) for s in edition.disclosure.symbols]))
     texts += list(strings(edition.disclosure.note))
+    texts += list(strings(edition.disclosure.reason))
+    if edition.revisions is not None:  # the revisions table and its count (render/revisions.py)
+        texts += list(strings(asdict(edition.revisions))) + [str(len(edition.revisions.revisions))]
     texts += list(strings(edition.provenance))
     texts += list(strings(asdict(edition.estimate) if edition.estimate is not None else None))
     ed = edition.editorial

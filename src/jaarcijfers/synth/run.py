@@ -65,9 +65,41 @@ def build_delivery(targets, seed: int, with_comensha: bool = True):
     return tables, report
 
 
-def run_synth(out: Path, seed: int = 2024, reference: Path | None = None) -> int:
+def check_out(out: Path, force: bool) -> None:
+    """`--out` may be new or empty; a non-empty folder only with `force` (docs/outputs.md). A link is
+    never written through, with or without `force`."""
+    import os
+
+    if os.path.islink(out):
+        raise UserError(f"{out} is een symbolische koppeling; geef de echte map op")
+    if os.path.lexists(out) and not out.is_dir():
+        raise UserError(f"{out} bestaat al en is geen map")
+    if out.is_dir() and any(os.scandir(out)) and not force:
+        raise UserError(
+            f"{out} is niet leeg; jaarcijfers synth overschrijft geen map zonder --force "
+            "(met --force worden de bestanden van de levering in die map vervangen)"
+        )
+
+
+def run_synth(out: Path, seed: int = 2024, reference: Path | None = None, force: bool = False) -> int:
+    """`jaarcijfers synth`: the target folder is checked first (`check_out`); with `force` the contract
+    files of a delivery already there (in any format), `levering.toml` and the fit report are replaced
+    and other files are left alone."""
+    from jaarcijfers.errors import describe_os_error
+
+    check_out(out, force)
+    try:
+        return _run_synth(out, seed, reference)
+    except OSError as exc:
+        raise UserError(
+            f"kan de synthetische levering niet schrijven in {out}: {describe_os_error(exc)}"
+        ) from None
+
+
+def _run_synth(out: Path, seed: int, reference: Path | None) -> int:
+    from jaarcijfers.contract.schema import FORMATS
     from jaarcijfers.synth.targets import load_targets
-    from jaarcijfers.synth.writer import levering_toml, write_csv
+    from jaarcijfers.synth.writer import levering_toml, write_csv, write_file
 
     if reference is not None and not (reference / "figures.csv").is_file():
         raise UserError(f"Geen figures.csv gevonden in {reference}")
@@ -84,6 +116,10 @@ def run_synth(out: Path, seed: int = 2024, reference: Path | None = None) -> int
     tables, report = build_delivery(targets, seed)
     for name, rows in sorted(tables.items()):
         write_csv(out, name, rows)
+        for fmt in FORMATS:  # the same file in another format would make the delivery invalid
+            other = out / f"{name}.{fmt}"
+            if fmt != "csv" and (other.is_symlink() or other.is_file()):
+                other.unlink()
     Y = targets.year
     emm_date = targets.fact("emm_peildatum") or f"{Y + 1}-06-01"
     peildata = {
@@ -94,11 +130,9 @@ def run_synth(out: Path, seed: int = 2024, reference: Path | None = None) -> int
         "rechtspraak": f"{Y + 1}-04-01",
     }
     edition = f"de Jaarcijfers Mensenhandel {Y}"
-    (out / "levering.toml").write_text(
-        levering_toml(sorted(tables), peildata, seed, edition), encoding="utf-8"
-    )
+    write_file(out, "levering.toml", levering_toml(sorted(tables), peildata, seed, edition).encode("utf-8"))
     text = report.text()
-    (out / REPORT_FILE).write_text(text, encoding="utf-8")
+    write_file(out, REPORT_FILE, text.encode("utf-8"))
     sys.stdout.write(text)
     sys.stdout.write(f"\nGeschreven: {len(tables)} bestanden en levering.toml in {out}\n")
     return 0

@@ -74,9 +74,36 @@ def csv_bytes(name: str, rows: list[dict[str, str]]) -> bytes:
 
 
 def write_csv(folder: Path, name: str, rows: list[dict[str, str]]) -> Path:
-    path = folder / f"{name}.csv"
-    path.write_bytes(csv_bytes(name, rows))
+    return write_file(folder, f"{name}.csv", csv_bytes(name, rows))
+
+
+def write_file(folder: Path, name: str, data: bytes) -> Path:
+    """Write `folder/name` without ever writing through what is there: the content goes into a new file
+    in the folder, which then replaces the name (a symbolic link there is replaced, never followed out of
+    the folder; a half-written file never carries the name)."""
+    import os
+    import tempfile
+
+    path = folder / name
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
     return path
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _toml_str(s: str) -> str:

@@ -58,9 +58,10 @@ def describe_duckdb_error(exc: BaseException) -> str:
     return first[:300]
 
 
-def attach(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+def attach(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool = False) -> list[str]:
     """Attach the warehouse at `path` as `wh` (created if new) and make sure it is one. Call inside
-    `private_umask()`. Returns warnings (Dutch) for the user."""
+    `private_umask()`. Returns warnings (Dutch) for the user. `read_only`: the file must exist (it is
+    read, never created or changed)."""
     import duckdb
 
     warnings: list[str] = []
@@ -68,6 +69,8 @@ def attach(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
         raise UserError(
             f"het warehouse {path} is een map; geef een bestandsnaam, bijv. {path / 'jaarcijfers.duckdb'}."
         )
+    if read_only and not path.is_file():
+        raise UserError(f"het warehouse {path} bestaat niet; laad eerst een levering met jaarcijfers load.")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -87,7 +90,7 @@ def attach(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
         )
     literal = str(path).replace("'", "''")
     try:
-        con.execute(f"ATTACH '{literal}' AS {ALIAS}")
+        con.execute(f"ATTACH '{literal}' AS {ALIAS}" + (" (READ_ONLY)" if read_only else ""))
     except duckdb.Error as exc:
         raise UserError(
             f"het warehouse {path} kan niet worden geopend: {describe_duckdb_error(exc)}"

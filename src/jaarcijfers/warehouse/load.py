@@ -103,11 +103,14 @@ def run_load(
     progress: Progress | None = None,
 ) -> int:
     """The `load` command: validate, load, print what happened; returns the exit code."""
-    result = load_delivery(data, warehouse, quarantine, limits=limits, progress=progress)
+    write = None
     if report_file is not None:
         from jaarcijfers.contract.report_files import write_report
 
-        write_report(result.report, report_file)
+        def write(report: ValidationReport) -> None:
+            write_report(report, report_file)
+
+    result = load_delivery(data, warehouse, quarantine, limits=limits, progress=progress, on_report=write)
     if not result.loaded or (result.report.total and quarantine is None) or report_file is not None:
         print_report(result.report, report_file=report_file)
     for note in result.notes:
@@ -133,17 +136,22 @@ def load_delivery(
     loaded_at: dt.datetime | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    on_report: Callable[[ValidationReport], None] | None = None,
 ) -> LoadResult:
     """Validate the delivery in `data` and load it into the DuckDB file `warehouse` (default:
     `default_warehouse()`). Without `quarantine` an invalid delivery loads nothing. With it, valid
     rows load and rejected rows are written to `quarantine/<file>.csv` with their row number and
     reasons; problems that leave no rows to judge (a missing or unreadable file, a header error, a file
-    of which every row is rejected, a bad `levering.toml`) still stop the load."""
+    of which every row is rejected, a bad `levering.toml`) still stop the load. `on_report(report)` is
+    called while the validation's staging database is open (report files read every problem from it)."""
     from jaarcijfers.contract.validate import check_delivery
 
     checked = check_delivery(Path(data), limits=limits, progress=progress)
     try:
-        return _load_checked(checked, warehouse, quarantine, loaded_at, progress)
+        result = _load_checked(checked, warehouse, quarantine, loaded_at, progress)
+        if on_report is not None:  # the full list of problems, read from the store before it closes
+            on_report(result.report)
+        return result
     finally:
         checked.close()
 

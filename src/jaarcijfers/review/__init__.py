@@ -1,0 +1,1 @@
+"""The plausibility review of a delivery before publication (`jaarcijfers review`, docs/editions.md)."""

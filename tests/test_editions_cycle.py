@@ -1,0 +1,184 @@
+"""The annual cycle on the demo (docs/editions.md): the 2023 edition from the earlier demo delivery and
+the 2024 edition from the demo delivery, both built from one warehouse and recorded; a recorded edition
+rebuilds byte-identically after the newer delivery was loaded; the revisions are exactly the shared cells
+that differ; safe by default."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jaarcijfers.edition import register
+from jaarcijfers.edition.files import read_cells
+from jaarcijfers.edition.revisions import compare
+from jaarcijfers.figures.catalogue import CATALOGUE
+from jaarcijfers.figures.model import CellKey
+from jaarcijfers.figures.spec import Period
+from jaarcijfers.paths import DEMO_2023_DELIVERY, DEMO_DELIVERY
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def cycle(tmp_path_factory, cli):
+    base = tmp_path_factory.mktemp("cycle")
+    wh = base / "wh.duckdb"
+    runs = {}
+    for year, data in ((2023, DEMO_2023_DELIVERY), (2024, DEMO_DELIVERY)):
+        res = cli(
+            "build",
+            "--data",
+            str(data),
+            "--warehouse",
+            str(wh),
+            "--out",
+            str(base / str(year)),
+            "--only-figures",
+        )
+        assert res.returncode == 0, res.stdout + res.stderr
+        runs[year] = res.stdout
+    return base, wh, runs
+
+
+def test_the_committed_earlier_demo_is_the_scripts_output():
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_demo_2023.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_both_editions_are_recorded_with_the_loads_they_read(cycle):
+    _, wh, runs = cycle
+    assert "vastgelegd" in runs[2023] and "geen editie 2022 vastgelegd" in runs[2023]
+    with register.connect(wh) as con:
+        entries = register.entries(con)
+    assert [(e.year, e.policy, e.version, e.imported) for e in entries] == [
+        (2023, "publicatie", 1, False),
+        (2024, "publicatie", 1, False),
+    ]
+    assert set(entries[0].loads.values()) == {1} and set(entries[1].loads.values()) == {2}
+
+
+def test_a_recorded_edition_rebuilds_byte_identically_after_a_newer_delivery(cycle, cli):
+    base, wh, _ = cycle
+    again = base / "2023-opnieuw"
+    res = cli("build", "--editie", "2023", "--warehouse", str(wh), "--out", str(again), "--only-figures")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "3 bestanden byte-identiek" in res.stdout
+    assert files(again) == files(base / "2023")
+
+
+def test_building_from_the_warehouse_equals_building_from_the_folder(cycle, demo_build):
+    """The warehouse build knows the recorded 2023 edition (disclosure control across editions); a build
+    from the folder given the same edition as a published folder gives the same files."""
+    base, _, _ = cycle
+    folder_build = demo_build(
+        "--data", str(DEMO_DELIVERY), "--only-figures", "--met-eerdere", str(base / "2023")
+    )
+    assert files(base / "2024") == {k: v for k, v in files(folder_build).items() if k != ".complete"}
+
+
+def test_the_revisions_are_the_shared_cells_that_differ(cycle):
+    base, wh, runs = cycle
+    old, new = read_cells(base / "2023" / "figures.csv"), read_cells(base / "2024" / "figures.csv")
+    years_blocks = {(f.id, b.part) for f in CATALOGUE for b in f.blocks if b.period == Period.YEARS}
+    overlap = {"2020", "2021", "2022", "2023"}
+    rows = {(k.figure, k.part, k.row) for k in new} | {(k.figure, k.part, k.row) for k in old}
+    keys = [
+        (fig, part, row, year)
+        for fig, part, row in sorted(rows)
+        for year in sorted(overlap)
+        if (fig, part) in years_blocks
+    ]
+    expected = set()
+    for fig, part, row, year in keys:
+        k = CellKey(fig, part, row, year)
+        if (k in old or k in new) and old.get(k, "") != new.get(k, ""):
+            expected.add(k)
+    with register.connect(wh) as con:
+        found = compare(register.read(con, 1), register.read(con, 2))
+    assert {(r.figure, r.part, r.row, r.column) for r in found.revisions} == {
+        (k.figure, k.part, k.row, k.column) for k in expected
+    }
+    assert len(found.revisions) > 20  # the documented changes of the earlier delivery show
+    assert f"{len(found.revisions)} van {found.compared} gedeelde cellen" in runs[2024]
+
+
+def test_a_rebuild_needs_a_recorded_edition(cycle, cli):
+    _, wh, _ = cycle
+    res = cli("build", "--editie", "2019", "--warehouse", str(wh))
+    assert res.returncode == 2 and "geen editie 2019 vastgelegd" in res.stderr
+    res = cli("build", "--editie", "2023")
+    assert res.returncode == 2 and "--warehouse" in res.stderr
+    res = cli("build", "--niet-vastleggen")
+    assert res.returncode == 2 and "--warehouse" in res.stderr
+
+
+def test_safe_by_default(demo_build):
+    """The demo's 2024 edition declares the publication's policy (it reproduces the published report);
+    its 2023 edition declares none and gets the strict policy."""
+    declared = json.loads(
+        (demo_build("--data", str(DEMO_DELIVERY), "--only-figures") / "metadata.json").read_text()
+    )
+    assert declared["onthullingscontrole"] == "publicatie"
+    undeclared = demo_build("--data", str(DEMO_DELIVERY), "--year", "2023", "--only-figures")
+    assert json.loads((undeclared / "metadata.json").read_text())["onthullingscontrole"] == "strict"
+    values = set(read_cells(undeclared / "figures.csv").values())
+    assert "x" in values and "<5" not in values
+
+
+@pytest.mark.slow
+def test_every_output_of_the_cycle_and_a_byte_identical_rebuild(tmp_path, cli):
+    """The full outputs: the revisions in the open data, the workbook and the site, and a rebuild of the
+    2024 edition after a third delivery version was loaded: every file byte-identical."""
+    wh = tmp_path / "wh.duckdb"
+    for year, data in ((2023, DEMO_2023_DELIVERY), (2024, DEMO_DELIVERY)):
+        res = cli("build", "--data", str(data), "--warehouse", str(wh), "--out", str(tmp_path / str(year)))
+        assert res.returncode == 0, res.stdout + res.stderr
+    out = tmp_path / "2024"
+    with register.connect(wh) as con:
+        revisions = compare(register.read(con, 1), register.read(con, 2)).revisions
+    lines = (out / "open-data" / "herzieningen.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "figure,table_part,row,column,previous,new,difference,reason"
+    assert len(lines) == 1 + len(revisions)
+    package = json.loads((out / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert "herzieningen" in [r["name"] for r in package["resources"]]
+    site = (out / "index.html").read_text(encoding="utf-8")
+    assert 'id="herzieningen"' in site and "Herziene cijfers ten opzichte van de editie 2023" in site
+    assert "reproduceert het gepubliceerde rapport" in site  # the reason of the demo's policy
+    import openpyxl
+
+    assert "Herzieningen" in openpyxl.load_workbook(out / "jaarcijfers-2024.xlsx").sheetnames
+    # a third delivery version (CoMensha corrects one registration of 2023) is loaded; the recorded 2024
+    # edition still rebuilds from the versions it read
+    third = tmp_path / "derde"
+    shutil.copytree(DEMO_DELIVERY, third)
+    regs = third / "comensha_registraties.csv"
+    text = regs.read_text(encoding="utf-8")
+    regs.write_text(text.replace(",2023,nee,vrouw,", ",2023,nee,man,", 1), encoding="utf-8")
+    res = cli("load", str(third), "--warehouse", str(wh))
+    assert res.returncode == 0 and "lading 3" in res.stdout
+    again = tmp_path / "opnieuw"
+    res = cli("build", "--editie", "2024", "--warehouse", str(wh), "--out", str(again))
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert files(again) == files(out)
+
+
+def test_a_warehouse_build_needs_every_source(cli, tmp_path):
+    partial = tmp_path / "om"
+    partial.mkdir()
+    for name in ("om_zaken.csv", "om_feiten.csv", "om_dossiercodering.csv"):
+        shutil.copy(DEMO_DELIVERY / name, partial / name)
+    res = cli("build", "--data", str(partial), "--warehouse", str(tmp_path / "wh.duckdb"), "--only-figures")
+    assert res.returncode == 2 and "nog geen levering van CoMensha" in res.stderr, res.stderr
