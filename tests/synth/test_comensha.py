@@ -374,7 +374,10 @@ def test_figure_engine_agrees(tmp_path, targets, result):
             (data / f"{name}.csv").write_text(",".join(spec.column_names) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     try:
-        app(["build", "--data", str(data), "--out", str(out), "--only-figures", "--sdc", "publicatie"], standalone_mode=False)
+        app(
+            ["build", "--data", str(data), "--out", str(out), "--only-figures", "--sdc", "publicatie"],
+            standalone_mode=False,
+        )
     except SystemExit as exc:
         assert exc.code in (0, None)
     with open(out / "figures.csv", encoding="utf-8") as f:

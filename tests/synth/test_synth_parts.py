@@ -218,7 +218,10 @@ def test_figure_engine_agrees(tmp_path, delivery):
     (data / "comensha_melders.csv").write_text("registratie_id,melder\nR2024,politie\n", encoding="utf-8")
     out = tmp_path / "out"
     try:
-        app(["build", "--data", str(data), "--out", str(out), "--only-figures", "--sdc", "publicatie"], standalone_mode=False)
+        app(
+            ["build", "--data", str(data), "--out", str(out), "--only-figures", "--sdc", "publicatie"],
+            standalone_mode=False,
+        )
     except SystemExit as exc:
         assert exc.code in (0, None)
     with open(out / "figures.csv", encoding="utf-8") as f:
