@@ -125,6 +125,7 @@ def test_a_rebuild_needs_a_recorded_edition(cycle, cli):
     assert res.returncode == 2 and "--warehouse" in res.stderr
 
 
+@pytest.mark.slow
 def test_safe_by_default(demo_build):
     """The demo's 2024 edition declares the publication's policy (it reproduces the published report);
     its 2023 edition declares none and gets the strict policy."""

@@ -428,6 +428,7 @@ def test_year_window_without_peildatum_follows_verslagjaar_then_today(tmp_path):
 ESCAPES = "\x1b]0;gehackt\x07\x1b[2J\u202e"
 
 
+@pytest.mark.slow
 def test_escape_sequences_never_reach_the_terminal_or_a_report(tmp_path):
     tables = example_tables()
     tables["comensha_melders"][2]["melder"] = "nla" + ESCAPES

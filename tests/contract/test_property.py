@@ -11,6 +11,7 @@ import random
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,6 +109,7 @@ def apply(c: dict, folder: Path) -> set[tuple]:
     return expected
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(corruption())
 def test_random_corruption_is_reported_never_raised(c):
@@ -144,6 +146,7 @@ def test_random_corruption_is_reported_never_raised(c):
                 assert n <= len(originals[name]) + 1
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(st.integers(0, 2**16))
 def test_shuffled_columns_alone_stay_valid_and_load_the_same(seed):

@@ -121,6 +121,7 @@ def test_numbers_in_the_analysts_text_are_checked(tmp_path):
     assert "reflectie.md, regel 1" in m and "4711" in m and "[[extern]]" in m
 
 
+@pytest.mark.slow
 def test_the_content_is_shown_where_it_belongs(tmp_path):
     from jaarcijfers.render.checks import html_text, numbers_not_in_edition
     from jaarcijfers.render.press import render_press
@@ -138,6 +139,7 @@ def test_the_content_is_shown_where_it_belongs(tmp_path):
     assert "18 oktober 2025" in press and "Persvoorlichting, telefoon 070-1234567" in press
 
 
+@pytest.mark.slow
 def test_the_estimate_can_be_switched_off(tmp_path):
     d = folder(tmp_path)
     (d / "redactie.toml").write_text(

@@ -94,6 +94,7 @@ def test_bca_is_deterministic_for_a_seed():
     assert a.lower <= est <= a.upper
 
 
+@pytest.mark.slow
 def test_default_number_of_replicates_makes_the_error_small():
     t = CaptureTable(("A", "B"), (300, 200, 60))  # Lincoln-Petersen: quick replicates
     res = bca_interval(t, stepwise(t).estimate, STEPWISE, seed=1)

@@ -61,6 +61,7 @@ def default_2023(demo_build) -> Path:
 
 
 # ------------------------------------------------------------------------------ the demo's editions
+@pytest.mark.slow
 def test_strict_2024_made_without_2023_leaks_through_it(demo_build, strict_2023):
     """Issue 12: the 2023 edition shows Figuur 17 Dagvaarding 2022 = 98, and with it 108 + 111 + 98 + 104 +
     120 = 437 + 46 + 57 + y gives the 2024 edition's withheld cell y = 1 exactly."""
@@ -78,6 +79,7 @@ def test_strict_2024_made_without_2023_leaks_through_it(demo_build, strict_2023)
     }
 
 
+@pytest.mark.slow
 def test_strict_2023_and_2024_pass_together(demo_build, strict_2023):
     out = demo_build(
         "--data", str(DEMO_DELIVERY), "--sdc", "strict", "--only-figures", "--met-eerdere", str(strict_2023)
@@ -94,6 +96,7 @@ def test_strict_2023_and_2024_pass_together(demo_build, strict_2023):
     assert read_cells(out / "figures.csv")[DAGVAARDING_ONBEKEND] == "x"
 
 
+@pytest.mark.slow
 def test_default_2023_and_strict_2024_pass_together(demo_build, default_2023):
     """The first strict year after a default edition: the default edition's own leaks are not the strict
     edition's (the audit lists them as known before), and the strict edition adds none. (It withholds two
@@ -108,6 +111,7 @@ def test_default_2023_and_strict_2024_pass_together(demo_build, default_2023):
     assert metadata(out)["onthullingscontrole_audit"]["geslaagd"] is True
 
 
+@pytest.mark.slow
 def test_cli_rejects_an_earlier_edition_that_is_not_earlier(demo_build, strict_2023, tmp_path):
     res = audit(str(strict_2023), "--met", str(strict_2023))
     assert res.returncode == 2 and "niet eerder" in res.stderr
@@ -175,6 +179,7 @@ def test_revised_withheld_cell_is_recorded_and_read_back():
     assert not j.links and j.domains[overig] == (5, float("inf"))
 
 
+@pytest.mark.slow
 def test_an_earlier_editions_record_of_data_dependent_identities_is_used(tmp_path):
     """Identities that depend on the data are checked against the data before the audit relies on them, in
     every edition: an earlier edition's metadata.json record turns the ones it found false into their
@@ -224,6 +229,7 @@ def _pair(seed: int, tmp_path: Path) -> None:
     assert run_audit(now, json_out=True, earlier=[out]) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", PAIR_SEEDS)
 def test_two_consecutive_strict_editions_pin_no_cell(seed, tmp_path, capsys):
     """Random deliveries with two consecutive years: both strict editions, the second made with the first as

@@ -19,6 +19,7 @@ def test_no_false_claim_on_the_demo_editions(demo, demo_2023):
         assert check_story(tell(e), Values.of_edition(e)) == []
 
 
+@pytest.mark.slow
 def test_the_built_folder_passes_the_checker(demo_build):
     out = demo_build()
     assert (out / CLAIMS_FILE).is_file()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_findings_json(cli):
     res = cli("findings", "--json")
@@ -22,6 +24,7 @@ def test_findings_json(cli):
     assert any(c["verteld"] == [] for c in cands)  # not everything is told
 
 
+@pytest.mark.slow
 def test_findings_table(cli):
     res = cli("findings", "--year", "2023")
     assert res.returncode == 0, res.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ def edition(folder, seed, sdc="publicatie"):  # type: ignore[no-untyped-def]
     return compute_edition(deliveries.write(folder, seed), deliveries.YEAR, sdc, estimate=False)[0]
 
 
+@pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(0, 10_000), st.sampled_from(["publicatie", "strict"]))
 def test_no_false_claim_on_random_deliveries(tmp_path_factory, seed, policy):
