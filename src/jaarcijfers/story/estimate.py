@@ -97,13 +97,33 @@ def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
         ),
         Sentence(
             "De marge is het profielaannemelijkheidsinterval bij dat model. De onzekerheid van de modelkeuze zelf "
-            "zit er niet in; de werkelijke onzekerheid is dus groter. Een bootstrap die ook die onzekerheid "
-            "meeneemt, is voor deze publicatie niet doorgerekend.",
+            "zit er niet in; de werkelijke onzekerheid is dus groter.",
             "estimate.interval",
             (),
         ),
     ]
-    others = [a for a in est.approaches if a.key != est.model and a.total is not None]
+    averaged = next((a for a in est.approaches if a.key == "bma" and a.total is not None), None)
+    refs_bma = [Ref.of_fact(f"schatting_bma_{name}_{y}") for name in ("totaal", "ondergrens", "bovengrens")]
+    if averaged is not None and all(values.text(r) for r in refs_bma):
+        total, low, high = (w.count(values.text(r) or "") for r in refs_bma)
+        method.append(
+            Sentence(
+                "Bayesiaanse modelmiddeling neemt die onzekerheid wel mee: zij weegt alle decomposeerbare "
+                f"modellen naar hun aannemelijkheid (de methode van het R-pakket dga) en komt uit op {total}, "
+                f"met een geloofwaardigheidsinterval van {low} tot {high}.",
+                "estimate.averaged",
+                tuple(Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs_bma),
+            )
+        )
+    else:
+        method.append(
+            Sentence(
+                "Een methode die ook die onzekerheid meeneemt, is voor deze publicatie niet doorgerekend.",
+                "estimate.interval_only",
+                (),
+            )
+        )
+    others = [a for a in est.approaches if a.key not in (est.model, "bma") and a.total is not None]
     if others:
         refs = [Ref.of_fact(f"schatting_{a.key.replace('-', '_')}_totaal_{y}") for a in others]
         parts = [
