@@ -105,11 +105,12 @@ def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
     averaged = next((a for a in est.approaches if a.key == "bma" and a.total is not None), None)
     refs_bma = [Ref.of_fact(f"schatting_bma_{name}_{y}") for name in ("totaal", "ondergrens", "bovengrens")]
     if averaged is not None and all(values.text(r) for r in refs_bma):
-        total, low, high = (w.count(values.text(r) or "") for r in refs_bma)
+        low_high = [w.count(values.text(r) or "") for r in refs_bma]
+        total_text, low, high = low_high
         method.append(
             Sentence(
                 "Bayesiaanse modelmiddeling neemt die onzekerheid wel mee: zij weegt alle decomposeerbare "
-                f"modellen naar hun aannemelijkheid (de methode van het R-pakket dga) en komt uit op {total}, "
+                f"modellen naar hun aannemelijkheid (de methode van het R-pakket dga) en komt uit op {total_text}, "
                 f"met een geloofwaardigheidsinterval van {low} tot {high}.",
                 "estimate.averaged",
                 tuple(Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs_bma),
