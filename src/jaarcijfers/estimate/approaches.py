@@ -188,7 +188,7 @@ def quick_approaches(table: CaptureTable, level: float = LEVEL) -> tuple[Approac
     """The approaches without resampling: stepwise, AIC and BIC, each with the profile interval given
     its model, and Bayesian model averaging over the decomposable graphs (its posterior is computed, not
     sampled). About 0.5 s without and 4 s with the averaging on the demo delivery's six lists
-    (`benchmarks/`); the bootstraps are left to `jaarcijfers estimate --approaches`."""
+    (CPU, measured with `time.process_time`); the bootstraps are left to `jaarcijfers estimate --approaches`."""
     cache = ModelCache(table)
     return (
         _stepwise_profile(table, level),
