@@ -9,14 +9,14 @@ resident memory of the process. `--full` also renders the publication (site, PDF
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ID_COLUMNS = {"registratie_id", "onderzoek_id", "verdachte_id", "zaak_id"}
+from scaled import scale_delivery  # benchmarks/scaled.py, beside this script
+
 ONCE = r"""
 import json, resource, sys, time
 from pathlib import Path
@@ -42,25 +42,6 @@ t4 = time.perf_counter()
 print(json.dumps({"load": t1 - t0, "figures": t2 - t1, "facts": t3 - t2, "publish": t4 - t3,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
-
-
-def scale_delivery(src: Path, dst: Path, k: int) -> int:
-    dst.mkdir(parents=True, exist_ok=True)
-    total = 0
-    for path in sorted(src.glob("*.csv")):
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            fields = list(reader.fieldnames or [])
-            rows = list(reader)
-        with open(dst / path.name, "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fields, lineterminator="\n")
-            w.writeheader()
-            copies = k if any(c in ID_COLUMNS for c in fields) else 1
-            for i in range(copies):
-                for r in rows:
-                    w.writerow({c: (f"{v}~{i}" if c in ID_COLUMNS and v and i else v) for c, v in r.items()})
-                    total += 1
-    return total
 
 
 def main() -> None:

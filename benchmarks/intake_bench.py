@@ -28,7 +28,6 @@ Targets (issue 13): validate + load within 3x of the raw read; figures-only buil
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
@@ -36,7 +35,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ID_COLUMNS = {"registratie_id", "onderzoek_id", "verdachte_id", "zaak_id"}
+from scaled import scale_delivery  # benchmarks/scaled.py, beside this script
 
 RAW = r"""
 import sys
@@ -58,26 +57,6 @@ print(json.dumps({"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "cpu": 
                   "exit": res.returncode, "lines": res.stdout.count(b"\n"), "bytes": len(res.stdout),
                   "stderr": res.stderr.decode(errors="replace")[-300:]}))
 """
-
-
-def scale_delivery(src: Path, dst: Path, k: int) -> int:
-    dst.mkdir(parents=True, exist_ok=True)
-    total = 0
-    for path in sorted(src.glob("*.csv")):
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            fields = list(reader.fieldnames or [])
-            rows = list(reader)
-        with open(dst / path.name, "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fields, lineterminator="\n")
-            w.writeheader()
-            copies = k if any(c in ID_COLUMNS for c in fields) else 1
-            for i in range(copies):
-                for r in rows:
-                    w.writerow({c: (f"{v}~{i}" if c in ID_COLUMNS and v and i else v) for c, v in r.items()})
-                    total += 1
-    (dst / "levering.toml").write_bytes((src / "levering.toml").read_bytes())
-    return total
 
 
 def invalid_delivery(dst: Path, n: int) -> int:
