@@ -67,6 +67,8 @@ def claim_from(d: dict[str, Any]) -> Claim:
 
 
 def story_json(story: Story) -> dict[str, Any]:
+    from jaarcijfers.story.report import findings_json
+
     return {
         "verslagjaar": story.year,
         "zinnen": [
@@ -79,21 +81,8 @@ def story_json(story: Story) -> dict[str, Any]:
             }
             for where, s in story.sentences()
         ],
-        "kandidaten": [
-            {
-                "rang": i,
-                "id": f.id,
-                "soort": str(f.kind),
-                "paragraaf": f.section,
-                "figuur": f.figure,
-                "score": round(f.score, 3),
-                "kan_leiden": f.can_lead,
-                "niveau": f.level,
-                "p": None if f.p_value is None else round(f.p_value, 4),
-                "waarom": f.why,
-            }
-            for i, f in enumerate(story.candidates, start=1)
-        ],
+        # the ranked candidates exactly as `jaarcijfers findings --json` prints them
+        "kandidaten": findings_json(story)["kandidaten"],
     }
 
 
