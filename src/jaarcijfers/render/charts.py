@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from jaarcijfers import dutch
 from jaarcijfers.edition.model import PublishedBlock, PublishedFigure
 from jaarcijfers.figures.model import CellKind
 from jaarcijfers.figures.spec import Role
@@ -156,7 +155,7 @@ def role_name(block: PublishedBlock, label: str) -> str:
     return "deel"
 
 
-def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, object]]:
+def records(fig: PublishedFigure, block: PublishedBlock, lang: Language = NL) -> list[dict[str, object]]:
     """One record per drawn cell: published label, numeric value or the symbol's bound, where its label sits."""
     cells = {(c.row, c.column): c for c in block.cells}
     out: list[dict[str, object]] = []
@@ -177,11 +176,11 @@ def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, objec
                     "grens": bound,
                     "hoogte": value if value is not None else bound,
                     "label": c.display,
-                    "tekst": dutch.count(c.display),
+                    "tekst": lang.count(c.display),
                     "beschermd": bound is not None,
                     "rol": role_name(block, r),
-                    "beschrijving": f"{r}, {col}: {dutch.count(c.display)}"
-                    + (" (afgerond op vijftallen)" if fig.rounded else ""),
+                    "beschrijving": f"{r}, {col}: {lang.count(c.display)}"
+                    + (lang.gettext(" (afgerond op vijftallen)") if fig.rounded else ""),
                 }
             )
     return out
@@ -488,7 +487,7 @@ def chart_spec(
     for block in fig.blocks:
         if part is not None and block.part != part:
             continue
-        data = records(fig, block)
+        data = records(fig, block, lang)
         if not data:
             continue
         body = _year_block(fig, block, size) if is_year_block(block) else _category_block(fig, block, size)
