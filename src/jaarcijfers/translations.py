@@ -10,6 +10,7 @@ translation.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).parent
 SOURCES = (
@@ -38,13 +39,14 @@ def _extracted() -> list[tuple[str, str, str]]:
     from babel.messages.extract import extract_python
     from jinja2.ext import babel_extract
 
+    keywords: Any = {"_": None, "N_": None, "gettext": None}
     out = []
     for pattern in SOURCES:
         for path in sorted(PACKAGE.glob(pattern)):
             extract = babel_extract if path.suffix == ".j2" else extract_python
-            options = {"trim_blocks": "true", "lstrip_blocks": "true"} if path.suffix == ".j2" else {}
+            options: Any = {"trim_blocks": "true", "lstrip_blocks": "true"} if path.suffix == ".j2" else {}
             with path.open("rb") as f:
-                for _lineno, _func, found, _comments in extract(f, ("_", "N_", "gettext"), [], options):
+                for _lineno, _func, found, _comments in extract(f, keywords, [], options):
                     message = found[0] if isinstance(found, tuple) else found  # _("...", name=value)
                     if isinstance(message, str) and message:
                         out.append(("", message, str(path.relative_to(PACKAGE))))

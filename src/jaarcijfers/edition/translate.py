@@ -31,6 +31,7 @@ from jaarcijfers.edition.model import (
     LabelMeaning,
     PublishedBlock,
     PublishedFigure,
+    Revisions,
     Section,
 )
 from jaarcijfers.figures.spec import Axis, Block, Figure, Role
@@ -239,7 +240,7 @@ def translate(edition: Edition, lang: Language) -> Edition:
     )
 
 
-def _revisions(lang: Language, edition: Edition):  # type: ignore[no-untyped-def]
+def _revisions(lang: Language, edition: Edition) -> Revisions | None:
     rev = edition.revisions
     if rev is None:
         return None
