@@ -138,3 +138,50 @@ def test_translations_use_the_glossary() -> None:
             if dutch_term.lower() in msgid.lower() and english.lower() not in msgstr.lower():
                 wrong.append((msgid, msgstr))
     assert wrong == []
+
+
+def test_the_engine_notes_on_missing_data_are_translated() -> None:
+    """A figure whose source delivered nothing for the window, and one without the reporting year
+    (figures/engine.py): their notes in English, the cells untouched."""
+    from dataclasses import replace
+
+    from jaarcijfers.edition.files import read_edition
+    from jaarcijfers.edition.translate import translate
+    from jaarcijfers.paths import REFERENCE_2024
+
+    edition = read_edition(REFERENCE_2024)
+    f10, f13 = edition.figure("10"), edition.figure("13")
+    gone = replace(
+        f10,
+        blocks=(),
+        years=(),
+        no_data=True,
+        notes=("Geen gegevens: de levering bevat geen records van IND over 2020-2024.",),
+    )
+    late = replace(
+        f13,
+        notes=(*f13.notes, "Geen gegevens over 2024: de levering bevat geen records van EMM over dat jaar."),
+    )
+    figures = tuple(gone if f.id == "10" else late if f.id == "13" else f for f in edition.figures)
+    english = translate(replace(edition, figures=figures), EN)
+    assert english.figure("10").notes == ("No data: the delivery holds no records of the IND for 2020-2024.",)
+    assert english.figure("13").notes[-1] == (
+        "No data for 2024: the delivery holds no records of the EMM for that year."
+    )
+    assert english.figure("10").name == "Figure 10" and english.figure("T1").name == "Table 1"
+    assert [c.display for c in english.figure("13").blocks[0].cells] == [
+        c.display for c in f13.blocks[0].cells
+    ]
+
+
+def test_nationalities_are_named_by_cldr_from_their_code() -> None:
+    from jaarcijfers.edition.files import read_edition
+    from jaarcijfers.edition.translate import translate
+    from jaarcijfers.paths import REFERENCE_2024
+
+    edition = read_edition(REFERENCE_2024)
+    rows = translate(edition, EN).figure("T1").blocks[0].rows
+    dutch_rows = edition.figure("T1").blocks[0].rows
+    assert "Oekraïne" in dutch_rows and "Hongarije" in dutch_rows
+    assert "Ukraine" in rows and "Hungary" in rows and "Netherlands" in rows
+    assert len(rows) == len(dutch_rows)

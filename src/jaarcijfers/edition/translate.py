@@ -90,6 +90,9 @@ def catalogue_words() -> tuple[tuple[str, str], ...]:
             words.append((f"policy.{name}.note", policy.note))
     words.append((f"symbol.{ROUNDED_SMALL.text}", ROUNDED_SMALL.meaning))
     words += [("figure.name", "Figuur"), ("figure.name", "Tabel")]
+    from jaarcijfers.contract.schema import SOURCE_NAMES
+
+    words += [(f"source.{sid}", name) for sid, name in SOURCE_NAMES.items()]
     from jaarcijfers.edition.model import RevisionReason
 
     words += [("revision.reason", r.value) for r in RevisionReason]
@@ -163,16 +166,25 @@ def _figure(lang: Language, pf: PublishedFigure, year: int) -> PublishedFigure:
     key = f"figure.{fig.id}"
     years = pf.years
     fmt = {"periode": f"{years[0]}-{years[-1]}" if years else f"{year - 4}-{year}", "jaar": year}
-    if pf.no_data:
-        from jaarcijfers.contract.schema import SOURCE_NAMES
+    from jaarcijfers.contract.schema import SOURCE_NAMES
 
+    source = lang.text(f"source.{fig.source_id}", SOURCE_NAMES[fig.source_id])
+    if pf.no_data:
         notes: tuple[str, ...] = (
             lang.gettext("Geen gegevens: de levering bevat geen records van {source} over {period}.").format(
-                source=SOURCE_NAMES[fig.source_id], period=fmt["periode"]
+                source=source, period=fmt["periode"]
             ),
         )
     else:
+        # the catalogue's notes, and the engine's note on a reporting year without records (figures/engine.py)
         translated = {n.format(**fmt): lang.text(f"{key}.note", n).format(**fmt) for n in fig.notes}
+        no_year = (
+            f"Geen gegevens over {year}: de levering bevat geen records van {SOURCE_NAMES[fig.source_id]} "
+            "over dat jaar."
+        )
+        translated[no_year] = lang.gettext(
+            "Geen gegevens over {year}: de levering bevat geen records van {source} over dat jaar."
+        ).format(year=year, source=source)
         notes = tuple(translated[n] if n in translated else _note(lang, n) for n in pf.notes)
     return replace(
         pf,

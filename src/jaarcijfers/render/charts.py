@@ -67,7 +67,9 @@ PROTECTED_DRAWING = N_("een open staaf of punt met een gestippelde rand")
 """How a protected cell is drawn, in words: the charts' notes, the text alternatives and the Toelichting
 all say it with these (one place)."""
 
-LOCALE: dict[str, object] = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}}
+LOCALE: dict[str, object] = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}
+}
 """Dutch number notation on axes (Vega's d3-format locale): 1.000, 2,5."""
 
 
