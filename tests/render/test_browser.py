@@ -298,6 +298,8 @@ def test_english_site(both_sites, browser, reference_edition, width) -> None:  #
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "nl"
     assert page.url.endswith("/index.html") and "/en/" not in page.url
+    page.wait_for_function(ALL_DRAWN, timeout=60_000)
+    assert axe_violations(page) == []  # the Dutch page with its language switch
     page.locator("a[hreflang='en']").first.click()
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "en"
