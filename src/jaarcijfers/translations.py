@@ -32,6 +32,10 @@ def source_messages() -> list[tuple[str, str, str]]:
         found.setdefault((ctx, msgid), where)
     for msgid in _constants():
         found.setdefault(("", msgid), "render/pdf.py")
+    from jaarcijfers.story.nl import EXPLANATIONS
+
+    for text in EXPLANATIONS.values():
+        found.setdefault(("explanation", text), "story/nl.py")
     return sorted((ctx, msgid, where) for (ctx, msgid), where in found.items())
 
 

@@ -38,6 +38,12 @@ class Section:
     chapter: str  # "1"
     chapter_title: str  # "Slachtoffers"
     title: str  # "Vormen van mensenhandel"
+    source: str = ""  # in another language: the Dutch title it translates (`edition.translate`)
+
+    @property
+    def dutch(self) -> str:
+        """The section's Dutch title: what the project's Dutch texts about it are keyed by."""
+        return self.source or self.title
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,9 @@ def translate(edition: Edition, lang: Language) -> Edition:
     return replace(
         edition,
         sections=tuple(
-            Section(s.chapter, lang.text(f"chapter.{s.chapter}", s.chapter_title), section(lang, s.title))
+            Section(
+                s.chapter, lang.text(f"chapter.{s.chapter}", s.chapter_title), section(lang, s.title), s.dutch
+            )
             for s in edition.sections
         ),
         figures=tuple(_figure(lang, f, edition.year) for f in edition.figures),

@@ -291,6 +291,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     first, last = edition.years[0], edition.years[-1]
     year = edition.year
     from jaarcijfers.render.markdown import to_blocks
+    from jaarcijfers.render.site import explanation
     from jaarcijfers.story.compose import tell
 
     _ = lang.gettext
@@ -349,7 +350,9 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
                     "title": sec.title,
                     "show_heading": sec.title != title,
                     "headline": None,
-                    "explanation": text.explanation.text if text is not None and text.explanation else None,
+                    "explanation": text.explanation.text
+                    if text is not None and text.explanation
+                    else explanation(lang, sec.dutch),
                     "findings": [],
                     "figures": [],
                     "groups": groups,

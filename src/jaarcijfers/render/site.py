@@ -384,6 +384,17 @@ def nice_step(top: float) -> int:
     return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
+def explanation(lang: Language, section: str) -> str | None:
+    """The explanation at the head of a section (the story's, docs/narrative.md) in an edition whose story
+    is not told (another language than Dutch): the same text from the language's catalogue."""
+    if lang.source:
+        return None
+    from jaarcijfers.story.nl import EXPLANATIONS
+
+    text = EXPLANATIONS.get(section)
+    return lang.text("explanation", text) if text else None
+
+
 def provenance_rows(edition: Edition) -> list[dict[str, str]]:
     out = []
     for d in edition.provenance.get("deliveries", []) or []:
@@ -428,6 +439,7 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
     present = {f.section for f in edition.figures}
     sections = [(s.chapter, s.title) for s in edition.sections if s.title in present]
     texts = {s.section: s for s in st.sections} if st is not None else {}
+    dutch_of = {s.title: s.dutch for s in edition.sections}
     figures = {f.id: f for f in edition.figures}
     est = estimate_context(edition)
     reflection = Markup(to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
@@ -454,7 +466,9 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
         return {
             "id": slug(title),
             "title": title,
-            "explanation": text.explanation.text if text and text.explanation else None,
+            "explanation": text.explanation.text
+            if text and text.explanation
+            else explanation(lang, dutch_of.get(title, title)),
             "groups": groups
             if text is not None
             else [
