@@ -203,13 +203,19 @@ def delivery_provenance(con, data: Path | None) -> dict:
     }
 
 
-def check_story(edition: Edition, out: Path) -> list[str]:
+def check_story(edition: Edition, out: Path, languages: tuple[Language, ...] = ()) -> list[str]:
     """Write the findings with their claims (`bevindingen.json`) and check every claim against the
-    figures.csv and facts.csv just written: a false claim stops the build with a clear message."""
+    figures.csv and facts.csv just written: a false claim stops the build with a clear message. The
+    English sentences (`--lang en`) carry the same findings' claims and are checked the same way."""
     from jaarcijfers.story.checker import check_folder, write_claims
 
     written = write_claims(edition, out)
     problems = check_folder(out)
+    if any(lang.code == "en" for lang in languages):
+        from jaarcijfers.story import en
+        from jaarcijfers.story.published import Values
+
+        problems += en.check(edition, Values.of_folder(out))
     if problems:
         raise UserError(
             "de tekst bevat beweringen die de gepubliceerde cijfers niet dragen:\n"
@@ -326,7 +332,7 @@ def write_outputs(
         written = write_files(edition, work)
         if not only_figures:
             step("de beweringen in de tekst controleren")
-            written += check_story(edition, work)
+            written += check_story(edition, work, languages)
             from jaarcijfers.language import NL
             from jaarcijfers.render import render_all
 

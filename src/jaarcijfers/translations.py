@@ -32,7 +32,11 @@ def source_messages() -> list[tuple[str, str, str]]:
         found.setdefault((ctx, msgid), where)
     for msgid in _constants():
         found.setdefault(("", msgid), "render/pdf.py")
+    from jaarcijfers.story.en import phrase_words
     from jaarcijfers.story.nl import EXPLANATIONS
+
+    for key, text in phrase_words():
+        found.setdefault((key, text), "figures/catalogue.py")
 
     for text in EXPLANATIONS.values():
         found.setdefault(("explanation", text), "story/nl.py")

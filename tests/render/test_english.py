@@ -212,5 +212,29 @@ def test_english_pages_declare_their_language_and_link_back(both) -> None:  # ty
         assert (both / "en" / dutch).is_file()
     site = (both / "en" / "index.html").read_text(encoding="utf-8")
     assert 'id="glossary"' in site and "presumed victim of human trafficking" in site
+
+
+def test_english_narrative_in_the_site_and_the_pdf(both) -> None:  # type: ignore[no-untyped-def]
+    """The English sentences (story/en.py) stand beside their figures, and their claims hold against the
+    published files (the build checks them; here again on the folder)."""
+    from pypdf import PdfReader
+
+    from jaarcijfers.edition.files import read_edition
+    from jaarcijfers.story import en
+    from jaarcijfers.story.published import Values
+
+    edition = read_edition(both)
+    texts = en.texts(edition)
+    assert en.check(edition, Values.of_folder(both)) == []
+    site = html_text(both / "en" / "index.html")
+    pdf = " ".join(
+        p.extract_text() or "" for p in PdfReader(both / "en" / "human-trafficking-figures-2024.pdf").pages
+    )
+    pdf = " ".join(pdf.replace("\u00ad\n", "").split())
+    told = [s for g in texts.values() for s in g.sentences()]
+    assert len(told) > 30
+    for s in told:
+        assert s.text in " ".join(site.split()), s.text
+    assert sum(s.text.replace("\u00ad", "") in pdf for s in told) > len(told) // 2
     package = json.loads((both / "en" / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["language"] == "en"

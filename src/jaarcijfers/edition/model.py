@@ -304,6 +304,9 @@ class Edition:
     estimate: Estimate | NoEstimate | None = None
     editorial: EditorialContent = field(default_factory=EditorialContent)  # what the analysts wrote
     revisions: Revisions | None = None  # None: not compared with an earlier edition (docs/editions.md)
+    translates: Edition | None = (
+        None  # in another language: the Dutch edition it translates (docs/language.md)
+    )
 
     def figure(self, fig_id: str) -> PublishedFigure:
         for f in self.figures:

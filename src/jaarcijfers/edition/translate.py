@@ -251,6 +251,7 @@ def translate(edition: Edition, lang: Language) -> Edition:
         editorial=EditorialContent(settings=edition.editorial.settings),
         estimate=None,
         revisions=_revisions(lang, edition),
+        translates=edition,
     )
 
 

@@ -291,7 +291,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     first, last = edition.years[0], edition.years[-1]
     year = edition.year
     from jaarcijfers.render.markdown import to_blocks
-    from jaarcijfers.render.site import explanation
+    from jaarcijfers.render.site import explanation, told_in
     from jaarcijfers.story.compose import tell
 
     _ = lang.gettext
@@ -303,6 +303,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     figures = {f.id: f for f in edition.figures}
     ed = edition.editorial
     names = publication.files(edition, lang)
+    english = told_in(edition, lang)
 
     chapters = []
     for number, title in edition.chapters():
@@ -339,7 +340,15 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
                 ]
             else:
                 groups = [
-                    {"headline": None, "paragraphs": [], "figures": _figure(f, edition, charts, lang)}
+                    {
+                        "headline": english[f.id].headline.text
+                        if f.id in english and english[f.id].headline
+                        else None,
+                        "paragraphs": [" ".join(x.text for x in p) for p in english[f.id].paragraphs]
+                        if f.id in english
+                        else [],
+                        "figures": _figure(f, edition, charts, lang),
+                    }
                     for f in edition.figures
                     if f.section == sec.title
                 ]

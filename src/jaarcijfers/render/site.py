@@ -384,6 +384,16 @@ def nice_step(top: float) -> int:
     return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
+def told_in(edition: Edition, lang: Language) -> dict[str, Any]:
+    """The text beside each figure of an edition in another language than Dutch: the findings that have an
+    English template so far (`story.en`, docs/language.md), told from the edition it translates."""
+    if lang.source or edition.translates is None:
+        return {}
+    from jaarcijfers.story.en import texts
+
+    return dict(texts(edition.translates))
+
+
 def explanation(lang: Language, section: str) -> str | None:
     """The explanation at the head of a section (the story's, docs/narrative.md) in an edition whose story
     is not told (another language than Dutch): the same text from the language's catalogue."""
@@ -440,6 +450,7 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
     sections = [(s.chapter, s.title) for s in edition.sections if s.title in present]
     texts = {s.section: s for s in st.sections} if st is not None else {}
     dutch_of = {s.title: s.dutch for s in edition.sections}
+    english = told_in(edition, lang)
     figures = {f.id: f for f in edition.figures}
     est = estimate_context(edition)
     reflection = Markup(to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
@@ -472,7 +483,15 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
             "groups": groups
             if text is not None
             else [
-                {"headline": None, "paragraphs": [], "figure": figure_context(f, lang)}
+                {
+                    "headline": english[f.id].headline.text
+                    if f.id in english and english[f.id].headline
+                    else None,
+                    "paragraphs": [" ".join(x.text for x in p) for p in english[f.id].paragraphs]
+                    if f.id in english
+                    else [],
+                    "figure": figure_context(f, lang),
+                }
                 for f in edition.figures
                 if f.section == title
             ],

@@ -1,0 +1,299 @@
+"""The English wording of findings (docs/language.md, "The English narrative"): English sentence templates
+with English grammar for the same findings and the same claims as the Dutch text (`nl.py`).
+
+So far only the changes of a figure's series are written in English (a count of one row of a year block,
+from the year before to the reporting year: kind `change`), with a headline when such a change leads the
+figure; the other kinds (crossings, drivers, shares, contrasts, concentrations, largest categories, the
+top ten, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
+are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
+(`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
+checks them against the published files like the Dutch ones (`check`).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jaarcijfers.edition.model import Edition
+from jaarcijfers.figures.spec import Axis, Label
+from jaarcijfers.language import EN, Language
+from jaarcijfers.story import words
+from jaarcijfers.story.model import Change, Finding, FindingKind, Ref, Sentence, Series
+from jaarcijfers.story.published import Values
+
+MAGNITUDE_ADVERB = {"slight": "slightly", "moderate": "", "considerable": "considerably", "strong": "sharply"}
+MULTIPLES = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+NUMBERS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def factor_words(key: str) -> str:
+    """'x2' -> 'doubled', 'x3-' -> 'almost tripled', '>x2' -> 'more than doubled', 'x6' -> 'grew sixfold',
+    '/2' -> 'halved' (the bands of `story.words`: 'x3-' is just under three times, 'x3+' and '>x3' over)."""
+    qualifier = (
+        "more than " if key.startswith(">") or key.endswith("+") else "almost " if key.endswith("-") else ""
+    )
+    if "/" in key:
+        return qualifier + "halved"
+    k = words.factor_k(key)
+    if k in MULTIPLES:
+        return qualifier + MULTIPLES[k]
+    return f"grew {qualifier}{NUMBERS[k]}fold"
+
+
+@dataclass
+class Para:
+    """What a paragraph has said so far: whether it named the years, whether rounding was noted."""
+
+    named: bool = False
+    rounded_noted: bool = False
+
+
+@dataclass(frozen=True)
+class Opt:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GroupText:
+    """The English text beside one figure: a headline (or none) and its paragraphs."""
+
+    figure: str
+    headline: Sentence | None
+    paragraphs: tuple[tuple[Sentence, ...], ...]
+
+    def sentences(self) -> list[Sentence]:
+        return ([self.headline] if self.headline else []) + [s for p in self.paragraphs for s in p]
+
+
+@dataclass
+class EnglishWriter:
+    edition: Edition
+    values: Values
+    lang: Language = EN
+    used: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def Y(self) -> int:
+        return self.edition.year
+
+    @property
+    def P(self) -> int:
+        return self.edition.year - 1
+
+    def pick(self, options: Sequence[Opt | None], key: str) -> Opt:
+        opts = [o for o in options if o is not None]
+        best = min(opts, key=lambda o: (self.used[o.id], zlib.crc32(f"{key}|{o.id}".encode())))
+        self.used[best.id] += 1
+        return best
+
+    def n(self, ref: Ref | None) -> str:
+        return self.lang.count(self.values.text(ref) or "") if ref is not None else ""
+
+    def unsigned(self, ref: Ref | None) -> str | None:
+        text = self.values.text(ref) if ref is not None else None
+        return text.lstrip("+-") if text else None
+
+    def phrase(self, series: Series) -> str:
+        return phrase(self.lang, series)
+
+    @staticmethod
+    def tells(f: Finding) -> bool:
+        """Whether the finding has an English sentence (see the module's docstring)."""
+        ch = f.change
+        return (
+            f.kind == FindingKind.CHANGE
+            and ch is not None
+            and not ch.mean
+            and not ch.series.column
+            and _has_phrase(ch.series)
+        )
+
+    # --- sentences -------------------------------------------------------------------------------------
+    def write(self, f: Finding, para: Para) -> list[Sentence]:
+        if not self.tells(f):
+            return []
+        assert f.change is not None
+        text = self.change(f, f.change, para)
+        return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def change(self, f: Finding, ch: Change, para: Para) -> Opt:
+        S = self.phrase(ch.series)
+        a, b = self.n(ch.old), self.n(ch.new)
+        up = ch.direction == "up"
+        rose, more, higher = ("rose", "more", "higher") if up else ("fell", "fewer", "lower")
+        rnd = ""
+        if ch.rounded and not para.rounded_noted:
+            para.rounded_noted, rnd = True, " (rounded to multiples of five)"
+        pct, spct = (self.unsigned(ch.pct), self.values.text(ch.pct)) if ch.pct and ch.new_n else (None, None)
+        diff = self.unsigned(ch.diff)
+        paren = f" ({spct})" if spct else ""
+        adverb = MAGNITUDE_ADVERB.get(ch.magnitude, "")
+        adv = f" {adverb}" if adverb and not ch.factor else ""
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        if ch.direction == "same":
+            return self.pick(
+                [
+                    Opt("same.1", f"The number of {S} was unchanged{f' in {Y}' if fresh else ''}: {b}{rnd}."),
+                    Opt(
+                        "same.2",
+                        f"There were as many {S} in {Y} as in {P}: {b}{rnd}."
+                        if fresh
+                        else f"There were as many {S} as a year earlier: {b}{rnd}.",
+                    ),
+                ],
+                f.id,
+            )
+        if ch.factor:
+            grown = factor_words(ch.factor)
+            return self.pick(
+                [
+                    Opt(
+                        "factor.1",
+                        f"The number of {S} {grown}, from {a} in {P} to {b} in {Y}{rnd}."
+                        if fresh
+                        else f"The number of {S} {grown}, from {a} to {b}{rnd}.",
+                    )
+                ],
+                f.id,
+            )
+        if fresh:
+            options: list[Opt | None] = [
+                Opt("change.1", f"The number of {S} {rose}{adv} from {a} in {P} to {b} in {Y}{rnd}{paren}."),
+                Opt("change.2", f"In {Y} there were {b} {S}{rnd}, {diff} {more} than in {P}{paren}.")
+                if diff
+                else None,
+                Opt("change.3", f"At {b}, the number of {S} was {pct} {higher} in {Y} than in {P}{rnd}.")
+                if pct
+                else None,
+                Opt("change.4", f"{Y} saw {b} {S}, compared with {a} the year before{rnd}{paren}."),
+            ]
+        else:
+            options = [
+                Opt("next.1", f"The number of {S} {rose}{adv} from {a} to {b}{rnd}{paren}."),
+                Opt("next.2", f"There were {b} {S}, {diff} {more} than a year earlier{rnd}.")
+                if diff
+                else None,
+                Opt(
+                    "next.3",
+                    f"The number of {S} {'went up' if up else 'went down'} to {b}, from {a}{rnd}{paren}.",
+                ),
+            ]
+        return self.pick(options, f.id)
+
+    def headline(self, f: Finding) -> Sentence | None:
+        if not self.tells(f):
+            return None
+        assert f.change is not None
+        ch = f.change
+        S = self.phrase(ch.series)
+        if ch.direction == "same":
+            text = f"As many {S} as a year earlier"
+        elif ch.factor:
+            text = f"Number of {S} {factor_words(ch.factor)}"
+        else:
+            text = f"{'More' if ch.direction == 'up' else 'Fewer'} {S} in {self.Y}"
+        return Sentence(text, "en.headline", f.claims, f.id)
+
+
+# --- the English text of an edition ---------------------------------------------------------------------
+def texts(edition: Edition) -> dict[str, GroupText]:
+    """Per figure id the English text beside it, from the findings the Dutch story tells beside it (the
+    same selection, `story.select`), in the order they are told; a figure whose findings have no English
+    template yet has none."""
+    from collections import defaultdict
+
+    from jaarcijfers.story import select
+    from jaarcijfers.story.candidates import candidates
+
+    values = Values.of_edition(edition)
+    found = select.one_driver_per_series(candidates(edition, ()))
+    by_figure: dict[str, list[Finding]] = defaultdict(list)
+    for f in found:
+        by_figure[f.figure].append(f)
+    writer = EnglishWriter(edition, values)
+    out = {}
+    for fig in edition.figures:
+        plan = select.plan_group(fig.id, fig.section, by_figure.get(fig.id, []))
+        headline = writer.headline(plan.lead) if plan.lead is not None else None
+        para = Para()
+        sentences = [s for f in plan.told for s in writer.write(f, para)]
+        if headline or sentences:
+            out[fig.id] = GroupText(fig.id, headline, (tuple(sentences),) if sentences else ())
+    return out
+
+
+def check(edition: Edition, values: Values) -> list[str]:
+    """Every problem of the English sentences against the published values: each claim evaluated (as for
+    the Dutch text), and every number in a sentence the value of one of its claims (English notation)."""
+    from jaarcijfers.story.checker import claim_numbers, label_numbers
+    from jaarcijfers.story.claims import evaluate
+    from jaarcijfers.story.numbers import ignorable
+
+    labels = label_numbers(values)
+    out = []
+    for group in texts(edition).values():
+        for s in group.sentences():
+            for c in s.claims:
+                why = evaluate(c, values)
+                if why is not None:
+                    out.append(f"{s.text}: {why} [{c.describe()}]")
+            allowed = claim_numbers(s.claims, values) | labels
+            for token in _NUMBER.findall(s.text):
+                n = token.replace(",", "")
+                if n not in allowed and not ignorable(n):
+                    out.append(f"{s.text}: the number {token} is not the value of a claim of this sentence")
+    return out
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+
+
+# --- series names -----------------------------------------------------------------------------------------
+def _entry(series: Series) -> tuple[Axis | None, Label | None]:
+    from jaarcijfers.figures.catalogue import by_id
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    if block is None:
+        return None, None
+    return block.rows, block.rows.get(series.row)
+
+
+def _has_phrase(series: Series) -> bool:
+    axis, entry = _entry(series)
+    return axis is not None and entry is not None and axis.dim != "" and bool(axis.entries)
+
+
+def phrase_words() -> tuple[tuple[str, str], ...]:
+    """Every (key, Dutch phrase) of a row of a year block: the English sentences name series with their
+    translation (`phrase.<dim>.<codes>`)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import CATALOGUE, label_phrase
+
+    out: list[tuple[str, str]] = []
+    for fig in CATALOGUE:
+        for block in fig.blocks:
+            if not block.columns.years:
+                continue
+            for e in block.rows.entries:
+                key = label_key(block.rows.dim, e.codes, e.role).replace("label.", "phrase.", 1)
+                out.append((key, label_phrase(block.rows, e)))
+    return tuple(dict.fromkeys(out))
+
+
+def phrase(lang: Language, series: Series) -> str:
+    """How an English sentence names a series: the translation of its Dutch reader phrase."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import label_phrase
+
+    axis, entry = _entry(series)
+    assert axis is not None and entry is not None, series
+    key = label_key(axis.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    return lang.text(key, label_phrase(axis, entry))
