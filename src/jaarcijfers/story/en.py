@@ -1,10 +1,10 @@
 """The English wording of findings (docs/language.md, "The English narrative"): English sentence templates
 with English grammar for the same findings and the same claims as the Dutch text (`nl.py`).
 
-So far only the changes of a figure's series are written in English (a count of one row of a year block,
-from the year before to the reporting year: kind `change`), with a headline when such a change leads the
-figure; the other kinds (crossings, drivers, shares, contrasts, concentrations, largest categories, the
-top ten, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
+So far the changes of a figure's series (a count of one row of a year block, from the year before to the
+reporting year: kind `change`), the largest category of a block (`largest`) and the first nationalities of
+Tabel 1 (`top`) are written in English, with a headline when such a finding leads the figure; the other
+kinds (crossings, drivers, shares, contrasts, concentrations, the top ten's movers, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
 are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
 (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
@@ -101,25 +101,91 @@ class EnglishWriter:
     def phrase(self, series: Series) -> str:
         return phrase(self.lang, series)
 
-    @staticmethod
-    def tells(f: Finding) -> bool:
+    def tells(self, f: Finding) -> bool:
         """Whether the finding has an English sentence (see the module's docstring)."""
         ch = f.change
-        return (
-            f.kind == FindingKind.CHANGE
-            and ch is not None
-            and not ch.mean
-            and not ch.series.column
-            and _has_phrase(ch.series)
-        )
+        if f.kind == FindingKind.CHANGE:
+            return (
+                ch is not None and not ch.mean and not ch.series.column and _has_phrase(self.lang, ch.series)
+            )
+        if f.kind == FindingKind.LARGEST:
+            part, first, second = f.labels
+            return all(_has_phrase(self.lang, Series(f.figure, part, r)) for r in (first, second))
+        if f.kind == FindingKind.TOP:
+            return all(_country(self.lang, name) for name in f.labels)
+        return False
 
     # --- sentences -------------------------------------------------------------------------------------
     def write(self, f: Finding, para: Para) -> list[Sentence]:
         if not self.tells(f):
             return []
-        assert f.change is not None
-        text = self.change(f, f.change, para)
+        if f.kind == FindingKind.CHANGE:
+            assert f.change is not None
+            text = self.change(f, f.change, para)
+        elif f.kind == FindingKind.LARGEST:
+            text = self.largest(f, para)
+        else:
+            text = self.top(f, para)
         return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def _in_year(self, para: Para) -> str:
+        """' in 2024' the first time a paragraph names a year, else nothing."""
+        fresh = not para.named
+        para.named = True
+        return f" in {self.Y}" if fresh else ""
+
+    def largest(self, f: Finding, para: Para) -> Opt:
+        part, first, second = f.labels
+        S1 = self.phrase(Series(f.figure, part, first))
+        S2 = self.phrase(Series(f.figure, part, second))
+        n1, n2 = self.n(f.refs[0]), self.n(f.refs[1])
+        iny = self._in_year(para)
+        block = self.edition.figure(f.figure).block(part)
+        if iny and block.period == "total":  # a block of the years shown together
+            years = self.edition.figure(f.figure).years
+            iny = f" in {years[0]}–{years[-1]}" if years else ""
+        if f.word == "count_share":
+            share = self.unsigned(f.refs[2])
+            return self.pick(
+                [
+                    Opt(
+                        "largest.share1",
+                        f"{cap(S1)} were the largest group{iny}: {n1}, {share} of all forms reported.",
+                    ),
+                    Opt(
+                        "largest.share2",
+                        f"The largest group{iny} were {S1} ({n1}, {share} of the forms reported), followed by "
+                        f"{S2} ({n2}).",
+                    ),
+                ],
+                f.id,
+            )
+        return self.pick(
+            [
+                Opt("largest.1", f"{cap(S1)} were the largest group{iny} ({n1}), followed by {S2} ({n2})."),
+                Opt("largest.2", f"The largest group{iny} were {S1} ({n1}); next came {S2} ({n2})."),
+                Opt("largest.3", f"{cap(S1)} outnumbered all others{iny} ({n1}), ahead of {S2} ({n2})."),
+            ],
+            f.id,
+        )
+
+    def top(self, f: Finding, para: Para) -> Opt:
+        A, B = (_country(self.lang, name) for name in f.labels)
+        n1, n2 = self.n(f.refs[0]), self.n(f.refs[1])
+        iny = self._in_year(para)
+        return self.pick(
+            [
+                Opt(
+                    "top.1",
+                    f"By nationality, most presumed victims{iny} came from {A} ({n1}), followed by {B} ({n2}).",
+                ),
+                Opt(
+                    "top.2",
+                    f"{A} was the country with the most presumed victims{iny} ({n1}); {B} came next with {n2}.",
+                ),
+            ],
+            f.id,
+        )
 
     def change(self, f: Finding, ch: Change, para: Para) -> Opt:
         S = self.phrase(ch.series)
@@ -190,6 +256,17 @@ class EnglishWriter:
     def headline(self, f: Finding) -> Sentence | None:
         if not self.tells(f):
             return None
+        if f.kind == FindingKind.LARGEST:
+            part, first, _second = f.labels
+            S1 = self.phrase(Series(f.figure, part, first))
+            return Sentence(f"{cap(S1)} the largest group", "en.headline.largest", f.claims, f.id)
+        if f.kind == FindingKind.TOP:
+            return Sentence(
+                f"Most presumed victims from {_country(self.lang, f.labels[0])}",
+                "en.headline.top",
+                f.claims,
+                f.id,
+            )
         assert f.change is not None
         ch = f.change
         S = self.phrase(ch.series)
@@ -266,9 +343,38 @@ def _entry(series: Series) -> tuple[Axis | None, Label | None]:
     return block.rows, block.rows.get(series.row)
 
 
-def _has_phrase(series: Series) -> bool:
+def _has_phrase(lang: Language, series: Series) -> bool:
+    """Whether the series has an English name (a catalogue row whose reader phrase is translated)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import label_phrase
+
     axis, entry = _entry(series)
-    return axis is not None and entry is not None and axis.dim != "" and bool(axis.entries)
+    if axis is None or entry is None or not axis.dim:
+        return False
+    key = label_key(axis.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    return lang.has(key, label_phrase(axis, entry))
+
+
+def _country(lang: Language, name: str) -> str:
+    """A nationality of Tabel 1 in the language ('' when the code list does not know it)."""
+    from jaarcijfers.edition.translate import _country_codes, country
+    from jaarcijfers.language import MissingTranslation
+
+    try:
+        found = country(lang, name)
+    except MissingTranslation:
+        return ""
+    return f"the {found}" if _country_codes().get(name) in DEFINITE else found
+
+
+DEFINITE = frozenset(
+    {"NL", "GB", "US", "PH", "CZ", "DO", "CF", "GM", "BS", "AE", "CD", "MV", "MH", "SB", "KM"}
+)
+"""Countries an English sentence names with 'the' ('came from the Netherlands')."""
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def phrase_words() -> tuple[tuple[str, str], ...]:
