@@ -2,9 +2,9 @@
 with English grammar for the same findings and the same claims as the Dutch text (`nl.py`).
 
 So far the changes of a figure's series (a count of one row of a year block, from the year before to the
-reporting year: kind `change`), the largest category of a block (`largest`) and the first nationalities of
-Tabel 1 (`top`) are written in English, with a headline when such a finding leads the figure; the other
-kinds (crossings, drivers, shares, contrasts, concentrations, the top ten's movers, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
+reporting year: kind `change`), the largest category of a block (`largest`), share shifts (`share`) and
+the first nationalities of Tabel 1 (`top`) are written in English, with a headline when such a finding
+leads the figure; the other kinds (crossings, drivers, contrasts, concentrations, the top ten's movers, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
 are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
 (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
@@ -27,6 +27,17 @@ from jaarcijfers.story.published import Values
 
 MAGNITUDE_ADVERB = {"slight": "slightly", "moderate": "", "considerable": "considerably", "strong": "sharply"}
 MULTIPLES = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+NUMBER_WORDS = {
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+}
 NUMBERS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
@@ -113,6 +124,11 @@ class EnglishWriter:
             return all(_has_phrase(self.lang, Series(f.figure, part, r)) for r in (first, second))
         if f.kind == FindingKind.TOP:
             return all(_country(self.lang, name) for name in f.labels)
+        if f.kind == FindingKind.SHARE:
+            part, row = f.labels
+            return _has_phrase(self.lang, Series(f.figure, part, row)) and bool(
+                self.total_phrase(f.figure, part)
+            )
         return False
 
     # --- sentences -------------------------------------------------------------------------------------
@@ -124,9 +140,76 @@ class EnglishWriter:
             text = self.change(f, f.change, para)
         elif f.kind == FindingKind.LARGEST:
             text = self.largest(f, para)
+        elif f.kind == FindingKind.SHARE:
+            text = self.share(f, para)
+            record = self.share_record(f)
+            out = [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+            if record is not None:
+                out.append(Sentence(record.text, f"en.{record.id}", f.claims, f.id))
+            return out
         else:
             text = self.top(f, para)
         return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def total_phrase(self, figure: str, part: str) -> str:
+        """How a sentence names all units of a block: its total row's English phrase, else the English unit
+        of the figure up to its first qualification ('' when neither is translated)."""
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.figures.spec import Role
+
+        spec = by_id().get(figure)
+        block = spec.block(part) if spec else None
+        if spec is None or block is None:
+            return ""
+        total = next((e for e in block.rows.entries if e.role == Role.TOTAL), None)
+        if total is not None and _has_phrase(self.lang, Series(figure, part, total.text)):
+            return self.phrase(Series(figure, part, total.text))
+        key = f"figure.{figure}.unit"
+        if not self.lang.has(key, spec.unit):
+            return ""
+        return re.split(r";|\(| by ", self.lang.text(key, spec.unit))[0].strip()
+
+    def share(self, f: Finding, para: Para) -> Opt:
+        part, row = f.labels
+        S = self.phrase(Series(f.figure, part, row))
+        W = self.total_phrase(f.figure, part)
+        new, old = self.unsigned(f.refs[0]), self.unsigned(f.refs[1])
+        up = f.word.split(":")[0] == "gt"
+        rose = "rose" if up else "fell"
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        if fresh:
+            options = [
+                Opt("share.1", f"The share of {S} {rose} from {old} in {P} to {new} in {Y}."),
+                Opt("share.2", f"{cap(S)} made up {new} of all {W} in {Y}, compared with {old} in {P}."),
+            ]
+        else:
+            options = [
+                Opt("share.next1", f"The share of {S} {rose} from {old} to {new}."),
+                Opt("share.next2", f"{cap(S)} made up {new} of all {W}, compared with {old} a year earlier."),
+            ]
+        return self.pick(options, f.id)
+
+    def share_record(self, f: Finding) -> Opt | None:
+        parts = f.word.split(":")
+        if len(parts) < 2:
+            return None
+        from jaarcijfers.story.model import ClaimKind
+
+        years = max((len(c.years) for c in f.claims if c.kind == ClaimKind.SHARE_EXTREME), default=0)
+        n = NUMBER_WORDS.get(years, str(years))
+        highest = parts[1] == "max"
+        return self.pick(
+            [
+                Opt("sharerec.1", f"That is the {'highest' if highest else 'lowest'} share in {n} years."),
+                Opt(
+                    "sharerec.2",
+                    f"The share has not been this {'high' if highest else 'low'} in the past {n} years.",
+                ),
+            ],
+            f.id,
+        )
 
     def _in_year(self, para: Para) -> str:
         """' in 2024' the first time a paragraph names a year, else nothing."""
@@ -260,6 +343,11 @@ class EnglishWriter:
             part, first, _second = f.labels
             S1 = self.phrase(Series(f.figure, part, first))
             return Sentence(f"{cap(S1)} the largest group", "en.headline.largest", f.claims, f.id)
+        if f.kind == FindingKind.SHARE:
+            part, row = f.labels
+            S = self.phrase(Series(f.figure, part, row))
+            bigger = "Larger" if f.word.startswith("gt") else "Smaller"
+            return Sentence(f"{bigger} share of {S}", "en.headline.share", f.claims, f.id)
         if f.kind == FindingKind.TOP:
             return Sentence(
                 f"Most presumed victims from {_country(self.lang, f.labels[0])}",
