@@ -27,6 +27,16 @@ from jaarcijfers.story.published import Values
 
 MAGNITUDE_ADVERB = {"slight": "slightly", "moderate": "", "considerable": "considerably", "strong": "sharply"}
 MULTIPLES = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+ORDINALS = {
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+}
 NUMBER_WORDS = {
     2: "two",
     3: "three",
@@ -138,6 +148,8 @@ class EnglishWriter:
         if f.kind == FindingKind.CHANGE:
             assert f.change is not None
             text = self.change(f, f.change, para)
+            first = Sentence(text.text, f"en.{text.id}", f.claims, f.id)
+            return [first] + [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.tails(f, f.change)]
         elif f.kind == FindingKind.LARGEST:
             text = self.largest(f, para)
         elif f.kind == FindingKind.SHARE:
@@ -210,6 +222,58 @@ class EnglishWriter:
             ],
             f.id,
         )
+
+    def tails(self, f: Finding, ch: Change) -> list[Opt]:
+        """What a change means over the years shown: a record of the window, a run of rises or falls, a
+        level not yet back (each claimed by the finding: `EXTREME`, the streak's and the level's claims)."""
+        out = []
+        up = ch.direction == "up"
+        if ch.extreme:
+            n = NUMBER_WORDS.get(len(ch.window), str(len(ch.window)))
+            rec, adj = ("highest", "high") if ch.extreme == "max" else ("lowest", "low")
+            out.append(
+                self.pick(
+                    [
+                        Opt("record.1", f"That is the {rec} number in {n} years."),
+                        Opt("record.2", f"The number has not been this {adj} in the past {n} years."),
+                        Opt("record.3", f"It is the {rec} of the {n} years in this overview."),
+                    ],
+                    f.id,
+                )
+            )
+        if (
+            ch.streak_from is not None
+            and "stabiel" not in f.tags
+            and (not ch.extreme or self.Y - ch.streak_from >= 3)
+        ):
+            steps = self.Y - ch.streak_from
+            ordinal = ORDINALS.get(steps, "")
+            rise = "rise" if up else "fall"
+            out.append(
+                self.pick(
+                    [
+                        Opt("streak.1", f"It is the {ordinal} {rise} in a row.") if ordinal else None,
+                        Opt(
+                            "streak.2",
+                            f"The number has now {'risen' if up else 'fallen'} for "
+                            f"{NUMBER_WORDS.get(steps, str(steps))} years running.",
+                        ),
+                    ],
+                    f.id,
+                )
+            )
+        if ch.below_year is not None and not ch.extreme:
+            y = ch.below_year
+            out.append(
+                self.pick(
+                    [
+                        Opt("below.1", f"It is still below the level of {y}."),
+                        Opt("below.2", f"The level of {y} has not yet been reached again."),
+                    ],
+                    f.id,
+                )
+            )
+        return out
 
     def _in_year(self, para: Para) -> str:
         """' in 2024' the first time a paragraph names a year, else nothing."""
