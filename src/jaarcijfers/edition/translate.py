@@ -145,6 +145,13 @@ def _label(lang: Language, fig: Figure | None, block: Block | None, text: str) -
     raise KeyError(f"Figuur {fig.id if fig else '?'}: label {text!r} niet in de catalogus")
 
 
+def label(lang: Language, figure: str, part: str, text: str) -> str:
+    """A published Dutch row or column label of a figure's block in the language (the narrative names the
+    columns of a block with it)."""
+    fig = _catalogue().get(figure)
+    return _label(lang, fig, fig.block(part) if fig else None, text)
+
+
 def _block(lang: Language, fig: Figure, pb: PublishedBlock) -> PublishedBlock:
     block = fig.block(pb.part)
 

@@ -67,10 +67,12 @@ def factor_words(key: str) -> str:
 
 @dataclass
 class Para:
-    """What a paragraph has said so far: whether it named the years, whether rounding was noted."""
+    """What a paragraph has said so far: whether it named the years compared, whether rounding was noted,
+    whether it named the years shown together."""
 
     named: bool = False
     rounded_noted: bool = False
+    window_named: bool = False  # the years shown together ('over 2020–2024') were named
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,9 @@ class EnglishWriter:
             return _has_phrase(self.lang, Series(f.figure, part, row)) and bool(
                 self.total_phrase(f.figure, part)
             )
-        return False
+        if f.kind == FindingKind.CONTRAST:
+            return f.word != "mean" and _has_phrase(self.lang, Series(f.figure, "jaar", f.labels[0]))
+        return f.kind == FindingKind.NO_DATA
 
     # --- sentences -------------------------------------------------------------------------------------
     def write(self, f: Finding, para: Para) -> list[Sentence]:
@@ -159,9 +163,55 @@ class EnglishWriter:
             if record is not None:
                 out.append(Sentence(record.text, f"en.{record.id}", f.claims, f.id))
             return out
+        elif f.kind == FindingKind.CONTRAST:
+            text = self.contrast(f, para)
+        elif f.kind == FindingKind.NO_DATA:
+            text = self.no_data(f)
         else:
             text = self.top(f, para)
         return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def contrast(self, f: Finding, para: Para) -> Opt:
+        from jaarcijfers.edition.translate import label
+
+        row, hi, lo = f.labels
+        a, b = self.unsigned(f.refs[0]), self.unsigned(f.refs[1])
+        H, L = (lower(label(self.lang, f.figure, "vorm", x)) for x in (hi, lo))
+        R = self.phrase(Series(f.figure, "jaar", row))
+        years = self.edition.figure(f.figure).years
+        span = f"over {years[0]}–{years[-1]}" if years and not para.window_named else "over the same period"
+        para.window_named = True
+        return self.pick(
+            [
+                Opt(
+                    "contrast.1",
+                    f"{cap(span)}, the share of {R} was highest for {H} ({a}) and lowest for {L} ({b}).",
+                ),
+                Opt("contrast.2", f"The share of {R} {span} ranged from {a} for {H} to {b} for {L}."),
+                Opt(
+                    "contrast.3",
+                    f"For {H}, the share of {R} {span} was the largest, at {a}; for {L} it was the smallest, "
+                    f"at {b}.",
+                ),
+            ],
+            f.id,
+        )
+
+    def no_data(self, f: Finding) -> Opt:
+        from jaarcijfers.contract.schema import SOURCE_NAMES
+        from jaarcijfers.edition.translate import figure_name
+
+        fig = self.edition.figure(f.figure)
+        source = self.lang.text(f"source.{fig.source_id}", SOURCE_NAMES[fig.source_id])
+        name = figure_name(self.lang, fig.name)
+        if f.labels[1]:
+            return Opt(
+                "nodata.1",
+                f"For {self.Y}, {source} supplied no data for {name}; the figure shows the earlier years.",
+            )
+        years = self.edition.years
+        first = years[0] if years else self.Y - 4
+        return Opt("nodata.2", f"No data from {source} are available for {name} for {first}–{self.Y}.")
 
     def total_phrase(self, figure: str, part: str) -> str:
         """How a sentence names all units of a block: its total row's English phrase, else the English unit
@@ -527,6 +577,14 @@ DEFINITE = frozenset(
 
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def lower(text: str) -> str:
+    """A label inside a sentence: lower case, abbreviations (OM, NLA) kept."""
+    first, _, rest = text.partition(" ")
+    if len(first) > 1 and first[1:].lower() != first[1:]:
+        return text
+    return (first.lower() + (" " + rest if rest else "")).strip()
 
 
 def phrase_words() -> tuple[tuple[str, str], ...]:
