@@ -63,9 +63,10 @@ def _extracted() -> list[tuple[str, str, str]]:
 
 def _constants() -> list[str]:
     """Text kept in tables of constants that a renderer translates where it uses it (not `N_`-marked)."""
+    from jaarcijfers.edition.model import NO_DATA
     from jaarcijfers.render.pdf import SOURCE_SHORT, SOURCE_TEXT, SOURCE_TITLES
 
-    out = [*SOURCE_TITLES.values(), *SOURCE_SHORT.values()]
+    out = [NO_DATA, *SOURCE_TITLES.values(), *SOURCE_SHORT.values()]
     for paragraphs, items in SOURCE_TEXT.values():
         out += [*paragraphs, *items]
     return out

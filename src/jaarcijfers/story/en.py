@@ -503,8 +503,11 @@ def texts(edition: Edition) -> dict[str, GroupText]:
         headline = writer.headline(plan.lead) if plan.lead is not None else None
         para = Para()
         sentences = [s for f in plan.told for s in writer.write(f, para)]
-        if headline or sentences:
-            out[fig.id] = GroupText(fig.id, headline, (tuple(sentences),) if sentences else ())
+        paragraphs = [tuple(sentences)] if sentences else []
+        if plan.no_data is not None:
+            paragraphs.append(tuple(writer.write(plan.no_data, Para())))
+        if headline or paragraphs:
+            out[fig.id] = GroupText(fig.id, headline, tuple(paragraphs))
     return out
 
 
@@ -524,7 +527,7 @@ def check(edition: Edition, values: Values) -> list[str]:
                 if why is not None:
                     out.append(f"{s.text}: {why} [{c.describe()}]")
             allowed = claim_numbers(s.claims, values) | labels
-            for token in _NUMBER.findall(s.text):
+            for token in _NUMBER.findall(_REFERENCE.sub(" ", s.text)):
                 n = token.replace(",", "")
                 if n not in allowed and not ignorable(n):
                     out.append(f"{s.text}: the number {token} is not the value of a claim of this sentence")
@@ -532,6 +535,8 @@ def check(edition: Edition, values: Values) -> list[str]:
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_REFERENCE = re.compile(r"\b(?:Figure|Table) \d+\b")
+"""A reference to a figure names its number, not a value."""
 
 
 # --- series names -----------------------------------------------------------------------------------------
