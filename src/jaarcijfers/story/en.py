@@ -2,9 +2,9 @@
 with English grammar for the same findings and the same claims as the Dutch text (`nl.py`).
 
 So far the changes of a figure's series (a count of one row of a year block, from the year before to the
-reporting year: kind `change`), the largest category of a block (`largest`), share shifts (`share`) and
+reporting year: kind `change`; and of a crossing cell, `crossing`), the largest category of a block (`largest`), share shifts (`share`) and
 the first nationalities of Tabel 1 (`top`) are written in English, with a headline when such a finding
-leads the figure; the other kinds (crossings, drivers, contrasts, concentrations, the top ten's movers, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
+leads the figure; the other kinds (drivers, concentrations, the top ten's movers, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
 are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
 (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
@@ -122,6 +122,8 @@ class EnglishWriter:
         return text.lstrip("+-") if text else None
 
     def phrase(self, series: Series) -> str:
+        if series.column and series.column != str(self.Y):
+            return crossing_phrase(self.lang, series)
         return phrase(self.lang, series)
 
     def tells(self, f: Finding) -> bool:
@@ -131,6 +133,8 @@ class EnglishWriter:
             return (
                 ch is not None and not ch.mean and not ch.series.column and _has_phrase(self.lang, ch.series)
             )
+        if f.kind == FindingKind.CROSSING:
+            return ch is not None and not ch.mean and bool(crossing_phrase(self.lang, ch.series))
         if f.kind == FindingKind.LARGEST:
             part, first, second = f.labels
             return all(_has_phrase(self.lang, Series(f.figure, part, r)) for r in (first, second))
@@ -149,7 +153,7 @@ class EnglishWriter:
     def write(self, f: Finding, para: Para) -> list[Sentence]:
         if not self.tells(f):
             return []
-        if f.kind == FindingKind.CHANGE:
+        if f.kind in (FindingKind.CHANGE, FindingKind.CROSSING):
             assert f.change is not None
             text = self.change(f, f.change, para)
             first = Sentence(text.text, f"en.{text.id}", f.claims, f.id)
@@ -607,6 +611,50 @@ def phrase_words() -> tuple[tuple[str, str], ...]:
                 key = label_key(block.rows.dim, e.codes, e.role).replace("label.", "phrase.", 1)
                 out.append((key, label_phrase(block.rows, e)))
     return tuple(dict.fromkeys(out))
+
+
+HEADS = ("victims", "suspects", "cases", "investigations")
+
+
+def merge(row: str, col: str) -> str:
+    """One English phrase for the units of a crossing cell from the phrases of its row and its column, which
+    share their head ('presumed victims'): 'Latin American presumed victims' + 'presumed victims of criminal
+    exploitation' -> 'Latin American presumed victims of criminal exploitation'; 'presumed victims aged 30 to
+    39' + 'presumed victims of labour exploitation' -> 'presumed victims of labour exploitation aged 30 to
+    39'. '' when they share no head."""
+    rw, cw = row.split(" "), col.split(" ")
+    end = next((i for i, x in enumerate(rw) if x in HEADS and x in cw), None)
+    if end is None:
+        return ""
+    ce = cw.index(rw[end])
+    start = end
+    while start > 0 and ce - (end - start) - 1 >= 0 and rw[start - 1] == cw[ce - (end - start) - 1]:
+        start -= 1
+    cs = ce - (end - start)
+    head = rw[start : end + 1]
+    pre = cw[:cs] + rw[:start]
+    return " ".join([*pre, *head, *cw[ce + 1 :], *rw[end + 1 :]])
+
+
+def crossing_phrase(lang: Language, series: Series) -> str:
+    """How an English sentence names a cell of a crossing ('' when its row or column has no English phrase
+    or the two share no head)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import by_id, label_phrase
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    if block is None or not series.column:
+        return ""
+    entry = block.columns.get(series.column)
+    row = Series(series.figure, series.part, series.row)
+    if entry is None or not block.columns.dim or not _has_phrase(lang, row):
+        return ""
+    key = label_key(block.columns.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    dutch = label_phrase(block.columns, entry)
+    if not lang.has(key, dutch):
+        return ""
+    return merge(phrase(lang, row), lang.text(key, dutch))
 
 
 def phrase(lang: Language, series: Series) -> str:
