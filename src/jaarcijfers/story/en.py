@@ -1,11 +1,13 @@
 """The English wording of findings (docs/language.md, "The English narrative"): English sentence templates
 with English grammar for the same findings and the same claims as the Dutch text (`nl.py`).
 
-So far the changes of a figure's series (a count of one row of a year block, from the year before to the
-reporting year: kind `change`; and of a crossing cell, `crossing`), the largest category of a block (`largest`), share shifts (`share`) and
-the first nationalities of Tabel 1 (`top`) are written in English, with a headline when such a finding
-leads the figure; the other kinds (drivers, concentrations, the top ten's movers, context facts), the chain at a glance, chapter 3, the estimate and the press summary's narrative
-are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
+So far these findings are written in English: the changes of a figure's series (a count of one row of a
+year block, from the year before to the reporting year: kind `change`; and of a crossing cell, `crossing`)
+with what they mean over the years shown, the largest category of a block (`largest`), share shifts
+(`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
+first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
+kinds (drivers, concentrations, means, the top ten's movers, context facts), the chain at a glance,
+chapter 3, the estimate and the press summary's narrative are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
 (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
 """
