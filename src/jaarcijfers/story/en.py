@@ -7,8 +7,8 @@ with what they mean over the years shown, the largest category of a block (`larg
 (`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
 first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
 kinds (drivers, concentrations, means, the top ten's movers, context facts), the chain at a glance,
-chapter 3, the estimate and the press summary's narrative are Dutch only. Series are named with the English phrases of the figure catalogue's reader phrases
-(`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
+chapter 3, the estimate and the press summary's narrative are Dutch only. Series are named with the
+English phrases of the figure catalogue's reader phrases (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
 """
 
