@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
+    from jaarcijfers.language import Language
     from jaarcijfers.sdc.audit import AuditResult
     from jaarcijfers.sdc.prior import PriorEdition
 
@@ -202,13 +203,19 @@ def delivery_provenance(con, data: Path | None) -> dict:
     }
 
 
-def check_story(edition: Edition, out: Path) -> list[str]:
+def check_story(edition: Edition, out: Path, languages: tuple[Language, ...] = ()) -> list[str]:
     """Write the findings with their claims (`bevindingen.json`) and check every claim against the
-    figures.csv and facts.csv just written: a false claim stops the build with a clear message."""
+    figures.csv and facts.csv just written: a false claim stops the build with a clear message. The
+    English sentences (`--lang en`) carry the same findings' claims and are checked the same way."""
     from jaarcijfers.story.checker import check_folder, write_claims
 
     written = write_claims(edition, out)
     problems = check_folder(out)
+    if any(lang.code == "en" for lang in languages):
+        from jaarcijfers.story import en
+        from jaarcijfers.story.published import Values
+
+        problems += en.check(edition, Values.of_folder(out))
     if problems:
         raise UserError(
             "de tekst bevat beweringen die de gepubliceerde cijfers niet dragen:\n"
@@ -275,6 +282,7 @@ def run_build(
     only_figures: bool = False,
     editorial: Path | None = None,
     earlier: Sequence[Path] = (),
+    languages: tuple[Language, ...] = (),
 ) -> int:
     """`jaarcijfers build` from a delivery folder (default: the demo delivery), in memory: nothing is
     recorded (builds from the warehouse, recorded in the edition register: `jaarcijfers.cycle`). Every
@@ -290,7 +298,7 @@ def run_build(
     with progress() as step:
         edition, audit = compute_edition(data, year, sdc, step, editorial=editorial, earlier=earlier)
         out = out or Path("out") / str(edition.year)
-        written = write_outputs(edition, out, only_figures, step)
+        written = write_outputs(edition, out, only_figures, step, languages)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     print_verdict(audit)
     return 0
@@ -306,7 +314,13 @@ def check_output(out: Path | None) -> None:
         check_target(out, is_edition_folder)
 
 
-def write_outputs(edition: Edition, out: Path, only_figures: bool, step=lambda text: None) -> list[str]:
+def write_outputs(
+    edition: Edition,
+    out: Path,
+    only_figures: bool,
+    step=lambda text: None,
+    languages: tuple[Language, ...] = (),
+) -> list[str]:
     """figures.csv, facts.csv, metadata.json and (unless `only_figures`) every rendered output, written into
     a new folder beside `out` that replaces `out` only when complete (`outdir.py`); returns the names
     written."""
@@ -318,8 +332,9 @@ def write_outputs(edition: Edition, out: Path, only_figures: bool, step=lambda t
         written = write_files(edition, work)
         if not only_figures:
             step("de beweringen in de tekst controleren")
-            written += check_story(edition, work)
+            written += check_story(edition, work, languages)
+            from jaarcijfers.language import NL
             from jaarcijfers.render import render_all
 
-            written += render_all(edition, work, step)
+            written += render_all(edition, work, step, languages or (NL,))
     return written

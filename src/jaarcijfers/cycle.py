@@ -84,6 +84,7 @@ def build_recorded(
     *,
     editorial: Path | None = None,
     record: bool = True,
+    languages: tuple = (),
 ) -> int:
     from jaarcijfers.contract.schema import SOURCE_NAMES, SOURCES
     from jaarcijfers.edition import register
@@ -126,7 +127,7 @@ def build_recorded(
             previous = register.previous_edition(reg, edition.year, edition.disclosure.policy)
         edition = with_revisions(edition, compare(previous, record_of(edition)) if previous else None)
         out = out or Path("out") / str(edition.year)
-        written = write_outputs(edition, out, only_figures, step)
+        written = write_outputs(edition, out, only_figures, step, languages)
     print(f"Jaarcijfers Mensenhandel {edition.year} geschreven naar {out}/: {', '.join(written)}")
     print(revisions_line(edition))
     print_verdict(audit)
@@ -169,7 +170,9 @@ def revisions_line(edition) -> str:
     )
 
 
-def rebuild(warehouse: Path, year: int, sdc: str | None, out: Path | None, only_figures: bool) -> int:
+def rebuild(
+    warehouse: Path, year: int, sdc: str | None, out: Path | None, only_figures: bool, languages: tuple = ()
+) -> int:
     """Build the recorded edition of `year` again; exit 0 when every cell, fact and output file that was
     recorded is reproduced exactly, else 1 with what differs."""
     from jaarcijfers import __version__
@@ -214,7 +217,7 @@ def rebuild(warehouse: Path, year: int, sdc: str | None, out: Path | None, only_
         )
         edition = with_revisions(edition, compare(previous, record_of(edition)) if previous else None)
         out = out or Path("out") / f"{year}-opnieuw"
-        written = write_outputs(edition, out, only_figures, step)
+        written = write_outputs(edition, out, only_figures, step, languages)
     print(f"Jaarcijfers Mensenhandel {edition.year} opnieuw gebouwd naar {out}/: {', '.join(written)}")
     problems = []
     again = record_of(edition)

@@ -130,3 +130,19 @@ def test_a_source_without_the_reporting_year_is_named_and_its_facts_left_out(tmp
     ids = {f.id for f in edition.facts}
     assert "onderzoeken_2024" not in ids and "verdachten_2024" not in ids
     assert "om_zaken_2024" in ids  # the other sources are unaffected
+
+
+@pytest.mark.slow
+def test_the_english_edition_of_a_delivery_without_a_source(tmp_path):
+    """`--lang nl,en` with a source missing: the English figures say "No data", and the English text says
+    which source supplied nothing (docs/language.md)."""
+    data = without_source(tmp_path / "levering", "emm")
+    out = tmp_path / "uit"
+    res = run("build", "--data", str(data), "--lang", "nl,en", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    site = (out / "en" / "index.html").read_text(encoding="utf-8")
+    start = site.index('id="figuur-13"')
+    figure = site[start : site.index("</figure>", start)]
+    assert '<p class="geen-gegevens">No data.</p>' in figure
+    assert "No data: the delivery holds no records of the EMM for 2020-2024." in figure
+    assert "No data from the EMM are available for Figure 13 for 2020–2024." in site

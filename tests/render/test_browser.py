@@ -255,3 +255,62 @@ def test_site_without_javascript(site, browser, reference_edition, width) -> Non
         assert axe_violations(page) == [], name
     context.close()
     assert attempted == []
+
+
+@pytest.fixture(scope="module")
+def both_sites(reference_edition, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    """The reference edition published in Dutch and English (`--lang nl,en`, docs/language.md)."""
+    from jaarcijfers.language import EN, NL
+
+    out = tmp_path_factory.mktemp("publicatie-nl-en")
+    render_all(reference_edition, out, languages=(NL, EN))
+    for name in ("index.html", "press-release.html"):
+        text = (out / "en" / name).read_text(encoding="utf-8")
+        stripped = re.sub(r"(?is)<script\b[^>]*>.*?</script\s*>", "", text)
+        (out / "en" / f"no-js-{name}").write_text(stripped, encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_english_site(both_sites, browser, reference_edition, width) -> None:  # type: ignore[no-untyped-def]
+    """The English edition in the browser: its language declared, every chart drawn, no accessibility
+    violation with and without JavaScript, the language switch to the Dutch edition and back."""
+    attempted: list[str] = []
+    errors: list[str] = []
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    offline(page, attempted)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((both_sites / "en" / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("figure.figuur").count() == len(reference_edition.figures)
+    page.wait_for_function(ALL_DRAWN, timeout=60_000)
+    texts = chart_texts(page)
+    assert len(texts) > 1000
+    assert [t for t in texts if t["size"] < 11.99] == []
+    assert [t for t in texts if t["contrast"] < 4.5] == []
+    assert axe_violations(page) == []
+    assert page.locator("#glossary dt").count() > 10
+    hrefs = page.eval_on_selector_all("nav.downloads a", "as => as.map(a => a.getAttribute('href'))")
+    assert all((both_sites / "en" / h).is_file() for h in hrefs)
+    # the language switch: to the Dutch page, which links back
+    page.locator("a[hreflang='nl']").first.click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.url.endswith("/index.html") and "/en/" not in page.url
+    page.wait_for_function(ALL_DRAWN, timeout=60_000)
+    assert axe_violations(page) == []  # the Dutch page with its language switch
+    page.locator("a[hreflang='en']").first.click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.screenshot(path=str(ARTIFACTS / f"site-en-{width}.png"), full_page=True)
+    page.goto((both_sites / "en" / "press-release.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert axe_violations(page) == []
+    for name in ("index.html", "press-release.html"):
+        page.goto((both_sites / "en" / f"no-js-{name}").as_uri())
+        assert page.locator("script").count() == 0
+        assert axe_violations(page) == [], name
+    context.close()
+    assert attempted == [], f"network requests attempted: {attempted}"
+    assert errors == []

@@ -66,9 +66,21 @@ def command(
             "eerdere edities uit het register.",
         ),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help="Taal of talen van de publicatie, met komma's: nl (standaard), en, nl,en. De Nederlandse editie "
+            "staat in de uitvoermap, een andere taal in een submap (en/); dezelfde cijfers en bescherming "
+            "(docs/language.md).",
+        ),
+    ] = "nl",
 ) -> None:
     """Valideer, bereken alle figuren, pas onthullingscontrole toe, controleer die en schrijf de publicatie."""
     from jaarcijfers.errors import UserError
+    from jaarcijfers.language import languages as parse_languages
+
+    languages = parse_languages(lang)
 
     if edition is not None:
         from jaarcijfers.cycle import rebuild
@@ -82,7 +94,7 @@ def command(
                 "--editie gebruikt de vastgelegde leveringen, het jaar, de redactie en de eerdere edities; "
                 "laat --data, --year, --redactie, --met-eerdere en --niet-vastleggen weg"
             )
-        raise typer.Exit(rebuild(warehouse, edition, sdc, out, only_figures))
+        raise typer.Exit(rebuild(warehouse, edition, sdc, out, only_figures, languages))
     if warehouse is not None:
         from jaarcijfers.cycle import build_recorded
 
@@ -101,6 +113,7 @@ def command(
                 only_figures,
                 editorial=editorial,
                 record=not no_record,
+                languages=languages,
             )
         )
     if no_record:
@@ -109,6 +122,13 @@ def command(
 
     raise typer.Exit(
         run_build(
-            data, year, out, sdc=sdc, only_figures=only_figures, editorial=editorial, earlier=earlier or ()
+            data,
+            year,
+            out,
+            sdc=sdc,
+            only_figures=only_figures,
+            editorial=editorial,
+            earlier=earlier or (),
+            languages=languages,
         )
     )

@@ -24,9 +24,10 @@ from jaarcijfers.edition.files import (
 from jaarcijfers.edition.model import AuditVerdict, Edition
 from jaarcijfers.errors import UserError
 from jaarcijfers.figures.model import CellKey
+from jaarcijfers.language import NL, Language
 from jaarcijfers.sdc.audit import AuditResult, audit_cells, print_result, result_json
 from jaarcijfers.sdc.facts import related_facts
-from jaarcijfers.sdc.policy import SMALL_IN_WORDS, DisclosurePolicy
+from jaarcijfers.sdc.policy import SMALL_COUNTS, DisclosurePolicy
 from jaarcijfers.sdc.prior import PriorEdition
 from jaarcijfers.sdc.structure import reporting_year
 
@@ -121,40 +122,60 @@ def with_verdict(
     return replace(edition, disclosure=disclosure), result
 
 
-def disclosure_note(policy: DisclosurePolicy, verdict: AuditVerdict, zeros: bool = False) -> str | None:
+def disclosure_note(
+    policy: DisclosurePolicy, verdict: AuditVerdict, zeros: bool = False, lang: Language = NL
+) -> str | None:
     """The policy's note for the Toelichting when the audit confirms it; otherwise, plainly, that hidden
-    counts can be recovered from what is published."""
+    counts can be recovered from what is published. In the edition's language (`lang`; the policy's note
+    is translated under the key `policy.<name>.note`)."""
+    _ = lang.gettext
     together = (
-        f" De controle is uitgevoerd samen met de eerder gepubliceerde {_editions(verdict.earlier)}, want die "
-        "herhalen jaren van deze editie."
+        _(
+            " De controle is uitgevoerd samen met de eerder gepubliceerde {editions}, want die "
+            "herhalen jaren van deze editie."
+        ).format(editions=_editions(verdict.earlier, lang))
         if verdict.earlier
         else ""
     )
     if zeros:
-        together += (
+        together += _(
             " In deze editie zijn bovendien enkele nullen weggelaten, omdat een klein aantal anders uit eerder "
             "gepubliceerde cijfers terug te rekenen was: een weggelaten cel kan hier dus ook 0 zijn."
         )
     if verdict.passed:
-        return None if policy.note is None else policy.note + together
+        return (
+            None if policy.note is None else lang.text(f"policy.{policy.name}.note", policy.note) + together
+        )
     n = len(verdict.leaks)
-    counts, verb = ("verborgen aantal", "is") if n == 1 else ("verborgen aantallen", "zijn")
+    counts, verb = (_("verborgen aantal"), _("is")) if n == 1 else (_("verborgen aantallen"), _("zijn"))
+    small = _("{first} tot en met {last}").format(first=SMALL_COUNTS[0], last=SMALL_COUNTS[-1])
     return (
-        f"Onthullingscontrole. Aantallen van {SMALL_IN_WORDS} personen of zaken zijn in deze editie niet "
-        f"precies gepubliceerd (teken '{policy.withheld.text}'). Dat beschermt ze niet volledig: een wiskundige "
-        "controle van alle gepubliceerde cijfers (de tabellen, de percentages en de getallen in de tekst"
-        + (f", samen met de eerder gepubliceerde {_editions(verdict.earlier)}" if verdict.earlier else "")
-        + f") laat zien dat {n} {counts} er precies of nauwkeuriger dan toegestaan uit terug te rekenen {verb}, "
-        "bijvoorbeeld als een totaal min de getoonde delen. Wie de cijfers naast elkaar legt, kan die "
-        "aantallen dus achterhalen."
+        _(
+            "Onthullingscontrole. Aantallen van {small} personen of zaken zijn in deze editie niet "
+            "precies gepubliceerd (teken '{symbol}'). Dat beschermt ze niet volledig: een wiskundige "
+            "controle van alle gepubliceerde cijfers (de tabellen, de percentages en de getallen in de tekst"
+        ).format(small=small, symbol=policy.withheld.text)
+        + (
+            _(", samen met de eerder gepubliceerde {editions}").format(
+                editions=_editions(verdict.earlier, lang)
+            )
+            if verdict.earlier
+            else ""
+        )
+        + _(
+            ") laat zien dat {n} {counts} er precies of nauwkeuriger dan toegestaan uit terug te rekenen {verb}, "
+            "bijvoorbeeld als een totaal min de getoonde delen. Wie de cijfers naast elkaar legt, kan die "
+            "aantallen dus achterhalen."
+        ).format(n=n, counts=counts, verb=verb)
     )
 
 
-def _editions(years: Sequence[int]) -> str:
+def _editions(years: Sequence[int], lang: Language = NL) -> str:
+    _ = lang.gettext
     ys = [str(y) for y in years]
     if len(ys) == 1:
-        return f"editie {ys[0]}"
-    return f"edities {', '.join(ys[:-1])} en {ys[-1]}"
+        return _("editie {year}").format(year=ys[0])
+    return _("edities {years} en {last}").format(years=", ".join(ys[:-1]), last=ys[-1])
 
 
 def print_verdict(result: AuditResult, console=None) -> None:

@@ -38,6 +38,12 @@ class Section:
     chapter: str  # "1"
     chapter_title: str  # "Slachtoffers"
     title: str  # "Vormen van mensenhandel"
+    source: str = ""  # in another language: the Dutch title it translates (`edition.translate`)
+
+    @property
+    def dutch(self) -> str:
+        """The section's Dutch title: what the project's Dutch texts about it are keyed by."""
+        return self.source or self.title
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,9 @@ class Edition:
     estimate: Estimate | NoEstimate | None = None
     editorial: EditorialContent = field(default_factory=EditorialContent)  # what the analysts wrote
     revisions: Revisions | None = None  # None: not compared with an earlier edition (docs/editions.md)
+    translates: Edition | None = (
+        None  # in another language: the Dutch edition it translates (docs/language.md)
+    )
 
     def figure(self, fig_id: str) -> PublishedFigure:
         for f in self.figures:

@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jaarcijfers.edition.model import Edition
+from jaarcijfers.language import NL, Language
+
+Write = Callable[[Edition, Path, Language, tuple[Language, ...]], list[str]]
+"""Writes an edition in a language into a folder (the other languages it is published in, for links);
+returns the names written."""
 
 
 @dataclass(frozen=True)
 class Output:
     what: str  # Dutch, for the progress line of `build`: "werkboek"
-    write: Callable[[Edition, Path], list[str]]  # writes into the folder; returns the names written
+    write: Write
     order: int  # position in the build (the list of files printed follows it)
 
 
@@ -36,11 +41,26 @@ def outputs() -> list[Output]:
     return sorted(found, key=lambda o: o.order)
 
 
-def render_all(edition: Edition, out: Path, step: Callable[[str], None] = lambda text: None) -> list[str]:
-    """Write every output of the publication into `out`; returns the file names written. `step(text)` is
-    told which output is being made (for progress on the terminal)."""
+def render_all(
+    edition: Edition,
+    out: Path,
+    step: Callable[[str], None] = lambda text: None,
+    languages: tuple[Language, ...] = (NL,),
+) -> list[str]:
+    """Write every output of the publication into `out`, in each language (docs/language.md: the Dutch
+    edition in `out`, another language in `out/<code>/`, a translation of the same `Edition`); returns the
+    file names written (relative to `out`). `step(text)` is told which output is being made (for progress
+    on the terminal)."""
+    from jaarcijfers.edition.translate import translate
+    from jaarcijfers.render.publication import folder
+
     written = []
-    for output in outputs():
-        step(f"{output.what} maken")
-        written += output.write(edition, out)
+    for lang in languages:
+        others = tuple(o for o in languages if o != lang)
+        shown = translate(edition, lang)
+        where = folder(lang)
+        for output in outputs():
+            step(f"{output.what} maken" + (f" ({lang.code.value})" if not lang.source else ""))
+            names = output.write(shown, out / where if where else out, lang, others)
+            written += [f"{where}/{n}" if where else n for n in names]
     return written

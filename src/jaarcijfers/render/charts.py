@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from jaarcijfers import dutch
 from jaarcijfers.edition.model import PublishedBlock, PublishedFigure
 from jaarcijfers.figures.model import CellKind
 from jaarcijfers.figures.spec import Role
+from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render.colour import contrast_ratio
 
 __all__ = ["contrast_ratio"]  # re-exported for the tests and the site
@@ -61,14 +61,26 @@ FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 FONT_SIZE = 12  # the smallest text of a chart, in px, at its own size
 CHAR_WIDTH = 6.6  # px per character at 12 px (a generous average for Liberation Sans), to wrap labels
 
-PROTECTED_BAR = "open staaf met gestippelde rand"
-PROTECTED_POINT = "open punt met gestippelde rand"
-PROTECTED_DRAWING = "een open staaf of punt met een gestippelde rand"
+PROTECTED_BAR = N_("open staaf met gestippelde rand")
+PROTECTED_POINT = N_("open punt met gestippelde rand")
+PROTECTED_DRAWING = N_("een open staaf of punt met een gestippelde rand")
 """How a protected cell is drawn, in words: the charts' notes, the text alternatives and the Toelichting
 all say it with these (one place)."""
 
-LOCALE = {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}}
+LOCALE: dict[str, object] = {
+    "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}
+}
 """Dutch number notation on axes (Vega's d3-format locale): 1.000, 2,5."""
+
+
+def locale(lang: Language = NL) -> dict[str, object]:
+    """The number notation of a language on axes (Vega's d3-format locale), from CLDR (Babel)."""
+    if lang.source:
+        return LOCALE
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    decimal, group = get_decimal_symbol(lang.locale), get_group_symbol(lang.locale)
+    return {"number": {"decimal": decimal, "thousands": group, "grouping": [3], "currency": ["€", ""]}}
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,7 @@ def role_name(block: PublishedBlock, label: str) -> str:
     return "deel"
 
 
-def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, object]]:
+def records(fig: PublishedFigure, block: PublishedBlock, lang: Language = NL) -> list[dict[str, object]]:
     """One record per drawn cell: published label, numeric value or the symbol's bound, where its label sits."""
     cells = {(c.row, c.column): c for c in block.cells}
     out: list[dict[str, object]] = []
@@ -166,11 +178,11 @@ def records(fig: PublishedFigure, block: PublishedBlock) -> list[dict[str, objec
                     "grens": bound,
                     "hoogte": value if value is not None else bound,
                     "label": c.display,
-                    "tekst": dutch.count(c.display),
+                    "tekst": lang.count(c.display),
                     "beschermd": bound is not None,
                     "rol": role_name(block, r),
-                    "beschrijving": f"{r}, {col}: {dutch.count(c.display)}"
-                    + (" (afgerond op vijftallen)" if fig.rounded else ""),
+                    "beschrijving": f"{r}, {col}: {lang.count(c.display)}"
+                    + (lang.gettext(" (afgerond op vijftallen)") if fig.rounded else ""),
                 }
             )
     return out
@@ -191,9 +203,10 @@ def undrawn_symbols(fig: PublishedFigure) -> list[str]:
     return out
 
 
-def _axis_title(fig: PublishedFigure) -> str:
+def _axis_title(fig: PublishedFigure, lang: Language = NL) -> str:
+    _ = lang.gettext
     unit = re.split(r"[;(]", fig.unit)[0].strip()
-    return f"Aantal {unit}" if unit and len(unit) <= 32 else "Aantal"
+    return _("Aantal {unit}").format(unit=unit) if unit and len(unit) <= 32 else _("Aantal")
 
 
 def wrap(text: str, width_px: float, size: float = FONT_SIZE) -> list[str]:
@@ -225,12 +238,12 @@ def _colour(field: str = "rol") -> dict[str, object]:
     }
 
 
-def _value_axis(fig: PublishedFigure, title: bool, ticks: int) -> dict[str, object]:
+def _value_axis(fig: PublishedFigure, title: bool, ticks: int, lang: Language = NL) -> dict[str, object]:
     axis: dict[str, object] = {"format": ",d", "tickMinStep": 1, "tickCount": ticks, "labelFlush": True}
     return {
         "field": "waarde",
         "type": "quantitative",
-        "title": _axis_title(fig) if title else None,
+        "title": _axis_title(fig, lang) if title else None,
         "axis": axis,
     }
 
@@ -449,22 +462,25 @@ def _header(labels: list[str], width: float) -> dict[str, object]:
     return header
 
 
-def block_heading(fig: PublishedFigure, block: PublishedBlock) -> str | None:
-    """The sub-title of one block of a figure with two blocks (Dutch)."""
+def block_heading(fig: PublishedFigure, block: PublishedBlock, lang: Language = NL) -> str | None:
+    """The sub-title of one block of a figure with two blocks (in the edition's language)."""
+    _ = lang.gettext
     if len(fig.blocks) < 2:
         return None
     if is_year_block(block):
-        return "Per jaar"
+        return _("Per jaar")
     years = fig.years
     period = f"{years[0]}-{years[-1]}" if years else ""
     return (
-        f"Per vorm van mensenhandel (totaal {period})"
-        if block.period == "total" or (block.part == "vorm" and "totaal" in fig.title)
-        else ("Per vorm van mensenhandel" + (f" ({years[-1]})" if years else ""))
+        _("Per vorm van mensenhandel (totaal {period})").format(period=period)
+        if block.period == "total" or (block.part == "vorm" and _("totaal") in fig.title)
+        else (_("Per vorm van mensenhandel") + (f" ({years[-1]})" if years else ""))
     )
 
 
-def chart_spec(fig: PublishedFigure, layout: Layout = "breed", part: str | None = None) -> dict[str, Any]:
+def chart_spec(
+    fig: PublishedFigure, layout: Layout = "breed", part: str | None = None, lang: Language = NL
+) -> dict[str, Any]:
     """The Vega-Lite 5 specification of a figure in a layout (one chart per block, stacked vertically);
     `part`: only that block's chart (the PDF places each block's chart on its own, so none is taller than
     a page), with the figure's notes above the first block's."""
@@ -473,12 +489,12 @@ def chart_spec(fig: PublishedFigure, layout: Layout = "breed", part: str | None 
     for block in fig.blocks:
         if part is not None and block.part != part:
             continue
-        data = records(fig, block)
+        data = records(fig, block, lang)
         if not data:
             continue
         body = _year_block(fig, block, size) if is_year_block(block) else _category_block(fig, block, size)
         chart: dict[str, object] = {"data": {"values": data}, **body}
-        heading = block_heading(fig, block)
+        heading = block_heading(fig, block, lang)
         if heading:
             chart["title"] = {
                 "text": wrap(heading, size.width - 2 * PADDING, 13),
@@ -492,11 +508,11 @@ def chart_spec(fig: PublishedFigure, layout: Layout = "breed", part: str | None 
     spec: dict[str, Any] = {
         "$schema": SCHEMA,
         "description": f"{fig.name}. {fig.title}",
-        "config": config(),
+        "config": config(lang),
         "background": "white",
         "padding": PADDING,
     }
-    notes = chart_notes(fig) if part is None or drawn_parts(fig)[:1] == [part] else []
+    notes = chart_notes(fig, lang) if part is None or drawn_parts(fig)[:1] == [part] else []
     if notes:
         spec["title"] = {
             "text": [line for note in notes for line in wrap(note, size.width - 2 * PADDING)],
@@ -520,11 +536,13 @@ def drawn_parts(fig: PublishedFigure) -> list[str]:
     return [b.part for b in fig.blocks if records(fig, b)]
 
 
-def chart_notes(fig: PublishedFigure) -> list[str]:
-    """The lines at a chart's top: rounding, how protected and blank cells and totals are drawn (Dutch)."""
+def chart_notes(fig: PublishedFigure, lang: Language = NL) -> list[str]:
+    """The lines at a chart's top: rounding, how protected and blank cells and totals are drawn (in the
+    edition's language)."""
+    _ = lang.gettext
     out = []
     if fig.rounded:
-        out.append("Afgerond op vijftallen.")
+        out.append(_("Afgerond op vijftallen."))
     bounds = {c.display: c.below for b in fig.blocks for c in b.cells if c.below is not None}
     symbols = sorted(bounds, key=lambda s: (bounds[s], s))
     if symbols:
@@ -535,34 +553,46 @@ def chart_notes(fig: PublishedFigure) -> list[str]:
             if c.below is not None and c.row in chart_rows(b) and c.column in chart_columns(b)
         }
         shape = (
-            PROTECTED_BAR
+            _(PROTECTED_BAR)
             if drawn_as == {"staaf"}
-            else PROTECTED_POINT
+            else _(PROTECTED_POINT)
             if drawn_as == {"punt"}
-            else ("open staaf of punt met gestippelde rand")
+            else _("open staaf of punt met gestippelde rand")
         )
+        or_ = _(" of ")
         out.append(
-            f"{cap_first(shape)}: {' of '.join(symbols)}, geen exacte waarde "
-            f"(getekend tot {' of '.join(str(bounds[s]) for s in symbols)})."
+            _("{shape}: {symbols}, geen exacte waarde (getekend tot {bounds}).").format(
+                shape=cap_first(shape),
+                symbols=or_.join(symbols),
+                bounds=or_.join(str(bounds[s]) for s in symbols),
+            )
         )
     undrawn = undrawn_symbols(fig)
     if undrawn:
-        out.append(f"Geen staaf of punt: niet weergegeven (in de tabel: {' of '.join(undrawn)}).")
+        out.append(
+            _("Geen staaf of punt: niet weergegeven (in de tabel: {symbols}).").format(
+                symbols=or_join(undrawn, lang)
+            )
+        )
     totals = [r for b in fig.blocks for r in chart_rows(b) if role_name(b, r) == "totaal"]
     parts = [r for b in fig.blocks for r in chart_rows(b) if role_name(b, r) != "totaal"]
     if totals and parts and fig.chart != "line":
-        out.append("Totalen zijn als lijn getekend, de onderdelen als staven.")
+        out.append(_("Totalen zijn als lijn getekend, de onderdelen als staven."))
     return out
+
+
+def or_join(items: list[str], lang: Language = NL) -> str:
+    return lang.gettext(" of ").join(items)
 
 
 def cap_first(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
-def config() -> dict[str, object]:
+def config(lang: Language = NL) -> dict[str, object]:
     return {
         "font": FONT,
-        "locale": LOCALE,
+        "locale": locale(lang),
         "view": {"stroke": None},
         "aria": True,
         "axis": {
@@ -584,10 +614,12 @@ def config() -> dict[str, object]:
     }
 
 
-def spec_json(fig: PublishedFigure, layout: Layout = "breed", part: str | None = None) -> str:
+def spec_json(
+    fig: PublishedFigure, layout: Layout = "breed", part: str | None = None, lang: Language = NL
+) -> str:
     """The specification as canonical JSON (sorted keys): byte-identical for the same figure."""
     return json.dumps(
-        chart_spec(fig, layout, part), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        chart_spec(fig, layout, part, lang), ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
 
 
@@ -598,10 +630,12 @@ def _svg(spec: str) -> str:
     return vl_convert.vegalite_to_svg(json.loads(spec), vl_version=VL_VERSION)
 
 
-def chart_svg(fig: PublishedFigure, layout: Layout = "breed", part: str | None = None) -> str:
+def chart_svg(
+    fig: PublishedFigure, layout: Layout = "breed", part: str | None = None, lang: Language = NL
+) -> str:
     """The static SVG of a figure (for the site), or of one block's chart (for the PDF); none for a figure
     without data."""
-    return "" if fig.no_data else _svg(spec_json(fig, layout, part))
+    return "" if fig.no_data else _svg(spec_json(fig, layout, part, lang))
 
 
 def views(spec: dict[str, Any]) -> list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:

@@ -30,10 +30,36 @@ from typing import Any
 from jaarcijfers.edition.model import NO_DATA, Edition, PublishedBlock, PublishedCell, PublishedFigure
 from jaarcijfers.figures.model import CellKind
 from jaarcijfers.figures.spec import Role
+from jaarcijfers.language import NL, Language
 from jaarcijfers.render import Output
 
 COLUMNS = ("figuur", "tabeldeel", "rij", "rij_code", "kolom", "kolom_code", "maat", "waarde", "status")
 MEASURES = ("aantal", "percentage", "gemiddelde", "rang")
+
+NAMES = {
+    "en": {
+        "figuur": "figure",
+        "tabeldeel": "table_part",
+        "rij": "row",
+        "rij_code": "row_code",
+        "kolom": "column",
+        "kolom_code": "column_code",
+        "maat": "measure",
+        "waarde": "value",
+        "status": "status",
+        "aantal": "count",
+        "percentage": "percentage",
+        "gemiddelde": "mean",
+        "rang": "rank",
+    }
+}
+"""The column names and the measures of the open data in another language than Dutch (identifiers, not
+prose: the codes and the values are the same in every language, docs/language.md)."""
+
+
+def name(word: str, lang: Language = NL) -> str:
+    """A column name or a measure of the open data in the edition's language."""
+    return NAMES.get(lang.code.value, {}).get(word, word)
 
 
 def measure(block: PublishedBlock, cell: PublishedCell) -> str:
@@ -71,7 +97,7 @@ def code(block: PublishedBlock, label: str) -> str:
     return label if label.isdigit() and len(label) == 4 else ""
 
 
-def rows(fig: PublishedFigure) -> list[dict[str, Any]]:
+def rows(fig: PublishedFigure, lang: Language = NL) -> list[dict[str, Any]]:
     from jaarcijfers.render.publication import symbol_text
 
     if fig.no_data:  # as in figures.csv: one row saying so
@@ -85,7 +111,7 @@ def rows(fig: PublishedFigure) -> list[dict[str, Any]]:
                 "kolom_code": "",
                 "maat": "",
                 "waarde": None,
-                "status": NO_DATA,
+                "status": lang.gettext(NO_DATA),
             }
         ]
     out = []
@@ -105,7 +131,7 @@ def rows(fig: PublishedFigure) -> list[dict[str, Any]]:
                         "rij_code": code(b, r),
                         "kolom": col,
                         "kolom_code": code(b, col),
-                        "maat": measure(b, c),
+                        "maat": name(measure(b, c), lang),
                         "waarde": value,
                         "status": "" if value is not None else symbol_text(c.display or "(leeg)"),
                     }
@@ -113,62 +139,71 @@ def rows(fig: PublishedFigure) -> list[dict[str, Any]]:
     return out
 
 
-def figure_csv(fig: PublishedFigure) -> str:
+def figure_csv(fig: PublishedFigure, lang: Language = NL) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for r in rows(fig):
+    w.writerow([name(c, lang) for c in COLUMNS])
+    for r in rows(fig, lang):
         w.writerow(["" if r[c] is None else r[c] for c in COLUMNS])
     return buf.getvalue()
 
 
-def schema(fig: PublishedFigure, edition: Edition) -> dict[str, Any]:
+def schema(fig: PublishedFigure, edition: Edition, lang: Language = NL) -> dict[str, Any]:
     """The Frictionless Table Schema of a figure's CSV."""
-    values = [r["waarde"] for r in rows(fig) if r["waarde"] is not None]
-    statuses = sorted({r["status"] for r in rows(fig) if r["status"]})
+    _ = lang.gettext
+    values = [r["waarde"] for r in rows(fig, lang) if r["waarde"] is not None]
+    statuses = sorted({r["status"] for r in rows(fig, lang) if r["status"]})
     return {
         "fields": [
-            {"name": "figuur", "type": "string", "title": "Figuur of tabel"},
+            {"name": name("figuur", lang), "type": "string", "title": _("Figuur of tabel")},
             {
-                "name": "tabeldeel",
+                "name": name("tabeldeel", lang),
                 "type": "string",
-                "title": "Deel van de figuur",
-                "description": "jaar: per jaar; vorm: per vorm van mensenhandel; leeg bij een figuur met één tabel",
+                "title": _("Deel van de figuur"),
+                "description": _(
+                    "jaar: per jaar; vorm: per vorm van mensenhandel; leeg bij een figuur met één tabel"
+                ),
             },
-            {"name": "rij", "type": "string", "title": "Rij (zoals gepubliceerd)"},
+            {"name": name("rij", lang), "type": "string", "title": _("Rij (zoals gepubliceerd)")},
             {
-                "name": "rij_code",
+                "name": name("rij_code", lang),
                 "type": "string",
-                "title": "Code van de rij",
-                "description": "de code(s) uit de codelijsten van het gegevenscontract die de rij telt, met + "
-                "ertussen (een totaal); leeg voor een rij uit de gegevens",
+                "title": _("Code van de rij"),
+                "description": _(
+                    "de code(s) uit de codelijsten van het gegevenscontract die de rij telt, met + "
+                    "ertussen (een totaal); leeg voor een rij uit de gegevens"
+                ),
             },
-            {"name": "kolom", "type": "string", "title": "Kolom (zoals gepubliceerd)"},
+            {"name": name("kolom", lang), "type": "string", "title": _("Kolom (zoals gepubliceerd)")},
             {
-                "name": "kolom_code",
+                "name": name("kolom_code", lang),
                 "type": "string",
-                "title": "Code van de kolom",
-                "description": "het jaar, of de code(s) uit de codelijsten die de kolom telt",
-            },
-            {
-                "name": "maat",
-                "type": "string",
-                "title": "Maat",
-                "constraints": {"enum": list(MEASURES)},
+                "title": _("Code van de kolom"),
+                "description": _("het jaar, of de code(s) uit de codelijsten die de kolom telt"),
             },
             {
-                "name": "waarde",
+                "name": name("maat", lang),
+                "type": "string",
+                "title": _("Maat"),
+                "constraints": {"enum": [name(m, lang) for m in MEASURES]},
+            },
+            {
+                "name": name("waarde", lang),
                 "type": "integer" if all(isinstance(v, int) for v in values) else "number",
-                "title": "Waarde",
-                "description": "het gepubliceerde getal, na onthullingscontrole (een percentage als 52 voor 52%); "
-                "leeg als de cel geen getal is (zie status)"
-                + ("; afgerond op vijftallen door de bron" if fig.rounded else ""),
+                "title": _("Waarde"),
+                "description": _(
+                    "het gepubliceerde getal, na onthullingscontrole (een percentage als 52 voor 52%); "
+                    "leeg als de cel geen getal is (zie status)"
+                )
+                + (_("; afgerond op vijftallen door de bron") if fig.rounded else ""),
             },
             {
-                "name": "status",
+                "name": name("status", lang),
                 "type": "string",
-                "title": "Teken",
-                "description": "het teken van een cel die geen getal is (zie symbolen); leeg als er een waarde is",
+                "title": _("Teken"),
+                "description": _(
+                    "het teken van een cel die geen getal is (zie symbolen); leeg als er een waarde is"
+                ),
                 "constraints": {"enum": statuses} if statuses else {"maxLength": 0},
             },
         ],
@@ -176,85 +211,120 @@ def schema(fig: PublishedFigure, edition: Edition) -> dict[str, Any]:
     }
 
 
-def figure_description(fig: PublishedFigure, edition: Edition) -> dict[str, Any]:
-    name = f"figuur-{fig.id.lower()}"
+def figure_description(fig: PublishedFigure, edition: Edition, lang: Language = NL) -> dict[str, Any]:
+    file = f"figuur-{fig.id.lower()}" if lang.source else f"figure-{fig.id.lower()}"
+    keys = KEYS.get(lang.code.value, {})
     return {
         "profile": "tabular-data-resource",
-        "name": name,
-        "path": f"{name}.csv",
+        "name": file,
+        "path": f"{file}.csv",
         "title": f"{fig.name}. {fig.title}",
         "description": fig.description,
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "dialect": {"delimiter": ",", "header": True, "lineTerminator": "\n"},
-        "bron": fig.source,
-        "eenheid": fig.unit,
-        "noten": list(fig.notes),
-        "afgerond_op_vijftallen": fig.rounded,
-        "jaren": list(fig.years),
-        "schema": schema(fig, edition),
+        keys.get("bron", "bron"): fig.source,
+        keys.get("eenheid", "eenheid"): fig.unit,
+        keys.get("noten", "noten"): list(fig.notes),
+        keys.get("afgerond_op_vijftallen", "afgerond_op_vijftallen"): fig.rounded,
+        keys.get("jaren", "jaren"): list(fig.years),
+        "schema": schema(fig, edition, lang),
     }
 
 
-def package(edition: Edition, resources: list[dict[str, Any]]) -> dict[str, Any]:
+KEYS = {
+    "en": {
+        "bron": "source",
+        "eenheid": "unit",
+        "noten": "notes",
+        "afgerond_op_vijftallen": "rounded_to_fives",
+        "jaren": "years",
+        "bronvermelding": "citation",
+        "publicatie": "publication",
+        "rapport": "report",
+        "pdf": "pdf",
+        "werkboek": "workbook",
+        "persbericht": "press_release",
+        "onthullingscontrole": "disclosure_control",
+        "symbolen": "symbols",
+        "teken": "symbol",
+        "betekenis": "meaning",
+        "vertalingen": "translations",
+    }
+}
+"""The project's own keys of the data package in another language (identifiers, like `NAMES`)."""
+
+
+def package(edition: Edition, resources: list[dict[str, Any]], lang: Language = NL) -> dict[str, Any]:
     from jaarcijfers.render import publication
     from jaarcijfers.render.site import SOURCE_NAMES
 
-    f = publication.files(edition)
+    _ = lang.gettext
+    k = KEYS.get(lang.code.value, {})
+
+    def key(word: str) -> str:
+        return k.get(word, word)
+
+    f = publication.files(edition, lang)
     sources = list(dict.fromkeys(fig.source_id for fig in edition.figures))
     return {
         "profile": "tabular-data-package",
-        "name": f"jaarcijfers-mensenhandel-{edition.year}",
-        "title": f"Jaarcijfers Mensenhandel {edition.year}",
-        "description": f"Alle tabellen van de Jaarcijfers Mensenhandel {edition.year}, na onthullingscontrole, "
-        "één CSV-bestand per figuur.",
+        "name": f"jaarcijfers-mensenhandel-{edition.year}" + ("" if lang.source else f"-{lang.code.value}"),
+        "title": publication.title(edition, lang),
+        "description": _(
+            "Alle tabellen van de Jaarcijfers Mensenhandel {year}, na onthullingscontrole, één CSV-bestand per figuur."
+        ).format(year=edition.year),
         "created": f"{edition.published_on.isoformat()}T00:00:00Z",
-        "language": "nl",
+        "language": lang.code.value,
         "homepage": publication.WEBSITE,
-        "keywords": ["mensenhandel", "jaarcijfers", "statistiek"],
+        "keywords": [_("mensenhandel"), _("jaarcijfers"), _("statistiek")],
         "licenses": [
             {
                 "name": publication.LICENCE.name,
-                "title": publication.LICENCE.title,
+                "title": _(publication.LICENCE.title),
                 "path": publication.LICENCE.path,
             }
         ],
-        "contributors": [{"title": publication.PUBLISHER, "role": "publisher", "path": publication.WEBSITE}],
-        "sources": [{"title": SOURCE_NAMES.get(s, s)} for s in sources],
-        "bronvermelding": publication.citation(edition),
-        "publicatie": {  # the other outputs, relative to this file
-            "rapport": f"../{f.site}",
-            "pdf": f"../{f.pdf}",
-            "werkboek": f"../{f.workbook}",
-            "persbericht": f"../{f.press}",
+        "contributors": [
+            {"title": _(publication.PUBLISHER), "role": "publisher", "path": publication.WEBSITE}
+        ],
+        "sources": [{"title": _(SOURCE_NAMES.get(s, s))} for s in sources],
+        key("bronvermelding"): publication.citation(edition, lang),
+        key("publicatie"): {  # the other outputs, relative to this file
+            key("rapport"): f"../{f.site}",
+            key("pdf"): f"../{f.pdf}",
+            key("werkboek"): f"../{f.workbook}",
+            key("persbericht"): f"../{f.press}",
         },
-        "onthullingscontrole": edition.disclosure.policy,
-        "symbolen": [{"teken": t, "betekenis": m} for t, m in publication.symbols(edition)],
+        key("onthullingscontrole"): edition.disclosure.policy,
+        key("symbolen"): [{key("teken"): t, key("betekenis"): m} for t, m in publication.symbols(edition)],
         "resources": resources,
     }
 
 
-def write_open_data(edition: Edition, out: Path) -> list[str]:
+def write_open_data(
+    edition: Edition, out: Path, lang: Language = NL, others: tuple[Language, ...] = ()
+) -> list[str]:
     from jaarcijfers.render import publication
 
-    folder = out / publication.files(edition).open_data
+    folder = out / publication.files(edition, lang).open_data
     folder.mkdir(parents=True, exist_ok=True)
     resources = []
     for fig in edition.figures:
-        desc = figure_description(fig, edition)
-        (folder / desc["path"]).write_text(figure_csv(fig), encoding="utf-8", newline="\n")
+        desc = figure_description(fig, edition, lang)
+        (folder / desc["path"]).write_text(figure_csv(fig, lang), encoding="utf-8", newline="\n")
         (folder / f"{desc['name']}.json").write_text(
             json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         resources.append(desc)
-    revisions = write_revisions(edition, folder)
+    revisions = write_revisions(edition, folder, lang)
     if revisions is not None:
         resources.append(revisions)
     (folder / "datapackage.json").write_text(
-        json.dumps(package(edition, resources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        json.dumps(package(edition, resources, lang), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return [f"{publication.files(edition).open_data}/"]
+    return [f"{publication.files(edition, lang).open_data}/"]
 
 
 # --- revisions (docs/editions.md) ----------------------------------------------------------------------
@@ -282,8 +352,9 @@ def revisions_csv(edition: Edition) -> str:
     return buf.getvalue()
 
 
-def write_revisions(edition: Edition, folder: Path) -> dict | None:
-    """`herzieningen.csv` and its description, when the edition was compared with the edition before."""
+def write_revisions(edition: Edition, folder: Path, lang: Language = NL) -> dict | None:
+    """`herzieningen.csv` and its description, when the edition was compared with the edition before.
+    (In another language than Dutch the file keeps its Dutch keys and values: not translated yet.)"""
     from jaarcijfers.render.revisions import summary
 
     rev = edition.revisions
@@ -293,8 +364,10 @@ def write_revisions(edition: Edition, folder: Path) -> dict | None:
     desc = {
         "name": REVISIONS,
         "path": f"{REVISIONS}.csv",
-        "title": f"Herzieningen ten opzichte van de editie {rev.previous_year}",
-        "description": summary(edition),
+        "title": lang.gettext("Herzieningen ten opzichte van de editie {year}").format(
+            year=rev.previous_year
+        ),
+        "description": summary(edition, lang),
         "vorige_editie": {
             "verslagjaar": rev.previous_year,
             "onthullingscontrole": rev.previous_policy,

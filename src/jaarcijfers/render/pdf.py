@@ -20,6 +20,7 @@ from typing import Any
 from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, NoEstimate, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
+from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render import Output, publication
 from jaarcijfers.render.workbook import (
     SOURCE_NAMES,
@@ -125,14 +126,14 @@ def audit_passed(edition: Edition) -> bool:
     return audit is not None and audit.passed
 
 
-def _charts(edition: Edition) -> dict[str, list[str]]:
+def _charts(edition: Edition, lang: Language = NL) -> dict[str, list[str]]:
     """Per figure id the charts as SVG text (charts.py), one per block with something to draw, so that no
     chart is taller than a page; figures without a chart are left out."""
     from jaarcijfers.render.charts import chart_svg, drawn_parts
 
     out = {}
     for fig in edition.figures:
-        svgs = [chart_font(chart_svg(fig, "breed", part)) for part in drawn_parts(fig)]
+        svgs = [chart_font(chart_svg(fig, "breed", part, lang)) for part in drawn_parts(fig)]
         if svgs:
             out[fig.id] = svgs
     return out
@@ -173,11 +174,14 @@ def _chart_width(svg: str) -> float:
 # The document
 
 
-def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _figure(
+    fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]], lang: Language = NL
+) -> list[dict[str, Any]]:
     from jaarcijfers.render.site import text_alternative
 
+    _ = lang.gettext
     out = []
-    tables = figure_tables(fig, edition)
+    tables = figure_tables(fig, edition, lang=lang)
     meaning = dict(publication.symbols(edition))
     symbols = [f"{s} = {meaning[s]}" if s in meaning else s for s in symbols_in(fig)]
     for i, table in enumerate(tables):
@@ -190,8 +194,8 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]]
                 spans.append((col.group, 1))
         if len(spans) > 1:
             groups = [{"label": g or "", "span": n} for g, n in spans]
-            if groups[0]["label"] == "Jaar":
-                groups[0]["label"] = "Per jaar"
+            if groups[0]["label"] == _("Jaar"):
+                groups[0]["label"] = _("Per jaar")
         svgs = charts.get(fig.id, []) if i == 0 else []
         out.append(
             {
@@ -208,7 +212,7 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]]
                 "rows": [
                     {
                         "label": label,
-                        "cells": [publication.shown(c.display if c is not None else "") for c in cells],
+                        "cells": [publication.shown(c.display if c is not None else "", lang) for c in cells],
                     }
                     for label, cells in table.rows
                 ],
@@ -216,7 +220,9 @@ def _figure(fig: PublishedFigure, edition: Edition, charts: dict[str, list[str]]
                     {
                         "svg": svg,
                         "width": _chart_width(svg),
-                        "alt": text_alternative(fig) if n == 0 else f"{fig.name}, vervolg van de grafiek.",
+                        "alt": text_alternative(fig, lang)
+                        if n == 0
+                        else _("{name}, vervolg van de grafiek.").format(name=fig.name),
                     }
                     for n, svg in enumerate(svgs)
                 ],
@@ -255,32 +261,54 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
     return chapter, [p.text for p in told.method] + list(est.warnings)
 
 
-def _list_nl(items: list[str]) -> str:
+def _list_nl(items: list[str], lang: Language = NL) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+    return ", ".join(items[:-1]) + lang.gettext(" en ") + items[-1]
 
 
-def document(edition: Edition) -> dict[str, Any]:
-    """The whole report as plain data for the Typst template."""
+WORDS = {
+    "note": N_("Noot"),
+    "symbols": N_("Tekens"),
+    "source": N_("Bron"),
+    "contents": N_("Inhoud"),
+    "introduction": N_("Introductie"),
+    "symbols_heading": N_("Tekens in de tabellen"),
+    "symbol": N_("Teken"),
+    "meaning": N_("Betekenis"),
+    "provenance": N_("Herkomst van de cijfers"),
+    "colophon": N_("Colofon"),
+    "part": N_("Onderdeel"),
+    "details": N_("Gegevens"),
+    "outputs": N_("De publicatie bestaat verder uit de volgende bestanden, in dezelfde map als dit rapport:"),
+}
+"""The fixed words of the Typst template, in the edition's language."""
+
+
+def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
+    """The whole report as plain data for the Typst template, in the edition's language (the story, told
+    in Dutch only, is left out of an edition in another language: docs/language.md)."""
     first, last = edition.years[0], edition.years[-1]
     year = edition.year
     from jaarcijfers.render.markdown import to_blocks
+    from jaarcijfers.render.site import explanation, told_in
     from jaarcijfers.story.compose import tell
 
+    _ = lang.gettext
     sources = list(dict.fromkeys(f.source_id for f in edition.figures))
-    story = tell(edition)
-    texts = {s.section: s for s in story.sections}
-    estimate_chapter, estimate_method = estimate_paragraphs(edition)
-    charts = _charts(edition)
+    story = tell(edition) if lang.source else None
+    texts = {s.section: s for s in story.sections} if story is not None else {}
+    estimate_chapter, estimate_method = estimate_paragraphs(edition) if lang.source else ([], [])
+    charts = _charts(edition, lang)
     figures = {f.id: f for f in edition.figures}
     ed = edition.editorial
-    names = publication.files(edition)
+    names = publication.files(edition, lang)
+    english = told_in(edition, lang)
 
     chapters = []
     for number, title in edition.chapters():
         secs = []
-        if number == "1" and story.chain is not None:
+        if number == "1" and story is not None and story.chain is not None:
             secs.append(
                 {
                     "title": "De keten in één oogopslag",
@@ -299,22 +327,41 @@ def document(edition: Edition) -> dict[str, Any]:
             )
         for sec in (s for s in edition.sections if s.chapter == number):
             text = texts.get(sec.title)
-            if text is None:
+            if text is None and story is not None:
                 continue
-            groups = [
-                {
-                    "headline": g.headline.text if g.headline else None,
-                    "paragraphs": [p.text for p in g.paragraphs],
-                    "figures": _figure(figures[g.figure], edition, charts),
-                }
-                for g in text.groups
-            ]
+            if text is not None:
+                groups = [
+                    {
+                        "headline": g.headline.text if g.headline else None,
+                        "paragraphs": [p.text for p in g.paragraphs],
+                        "figures": _figure(figures[g.figure], edition, charts, lang),
+                    }
+                    for g in text.groups
+                ]
+            else:
+                groups = [
+                    {
+                        "headline": english[f.id].headline.text
+                        if f.id in english and english[f.id].headline
+                        else None,
+                        "paragraphs": [" ".join(x.text for x in p) for p in english[f.id].paragraphs]
+                        if f.id in english
+                        else [],
+                        "figures": _figure(f, edition, charts, lang),
+                    }
+                    for f in edition.figures
+                    if f.section == sec.title
+                ]
+                if not groups:
+                    continue
             secs.append(
                 {
                     "title": sec.title,
                     "show_heading": sec.title != title,
                     "headline": None,
-                    "explanation": text.explanation.text if text.explanation else None,
+                    "explanation": text.explanation.text
+                    if text is not None and text.explanation
+                    else explanation(lang, sec.dutch),
                     "findings": [],
                     "figures": [],
                     "groups": groups,
@@ -340,9 +387,12 @@ def document(edition: Edition) -> dict[str, Any]:
 
     if edition.reflection_markdown:
         reflection = to_blocks(edition.reflection_markdown)
-        chapter3 = "Reflectie"
+        chapter3 = _("Reflectie")
+    elif story is None:
+        reflection = []
+        chapter3 = ""
     else:
-        chapter3 = "Belangrijkste ontwikkelingen"
+        chapter3 = _("Belangrijkste ontwikkelingen")
         reflection = [
             {
                 "kind": "para",
@@ -357,131 +407,162 @@ def document(edition: Edition) -> dict[str, Any]:
         for d in story.developments:
             reflection.append({"kind": "heading", "runs": [{"text": d.headline.text}]})
             reflection.append({"kind": "para", "runs": [{"text": d.paragraph.text}]})
-    chapters.append(
-        {
-            "number": "3",
-            "title": chapter3,
-            "sections": [
-                {
-                    "title": f"Wat vertellen de jaarcijfers van {year} ons?",
-                    "show_heading": True,
-                    "headline": None,
-                    "findings": [],
-                    "figures": [],
-                }
-            ],
-            "blocks": reflection,
-        }
-    )
+    if chapter3:
+        chapters.append(
+            {
+                "number": "3",
+                "title": chapter3,
+                "sections": [
+                    {
+                        "title": _("Wat vertellen de jaarcijfers van {year} ons?").format(year=year),
+                        "show_heading": True,
+                        "headline": None,
+                        "findings": [],
+                        "figures": [],
+                    }
+                ],
+                "blocks": reflection,
+            }
+        )
 
-    source_names = [SOURCE_SHORT.get(s, s) for s in sources]
+    source_names = [_(SOURCE_SHORT.get(s, s)) for s in sources]
     intro = [
-        "De Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen (hierna: de Nationaal "
-        "Rapporteur) doet onderzoek naar de aard en omvang van mensenhandel in Nederland en adviseert de "
-        "regering over de aanpak ervan. Met de Jaarcijfers Mensenhandel volgt de Nationaal Rapporteur elk "
-        f"jaar de ontwikkelingen in de cijfers. Deze editie gaat over {year}; om de cijfers in perspectief te "
-        f"plaatsen staan ook de jaren {first} tot en met {last - 1} in de tabellen.",
-        "De cijfers gaan over slachtoffers die bij maatschappelijke organisaties en opsporingsinstanties in "
-        "beeld zijn, en over (vermoedelijke) plegers: verdachten in opsporingsonderzoeken, vervolgingen en "
-        f"berechtingen. Ze komen uit de registraties van {_list_nl(source_names)}. Elke registratie laat "
-        "vanuit de taak van de organisatie een ander deel van mensenhandel zien.",
-        "Niet alle slachtoffers en plegers komen in beeld. De cijfers beschrijven wat bij de instanties bekend "
-        "is, niet de werkelijke omvang van mensenhandel. Hoofdstuk 1 gaat over slachtoffers, hoofdstuk 2 over "
-        "plegers; de Toelichting achterin beschrijft per bron hoe de cijfers tot stand komen en wat de "
-        "symbolen in de tabellen betekenen.",
+        _(
+            "De Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen (hierna: de Nationaal "
+            "Rapporteur) doet onderzoek naar de aard en omvang van mensenhandel in Nederland en adviseert de "
+            "regering over de aanpak ervan. Met de Jaarcijfers Mensenhandel volgt de Nationaal Rapporteur elk "
+            "jaar de ontwikkelingen in de cijfers. Deze editie gaat over {year}; om de cijfers in perspectief te "
+            "plaatsen staan ook de jaren {first} tot en met {last} in de tabellen."
+        ).format(year=year, first=first, last=last - 1),
+        _(
+            "De cijfers gaan over slachtoffers die bij maatschappelijke organisaties en opsporingsinstanties in "
+            "beeld zijn, en over (vermoedelijke) plegers: verdachten in opsporingsonderzoeken, vervolgingen en "
+            "berechtingen. Ze komen uit de registraties van {sources}. Elke registratie laat "
+            "vanuit de taak van de organisatie een ander deel van mensenhandel zien."
+        ).format(sources=_list_nl(source_names, lang)),
+        _(
+            "Niet alle slachtoffers en plegers komen in beeld. De cijfers beschrijven wat bij de instanties bekend "
+            "is, niet de werkelijke omvang van mensenhandel. Hoofdstuk 1 gaat over slachtoffers, hoofdstuk 2 over "
+            "plegers; de Toelichting achterin beschrijft per bron hoe de cijfers tot stand komen en wat de "
+            "symbolen in de tabellen betekenen."
+        ),
     ]
 
     toelichting_sections = []
     for sid in sources:
         paragraphs, items = SOURCE_TEXT.get(sid, ([SOURCE_NAMES.get(sid, sid)], []))
         toelichting_sections.append(
-            {"title": SOURCE_TITLES.get(sid, sid), "paragraphs": paragraphs, "items": items}
+            {
+                "title": _(SOURCE_TITLES.get(sid, sid)),
+                "paragraphs": [_(p) for p in paragraphs],
+                "items": [_(i) for i in items],
+            }
         )
     if estimate_method:
         toelichting_sections.append(
-            {"title": "Schatting van het aantal slachtoffers", "paragraphs": estimate_method, "items": []}
+            {"title": _("Schatting van het aantal slachtoffers"), "paragraphs": estimate_method, "items": []}
         )
 
     disclosure = [p for p in (edition.disclosure.note, edition.disclosure.reason) if p]
     if disclosure:
-        toelichting_sections.append({"title": "Onthullingscontrole", "paragraphs": disclosure, "items": []})
-    toelichting_sections.append(revisions_section(edition))
+        toelichting_sections.append(
+            {"title": _("Onthullingscontrole"), "paragraphs": disclosure, "items": []}
+        )
+    toelichting_sections.append(revisions_section(edition, lang))
 
     toelichting = {
-        "number": "4",
-        "title": "Toelichting op de gebruikte cijfers",
+        "number": "4" if chapter3 else "3",
+        "title": _("Toelichting op de gebruikte cijfers"),
         "sections": toelichting_sections,
         "symbols_intro": (
-            "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd: kleine aantallen worden niet "
-            "precies getoond"
+            _(
+                "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd: kleine aantallen worden niet "
+                "precies getoond"
+            )
             # claim only what the audit of this edition confirms (docs/sdc.md, "Safe by default")
-            + (", zodat niemand uit de cijfers herkenbaar is" if audit_passed(edition) else "")
-            + ". De tabellen gebruiken de volgende "
-            f"symbolen (beleid: {edition.disclosure.policy})."
+            + (_(", zodat niemand uit de cijfers herkenbaar is") if audit_passed(edition) else "")
+            + _(". De tabellen gebruiken de volgende symbolen (beleid: {policy}).").format(
+                policy=edition.disclosure.policy
+            )
         ),
         "symbols": [{"symbol": t, "meaning": m} for t, m in publication.symbols(edition)],
         "provenance_intro": [
-            "Dit rapport is opgemaakt uit de gepubliceerde cijfers van deze editie. Dezelfde tabellen staan, "
-            f"met dezelfde waarden, in het werkboek {names.workbook} en in de open data ({names.datapackage}).",
+            _(
+                "Dit rapport is opgemaakt uit de gepubliceerde cijfers van deze editie. Dezelfde tabellen staan, "
+                "met dezelfde waarden, in het werkboek {workbook} en in de open data ({datapackage})."
+            ).format(workbook=names.workbook, datapackage=names.datapackage),
         ],
-        "provenance": provenance_lines(edition),
+        "provenance": provenance_lines(edition, lang),
         "colophon": [
             {"label": label, "text": text}
-            for label, text in publication.colophon(edition, [SOURCE_NAMES.get(s, s) for s in sources])
+            for label, text in publication.colophon(
+                edition, [_(SOURCE_NAMES.get(s, s)) for s in sources], lang
+            )
         ],
         "outputs": [
-            {"href": d.href, "title": d.title} for d in publication.downloads(edition) if d.href != names.pdf
+            {"href": d.href, "title": d.title}
+            for d in publication.downloads(edition, lang)
+            if d.href != names.pdf
         ]
-        + [{"href": names.site, "title": "Rapport (website)"}],
+        + [{"href": names.site, "title": _("Rapport (website)")}],
     }
 
     return {
         "meta": {
-            "title": f"Jaarcijfers Mensenhandel {year}",
-            "title_line1": "Jaarcijfers",
-            "title_line2": f"Mensenhandel {year}",
-            "subtitle": f"Slachtoffers en plegers van mensenhandel in Nederland, {first}-{last}",
-            "publisher": " ".join(PUBLISHER),
-            "publisher_line1": PUBLISHER[0],
-            "publisher_line2": PUBLISHER[1],
-            "publisher_short": "Nationaal Rapporteur",
-            "cover_note": "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd. De tabellen staan "
-            f"ook in het werkboek {names.workbook} en als open data; het rapport staat ook als website in "
-            f"{names.site}, in dezelfde map.",
-            "published": f"Gepubliceerd op {dutch.date(edition.published_on)}",
+            "title": publication.title(edition, lang),
+            "title_line1": _("Jaarcijfers"),
+            "title_line2": _("Mensenhandel {year}").format(year=year),
+            "subtitle": _("Slachtoffers en plegers van mensenhandel in Nederland, {first}-{last}").format(
+                first=first, last=last
+            ),
+            "publisher": " ".join(_(p) for p in PUBLISHER),
+            "publisher_line1": _(PUBLISHER[0]),
+            "publisher_line2": _(PUBLISHER[1]),
+            "publisher_short": _("Nationaal Rapporteur"),
+            "cover_note": _(
+                "Alle cijfers in dit rapport zijn na onthullingscontrole gepubliceerd. De tabellen staan "
+                "ook in het werkboek {workbook} en als open data; het rapport staat ook als website in "
+                "{site}, in dezelfde map."
+            ).format(workbook=names.workbook, site=names.site),
+            "published": _("Gepubliceerd op {date}").format(date=lang.date(edition.published_on)),
             "site": names.site,
             "website": publication.WEBSITE,
             "website_text": publication.WEBSITE_TEXT,
             "year": year,
+            "lang": lang.code.value,
+            "region": lang.locale.split("_")[1].lower(),
+            "keywords": [_("mensenhandel"), _("jaarcijfers"), _("statistiek")],
         },
+        "words": {key: _(word) for key, word in WORDS.items()},
         "intro": intro,
         "chapters": chapters,
         "toelichting": toelichting,
     }
 
 
-def revisions_section(edition: Edition) -> dict[str, Any]:
+def revisions_section(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     """The section Herzieningen of the Toelichting (render/revisions.py, docs/editions.md): the policy, the
     comparison, the revisions that change a finding, and one line per revised cell."""
     from jaarcijfers.render import revisions
 
+    _ = lang.gettext
     items = [
         f"{r.figure}{f' ({r.part})' if r.part else ''}, {r.row}, {r.year}: {r.previous} → {r.new}"
         + (f" ({r.difference})" if r.difference else "")
         + f"; {r.reasons}"
-        for r in revisions.rows(edition)
+        for r in revisions.rows(edition, lang)
     ]
-    paragraphs = [revisions.POLICY, revisions.summary(edition), *revisions.turns(edition)]
-    return {"title": revisions.TITLE, "paragraphs": paragraphs, "items": items}
+    paragraphs = [_(revisions.POLICY), revisions.summary(edition, lang), *revisions.turns(edition, lang)]
+    return {"title": _(revisions.TITLE), "paragraphs": paragraphs, "items": items}
 
 
 def font_paths() -> list[str]:
     return [str(p) for p in FONT_DIRS if p.is_dir()]
 
 
-def typst_arguments(edition: Edition) -> dict[str, Any]:
+def typst_arguments(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     """The arguments of `typst.compile` / `typst.query` for the edition (template, fonts, data)."""
-    data = json.dumps(document(edition), ensure_ascii=False, sort_keys=True)
+    data = json.dumps(document(edition, lang), ensure_ascii=False, sort_keys=True)
     return {
         "input": str(TEMPLATE),
         "root": str(TEMPLATE_DIR),
@@ -496,18 +577,21 @@ def compile_arguments(arguments: dict[str, Any]) -> dict[str, Any]:
     return {**arguments, "pdf_standards": [PDF_STANDARD]}
 
 
-def compile_pdf(edition: Edition, arguments: dict[str, Any] | None = None) -> bytes:
+def compile_pdf(edition: Edition, arguments: dict[str, Any] | None = None, lang: Language = NL) -> bytes:
     """The report as PDF bytes."""
     import typst
 
-    pdf = typst.compile(**compile_arguments(arguments or typst_arguments(edition)))
+    pdf = typst.compile(**compile_arguments(arguments or typst_arguments(edition, lang)))
     assert isinstance(pdf, bytes)
     return pdf
 
 
-def render_pdf(edition: Edition, out: Path) -> list[str]:
-    name = publication.files(edition).pdf
-    (out / name).write_bytes(compile_pdf(edition))
+def render_pdf(
+    edition: Edition, out: Path, lang: Language = NL, others: tuple[Language, ...] = ()
+) -> list[str]:
+    name = publication.files(edition, lang).pdf
+    out.mkdir(parents=True, exist_ok=True)
+    (out / name).write_bytes(compile_pdf(edition, lang=lang))
     return [name]
 
 

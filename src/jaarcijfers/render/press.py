@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers import dutch
-from jaarcijfers.edition.model import Edition, Estimate
+from jaarcijfers.edition.model import Edition, Estimate, PublishedFigure
+from jaarcijfers.language import NL, Language
 from jaarcijfers.render import Output
 
 MIN_SECTIONS, MAX_SECTIONS = 3, 4
@@ -23,11 +24,14 @@ MAX_WORDS = 550
 """One page: the press summary's text stays under this many words (tested)."""
 
 
-def press_context(edition: Edition) -> dict[str, Any]:
+def press_context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] = ()) -> dict[str, Any]:
     from markupsafe import Markup
 
     from jaarcijfers.render.site import TEMPLATES
     from jaarcijfers.story.compose import tell
+
+    if not lang.source:
+        return key_figures_context(edition, lang, others)
 
     st = tell(edition)
     press = st.press
@@ -44,6 +48,10 @@ def press_context(edition: Edition) -> dict[str, Any]:
     from jaarcijfers.render import publication
 
     return {
+        "lang": lang.code.value,
+        "alternates": Markup(publication.alternates(edition, lang, others, "press")),
+        "switch": Markup(publication.switch(edition, lang, others, "press")),
+        "publisher_lines": list(publication.PUBLISHER_LINES),
         "title": press.title.text,
         "year": y,
         "lead": press.lead.text,
@@ -70,16 +78,85 @@ def press_context(edition: Edition) -> dict[str, Any]:
     }
 
 
-def render_press(edition: Edition) -> str:
+def key_figures_context(edition: Edition, lang: Language, others: tuple[Language, ...]) -> dict[str, Any]:
+    """The press summary of an edition in another language than Dutch: the story is told in Dutch only
+    (docs/language.md), so it gives the key figures as published, without sentences about them: the
+    total of every figure that has one, the reporting year beside the year before."""
+    from markupsafe import Markup
+
+    from jaarcijfers.render import publication
+    from jaarcijfers.render.site import TEMPLATES
+
+    _ = lang.gettext
+    y = edition.year
+    sections = []
+    for fig in edition.figures:
+        for label, before, now in totals(fig, y):
+            sections.append(
+                {
+                    "headline": f"{label} ({fig.name})",
+                    "section": fig.section,
+                    "texts": [f"{y}: {lang.count(now)} ({y - 1}: {lang.count(before)})"],
+                }
+            )
+    return {
+        "lang": lang.code.value,
+        "alternates": Markup(publication.alternates(edition, lang, others, "press")),
+        "switch": Markup(publication.switch(edition, lang, others, "press")),
+        "publisher_lines": [_(line) for line in publication.PUBLISHER_LINES],
+        "title": _("Kerncijfers {year}").format(year=y),
+        "year": y,
+        "lead": "",
+        "sections": sections,
+        "context": "",
+        "estimate": None,
+        "published": lang.date(edition.published_on),
+        "published_iso": edition.published_on.isoformat(),
+        "place": _(publication.PLACE),
+        "publisher": _(publication.PUBLISHER),
+        "downloads": [
+            d
+            for d in publication.downloads(edition, lang)
+            if d.href != publication.files(edition, lang).press
+        ],
+        "site": publication.files(edition, lang).site,
+        "contact": None,
+        "address": [_(c) for c in publication.CONTACT[1:]],
+        "css": Markup((TEMPLATES / "press.css").read_text(encoding="utf-8")),
+    }
+
+
+def totals(fig: PublishedFigure, year: int) -> list[tuple[str, str, str]]:
+    """(label, the year before, the reporting year) of the total rows of a figure's year block, both
+    published as plain counts."""
+    out = []
+    for b in fig.blocks:
+        if str(year) not in b.columns or str(year - 1) not in b.columns:
+            continue
+        for r in b.rows:
+            if b.meaning(r).role != "total":
+                continue
+            before, now = b.cell(r, str(year - 1)).display, b.cell(r, str(year)).display
+            if before.isdigit() and now.isdigit():
+                out.append((r, before, now))
+    return out
+
+
+def render_press(edition: Edition, lang: Language = NL, others: tuple[Language, ...] = ()) -> str:
     from jaarcijfers.render.site import environment
 
-    return environment().get_template("press.html.j2").render(**press_context(edition))
+    return environment(lang).get_template("press.html.j2").render(**press_context(edition, lang, others))
 
 
-def write_press(edition: Edition, out: Path) -> list[str]:
+def write_press(
+    edition: Edition, out: Path, lang: Language = NL, others: tuple[Language, ...] = ()
+) -> list[str]:
+    from jaarcijfers.render.publication import files
+
+    name = files(edition, lang).press
     out.mkdir(parents=True, exist_ok=True)
-    (out / "persbericht.html").write_text(render_press(edition), encoding="utf-8", newline="\n")
-    return ["persbericht.html"]
+    (out / name).write_text(render_press(edition, lang, others), encoding="utf-8", newline="\n")
+    return [name]
 
 
 OUTPUT = Output("persbericht", write_press, order=50)

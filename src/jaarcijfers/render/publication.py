@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition
+from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.sdc.policy import BLANK
 
-PUBLISHER = "Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen"
-PUBLISHER_LINES = ("Nationaal Rapporteur Mensenhandel", "en Seksueel Geweld tegen Kinderen")
-PLACE = "Den Haag"
+PUBLISHER = N_("Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen")
+PUBLISHER_LINES = (N_("Nationaal Rapporteur Mensenhandel"), N_("en Seksueel Geweld tegen Kinderen"))
+PLACE = N_("Den Haag")
 CONTACT = (
     PUBLISHER,
-    "Postbus 20301, 2500 EH Den Haag",
-    "Telefoon: 070-3704514",
+    N_("Postbus 20301, 2500 EH Den Haag"),
+    N_("Telefoon: 070-3704514"),
 )
 WEBSITE = "https://www.nationaalrapporteur.nl"
 WEBSITE_TEXT = "www.nationaalrapporteur.nl"
@@ -34,21 +34,28 @@ class Licence:
 
 LICENCE = Licence(
     "CC-BY-4.0",
-    "Creative Commons Naamsvermelding 4.0 Internationaal (CC BY 4.0)",
+    N_("Creative Commons Naamsvermelding 4.0 Internationaal (CC BY 4.0)"),
     "https://creativecommons.org/licenses/by/4.0/deed.nl",
 )
 """The tables and open data of every edition: free to re-use with the source named (docs/publication.md)."""
 
 
-def licence_text(edition: Edition) -> str:
-    return (
-        f"De cijfers, tabellen en open data van deze publicatie mogen vrij worden hergebruikt onder de licentie "
-        f"{LICENCE.title}, met vermelding van de bron: {citation(edition)}."
-    )
+def licence_text(edition: Edition, lang: Language = NL) -> str:
+    _ = lang.gettext
+    return _(
+        "De cijfers, tabellen en open data van deze publicatie mogen vrij worden hergebruikt onder de licentie "
+        "{licence}, met vermelding van de bron: {citation}."
+    ).format(licence=_(LICENCE.title), citation=citation(edition, lang))
 
 
-def citation(edition: Edition) -> str:
-    return f"{PUBLISHER}, Jaarcijfers Mensenhandel {edition.year} ({dutch.date(edition.published_on)})"
+def citation(edition: Edition, lang: Language = NL) -> str:
+    _ = lang.gettext
+    return f"{_(PUBLISHER)}, {title(edition, lang)} ({lang.date(edition.published_on)})"
+
+
+def title(edition: Edition, lang: Language = NL) -> str:
+    """The publication's title: 'Jaarcijfers Mensenhandel 2024'."""
+    return lang.gettext("Jaarcijfers Mensenhandel {year}").format(year=edition.year)
 
 
 @dataclass(frozen=True)
@@ -63,16 +70,78 @@ class Files:
     datapackage: str  # the open data's description, from the edition's folder
 
 
-def files(edition: Edition) -> Files:
+def files(edition: Edition, lang: Language = NL) -> Files:
+    """The file names of an edition in a language, in its folder (`folder`)."""
     y = edition.year
+    if lang.source:
+        return Files(
+            "index.html",
+            f"jaarcijfers-{y}.pdf",
+            f"jaarcijfers-{y}.xlsx",
+            "persbericht.html",
+            "open-data",
+            "open-data/datapackage.json",
+        )
     return Files(
         "index.html",
-        f"jaarcijfers-{y}.pdf",
-        f"jaarcijfers-{y}.xlsx",
-        "persbericht.html",
+        f"human-trafficking-figures-{y}.pdf",
+        f"human-trafficking-figures-{y}.xlsx",
+        "press-release.html",
         "open-data",
         "open-data/datapackage.json",
     )
+
+
+def folder(lang: Language) -> str:
+    """Where an edition in a language is written, relative to the build's folder: the Dutch edition in the
+    folder itself (as always), another language in a sub-folder named by its code (`en/`)."""
+    return "" if lang.source else lang.code.value
+
+
+def link(lang: Language, to: Language) -> str:
+    """The relative path from the folder of the edition in `lang` to the folder of the edition in `to`."""
+    here, there = folder(lang), folder(to)
+    if here == there:
+        return ""
+    up = "../" if here else ""
+    return up + (there + "/" if there else "")
+
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+"""Each language named in itself, for the language switch."""
+
+
+def alternates(edition: Edition, lang: Language, others: tuple[Language, ...], output: str) -> str:
+    """`<link rel="alternate" hreflang>` of the same page in the other languages (none without others)."""
+    if not others:
+        return ""
+    out = []
+    for other in (lang, *others):
+        href = link(lang, other) + getattr(files(edition, other), output)
+        out.append(f'\n<link rel="alternate" hreflang="{other.code.value}" href="{href}">')
+    return "".join(out)
+
+
+def switch(edition: Edition, lang: Language, others: tuple[Language, ...], output: str) -> str:
+    """The language switch: a link to the same page in each other language, named in that language."""
+    if not others:
+        return ""
+    links = " ".join(
+        f'<a href="{link(lang, o) + getattr(files(edition, o), output)}" hreflang="{o.code.value}" '
+        f'lang="{o.code.value}">{LANGUAGE_NAMES[o.code.value]}</a>'
+        for o in others
+    )
+    return f'\n    <p class="taalkeuze">{links}</p>'
+
+
+def glossary(lang: Language) -> list[tuple[str, str]]:
+    """The terms of the field as the edition's language uses them, with their meaning (docs/language.md):
+    the glossary the site shows. None for Dutch (the report's own language)."""
+    if lang.source:
+        return []
+    from jaarcijfers.language import glossary as terms
+
+    return [(t.term, t.meaning) for t in terms(lang)]
 
 
 @dataclass(frozen=True)
@@ -82,27 +151,37 @@ class Download:
     description: str  # Dutch
 
 
-def downloads(edition: Edition) -> list[Download]:
+def downloads(edition: Edition, lang: Language = NL) -> list[Download]:
     """The other outputs of the edition, as the site lists them."""
-    f = files(edition)
+    _ = lang.gettext
+    f = files(edition, lang)
     return [
-        Download(f.pdf, "Rapport (PDF)", "het hele rapport om te printen, met alle figuren en tabellen"),
-        Download(f.workbook, "Tabellen (Excel-werkboek)", "alle tabellen, één per tabblad, met toelichting"),
+        Download(
+            f.pdf, _("Rapport (PDF)"), _("het hele rapport om te printen, met alle figuren en tabellen")
+        ),
+        Download(
+            f.workbook, _("Tabellen (Excel-werkboek)"), _("alle tabellen, één per tabblad, met toelichting")
+        ),
         Download(
             f.datapackage,
-            "Open data (CSV en beschrijving)",
-            f"elke tabel als CSV-bestand met een beschrijving in datapackage.json; licentie {LICENCE.name.replace('-', ' ')}",
+            _("Open data (CSV en beschrijving)"),
+            _(
+                "elke tabel als CSV-bestand met een beschrijving in datapackage.json; licentie {licence}"
+            ).format(licence=LICENCE.name.replace("-", " ")),
         ),
-        Download(f.press, "Persbericht", "de belangrijkste cijfers op één pagina"),
+        Download(f.press, _("Persbericht"), _("de belangrijkste cijfers op één pagina")),
     ]
 
 
-def software(edition: Edition) -> str:
+def software(edition: Edition, lang: Language = NL) -> str:
+    _ = lang.gettext
     p = edition.provenance
     text = f"{p.get('software', 'jaarcijfers')} {p['software_version']}" if p.get("software_version") else ""
     extra = [
-        f"rekenregels {p['rules_version']}" if p.get("rules_version") else "",
-        f"gegevenscontract {p['contract_version']}" if p.get("contract_version") else "",
+        _("rekenregels {version}").format(version=p["rules_version"]) if p.get("rules_version") else "",
+        _("gegevenscontract {version}").format(version=p["contract_version"])
+        if p.get("contract_version")
+        else "",
     ]
     extra = [e for e in extra if e]
     if not text:
@@ -110,19 +189,21 @@ def software(edition: Edition) -> str:
     return text + (f" ({', '.join(extra)})" if extra else "")
 
 
-def colophon(edition: Edition, sources: list[str]) -> list[tuple[str, str]]:
-    """The colophon of the site and the PDF: (label, text) lines in Dutch. `sources`: the sources' names."""
+def colophon(edition: Edition, sources: list[str], lang: Language = NL) -> list[tuple[str, str]]:
+    """The colophon of the site and the PDF: (label, text) lines in the edition's language. `sources`: the
+    sources' names."""
+    _ = lang.gettext
     out = [
-        ("Titel", f"Jaarcijfers Mensenhandel {edition.year}"),
-        ("Uitgave", f"{PUBLISHER}, {PLACE}"),
-        ("Publicatiedatum", dutch.date(edition.published_on)),
-        ("Bronnen", "; ".join(sources)),
-        ("Licentie", licence_text(edition)),
-        ("Contact", ", ".join(CONTACT[1:]) + f", {WEBSITE_TEXT}"),
+        (_("Titel"), title(edition, lang)),
+        (_("Uitgave"), f"{_(PUBLISHER)}, {_(PLACE)}"),
+        (_("Publicatiedatum"), lang.date(edition.published_on)),
+        (_("Bronnen"), "; ".join(sources)),
+        (_("Licentie"), licence_text(edition, lang)),
+        (_("Contact"), ", ".join(_(c) for c in CONTACT[1:]) + f", {WEBSITE_TEXT}"),
     ]
-    made = software(edition)
+    made = software(edition, lang)
     if made:
-        out.insert(3, ("Gemaakt met", made))
+        out.insert(3, (_("Gemaakt met"), made))
     return out
 
 
@@ -132,9 +213,10 @@ BLANK_MARK = "."
 unknown, insufficiently reliable or confidential"): a symbol with a note, never an empty cell."""
 
 
-def shown(display: str) -> str:
-    """A published cell as a reader sees it in a table: thousands with a dot, a blank as `BLANK_MARK`."""
-    return BLANK_MARK if display == "" else dutch.count(display)
+def shown(display: str, lang: Language = NL) -> str:
+    """A published cell as a reader sees it in a table: thousands separated (a dot in Dutch), a blank as
+    `BLANK_MARK`."""
+    return BLANK_MARK if display == "" else lang.count(display)
 
 
 def symbol_text(symbol: str) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, Revision
+from jaarcijfers.language import N_, NL, Language
 
-TITLE = "Herzieningen"
+TITLE = N_("Herzieningen")
 
-POLICY = (
+POLICY = N_(
     "Elke editie toont naast het verslagjaar de vier jaren ervoor. Die jaren worden elk jaar opnieuw "
     "berekend uit de nieuwste aanlevering van elke organisatie, met de rekenregels en het beleid voor "
     "onthullingscontrole van de nieuwe editie. Cijfers over eerdere jaren kunnen daardoor afwijken van de "
@@ -25,7 +25,16 @@ POLICY = (
 )
 """The short revision policy of the Toelichting (the full policy: docs/editions.md)."""
 
-HEADERS = ("Figuur", "Deel", "Rij", "Jaar", "Vorige editie", "Deze editie", "Verschil", "Reden")
+HEADERS = (
+    N_("Figuur"),
+    N_("Deel"),
+    N_("Rij"),
+    N_("Jaar"),
+    N_("Vorige editie"),
+    N_("Deze editie"),
+    N_("Verschil"),
+    N_("Reden"),
+)
 
 
 @dataclass(frozen=True)
@@ -41,71 +50,86 @@ class RevisionRow:
     difference_value: int | None = None
 
 
-NOT_SHOWN = "niet getoond"
+NOT_SHOWN = N_("niet getoond")
 
 
-def signed(n: int) -> str:
-    return f"+{dutch.count(str(n))}" if n > 0 else dutch.count(str(n)) if n < 0 else "0"
+def signed(n: int, lang: Language = NL) -> str:
+    return f"+{lang.count(str(n))}" if n > 0 else lang.count(str(n)) if n < 0 else "0"
 
 
-def rows(edition: Edition) -> list[RevisionRow]:
+def rows(edition: Edition, lang: Language = NL) -> list[RevisionRow]:
     """The revisions table, in publication order."""
     if edition.revisions is None:
         return []
     names = {f.id: f.name for f in edition.figures}
-    return [row(r, names.get(r.figure, r.figure)) for r in edition.revisions.revisions]
+    return [row(r, names.get(r.figure, r.figure), lang) for r in edition.revisions.revisions]
 
 
-def row(r: Revision, figure_name: str) -> RevisionRow:
+def row(r: Revision, figure_name: str, lang: Language = NL) -> RevisionRow:
+    not_shown = lang.gettext(NOT_SHOWN)
     return RevisionRow(
         figure=figure_name,
         part=r.part,
         row=r.row,
         year=r.column,
-        previous=r.previous or NOT_SHOWN,
-        new=r.new or NOT_SHOWN,
-        difference="" if r.difference is None else signed(r.difference),
-        reasons="; ".join(str(x) for x in r.reasons),
+        previous=r.previous or not_shown,
+        new=r.new or not_shown,
+        difference="" if r.difference is None else signed(r.difference, lang),
+        reasons="; ".join(lang.text("revision.reason", str(x)) for x in r.reasons),
         difference_value=r.difference,
     )
 
 
-def summary(edition: Edition) -> str:
+def summary(edition: Edition, lang: Language = NL) -> str:
     """One sentence: what this edition was compared with and how many cells were revised."""
+    _ = lang.gettext
     rev = edition.revisions
     if rev is None:
-        return (
-            f"Deze editie is niet vergeleken met een vorige editie: er is geen editie {edition.year - 1} "
+        return _(
+            "Deze editie is niet vergeleken met een vorige editie: er is geen editie {year} "
             "vastgelegd in het register van gepubliceerde edities."
-        )
-    what = f"de editie {rev.previous_year}"
+        ).format(year=edition.year - 1)
+    what = _("de editie {year}").format(year=rev.previous_year)
     if rev.previous_imported:
-        what += " (ingelezen uit de gepubliceerde cijfers)"
+        what += _(" (ingelezen uit de gepubliceerde cijfers)")
     n, total = len(rev.revisions), rev.compared
     if n == 0:
-        return (
-            f"Alle {dutch.count(str(total))} cijfers over eerdere jaren die deze editie met {what} gemeen heeft, "
-            "zijn gelijk gebleven."
+        return _(
+            "Alle {total} cijfers over eerdere jaren die deze editie met {what} gemeen heeft, zijn gelijk gebleven."
+        ).format(total=lang.count(str(total)), what=what)
+    text = (
+        _(
+            "Van de {total} cijfers over eerdere jaren die deze editie met {what} gemeen heeft, is er {n} herzien."
         )
-    return (
-        f"Van de {dutch.count(str(total))} cijfers over eerdere jaren die deze editie met {what} gemeen heeft, "
-        f"{'is' if n == 1 else 'zijn'} er {dutch.count(str(n))} herzien."
+        if n == 1
+        else _(
+            "Van de {total} cijfers over eerdere jaren die deze editie met {what} gemeen heeft, zijn er {n} herzien."
+        )
     )
+    return text.format(total=lang.count(str(total)), what=what, n=lang.count(str(n)))
 
 
-def turns(edition: Edition) -> list[str]:
+def turns(edition: Edition, lang: Language = NL) -> list[str]:
     """Sentences about the revisions that change a finding of the previous edition: a change into its
     reporting year that turned (an increase that is now a decrease, or the other way round)."""
+    _ = lang.gettext
     rev = edition.revisions
     if rev is None:
         return []
     names = {f.id: f.name for f in edition.figures}
-    words = {"toename": "een toename", "afname": "een afname", "gelijk": "geen verandering"}
+    words = {"toename": _("een toename"), "afname": _("een afname"), "gelijk": _("geen verandering")}
     out = []
     for figure, part, label, old, new in rev.series_turns(edition):
         where = f"{names.get(figure, figure)}{f' ({part})' if part else ''}, {label}"
         out.append(
-            f"{where}: van {rev.previous_year - 1} naar {rev.previous_year} was in de vorige editie "
-            f"{words[old]} te zien, na herziening {words[new]}."
+            _(
+                "{where}: van {before} naar {year} was in de vorige editie {old} te zien, na herziening {new}."
+            ).format(
+                where=where,
+                before=rev.previous_year - 1,
+                year=rev.previous_year,
+                old=words[old],
+                new=words[new],
+            )
         )
     return out

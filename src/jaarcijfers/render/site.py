@@ -21,16 +21,18 @@ from typing import Any
 from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, Estimate, PublishedBlock, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
+from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render import Output
 from jaarcijfers.render.charts import Layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def environment():
+def environment(lang: Language = NL):
     import jinja2
 
     env = jinja2.Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True,
@@ -38,7 +40,10 @@ def environment():
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["aantal"] = dutch.count
+    env.filters["aantal"] = lang.count
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        lang.gettext, lambda s, p, n: lang.gettext(s if n == 1 else p), newstyle=True
+    )
     return env
 
 
@@ -48,7 +53,7 @@ def slug(text: str) -> str:
     return _slug(text).replace("_", "-")
 
 
-STUB = "Categorie"
+STUB = N_("Categorie")
 """The header of a table's first column when the figure names none (a header cell is never empty)."""
 
 
@@ -61,23 +66,26 @@ class Table:
     numeric: tuple[bool, ...]
 
 
-def block_table(fig: PublishedFigure, block: PublishedBlock) -> Table:
+def block_table(fig: PublishedFigure, block: PublishedBlock, lang: Language = NL) -> Table:
     from jaarcijfers.render.charts import block_heading
 
+    _ = lang.gettext
     cells = {(c.row, c.column): c.display for c in block.cells}
-    heading = block_heading(fig, block)
+    heading = block_heading(fig, block, lang)
     from jaarcijfers.render.publication import shown
 
-    caption = f"Tabel bij {fig.name}" + (f", {heading.lower()}" if heading else "")
-    if fig.name.startswith("Tabel"):
+    caption = _("Tabel bij {name}").format(name=fig.name) + (f", {heading.lower()}" if heading else "")
+    if fig.id.startswith("T"):
         caption = f"{fig.name}" + (f", {heading.lower()}" if heading else "")
-    rows = tuple((r, tuple(shown(cells.get((r, c), "")) for c in block.columns)) for r in block.rows)
-    stub = block.stub or STUB
+    rows = tuple((r, tuple(shown(cells.get((r, c), ""), lang) for c in block.columns)) for r in block.rows)
+    stub = block.stub or _(STUB)
     return Table(caption, stub, block.columns, rows, tuple(True for _ in block.columns))
 
 
-def text_alternative(fig: PublishedFigure) -> str:
-    """A short Dutch description of what the chart shows; the table beside it holds every value."""
+def text_alternative(fig: PublishedFigure, lang: Language = NL) -> str:
+    """A short description of what the chart shows, in the edition's language; the table beside it holds
+    every value."""
+    _ = lang.gettext
     from jaarcijfers.render.charts import (
         PROTECTED_DRAWING,
         chart_columns,
@@ -94,40 +102,56 @@ def text_alternative(fig: PublishedFigure) -> str:
         if not rows or not cols:
             continue
         if is_year_block(b):
-            kind = "Lijngrafiek" if fig.chart == "line" else "Staafdiagram"
+            line = fig.chart == "line"
             totals = [r for r in rows if role_name(b, r) == "totaal"]
             if len(rows) > 1:
+                several = (
+                    _(
+                        "Lijngrafieken, één per reeks ({rows}), met per jaar ({first} tot en met {last}) het aantal."
+                    )
+                    if line
+                    else _(
+                        "Staafdiagramen, één per reeks ({rows}), met per jaar ({first} tot en met {last}) het aantal."
+                    )
+                )
                 parts.append(
-                    f"{kind}en, één per reeks ({', '.join(rows)}), met per jaar ({cols[0]} tot en met "
-                    f"{cols[-1]}) het aantal."
+                    several.format(rows=", ".join(rows), first=cols[0], last=cols[-1])
                     + (
-                        f" Het totaal ({', '.join(totals)}) is een lijn."
+                        _(" Het totaal ({totals}) is een lijn.").format(totals=", ".join(totals))
                         if totals and fig.chart != "line"
                         else ""
                     )
                 )
             else:
-                parts.append(
-                    f"{kind} met per jaar ({cols[0]} tot en met {cols[-1]}) het aantal {rows[0].lower()}."
+                one = (
+                    _("Lijngrafiek met per jaar ({first} tot en met {last}) het aantal {row}.")
+                    if line
+                    else _("Staafdiagram met per jaar ({first} tot en met {last}) het aantal {row}.")
                 )
+                parts.append(one.format(first=cols[0], last=cols[-1], row=rows[0].lower()))
         elif len(cols) > 1:
             parts.append(
-                f"Liggende staafdiagrammen, één per reeks ({', '.join(rows)}), met het aantal per "
-                f"{', '.join(cols)}."
+                _("Liggende staafdiagrammen, één per reeks ({rows}), met het aantal per {columns}.").format(
+                    rows=", ".join(rows), columns=", ".join(cols)
+                )
             )
         else:
-            parts.append(f"Liggend staafdiagram met het aantal per categorie ({', '.join(rows)}).")
-    text = f"{fig.name} toont {fig.description}. " + " ".join(parts)
+            parts.append(
+                _("Liggend staafdiagram met het aantal per categorie ({rows}).").format(rows=", ".join(rows))
+            )
+    text = _("{name} toont {description}. ").format(name=fig.name, description=fig.description) + " ".join(
+        parts
+    )
     if fig.rounded:
-        text += " De aantallen zijn afgerond op vijftallen."
+        text += _(" De aantallen zijn afgerond op vijftallen.")
     if any(c.below is not None for b in fig.blocks for c in b.cells):
-        text += (
-            f" Kleine aantallen zijn niet als waarde getekend maar als {PROTECTED_DRAWING} tot de bovengrens."
-        )
+        text += _(
+            " Kleine aantallen zijn niet als waarde getekend maar als {drawing} tot de bovengrens."
+        ).format(drawing=_(PROTECTED_DRAWING))
     omitted = omitted_from_chart(fig)
     if omitted:
-        text += f" Alleen in de tabel: {', '.join(o.lower() for o in omitted)}."
-    return text + " De precieze aantallen staan in de tabel."
+        text += _(" Alleen in de tabel: {rows}.").format(rows=", ".join(o.lower() for o in omitted))
+    return text + _(" De precieze aantallen staan in de tabel.")
 
 
 @lru_cache(maxsize=1)
@@ -148,18 +172,18 @@ def vega_bundle() -> str:
     return js
 
 
-def interactive_spec(fig: PublishedFigure, layout: Layout = "breed") -> dict[str, Any]:
+def interactive_spec(fig: PublishedFigure, layout: Layout = "breed", lang: Language = NL) -> dict[str, Any]:
     """The figure's Vega-Lite specification with a tooltip on every bar and point: the published value, as
     in the table (made in Python from the published label: `<5` stays `<5`; thousands get a dot). Lines
     and labels carry none (a line's tooltip would show one value)."""
     from jaarcijfers.render.charts import chart_spec, views
 
-    spec: dict[str, Any] = chart_spec(fig, layout)
+    spec: dict[str, Any] = chart_spec(fig, layout, lang=lang)
     tooltip = {"field": "tooltip", "type": "nominal"}
     for data, layers in views(spec):
         for v in data:
-            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {dutch.count(str(v['label']))}" + (
-                " (afgerond op vijftallen)" if fig.rounded else ""
+            v["tooltip"] = f"{v['rij']}, {v['kolom']}: {lang.count(str(v['label']))}" + (
+                lang.gettext(" (afgerond op vijftallen)") if fig.rounded else ""
             )
         for layer in layers:
             if layer["mark"]["type"] in ("bar", "point"):
@@ -173,13 +197,13 @@ def spec_script(spec: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def figure_context(fig: PublishedFigure) -> dict[str, Any]:
+def figure_context(fig: PublishedFigure, lang: Language = NL) -> dict[str, Any]:
     from markupsafe import Markup
 
     from jaarcijfers.render.charts import LAYOUTS, chart_svg
 
     def static(layout: Layout) -> Markup:
-        svg = chart_svg(fig, layout)
+        svg = chart_svg(fig, layout, lang=lang)
         return Markup(re.sub(r"^<svg ", '<svg focusable="false" aria-hidden="true" ', svg, count=1))
 
     if fig.no_data:  # the template shows "Geen gegevens" instead of a chart and tables
@@ -191,62 +215,79 @@ def figure_context(fig: PublishedFigure) -> dict[str, Any]:
             {
                 "name": layout,
                 "svg": static(layout),
-                "spec": Markup(spec_script(interactive_spec(fig, layout))),
+                "spec": Markup(spec_script(interactive_spec(fig, layout, lang))),
             }
             for layout in LAYOUTS
         ],
-        "alt": text_alternative(fig),
-        "tables": [block_table(fig, b) for b in fig.blocks],
+        "alt": text_alternative(fig, lang),
+        "tables": [block_table(fig, b, lang) for b in fig.blocks],
     }
 
 
 def toc(
-    edition: Edition, sections: list[tuple[str, str]], estimate: bool, chapter3: str
+    edition: Edition,
+    sections: list[tuple[str, str]],
+    estimate: bool,
+    chapter3: str | None,
+    lang: Language = NL,
+    chain: bool = True,
+    glossary: bool = False,
 ) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = [{"id": "introductie", "title": "Introductie", "children": []}]
+    """The table of contents; `chapter3` None: the edition has no chapter 3 (an edition in another language
+    without the narrative, docs/language.md)."""
+    _ = lang.gettext
+    out: list[dict[str, Any]] = [{"id": "introductie", "title": _("Introductie"), "children": []}]
     for ch, name in edition.chapters():
         kids = [{"id": slug(s), "title": s} for c, s in sections if c == ch]
         if ch == "1":
-            kids.insert(0, {"id": "keten", "title": CHAIN_TITLE})
+            if chain:
+                kids.insert(0, {"id": "keten", "title": _(CHAIN_TITLE)})
             if estimate:
-                kids.insert(2, {"id": "hoeveel-slachtoffers", "title": ESTIMATE_SECTION})
+                kids.insert(2, {"id": "hoeveel-slachtoffers", "title": _(ESTIMATE_SECTION)})
         out.append({"id": f"hoofdstuk-{ch}", "number": ch, "title": name, "children": kids})
-    out.append(
-        {
-            "id": "hoofdstuk-3",
-            "number": "3",
-            "title": chapter3,
-            "children": [
-                {"id": "reflectie", "title": f"Wat vertellen de jaarcijfers van {edition.year} ons?"}
-            ],
-        }
-    )
+    if chapter3 is not None:
+        out.append(
+            {
+                "id": "hoofdstuk-3",
+                "number": "3",
+                "title": chapter3,
+                "children": [
+                    {
+                        "id": "reflectie",
+                        "title": _("Wat vertellen de jaarcijfers van {year} ons?").format(year=edition.year),
+                    }
+                ],
+            }
+        )
+    kids = [
+        {"id": "bewerkingen", "title": _("Bewerkingen van de gegevens")},
+        {"id": "tekens", "title": _("Tekens in tabellen en grafieken")},
+        {"id": "herzieningen", "title": _("Herzieningen")},
+        {"id": "bronnen", "title": _("Bronnen en herkomst")},
+        {"id": "colofon", "title": _("Colofon")},
+    ]
+    if glossary:
+        kids.append({"id": "glossary", "title": _("Woordenlijst")})
     out.append(
         {
             "id": "hoofdstuk-4",
-            "number": "4",
-            "title": "Toelichting op de cijfers",
-            "children": [
-                {"id": "bewerkingen", "title": "Bewerkingen van de gegevens"},
-                {"id": "tekens", "title": "Tekens in tabellen en grafieken"},
-                {"id": "herzieningen", "title": "Herzieningen"},
-                {"id": "bronnen", "title": "Bronnen en herkomst"},
-                {"id": "colofon", "title": "Colofon"},
-            ],
+            "number": "4" if chapter3 is not None else "3",
+            "title": _("Toelichting op de cijfers"),
+            "children": kids,
         }
     )
     return out
 
 
-CHAIN_TITLE = "De keten in één oogopslag"
+CHAIN_TITLE = N_("De keten in één oogopslag")
 
 
 SOURCE_NAMES = {
-    "comensha": "CoMensha (Coördinatiecentrum tegen Mensenhandel)",
-    "ind": "IND (Immigratie- en Naturalisatiedienst)",
-    "emm": "EMM (Expertisecentrum Mensenhandel en Mensensmokkel)",
-    "om": "OM (Openbaar Ministerie)",
-    "rechtspraak": "Raad voor de rechtspraak",
+    "comensha": N_("CoMensha (Coördinatiecentrum tegen Mensenhandel)"),
+    "ind": N_("IND (Immigratie- en Naturalisatiedienst)"),
+    "emm": N_("EMM (Expertisecentrum Mensenhandel en Mensensmokkel)"),
+    "om": N_("OM (Openbaar Ministerie)"),
+    "rechtspraak": N_("Raad voor de rechtspraak"),
 }
 
 
@@ -343,6 +384,27 @@ def nice_step(top: float) -> int:
     return int(next(m * power for m in (1, 2, 5, 10) if m * power >= raw))
 
 
+def told_in(edition: Edition, lang: Language) -> dict[str, Any]:
+    """The text beside each figure of an edition in another language than Dutch: the findings that have an
+    English template so far (`story.en`, docs/language.md), told from the edition it translates."""
+    if lang.source or edition.translates is None:
+        return {}
+    from jaarcijfers.story.en import texts
+
+    return dict(texts(edition.translates))
+
+
+def explanation(lang: Language, section: str) -> str | None:
+    """The explanation at the head of a section (the story's, docs/narrative.md) in an edition whose story
+    is not told (another language than Dutch): the same text from the language's catalogue."""
+    if lang.source:
+        return None
+    from jaarcijfers.story.nl import EXPLANATIONS
+
+    text = EXPLANATIONS.get(section)
+    return lang.text("explanation", text) if text else None
+
+
 def provenance_rows(edition: Edition) -> list[dict[str, str]]:
     out = []
     for d in edition.provenance.get("deliveries", []) or []:
@@ -356,30 +418,39 @@ def provenance_rows(edition: Edition) -> list[dict[str, str]]:
     return out
 
 
-def provenance_facts(edition: Edition) -> list[tuple[str, str]]:
+def provenance_facts(edition: Edition, lang: Language = NL) -> list[tuple[str, str]]:
+    _ = lang.gettext
     p = edition.provenance
     labels = (
-        ("software", "Software"),
-        ("software_version", "Softwareversie"),
-        ("rules_version", "Versie van de rekenregels"),
-        ("contract_version", "Versie van het gegevenscontract"),
-        ("bron", "Bron van de cijfers"),
+        ("software", _("Software")),
+        ("software_version", _("Softwareversie")),
+        ("rules_version", _("Versie van de rekenregels")),
+        ("contract_version", _("Versie van het gegevenscontract")),
+        ("bron", _("Bron van de cijfers")),
     )
     out = [(label, str(p[k])) for k, label in labels if k in p and p[k] not in (None, "")]
-    out.append(("Onthullingscontrole", edition.disclosure.policy))
+    out.append((_("Onthullingscontrole"), edition.disclosure.policy))
     return out
 
 
-def context(edition: Edition) -> dict[str, Any]:
+def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] = ()) -> dict[str, Any]:
+    """The site's template context. `lang`: the edition's language (an `Edition` translated into it,
+    `edition.translate`); `others`: the languages the same edition is published in besides (the language
+    switch and `hreflang` links). The story is told in Dutch only (docs/language.md): an edition in another
+    language shows the figures, tables, notes and the Toelichting, without the narrative."""
     from markupsafe import Markup
 
     from jaarcijfers.render.markdown import to_html
     from jaarcijfers.story.compose import tell
+    from jaarcijfers.story.model import Story
 
-    st = tell(edition)
+    _ = lang.gettext
+    st: Story | None = tell(edition) if lang.source else None
     present = {f.section for f in edition.figures}
     sections = [(s.chapter, s.title) for s in edition.sections if s.title in present]
-    texts = {s.section: s for s in st.sections}
+    texts = {s.section: s for s in st.sections} if st is not None else {}
+    dutch_of = {s.title: s.dutch for s in edition.sections}
+    english = told_in(edition, lang)
     figures = {f.id: f for f in edition.figures}
     est = estimate_context(edition)
     reflection = Markup(to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
@@ -399,54 +470,79 @@ def context(edition: Edition) -> dict[str, Any]:
                 {
                     "headline": g.headline.text if g.headline else None,
                     "paragraphs": [p.text for p in g.paragraphs],
-                    "figure": figure_context(figures[g.figure]),
+                    "figure": figure_context(figures[g.figure], lang),
                 }
             )
         notes = ed.footnotes_of(title)
         return {
             "id": slug(title),
             "title": title,
-            "explanation": text.explanation.text if text and text.explanation else None,
-            "groups": groups,
+            "explanation": text.explanation.text
+            if text and text.explanation
+            else explanation(lang, dutch_of.get(title, title)),
+            "groups": groups
+            if text is not None
+            else [
+                {
+                    "headline": english[f.id].headline.text
+                    if f.id in english and english[f.id].headline
+                    else None,
+                    "paragraphs": [" ".join(x.text for x in p) for p in english[f.id].paragraphs]
+                    if f.id in english
+                    else [],
+                    "figure": figure_context(f, lang),
+                }
+                for f in edition.figures
+                if f.section == title
+            ],
             "boxes": [{"title": b.title, "html": Markup(to_html(b.markdown))} for b in ed.boxes_of(title)],
             "quotes": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(title)],
             "footnotes": [Markup(to_html(n.text)) for n in notes],
         }
 
     chain = None
-    if st.chain is not None:
+    if st is not None and st.chain is not None:
         chain = {
             "paragraph": [x.text for x in st.chain.paragraph.sentences],
             "rows": [
                 {
                     "stage": c.stage,
                     "unit": c.unit,
-                    "old": dutch.count(c.old_text),
-                    "new": dutch.count(c.new_text),
+                    "old": lang.count(c.old_text),
+                    "new": lang.count(c.new_text),
                     "pct": c.pct_text,
                 }
                 for c in st.chain.stages
             ],
         }
-    chapter3 = "Reflectie" if reflection else "Belangrijkste ontwikkelingen"
+    chapter3 = (
+        (_("Reflectie") if reflection else _("Belangrijkste ontwikkelingen"))
+        if st is not None or reflection
+        else None
+    )
     from jaarcijfers.render import publication
     from jaarcijfers.render.charts import PROTECTED_DRAWING
 
-    source_names = [SOURCE_NAMES.get(s, s) for s in sources]
+    source_names = [_(SOURCE_NAMES.get(s, s)) for s in sources]
+    glossary = publication.glossary(lang)
     return {
         "e": edition,
-        "title": f"Jaarcijfers Mensenhandel {edition.year}",
-        "published": dutch.date(edition.published_on),
+        "lang": lang.code.value,
+        "title": _("Jaarcijfers Mensenhandel {year}").format(year=edition.year),
+        "published": lang.date(edition.published_on),
         "published_iso": edition.published_on.isoformat(),
-        "downloads": publication.downloads(edition),
-        "colophon": publication.colophon(edition, source_names),
-        "publisher": publication.PUBLISHER,
-        "protected_drawing": PROTECTED_DRAWING,
+        "downloads": publication.downloads(edition, lang),
+        "colophon": publication.colophon(edition, source_names, lang),
+        "publisher": _(publication.PUBLISHER),
+        "publisher_lines": [_(line) for line in publication.PUBLISHER_LINES],
+        "alternates": Markup(publication.alternates(edition, lang, others, "site")),
+        "switch": Markup(publication.switch(edition, lang, others, "site")),
+        "protected_drawing": _(PROTECTED_DRAWING),
         "blank_mark": publication.BLANK_MARK,
         "period": f"{years[0]}–{years[-1]}" if years else str(edition.year),
-        "toc": toc(edition, sections, est is not None, chapter3),
+        "toc": toc(edition, sections, est is not None, chapter3, lang, chain is not None, bool(glossary)),
         "chain": chain,
-        "chain_title": CHAIN_TITLE,
+        "chain_title": _(CHAIN_TITLE),
         "chapters": [
             {
                 "number": ch,
@@ -466,43 +562,50 @@ def context(edition: Edition) -> dict[str, Any]:
                 "section": d.section,
                 "id": slug(d.section),
             }
-            for d in st.developments
+            for d in (st.developments if st is not None else ())
         ],
+        "glossary": glossary,
         "quotes3": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(None)],
         "symbols": publication.symbols(edition),
         "sdc_toelichting": edition.disclosure.note,
         "sdc_reden": edition.disclosure.reason,
-        "herzieningen": revisions_context(edition),
-        "sources": [(s, SOURCE_NAMES.get(s, s)) for s in sources],
+        "herzieningen": revisions_context(edition, lang),
+        "sources": [(s, _(SOURCE_NAMES.get(s, s))) for s in sources],
         "provenance": provenance_rows(edition),
-        "provenance_facts": provenance_facts(edition),
+        "provenance_facts": provenance_facts(edition, lang),
         "css": Markup((TEMPLATES / "style.css").read_text(encoding="utf-8")),
         "vega": Markup(vega_bundle()),
         "script": Markup((TEMPLATES / "charts.js").read_text(encoding="utf-8")),
     }
 
 
-def revisions_context(edition: Edition) -> dict[str, Any]:
+def revisions_context(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     """The section Herzieningen of the Toelichting (render/revisions.py, docs/editions.md)."""
     from jaarcijfers.render import revisions
 
+    _ = lang.gettext
     return {
-        "policy": revisions.POLICY,
-        "summary": revisions.summary(edition),
-        "turns": revisions.turns(edition),
-        "headers": revisions.HEADERS,
-        "rows": revisions.rows(edition),
+        "policy": _(revisions.POLICY),
+        "summary": revisions.summary(edition, lang),
+        "turns": revisions.turns(edition, lang),
+        "headers": [_(h) for h in revisions.HEADERS],
+        "rows": revisions.rows(edition, lang),
     }
 
 
-def render_site(edition: Edition) -> str:
-    return environment().get_template("site.html.j2").render(**context(edition))
+def render_site(edition: Edition, lang: Language = NL, others: tuple[Language, ...] = ()) -> str:
+    return environment(lang).get_template("site.html.j2").render(**context(edition, lang, others))
 
 
-def write_site(edition: Edition, out: Path) -> list[str]:
+def write_site(
+    edition: Edition, out: Path, lang: Language = NL, others: tuple[Language, ...] = ()
+) -> list[str]:
+    from jaarcijfers.render.publication import files
+
+    name = files(edition, lang).site
     out.mkdir(parents=True, exist_ok=True)
-    (out / "index.html").write_text(render_site(edition), encoding="utf-8", newline="\n")
-    return ["index.html"]
+    (out / name).write_text(render_site(edition, lang, others), encoding="utf-8", newline="\n")
+    return [name]
 
 
 OUTPUT = Output("rapport (site)", write_site, order=40)

@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jaarcijfers import dutch
 from jaarcijfers.edition.model import NO_DATA, Edition, PublishedBlock, PublishedCell, PublishedFigure
 from jaarcijfers.figures.model import CellKind
 from jaarcijfers.figures.spec import Role
+from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render import Output
 from jaarcijfers.render.publication import (
     BLANK_MARK,
@@ -42,13 +42,17 @@ from jaarcijfers.render.publication import (
 )
 
 SOURCE_NAMES = {
-    "comensha": "Coördinatiecentrum tegen Mensenhandel (CoMensha): registratie van (vermoedelijke) slachtoffers",
-    "ind": "Immigratie- en Naturalisatiedienst (IND): tabellen over verblijfsrechtelijke bescherming",
-    "emm": "Expertisecentrum Mensenhandel en Mensensmokkel (EMM): opsporingsonderzoeken en verdachten",
-    "om": "Openbaar Ministerie (OM): ingeschreven, afgehandelde en berechte mensenhandelzaken",
-    "rechtspraak": "Raad voor de rechtspraak: tabellen over hoger beroep en cassatie",
+    "comensha": N_(
+        "Coördinatiecentrum tegen Mensenhandel (CoMensha): registratie van (vermoedelijke) slachtoffers"
+    ),
+    "ind": N_("Immigratie- en Naturalisatiedienst (IND): tabellen over verblijfsrechtelijke bescherming"),
+    "emm": N_("Expertisecentrum Mensenhandel en Mensensmokkel (EMM): opsporingsonderzoeken en verdachten"),
+    "om": N_("Openbaar Ministerie (OM): ingeschreven, afgehandelde en berechte mensenhandelzaken"),
+    "rechtspraak": N_("Raad voor de rechtspraak: tabellen over hoger beroep en cassatie"),
 }
 LANGUAGE = "nl-NL"
+LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
+"""The document language (`dc:language`) of each language's workbook."""
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 
 
@@ -84,18 +88,21 @@ def sheet_name(fig: PublishedFigure) -> str:
     return fig.name.replace(" ", "_")
 
 
-def block_period_label(fig: PublishedFigure, part: str, edition: Edition) -> str:
+def block_period_label(fig: PublishedFigure, part: str, edition: Edition, lang: Language = NL) -> str:
     """What the columns of a second block (by form of exploitation) cover: the year or the total period."""
     if fig.block(part).period == "total" and fig.years:
-        return f"totaal {fig.years[0]}-{fig.years[-1]}"
+        return lang.gettext("totaal {first}-{last}").format(first=fig.years[0], last=fig.years[-1])
     return str(edition.year)
 
 
-def figure_tables(fig: PublishedFigure, edition: Edition, separate_units: bool = False) -> list[FigureTable]:
+def figure_tables(
+    fig: PublishedFigure, edition: Edition, separate_units: bool = False, lang: Language = NL
+) -> list[FigureTable]:
     """The figure as tables of the report: blocks with the same rows side by side (as published).
     `separate_units`: rows of means get a table of their own (the workbook: one unit per table)."""
+    _ = lang.gettext
     if fig.no_data:
-        return [FigureTable("Gegevens", (), ((NO_DATA.capitalize(), ()),))]
+        return [FigureTable(_("Gegevens"), (), ((_(NO_DATA).capitalize(), ()),))]
     if not fig.blocks:
         return []
     first = fig.blocks[0]
@@ -106,14 +113,14 @@ def figure_tables(fig: PublishedFigure, edition: Edition, separate_units: bool =
         columns: list[TableColumn] = []
         for i, b in enumerate(blocks):
             if i == 0:
-                group = "Jaar" if b.columns and all(c.isdigit() and len(c) == 4 for c in b.columns) else ""
+                group = _("Jaar") if b.columns and all(c.isdigit() and len(c) == 4 for c in b.columns) else ""
                 columns += [TableColumn(b.part, c, c, group) for c in b.columns]
             else:
-                label = block_period_label(fig, b.part, edition)
-                group = f"Naar vorm van mensenhandel, {label}"
+                label = block_period_label(fig, b.part, edition, lang)
+                group = _("Naar vorm van mensenhandel, {label}").format(label=label)
                 columns += [TableColumn(b.part, c, f"{c} ({label})", group) for c in b.columns]
         cells = {(b.part, c.row, c.column): c for b in blocks for c in b.cells}
-        stub = next((b.stub for b in blocks if b.stub), "") or "Categorie"
+        stub = next((b.stub for b in blocks if b.stub), "") or _("Categorie")
         means = [r for r in blocks[0].rows if separate_units and is_mean_row(blocks, r)]
         for selected, unit in (
             ([r for r in blocks[0].rows if r not in means], ""),
@@ -171,8 +178,8 @@ class Note:
     sheets: tuple[str, ...]
 
 
-def symbol_note(symbol: str, meaning: str) -> str:
-    return f"Het teken {symbol} = {meaning}."
+def symbol_note(symbol: str, meaning: str, lang: Language = NL) -> str:
+    return lang.gettext("Het teken {symbol} = {meaning}.").format(symbol=symbol, meaning=meaning)
 
 
 @dataclass(frozen=True)
@@ -184,26 +191,26 @@ class Sheet:
     table: FigureTable
 
 
-def table_sheets(edition: Edition) -> list[Sheet]:
+def table_sheets(edition: Edition, lang: Language = NL) -> list[Sheet]:
     out = []
     for fig in edition.figures:
-        tables = figure_tables(fig, edition, separate_units=True)
+        tables = figure_tables(fig, edition, separate_units=True, lang=lang)
         for i, table in enumerate(tables):
             name = sheet_name(fig) if len(tables) == 1 else f"{sheet_name(fig)}{'abcdefghij'[i]}"
             out.append(Sheet(name, fig, table))
     return out
 
 
-def workbook_notes(edition: Edition) -> list[Note]:
+def workbook_notes(edition: Edition, lang: Language = NL) -> list[Note]:
     """Symbol explanations first, then every distinct figure note, in order of first appearance."""
     symbol_meaning = dict(symbols(edition))
     texts: dict[str, list[str]] = {}
     for symbol, meaning in symbol_meaning.items():
-        texts[symbol_note(symbol, meaning)] = []
-    for sheet in table_sheets(edition):
+        texts[symbol_note(symbol, meaning, lang)] = []
+    for sheet in table_sheets(edition, lang):
         for symbol in sheet_symbols(sheet):
-            meaning = symbol_meaning.get(symbol, "zoals gepubliceerd (geen exacte waarde)")
-            texts.setdefault(symbol_note(symbol, meaning), []).append(sheet.name)
+            meaning = symbol_meaning.get(symbol, lang.gettext("zoals gepubliceerd (geen exacte waarde)"))
+            texts.setdefault(symbol_note(symbol, meaning, lang), []).append(sheet.name)
         for n in sheet.fig.notes:
             texts.setdefault(n, []).append(sheet.name)
     return [Note(i, t, tuple(dict.fromkeys(s))) for i, (t, s) in enumerate(texts.items(), start=1)]
@@ -223,49 +230,66 @@ def _note_refs(sheet: str, notes: list[Note]) -> list[int]:
 # The workbook
 
 
-def provenance_lines(edition: Edition) -> list[str]:
-    """The provenance of the edition in Dutch, one line each (only the known keys)."""
+def provenance_lines(edition: Edition, lang: Language = NL) -> list[str]:
+    """The provenance of the edition in its language, one line each (only the known keys)."""
+    _ = lang.gettext
     p = edition.provenance
     lines = []
     if p.get("software_version"):
-        lines.append(f"Software: {p.get('software', 'jaarcijfers')} {p['software_version']}")
-    if p.get("rules_version"):
-        lines.append(f"Versie van de verwerkingsregels: {p['rules_version']}")
-    if p.get("contract_version"):
-        lines.append(f"Versie van het datacontract: {p['contract_version']}")
-    for d in p.get("deliveries", []) or []:
-        peil = f", peildatum {d['peildatum']}" if d.get("peildatum") else ""
         lines.append(
-            f"Levering {d.get('bron', '')}: {d.get('bestand', '')} ({d.get('rijen', '')} rijen{peil})"
+            _("Software: {software} {version}").format(
+                software=p.get("software", "jaarcijfers"), version=p["software_version"]
+            )
+        )
+    if p.get("rules_version"):
+        lines.append(_("Versie van de verwerkingsregels: {version}").format(version=p["rules_version"]))
+    if p.get("contract_version"):
+        lines.append(_("Versie van het datacontract: {version}").format(version=p["contract_version"]))
+    for d in p.get("deliveries", []) or []:
+        peil = _(", peildatum {date}").format(date=d["peildatum"]) if d.get("peildatum") else ""
+        lines.append(
+            _("Levering {source}: {file} ({rows} rijen{date})").format(
+                source=d.get("bron", ""), file=d.get("bestand", ""), rows=d.get("rijen", ""), date=peil
+            )
         )
     if not lines:
         lines.append(
-            "Deze editie is ingelezen uit de gepubliceerde cijfers (figures.csv en facts.csv); "
-            "er zijn geen gegevens over de aanleveringen bijgevoegd."
+            _(
+                "Deze editie is ingelezen uit de gepubliceerde cijfers (figures.csv en facts.csv); "
+                "er zijn geen gegevens over de aanleveringen bijgevoegd."
+            )
         )
     return lines
 
 
-def write_workbook(edition: Edition, path: Path) -> None:
+SHEETS = {"cover": N_("Omslag"), "contents": N_("Inhoud"), "notes": N_("Toelichting")}
+"""The names of the workbook's own sheets (in the workbook's language)."""
+
+
+def write_workbook(edition: Edition, path: Path, lang: Language = NL) -> None:
     import xlsxwriter
 
+    _ = lang.gettext
+    cover, contents, notes_sheet = (_(SHEETS[k]) for k in ("cover", "contents", "notes"))
     wb = xlsxwriter.Workbook(
         str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     )
     published = datetime(edition.published_on.year, edition.published_on.month, edition.published_on.day)
     wb.set_properties(
         {
-            "title": f"Jaarcijfers Mensenhandel {edition.year}",
-            "subject": "Tabellen bij de Jaarcijfers Mensenhandel",
-            "author": PUBLISHER,
-            "company": PUBLISHER,
-            "keywords": "mensenhandel, jaarcijfers, statistiek",
-            "comments": f"Gepubliceerd op {dutch.date(edition.published_on)}. Gemaakt met jaarcijfers.",
+            "title": _("Jaarcijfers Mensenhandel {year}").format(year=edition.year),
+            "subject": _("Tabellen bij de Jaarcijfers Mensenhandel"),
+            "author": _(PUBLISHER),
+            "company": _(PUBLISHER),
+            "keywords": _("mensenhandel, jaarcijfers, statistiek"),
+            "comments": _("Gepubliceerd op {date}. Gemaakt met jaarcijfers.").format(
+                date=lang.date(edition.published_on)
+            ),
             "created": published,
         }
     )
-    wb.set_custom_property("Taal", LANGUAGE)
-    wb.set_custom_property("Publicatiedatum", edition.published_on.isoformat())
+    wb.set_custom_property(_("Taal"), LANGUAGES[lang.code.value])
+    wb.set_custom_property(_("Publicatiedatum"), edition.published_on.isoformat())
     font = {"font_name": "Arial", "font_size": 10}
     f_title = wb.add_format({**font, "bold": True, "font_size": 15})
     f_heading = wb.add_format({**font, "bold": True, "font_size": 12})
@@ -285,12 +309,12 @@ def write_workbook(edition: Edition, path: Path) -> None:
             num_formats[fmt] = wb.add_format({**font, "num_format": fmt, "align": "right"})
         return num_formats[fmt]
 
-    notes = workbook_notes(edition)
-    sheets = table_sheets(edition)
-    names = files(edition)
+    notes = workbook_notes(edition, lang)
+    sheets = table_sheets(edition, lang)
+    names = files(edition, lang)
 
     # --- cover -------------------------------------------------------------------------------
-    ws = wb.add_worksheet("Omslag")
+    ws = wb.add_worksheet(cover)
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 110)
     r = 0
@@ -306,74 +330,95 @@ def write_workbook(edition: Edition, path: Path) -> None:
         r += 1
 
     first, last = edition.years[0], edition.years[-1]
-    line(f"Jaarcijfers Mensenhandel {edition.year}: tabellen", f_title)
+    line(_("Jaarcijfers Mensenhandel {year}: tabellen").format(year=edition.year), f_title)
     line(
-        f"Dit werkboek bevat alle tabellen van de Jaarcijfers Mensenhandel {edition.year} van de {PUBLISHER}. "
-        f"De cijfers gaan over {edition.year}, met ter vergelijking de jaren {first} tot en met {last - 1}."
+        _(
+            "Dit werkboek bevat alle tabellen van de Jaarcijfers Mensenhandel {year} van de {publisher}. "
+            "De cijfers gaan over {year}, met ter vergelijking de jaren {first} tot en met {last}."
+        ).format(year=edition.year, publisher=_(PUBLISHER), first=first, last=last - 1)
     )
-    line(f"Publicatiedatum: {dutch.date(edition.published_on)}")
-    line("Over deze publicatie", f_heading)
+    line(_("Publicatiedatum: {date}").format(date=lang.date(edition.published_on)))
+    line(_("Over deze publicatie"), f_heading)
     line(
-        "De Jaarcijfers geven een cijfermatig beeld van slachtoffers en (potentiële) plegers van mensenhandel "
-        "die in beeld zijn bij de betrokken organisaties. Slechts een deel van de slachtoffers en plegers komt "
-        "in beeld."
+        _(
+            "De Jaarcijfers geven een cijfermatig beeld van slachtoffers en (potentiële) plegers van mensenhandel "
+            "die in beeld zijn bij de betrokken organisaties. Slechts een deel van de slachtoffers en plegers komt "
+            "in beeld."
+        )
     )
-    line(f"Verslagjaar: {edition.year}")
-    line(f"Periode in de tabellen: {first}-{last}")
-    line(f"Aantal tabellen: {len(sheets)}")
-    line("De publicatie", f_heading)
+    line(_("Verslagjaar: {year}").format(year=edition.year))
+    line(_("Periode in de tabellen: {first}-{last}").format(first=first, last=last))
+    line(_("Aantal tabellen: {n}").format(n=len(sheets)))
+    line(_("De publicatie"), f_heading)
     link(
-        f"external:{names.site}", f"Het rapport met toelichting en grafieken: {names.site} (in dezelfde map)"
+        f"external:{names.site}",
+        _("Het rapport met toelichting en grafieken: {file} (in dezelfde map)").format(file=names.site),
     )
-    link(f"external:{names.pdf}", f"Het rapport als PDF: {names.pdf}")
-    link(f"external:{names.datapackage}", f"Open data (CSV): {names.datapackage}")
-    link(f"external:{names.press}", f"Het persbericht: {names.press}")
-    line("Inhoud van het werkboek", f_heading)
-    link("internal:'Inhoud'!A1", "Inhoud: een overzicht van alle tabellen, met links")
-    link("internal:'Toelichting'!A1", "Toelichting: de noten bij de tabellen en de betekenis van de tekens")
-    line("Bronnen", f_heading)
+    link(f"external:{names.pdf}", _("Het rapport als PDF: {file}").format(file=names.pdf))
+    link(f"external:{names.datapackage}", _("Open data (CSV): {file}").format(file=names.datapackage))
+    link(f"external:{names.press}", _("Het persbericht: {file}").format(file=names.press))
+    line(_("Inhoud van het werkboek"), f_heading)
+    link(f"internal:'{contents}'!A1", _("Inhoud: een overzicht van alle tabellen, met links"))
+    link(
+        f"internal:'{notes_sheet}'!A1",
+        _("Toelichting: de noten bij de tabellen en de betekenis van de tekens"),
+    )
+    line(_("Bronnen"), f_heading)
     used_sources = list(dict.fromkeys(f.source_id for f in edition.figures))
     for sid in used_sources:
-        line(SOURCE_NAMES.get(sid, sid))
-    line("Tekens in de tabellen", f_heading)
+        line(_(SOURCE_NAMES.get(sid, sid)))
+    line(_("Tekens in de tabellen"), f_heading)
     for symbol, meaning in symbols(edition):
         line(f"{symbol} = {meaning}")
-    line("Getallen staan als getal in de cellen; een cel zonder getal heeft een teken (tekst) en een noot.")
-    line("Onthullingscontrole", f_heading)
     line(
-        f"Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {edition.disclosure.policy}). Kleine aantallen "
-        "worden niet precies getoond ter bescherming van de privacy."
+        _("Getallen staan als getal in de cellen; een cel zonder getal heeft een teken (tekst) en een noot.")
+    )
+    line(_("Onthullingscontrole"), f_heading)
+    line(
+        _(
+            "Alle cijfers zijn na onthullingscontrole gepubliceerd (beleid: {policy}). Kleine aantallen "
+            "worden niet precies getoond ter bescherming van de privacy."
+        ).format(policy=edition.disclosure.policy)
     )
     if edition.disclosure.reason:
         line(edition.disclosure.reason)
     if edition.disclosure.note:  # as the audit of this edition allows it (docs/sdc.md, "Safe by default")
         line(edition.disclosure.note)
-    line("Herkomst van de cijfers", f_heading)
-    for text in provenance_lines(edition):
+    line(_("Herkomst van de cijfers"), f_heading)
+    for text in provenance_lines(edition, lang):
         line(text)
-    line("Hergebruik", f_heading)
-    line(f"Licentie: {LICENCE.title}. Bronvermelding: {citation(edition)}.")
+    line(_("Hergebruik"), f_heading)
+    line(
+        _("Licentie: {licence}. Bronvermelding: {citation}.").format(
+            licence=_(LICENCE.title), citation=citation(edition, lang)
+        )
+    )
     link(LICENCE.path, LICENCE.path)
-    line("Contact", f_heading)
+    line(_("Contact"), f_heading)
     for text in CONTACT:
-        line(text)
+        line(_(text))
     link(WEBSITE, WEBSITE_TEXT)
 
     # --- contents ----------------------------------------------------------------------------
-    ws = wb.add_worksheet("Inhoud")
+    ws = wb.add_worksheet(contents)
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 14)
     ws.set_column(1, 1, 100)
     ws.set_column(2, 2, 36)
     ws.set_column(3, 3, 40)
-    ws.write_string(0, 0, "Inhoud", f_title)
+    ws.write_string(0, 0, contents, f_title)
     ws.write_string(
-        1, 0, "Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan.", f_text
+        1, 0, _("Dit werkblad bevat één tabel. Klik op de naam van een tabblad om ernaartoe te gaan."), f_text
     )
-    entries = [("Toelichting", "Noten bij de tabellen en de betekenis van de tekens", "", "")]
+    entries = [(notes_sheet, _("Noten bij de tabellen en de betekenis van de tekens"), "", "")]
     if edition.revisions is not None:
         entries.append(
-            (REVISIONS_SHEET, f"Herzieningen ten opzichte van de editie {edition.year - 1}", "", "")
+            (
+                _(REVISIONS_SHEET),
+                _("Herzieningen ten opzichte van de editie {year}").format(year=edition.year - 1),
+                "",
+                "",
+            )
         )
     entries += [(sh.name, sheet_title(sh), sh.fig.source, sh.fig.section) for sh in sheets]
     ws.add_table(
@@ -382,11 +427,12 @@ def write_workbook(edition: Edition, path: Path) -> None:
         2 + len(entries),
         3,
         {
-            "name": "Inhoud_tabel",
+            "name": f"{contents}_tabel" if lang.source else "Contents_table",
             "style": None,
             "autofilter": False,
             "columns": [
-                {"header": h, "header_format": f_header} for h in ("Tabblad", "Titel", "Bron", "Onderwerp")
+                {"header": _(h), "header_format": f_header}
+                for h in (N_("Tabblad"), N_("Titel"), N_("Bron"), N_("Onderwerp"))
             ],
         },
     )
@@ -397,16 +443,18 @@ def write_workbook(edition: Edition, path: Path) -> None:
         ws.write_string(i, 3, section, f_text) if section else ws.write_blank(i, 3, None, f_text)
 
     # --- notes -------------------------------------------------------------------------------
-    ws = wb.add_worksheet("Toelichting")
+    ws = wb.add_worksheet(notes_sheet)
     ws.hide_gridlines(2)
     ws.set_column(0, 0, 12)
     ws.set_column(1, 1, 110)
     ws.set_column(2, 2, 40)
-    ws.write_string(0, 0, "Toelichting", f_title)
+    ws.write_string(0, 0, notes_sheet, f_title)
     ws.write_string(
         1,
         0,
-        "Dit werkblad bevat één tabel. Naar een noot wordt in de titel van een tabel verwezen met [noot N].",
+        _(
+            "Dit werkblad bevat één tabel. Naar een noot wordt in de titel van een tabel verwezen met [noot N]."
+        ),
         f_text,
     )
     ws.add_table(
@@ -415,22 +463,23 @@ def write_workbook(edition: Edition, path: Path) -> None:
         2 + len(notes),
         2,
         {
-            "name": "Toelichting_tabel",
+            "name": f"{notes_sheet}_tabel" if lang.source else "Notes_table",
             "style": None,
             "autofilter": False,
             "columns": [
-                {"header": h, "header_format": f_header} for h in ("Noot", "Toelichting", "Van toepassing op")
+                {"header": _(h), "header_format": f_header}
+                for h in (N_("Noot"), N_("Toelichting"), N_("Van toepassing op"))
             ],
         },
     )
     for i, n in enumerate(notes, start=3):
-        ws.write_string(i, 0, f"noot {n.number}", f_stub)
+        ws.write_string(i, 0, _("noot {n}").format(n=n.number), f_stub)
         ws.write_string(i, 1, n.text, f_wrap)
-        ws.write_string(i, 2, ", ".join(n.sheets) if n.sheets else "geen tabel in deze editie", f_wrap)
+        ws.write_string(i, 2, ", ".join(n.sheets) if n.sheets else _("geen tabel in deze editie"), f_wrap)
 
     if edition.revisions is not None:
         revisions_sheet(
-            wb, edition, {"title": f_title, "text": f_text, "header": f_header, "stub": f_stub}, f_num
+            wb, edition, {"title": f_title, "text": f_text, "header": f_header, "stub": f_stub}, f_num, lang
         )
 
     # --- one table per sheet -----------------------------------------------------------------
@@ -439,19 +488,19 @@ def write_workbook(edition: Edition, path: Path) -> None:
         fig, table = sheet.fig, sheet.table
         ws = wb.add_worksheet(sheet.name)
         ws.hide_gridlines(2)
-        refs = "".join(f" [noot {n}]" for n in _note_refs(sheet.name, notes))
+        refs = "".join(_(" [noot {n}]").format(n=n) for n in _note_refs(sheet.name, notes))
         meta = [
             (f"{sheet_title(sheet)}{refs}", f_title),
-            ("Dit werkblad bevat één tabel. De noten staan op het tabblad Toelichting.", f_text),
-            (f"Eenheid: {table.unit or fig.unit}", f_text),
-            (f"Bron: {fig.source}", f_text),
+            (_("Dit werkblad bevat één tabel. De noten staan op het tabblad Toelichting."), f_text),
+            (_("Eenheid: {unit}").format(unit=table.unit or fig.unit), f_text),
+            (_("Bron: {source}").format(source=fig.source), f_text),
         ]
         used = [
             s for s in symbols_in(fig) if any(s == shown_symbol(c) for _, cells in table.rows for c in cells)
         ]
         if used:
             meta.append(
-                ("Tekens in deze tabel. " + "; ".join(f"{s} = {meanings.get(s, s)}" for s in used), f_text)
+                (_("Tekens in deze tabel. ") + "; ".join(f"{s} = {meanings.get(s, s)}" for s in used), f_text)
             )
         for i, (text, fmt) in enumerate(meta):
             ws.write_string(i, 0, text, fmt)
@@ -488,7 +537,7 @@ def write_workbook(edition: Edition, path: Path) -> None:
                     ws.write_string(i, j, BLANK_MARK, f_symbol)
         ws.freeze_panes(top + 1, 1)
     wb.close()
-    set_language(path, LANGUAGE)
+    set_language(path, LANGUAGES[lang.code.value])
 
 
 def shown_symbol(cell: PublishedCell | None) -> str:
@@ -532,52 +581,55 @@ def set_language(path: Path, language: str) -> None:
     path.write_bytes(out.getvalue())
 
 
-REVISIONS_SHEET = "Herzieningen"
+REVISIONS_SHEET = N_("Herzieningen")
 
 
-def revisions_sheet(wb, edition: Edition, formats: dict, f_num) -> None:
+def revisions_sheet(wb, edition: Edition, formats: dict, f_num, lang: Language = NL) -> None:
     """The sheet `Herzieningen` (docs/editions.md): one table, a row per revised cell, the values as
     published (numbers as numbers, symbols as text)."""
     from jaarcijfers.render.revisions import HEADERS, NOT_SHOWN, POLICY, rows, summary, turns
 
-    ws = wb.add_worksheet(REVISIONS_SHEET)
+    _ = lang.gettext
+    ws = wb.add_worksheet(_(REVISIONS_SHEET))
     ws.hide_gridlines(2)
     meta = [
-        (f"Herzieningen ten opzichte van de editie {edition.year - 1}", formats["title"]),
+        (_("Herzieningen ten opzichte van de editie {year}").format(year=edition.year - 1), formats["title"]),
         (
-            "Dit werkblad bevat één tabel: elke gepubliceerde cel van een eerder jaar die anders is dan in de "
-            "vorige editie.",
+            _(
+                "Dit werkblad bevat één tabel: elke gepubliceerde cel van een eerder jaar die anders is dan in de "
+                "vorige editie."
+            ),
             formats["text"],
         ),
-        (summary(edition), formats["text"]),
-        *((t, formats["text"]) for t in turns(edition)),
-        (POLICY, formats["text"]),
+        (summary(edition, lang), formats["text"]),
+        *((t, formats["text"]) for t in turns(edition, lang)),
+        (_(POLICY), formats["text"]),
     ]
     for i, (text, fmt) in enumerate(meta):
         ws.write_string(i, 0, text, fmt)
     top = len(meta)
-    table = rows(edition)
+    table = rows(edition, lang)
     ws.add_table(
         top,
         0,
         top + max(len(table), 1),
         len(HEADERS) - 1,
         {
-            "name": "Herzieningen_tabel",
+            "name": "Herzieningen_tabel" if lang.source else "Revisions_table",
             "style": None,
             "autofilter": False,
-            "columns": [{"header": h, "header_format": formats["header"]} for h in HEADERS],
+            "columns": [{"header": _(h), "header_format": formats["header"]} for h in HEADERS],
         },
     )
     for j, width in enumerate((12, 10, 40, 8, 14, 14, 10, 40)):
         ws.set_column(j, j, width)
     if not table:
-        ws.write_string(top + 1, 0, "geen herzieningen", formats["stub"])
+        ws.write_string(top + 1, 0, _("geen herzieningen"), formats["stub"])
     for i, r in enumerate(table, start=top + 1):
         for j, text in enumerate((r.figure, r.part, r.row, r.year)):
             ws.write_string(i, j, text, formats["stub"])
         for j, display in ((4, r.previous), (5, r.new)):
-            kind, value, fmt = cell_value("" if display == NOT_SHOWN else display)
+            kind, value, fmt = cell_value("" if display == _(NOT_SHOWN) else display)
             if kind in ("number", "percent"):
                 ws.write_number(i, j, value, f_num(fmt))
             else:
@@ -590,9 +642,12 @@ def revisions_sheet(wb, edition: Edition, formats: dict, f_num) -> None:
     ws.freeze_panes(top + 1, 0)
 
 
-def render_workbook(edition: Edition, out: Path) -> list[str]:
-    name = files(edition).workbook
-    write_workbook(edition, out / name)
+def render_workbook(
+    edition: Edition, out: Path, lang: Language = NL, others: tuple[Language, ...] = ()
+) -> list[str]:
+    name = files(edition, lang).workbook
+    out.mkdir(parents=True, exist_ok=True)
+    write_workbook(edition, out / name, lang)
     return [name]
 
 

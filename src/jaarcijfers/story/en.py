@@ -1,0 +1,670 @@
+"""The English wording of findings (docs/language.md, "The English narrative"): English sentence templates
+with English grammar for the same findings and the same claims as the Dutch text (`nl.py`).
+
+So far these findings are written in English: the changes of a figure's series (a count of one row of a
+year block, from the year before to the reporting year: kind `change`; and of a crossing cell, `crossing`)
+with what they mean over the years shown, the largest category of a block (`largest`), share shifts
+(`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
+first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
+kinds (drivers, concentrations, means, the top ten's movers, context facts), the chain at a glance,
+chapter 3, the estimate and the press summary's narrative are Dutch only. Series are named with the
+English phrases of the figure catalogue's reader phrases (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
+checks them against the published files like the Dutch ones (`check`).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jaarcijfers.edition.model import Edition
+from jaarcijfers.figures.spec import Axis, Label
+from jaarcijfers.language import EN, Language
+from jaarcijfers.story import words
+from jaarcijfers.story.model import Change, Finding, FindingKind, Ref, Sentence, Series
+from jaarcijfers.story.published import Values
+
+MAGNITUDE_ADVERB = {"slight": "slightly", "moderate": "", "considerable": "considerably", "strong": "sharply"}
+MULTIPLES = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+ORDINALS = {
+    2: "second",
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+}
+NUMBER_WORDS = {
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+}
+NUMBERS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def factor_words(key: str) -> str:
+    """'x2' -> 'doubled', 'x3-' -> 'almost tripled', '>x2' -> 'more than doubled', 'x6' -> 'grew sixfold',
+    '/2' -> 'halved' (the bands of `story.words`: 'x3-' is just under three times, 'x3+' and '>x3' over)."""
+    qualifier = (
+        "more than " if key.startswith(">") or key.endswith("+") else "almost " if key.endswith("-") else ""
+    )
+    if "/" in key:
+        return qualifier + "halved"
+    k = words.factor_k(key)
+    if k in MULTIPLES:
+        return qualifier + MULTIPLES[k]
+    return f"grew {qualifier}{NUMBERS[k]}fold"
+
+
+@dataclass
+class Para:
+    """What a paragraph has said so far: whether it named the years compared, whether rounding was noted,
+    whether it named the years shown together."""
+
+    named: bool = False
+    rounded_noted: bool = False
+    window_named: bool = False  # the years shown together ('over 2020–2024') were named
+
+
+@dataclass(frozen=True)
+class Opt:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class GroupText:
+    """The English text beside one figure: a headline (or none) and its paragraphs."""
+
+    figure: str
+    headline: Sentence | None
+    paragraphs: tuple[tuple[Sentence, ...], ...]
+
+    def sentences(self) -> list[Sentence]:
+        return ([self.headline] if self.headline else []) + [s for p in self.paragraphs for s in p]
+
+
+@dataclass
+class EnglishWriter:
+    edition: Edition
+    values: Values
+    lang: Language = EN
+    used: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def Y(self) -> int:
+        return self.edition.year
+
+    @property
+    def P(self) -> int:
+        return self.edition.year - 1
+
+    def pick(self, options: Sequence[Opt | None], key: str) -> Opt:
+        opts = [o for o in options if o is not None]
+        best = min(opts, key=lambda o: (self.used[o.id], zlib.crc32(f"{key}|{o.id}".encode())))
+        self.used[best.id] += 1
+        return best
+
+    def n(self, ref: Ref | None) -> str:
+        return self.lang.count(self.values.text(ref) or "") if ref is not None else ""
+
+    def unsigned(self, ref: Ref | None) -> str | None:
+        text = self.values.text(ref) if ref is not None else None
+        return text.lstrip("+-") if text else None
+
+    def phrase(self, series: Series) -> str:
+        if series.column and series.column != str(self.Y):
+            return crossing_phrase(self.lang, series)
+        return phrase(self.lang, series)
+
+    def tells(self, f: Finding) -> bool:
+        """Whether the finding has an English sentence (see the module's docstring)."""
+        ch = f.change
+        if f.kind == FindingKind.CHANGE:
+            return (
+                ch is not None and not ch.mean and not ch.series.column and _has_phrase(self.lang, ch.series)
+            )
+        if f.kind == FindingKind.CROSSING:
+            return ch is not None and not ch.mean and bool(crossing_phrase(self.lang, ch.series))
+        if f.kind == FindingKind.LARGEST:
+            part, first, second = f.labels
+            return all(_has_phrase(self.lang, Series(f.figure, part, r)) for r in (first, second))
+        if f.kind == FindingKind.TOP:
+            return all(_country(self.lang, name) for name in f.labels)
+        if f.kind == FindingKind.SHARE:
+            part, row = f.labels
+            return _has_phrase(self.lang, Series(f.figure, part, row)) and bool(
+                self.total_phrase(f.figure, part)
+            )
+        if f.kind == FindingKind.CONTRAST:
+            return f.word != "mean" and _has_phrase(self.lang, Series(f.figure, "jaar", f.labels[0]))
+        return f.kind == FindingKind.NO_DATA
+
+    # --- sentences -------------------------------------------------------------------------------------
+    def write(self, f: Finding, para: Para) -> list[Sentence]:
+        if not self.tells(f):
+            return []
+        if f.kind in (FindingKind.CHANGE, FindingKind.CROSSING):
+            assert f.change is not None
+            text = self.change(f, f.change, para)
+            first = Sentence(text.text, f"en.{text.id}", f.claims, f.id)
+            return [first] + [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.tails(f, f.change)]
+        elif f.kind == FindingKind.LARGEST:
+            text = self.largest(f, para)
+        elif f.kind == FindingKind.SHARE:
+            text = self.share(f, para)
+            record = self.share_record(f)
+            out = [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+            if record is not None:
+                out.append(Sentence(record.text, f"en.{record.id}", f.claims, f.id))
+            return out
+        elif f.kind == FindingKind.CONTRAST:
+            text = self.contrast(f, para)
+        elif f.kind == FindingKind.NO_DATA:
+            text = self.no_data(f)
+        else:
+            text = self.top(f, para)
+        return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def contrast(self, f: Finding, para: Para) -> Opt:
+        from jaarcijfers.edition.translate import label
+
+        row, hi, lo = f.labels
+        a, b = self.unsigned(f.refs[0]), self.unsigned(f.refs[1])
+        H, L = (lower(label(self.lang, f.figure, "vorm", x)) for x in (hi, lo))
+        R = self.phrase(Series(f.figure, "jaar", row))
+        years = self.edition.figure(f.figure).years
+        span = f"over {years[0]}–{years[-1]}" if years and not para.window_named else "over the same period"
+        para.window_named = True
+        return self.pick(
+            [
+                Opt(
+                    "contrast.1",
+                    f"{cap(span)}, the share of {R} was highest for {H} ({a}) and lowest for {L} ({b}).",
+                ),
+                Opt("contrast.2", f"The share of {R} {span} ranged from {a} for {H} to {b} for {L}."),
+                Opt(
+                    "contrast.3",
+                    f"For {H}, the share of {R} {span} was the largest, at {a}; for {L} it was the smallest, "
+                    f"at {b}.",
+                ),
+            ],
+            f.id,
+        )
+
+    def no_data(self, f: Finding) -> Opt:
+        from jaarcijfers.contract.schema import SOURCE_NAMES
+        from jaarcijfers.edition.translate import figure_name
+
+        fig = self.edition.figure(f.figure)
+        source = self.lang.text(f"source.{fig.source_id}", SOURCE_NAMES[fig.source_id])
+        name = figure_name(self.lang, fig.name)
+        if f.labels[1]:
+            return Opt(
+                "nodata.1",
+                f"For {self.Y}, {source} supplied no data for {name}; the figure shows the earlier years.",
+            )
+        years = self.edition.years
+        first = years[0] if years else self.Y - 4
+        return Opt("nodata.2", f"No data from {source} are available for {name} for {first}–{self.Y}.")
+
+    def total_phrase(self, figure: str, part: str) -> str:
+        """How a sentence names all units of a block: its total row's English phrase, else the English unit
+        of the figure up to its first qualification ('' when neither is translated)."""
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.figures.spec import Role
+
+        spec = by_id().get(figure)
+        block = spec.block(part) if spec else None
+        if spec is None or block is None:
+            return ""
+        total = next((e for e in block.rows.entries if e.role == Role.TOTAL), None)
+        if total is not None and _has_phrase(self.lang, Series(figure, part, total.text)):
+            return self.phrase(Series(figure, part, total.text))
+        key = f"figure.{figure}.unit"
+        if not self.lang.has(key, spec.unit):
+            return ""
+        return re.split(r";|\(| by ", self.lang.text(key, spec.unit))[0].strip()
+
+    def share(self, f: Finding, para: Para) -> Opt:
+        part, row = f.labels
+        S = self.phrase(Series(f.figure, part, row))
+        W = self.total_phrase(f.figure, part)
+        new, old = self.unsigned(f.refs[0]), self.unsigned(f.refs[1])
+        up = f.word.split(":")[0] == "gt"
+        rose = "rose" if up else "fell"
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        if fresh:
+            options = [
+                Opt("share.1", f"The share of {S} {rose} from {old} in {P} to {new} in {Y}."),
+                Opt("share.2", f"{cap(S)} made up {new} of all {W} in {Y}, compared with {old} in {P}."),
+            ]
+        else:
+            options = [
+                Opt("share.next1", f"The share of {S} {rose} from {old} to {new}."),
+                Opt("share.next2", f"{cap(S)} made up {new} of all {W}, compared with {old} a year earlier."),
+            ]
+        return self.pick(options, f.id)
+
+    def share_record(self, f: Finding) -> Opt | None:
+        parts = f.word.split(":")
+        if len(parts) < 2:
+            return None
+        from jaarcijfers.story.model import ClaimKind
+
+        years = max((len(c.years) for c in f.claims if c.kind == ClaimKind.SHARE_EXTREME), default=0)
+        n = NUMBER_WORDS.get(years, str(years))
+        highest = parts[1] == "max"
+        return self.pick(
+            [
+                Opt("sharerec.1", f"That is the {'highest' if highest else 'lowest'} share in {n} years."),
+                Opt(
+                    "sharerec.2",
+                    f"The share has not been this {'high' if highest else 'low'} in the past {n} years.",
+                ),
+            ],
+            f.id,
+        )
+
+    def tails(self, f: Finding, ch: Change) -> list[Opt]:
+        """What a change means over the years shown: a record of the window, a run of rises or falls, a
+        level not yet back (each claimed by the finding: `EXTREME`, the streak's and the level's claims)."""
+        out = []
+        up = ch.direction == "up"
+        if ch.extreme:
+            n = NUMBER_WORDS.get(len(ch.window), str(len(ch.window)))
+            rec, adj = ("highest", "high") if ch.extreme == "max" else ("lowest", "low")
+            out.append(
+                self.pick(
+                    [
+                        Opt("record.1", f"That is the {rec} number in {n} years."),
+                        Opt("record.2", f"The number has not been this {adj} in the past {n} years."),
+                        Opt("record.3", f"It is the {rec} of the {n} years in this overview."),
+                    ],
+                    f.id,
+                )
+            )
+        if (
+            ch.streak_from is not None
+            and "stabiel" not in f.tags
+            and (not ch.extreme or self.Y - ch.streak_from >= 3)
+        ):
+            steps = self.Y - ch.streak_from
+            ordinal = ORDINALS.get(steps, "")
+            rise = "rise" if up else "fall"
+            out.append(
+                self.pick(
+                    [
+                        Opt("streak.1", f"It is the {ordinal} {rise} in a row.") if ordinal else None,
+                        Opt(
+                            "streak.2",
+                            f"The number has now {'risen' if up else 'fallen'} for "
+                            f"{NUMBER_WORDS.get(steps, str(steps))} years running.",
+                        ),
+                    ],
+                    f.id,
+                )
+            )
+        if ch.below_year is not None and not ch.extreme:
+            y = ch.below_year
+            out.append(
+                self.pick(
+                    [
+                        Opt("below.1", f"It is still below the level of {y}."),
+                        Opt("below.2", f"The level of {y} has not yet been reached again."),
+                    ],
+                    f.id,
+                )
+            )
+        return out
+
+    def _in_year(self, para: Para) -> str:
+        """' in 2024' the first time a paragraph names a year, else nothing."""
+        fresh = not para.named
+        para.named = True
+        return f" in {self.Y}" if fresh else ""
+
+    def largest(self, f: Finding, para: Para) -> Opt:
+        part, first, second = f.labels
+        S1 = self.phrase(Series(f.figure, part, first))
+        S2 = self.phrase(Series(f.figure, part, second))
+        n1, n2 = self.n(f.refs[0]), self.n(f.refs[1])
+        iny = self._in_year(para)
+        block = self.edition.figure(f.figure).block(part)
+        if iny and block.period == "total":  # a block of the years shown together
+            years = self.edition.figure(f.figure).years
+            iny = f" in {years[0]}–{years[-1]}" if years else ""
+        if f.word == "count_share":
+            share = self.unsigned(f.refs[2])
+            return self.pick(
+                [
+                    Opt(
+                        "largest.share1",
+                        f"{cap(S1)} were the largest group{iny}: {n1}, {share} of all forms reported.",
+                    ),
+                    Opt(
+                        "largest.share2",
+                        f"The largest group{iny} were {S1} ({n1}, {share} of the forms reported), followed by "
+                        f"{S2} ({n2}).",
+                    ),
+                ],
+                f.id,
+            )
+        return self.pick(
+            [
+                Opt("largest.1", f"{cap(S1)} were the largest group{iny} ({n1}), followed by {S2} ({n2})."),
+                Opt("largest.2", f"The largest group{iny} were {S1} ({n1}); next came {S2} ({n2})."),
+                Opt("largest.3", f"{cap(S1)} outnumbered all others{iny} ({n1}), ahead of {S2} ({n2})."),
+            ],
+            f.id,
+        )
+
+    def top(self, f: Finding, para: Para) -> Opt:
+        A, B = (_country(self.lang, name) for name in f.labels)
+        n1, n2 = self.n(f.refs[0]), self.n(f.refs[1])
+        iny = self._in_year(para)
+        return self.pick(
+            [
+                Opt(
+                    "top.1",
+                    f"By nationality, most presumed victims{iny} came from {A} ({n1}), followed by {B} ({n2}).",
+                ),
+                Opt(
+                    "top.2",
+                    f"{A} was the country with the most presumed victims{iny} ({n1}); {B} came next with {n2}.",
+                ),
+            ],
+            f.id,
+        )
+
+    def change(self, f: Finding, ch: Change, para: Para) -> Opt:
+        S = self.phrase(ch.series)
+        a, b = self.n(ch.old), self.n(ch.new)
+        up = ch.direction == "up"
+        rose, more, higher = ("rose", "more", "higher") if up else ("fell", "fewer", "lower")
+        rnd = ""
+        if ch.rounded and not para.rounded_noted:
+            para.rounded_noted, rnd = True, " (rounded to multiples of five)"
+        pct, spct = (self.unsigned(ch.pct), self.values.text(ch.pct)) if ch.pct and ch.new_n else (None, None)
+        diff = self.unsigned(ch.diff)
+        paren = f" ({spct})" if spct else ""
+        adverb = MAGNITUDE_ADVERB.get(ch.magnitude, "")
+        adv = f" {adverb}" if adverb and not ch.factor else ""
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        if ch.direction == "same":
+            return self.pick(
+                [
+                    Opt("same.1", f"The number of {S} was unchanged{f' in {Y}' if fresh else ''}: {b}{rnd}."),
+                    Opt(
+                        "same.2",
+                        f"There were as many {S} in {Y} as in {P}: {b}{rnd}."
+                        if fresh
+                        else f"There were as many {S} as a year earlier: {b}{rnd}.",
+                    ),
+                ],
+                f.id,
+            )
+        if ch.factor:
+            grown = factor_words(ch.factor)
+            return self.pick(
+                [
+                    Opt(
+                        "factor.1",
+                        f"The number of {S} {grown}, from {a} in {P} to {b} in {Y}{rnd}."
+                        if fresh
+                        else f"The number of {S} {grown}, from {a} to {b}{rnd}.",
+                    )
+                ],
+                f.id,
+            )
+        if fresh:
+            options: list[Opt | None] = [
+                Opt("change.1", f"The number of {S} {rose}{adv} from {a} in {P} to {b} in {Y}{rnd}{paren}."),
+                Opt("change.2", f"In {Y} there were {b} {S}{rnd}, {diff} {more} than in {P}{paren}.")
+                if diff
+                else None,
+                Opt("change.3", f"At {b}, the number of {S} was {pct} {higher} in {Y} than in {P}{rnd}.")
+                if pct
+                else None,
+                Opt("change.4", f"{Y} saw {b} {S}, compared with {a} the year before{rnd}{paren}."),
+            ]
+        else:
+            options = [
+                Opt("next.1", f"The number of {S} {rose}{adv} from {a} to {b}{rnd}{paren}."),
+                Opt("next.2", f"There were {b} {S}, {diff} {more} than a year earlier{rnd}.")
+                if diff
+                else None,
+                Opt(
+                    "next.3",
+                    f"The number of {S} {'went up' if up else 'went down'} to {b}, from {a}{rnd}{paren}.",
+                ),
+            ]
+        return self.pick(options, f.id)
+
+    def headline(self, f: Finding) -> Sentence | None:
+        if not self.tells(f):
+            return None
+        if f.kind == FindingKind.LARGEST:
+            part, first, _second = f.labels
+            S1 = self.phrase(Series(f.figure, part, first))
+            return Sentence(f"{cap(S1)} the largest group", "en.headline.largest", f.claims, f.id)
+        if f.kind == FindingKind.SHARE:
+            part, row = f.labels
+            S = self.phrase(Series(f.figure, part, row))
+            bigger = "Larger" if f.word.startswith("gt") else "Smaller"
+            return Sentence(f"{bigger} share of {S}", "en.headline.share", f.claims, f.id)
+        if f.kind == FindingKind.TOP:
+            return Sentence(
+                f"Most presumed victims from {_country(self.lang, f.labels[0])}",
+                "en.headline.top",
+                f.claims,
+                f.id,
+            )
+        assert f.change is not None
+        ch = f.change
+        S = self.phrase(ch.series)
+        if ch.direction == "same":
+            text = f"As many {S} as a year earlier"
+        elif ch.factor:
+            text = f"Number of {S} {factor_words(ch.factor)}"
+        else:
+            text = f"{'More' if ch.direction == 'up' else 'Fewer'} {S} in {self.Y}"
+        return Sentence(text, "en.headline", f.claims, f.id)
+
+
+# --- the English text of an edition ---------------------------------------------------------------------
+def texts(edition: Edition) -> dict[str, GroupText]:
+    """Per figure id the English text beside it, from the findings the Dutch story tells beside it (the
+    same selection, `story.select`), in the order they are told; a figure whose findings have no English
+    template yet has none."""
+    from collections import defaultdict
+
+    from jaarcijfers.story import select
+    from jaarcijfers.story.candidates import candidates
+
+    values = Values.of_edition(edition)
+    found = select.one_driver_per_series(candidates(edition, ()))
+    by_figure: dict[str, list[Finding]] = defaultdict(list)
+    for f in found:
+        by_figure[f.figure].append(f)
+    writer = EnglishWriter(edition, values)
+    out = {}
+    for fig in edition.figures:
+        plan = select.plan_group(fig.id, fig.section, by_figure.get(fig.id, []))
+        headline = writer.headline(plan.lead) if plan.lead is not None else None
+        para = Para()
+        sentences = [s for f in plan.told for s in writer.write(f, para)]
+        paragraphs = [tuple(sentences)] if sentences else []
+        if plan.no_data is not None:
+            paragraphs.append(tuple(writer.write(plan.no_data, Para())))
+        if headline or paragraphs:
+            out[fig.id] = GroupText(fig.id, headline, tuple(paragraphs))
+    return out
+
+
+def check(edition: Edition, values: Values) -> list[str]:
+    """Every problem of the English sentences against the published values: each claim evaluated (as for
+    the Dutch text), and every number in a sentence the value of one of its claims (English notation)."""
+    from jaarcijfers.story.checker import claim_numbers, label_numbers
+    from jaarcijfers.story.claims import evaluate
+    from jaarcijfers.story.numbers import ignorable
+
+    labels = label_numbers(values)
+    out = []
+    for group in texts(edition).values():
+        for s in group.sentences():
+            for c in s.claims:
+                why = evaluate(c, values)
+                if why is not None:
+                    out.append(f"{s.text}: {why} [{c.describe()}]")
+            allowed = claim_numbers(s.claims, values) | labels
+            for token in _NUMBER.findall(_REFERENCE.sub(" ", s.text)):
+                n = token.replace(",", "")
+                if n not in allowed and not ignorable(n):
+                    out.append(f"{s.text}: the number {token} is not the value of a claim of this sentence")
+    return out
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_REFERENCE = re.compile(r"\b(?:Figure|Table) \d+\b")
+"""A reference to a figure names its number, not a value."""
+
+
+# --- series names -----------------------------------------------------------------------------------------
+def _entry(series: Series) -> tuple[Axis | None, Label | None]:
+    from jaarcijfers.figures.catalogue import by_id
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    if block is None:
+        return None, None
+    return block.rows, block.rows.get(series.row)
+
+
+def _has_phrase(lang: Language, series: Series) -> bool:
+    """Whether the series has an English name (a catalogue row whose reader phrase is translated)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import label_phrase
+
+    axis, entry = _entry(series)
+    if axis is None or entry is None or not axis.dim:
+        return False
+    key = label_key(axis.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    return lang.has(key, label_phrase(axis, entry))
+
+
+def _country(lang: Language, name: str) -> str:
+    """A nationality of Tabel 1 in the language ('' when the code list does not know it)."""
+    from jaarcijfers.edition.translate import _country_codes, country
+    from jaarcijfers.language import MissingTranslation
+
+    try:
+        found = country(lang, name)
+    except MissingTranslation:
+        return ""
+    return f"the {found}" if _country_codes().get(name) in DEFINITE else found
+
+
+DEFINITE = frozenset(
+    {"NL", "GB", "US", "PH", "CZ", "DO", "CF", "GM", "BS", "AE", "CD", "MV", "MH", "SB", "KM"}
+)
+"""Countries an English sentence names with 'the' ('came from the Netherlands')."""
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower(text: str) -> str:
+    """A label inside a sentence: lower case, abbreviations (OM, NLA) kept."""
+    first, _, rest = text.partition(" ")
+    if len(first) > 1 and first[1:].lower() != first[1:]:
+        return text
+    return (first.lower() + (" " + rest if rest else "")).strip()
+
+
+def phrase_words() -> tuple[tuple[str, str], ...]:
+    """Every (key, Dutch phrase) of a row of a year block: the English sentences name series with their
+    translation (`phrase.<dim>.<codes>`)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import CATALOGUE, label_phrase
+
+    out: list[tuple[str, str]] = []
+    for fig in CATALOGUE:
+        for block in fig.blocks:
+            if not block.columns.years:
+                continue
+            for e in block.rows.entries:
+                key = label_key(block.rows.dim, e.codes, e.role).replace("label.", "phrase.", 1)
+                out.append((key, label_phrase(block.rows, e)))
+    return tuple(dict.fromkeys(out))
+
+
+HEADS = ("victims", "suspects", "cases", "investigations")
+
+
+def merge(row: str, col: str) -> str:
+    """One English phrase for the units of a crossing cell from the phrases of its row and its column, which
+    share their head ('presumed victims'): 'Latin American presumed victims' + 'presumed victims of criminal
+    exploitation' -> 'Latin American presumed victims of criminal exploitation'; 'presumed victims aged 30 to
+    39' + 'presumed victims of labour exploitation' -> 'presumed victims of labour exploitation aged 30 to
+    39'. '' when they share no head."""
+    rw, cw = row.split(" "), col.split(" ")
+    end = next((i for i, x in enumerate(rw) if x in HEADS and x in cw), None)
+    if end is None:
+        return ""
+    ce = cw.index(rw[end])
+    start = end
+    while start > 0 and ce - (end - start) - 1 >= 0 and rw[start - 1] == cw[ce - (end - start) - 1]:
+        start -= 1
+    cs = ce - (end - start)
+    head = rw[start : end + 1]
+    pre = cw[:cs] + rw[:start]
+    return " ".join([*pre, *head, *cw[ce + 1 :], *rw[end + 1 :]])
+
+
+def crossing_phrase(lang: Language, series: Series) -> str:
+    """How an English sentence names a cell of a crossing ('' when its row or column has no English phrase
+    or the two share no head)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import by_id, label_phrase
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    if block is None or not series.column:
+        return ""
+    entry = block.columns.get(series.column)
+    row = Series(series.figure, series.part, series.row)
+    if entry is None or not block.columns.dim or not _has_phrase(lang, row):
+        return ""
+    key = label_key(block.columns.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    dutch = label_phrase(block.columns, entry)
+    if not lang.has(key, dutch):
+        return ""
+    return merge(phrase(lang, row), lang.text(key, dutch))
+
+
+def phrase(lang: Language, series: Series) -> str:
+    """How an English sentence names a series: the translation of its Dutch reader phrase."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import label_phrase
+
+    axis, entry = _entry(series)
+    assert axis is not None and entry is not None, series
+    key = label_key(axis.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    return lang.text(key, label_phrase(axis, entry))

@@ -1,0 +1,240 @@
+"""The English edition of the demo (`jaarcijfers build --lang nl,en`, docs/language.md): the same numbers as
+the Dutch edition cell for cell, no Dutch word in what a reader sees (the word list and the allowed proper
+names are test data: tests/data/language/), the right languages declared, and the two editions linked."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from jaarcijfers.paths import DEMO_DELIVERY
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "language"
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+DUTCH = frozenset(_lines("dutch-words.txt"))
+ALLOWED = frozenset(_lines("proper-names.txt"))
+WORD = re.compile(r"[A-Za-zÀ-ÿ_]+")
+
+
+def dutch_words(text: str) -> list[str]:
+    """The words of the word list in a text, proper names left out (an identifier such as the file name
+    `comensha_melders` is not a word)."""
+    return sorted({w for w in WORD.findall(text) if "_" not in w and w not in ALLOWED and w.lower() in DUTCH})
+
+
+class _Text(HTMLParser):
+    """The text a reader sees (and hears) of a page: text outside scripts and styles, and the alt, title and
+    aria-label attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.parts += [v for k, v in attrs if k in ("alt", "title", "aria-label") and v]
+
+    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):  # type: ignore[no-untyped-def]
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+@pytest.fixture(scope="module")
+def both(demo_build) -> Path:  # type: ignore[no-untyped-def]
+    return demo_build("--data", str(DEMO_DELIVERY), "--lang", "nl,en")
+
+
+@pytest.fixture(scope="module")
+def dutch_only(demo_build) -> Path:  # type: ignore[no-untyped-def]
+    return demo_build("--data", str(DEMO_DELIVERY))
+
+
+def test_the_word_check_finds_dutch() -> None:
+    assert dutch_words("Aantal geregistreerde slachtoffers van CoMensha") == [
+        "Aantal",
+        "geregistreerde",
+        "slachtoffers",
+        "van",
+    ]
+    assert dutch_words("Registered presumed victims, CoMensha, Nederlands") == []
+
+
+def test_english_edition_files(both) -> None:  # type: ignore[no-untyped-def]
+    en = both / "en"
+    names = sorted(p.name for p in en.iterdir())
+    assert names == [
+        "human-trafficking-figures-2024.pdf",
+        "human-trafficking-figures-2024.xlsx",
+        "index.html",
+        "open-data",
+        "press-release.html",
+    ]
+    # the published files are written once, for both editions
+    assert not (en / "figures.csv").exists() and (both / "figures.csv").is_file()
+
+
+def test_no_dutch_word_in_the_site_and_the_press_release(both) -> None:  # type: ignore[no-untyped-def]
+    for page in ("index.html", "press-release.html"):
+        text = html_text(both / "en" / page)
+        assert len(text) > 1000
+        assert dutch_words(text) == [], page
+
+
+def test_no_dutch_word_in_the_charts(both) -> None:  # type: ignore[no-untyped-def]
+    """The static SVG charts and the interactive specifications (notes, headings, tooltips, labels)."""
+    page = (both / "en" / "index.html").read_text(encoding="utf-8")
+    svg_text = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", page))
+    assert len(svg_text) > 1000
+    assert dutch_words(svg_text) == []
+    specs = re.findall(r'<script type="application/json" class="vl-spec"[^>]*>(.*?)</script>', page, re.S)
+    tooltips = [
+        v["tooltip"]
+        for spec in specs
+        for chart in json.loads(spec).get("vconcat", [json.loads(spec)])
+        for v in chart["data"]["values"]
+    ]
+    assert len(tooltips) > 100
+    assert dutch_words(" ".join(tooltips)) == []
+
+
+def test_no_dutch_word_in_the_pdf(both) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    reader = PdfReader(both / "en" / "human-trafficking-figures-2024.pdf")
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert len(text) > 5000
+    assert dutch_words(text) == []
+    assert reader.trailer["/Root"].get("/Lang") == "en-GB"
+
+
+def test_no_dutch_word_in_the_workbook(both) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    path = both / "en" / "human-trafficking-figures-2024.xlsx"
+    wb = load_workbook(path)
+    words = list(wb.sheetnames)
+    for ws in wb.worksheets:
+        words += [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        words += [t.name for t in ws.tables.values()]
+    words += [wb.properties.title or "", wb.properties.subject or "", wb.properties.keywords or ""]
+    assert dutch_words(" ".join(words)) == []
+    core = zipfile.ZipFile(path).read("docProps/core.xml").decode()
+    assert "<dc:language>en-GB</dc:language>" in core
+
+
+def _rows(folder: Path) -> dict[str, list[list[str]]]:
+    out = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            out[path.stem.split("-", 1)[1]] = list(csv.reader(f))
+    return out
+
+
+def test_same_numbers_cell_for_cell(both) -> None:  # type: ignore[no-untyped-def]
+    """The open data of the two editions: the same cells in the same order, with the same codes, values
+    and symbols; only the labels (and the names of the columns and measures) are in another language."""
+    nl, en = _rows(both / "open-data"), _rows(both / "en" / "open-data")
+    assert sorted(nl) == sorted(en) and len(nl) == 25
+    cells = 0
+    for figure, rows in nl.items():
+        english = en[figure]
+        assert english[0] == [
+            "figure",
+            "table_part",
+            "row",
+            "row_code",
+            "column",
+            "column_code",
+            "measure",
+            "value",
+            "status",
+        ]
+        assert len(english) == len(rows), figure
+        for a, b in zip(rows[1:], english[1:], strict=True):
+            # table_part, row_code, column_code, value, status
+            assert [a[1], a[3], a[5], a[7], a[8]] == [b[1], b[3], b[5], b[7], b[8]], figure
+            if a[4].isdigit():
+                assert a[4] == b[4]  # a year column
+            cells += 1
+    assert cells > 700
+
+
+def test_dutch_edition_unchanged_apart_from_its_language_links(both, dutch_only) -> None:  # type: ignore[no-untyped-def]
+    """Building both languages writes the Dutch edition as `--lang nl` does; only the pages that link to
+    the English edition differ, by the links."""
+    differ = []
+    for path in sorted(p for p in dutch_only.rglob("*") if p.is_file() and p.name != ".complete"):
+        other = both / path.relative_to(dutch_only)
+        if path.read_bytes() != other.read_bytes():
+            differ.append(path.name)
+    assert differ == ["index.html", "persbericht.html"]
+    for page, english in (("index.html", "en/index.html"), ("persbericht.html", "en/press-release.html")):
+        with_links = (both / page).read_text(encoding="utf-8")
+        alone = (dutch_only / page).read_text(encoding="utf-8")
+        assert f'<link rel="alternate" hreflang="en" href="{english}">' in with_links
+        assert f'<a href="{english}" hreflang="en" lang="en">English</a>' in with_links
+        removed = re.sub(r'\n<link rel="alternate"[^>]*>|\n    <p class="taalkeuze">.*?</p>', "", with_links)
+        assert removed == alone, page
+
+
+def test_english_pages_declare_their_language_and_link_back(both) -> None:  # type: ignore[no-untyped-def]
+    for page, dutch in (("index.html", "../index.html"), ("press-release.html", "../persbericht.html")):
+        text = (both / "en" / page).read_text(encoding="utf-8")
+        assert '<html lang="en">' in text
+        assert f'<link rel="alternate" hreflang="nl" href="{dutch}">' in text
+        assert f'<a href="{dutch}" hreflang="nl" lang="nl">Nederlands</a>' in text
+        assert (both / "en" / dutch).is_file()
+    site = (both / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'id="glossary"' in site and "presumed victim of human trafficking" in site
+
+
+def test_english_narrative_in_the_site_and_the_pdf(both) -> None:  # type: ignore[no-untyped-def]
+    """The English sentences (story/en.py) stand beside their figures, and their claims hold against the
+    published files (the build checks them; here again on the folder)."""
+    from pypdf import PdfReader
+
+    from jaarcijfers.edition.files import read_edition
+    from jaarcijfers.story import en
+    from jaarcijfers.story.published import Values
+
+    edition = read_edition(both)
+    texts = en.texts(edition)
+    assert en.check(edition, Values.of_folder(both)) == []
+    site = html_text(both / "en" / "index.html")
+    pdf = " ".join(
+        p.extract_text() or "" for p in PdfReader(both / "en" / "human-trafficking-figures-2024.pdf").pages
+    )
+    pdf = " ".join(pdf.replace("\u00ad\n", "").split())
+    told = [s for g in texts.values() for s in g.sentences()]
+    assert len(told) > 30
+    for s in told:
+        assert s.text in " ".join(site.split()), s.text
+    assert sum(s.text.replace("\u00ad", "") in pdf for s in told) > len(told) // 2
+    package = json.loads((both / "en" / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["language"] == "en"

@@ -1,0 +1,51 @@
+"""The English wording (`story/en.py`, docs/language.md): English sentences for the same findings, with
+the same claims, checked against the published values like the Dutch text."""
+
+from __future__ import annotations
+
+import pytest
+
+from jaarcijfers.edition.model import Edition
+from jaarcijfers.story import en
+from jaarcijfers.story.published import Values
+
+
+def test_factor_words() -> None:
+    assert [en.factor_words(k) for k in ("x2", "x2+", ">x2", "x3-", "x6", "/2", "/2-", ">/2")] == [
+        "doubled",
+        "more than doubled",
+        "more than doubled",
+        "almost tripled",
+        "grew sixfold",
+        "halved",
+        "almost halved",
+        "more than halved",
+    ]
+
+
+def test_english_text_tells_the_dutch_findings_and_holds(demo: Edition) -> None:
+    from jaarcijfers.story.compose import tell
+
+    texts = en.texts(demo)
+    assert len(texts) > 10
+    dutch = {
+        g.figure: {s.finding for p in g.paragraphs for s in p.sentences}
+        for sec in tell(demo).sections
+        for g in sec.groups
+    }
+    for figure, group in texts.items():
+        told = [s.finding for p in group.paragraphs for s in p]
+        assert set(told) <= dutch[figure], figure  # the same findings, never another
+        for s in group.sentences():
+            assert s.claims and (s.text[0].isupper() or s.text[:4].isdigit()), s.text
+            assert s.text.endswith(".") == (s is not group.headline), s.text
+            assert not any(w in s.text.split() for w in ("van", "het", "een", "slachtoffers")), s.text
+    first = texts["1"]
+    assert first.headline is not None and first.headline.text.startswith(("More ", "Fewer ", "As many"))
+    assert en.check(demo, Values.of_edition(demo)) == []
+
+
+def test_the_check_finds_a_number_no_claim_carries(demo: Edition, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(en.EnglishWriter, "n", lambda self, ref: "12,345")
+    problems = en.check(demo, Values.of_edition(demo))
+    assert problems and all("12,345" in p for p in problems)
