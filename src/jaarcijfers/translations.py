@@ -38,6 +38,10 @@ def source_messages() -> list[tuple[str, str, str]]:
     for key, text in phrase_words():
         found.setdefault((key, text), "figures/catalogue.py")
 
+    from jaarcijfers.story.en_estimate import words as estimate_words
+
+    for key, text in estimate_words():
+        found.setdefault((key, text), "estimate/result.py")
     for text in EXPLANATIONS.values():
         found.setdefault(("explanation", text), "story/nl.py")
     return sorted((ctx, msgid, where) for (ctx, msgid), where in found.items())

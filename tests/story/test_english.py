@@ -49,3 +49,30 @@ def test_the_check_finds_a_number_no_claim_carries(demo: Edition, monkeypatch: p
     monkeypatch.setattr(en.EnglishWriter, "n", lambda self, ref: "12,345")
     problems = en.check(demo, Values.of_edition(demo))
     assert problems and all("12,345" in p for p in problems)
+
+
+def test_english_estimate_says_what_the_dutch_says(demo: Edition) -> None:
+    from jaarcijfers.edition.model import Estimate
+    from jaarcijfers.language import EN
+    from jaarcijfers.story import en_estimate
+    from jaarcijfers.story.compose import tell
+
+    values = Values.of_edition(demo)
+    told = en_estimate.estimate_text(demo, values)
+    dutch = tell(demo).estimate
+    assert told is not None and dutch is not None and isinstance(demo.estimate, Estimate)
+    english = [s for p in (*told.paragraphs, *told.method) for s in p.sentences]
+    nl = [s for p in (*dutch.paragraphs, *dutch.method) for s in p.sentences]
+    # the same sentences in the same order, each with the same claims as its Dutch twin
+    assert [s.template.removeprefix("en.") for s in english] == [s.template for s in nl]
+    assert [s.claims for s in english] == [s.claims for s in nl]
+    text = " ".join(s.text for s in english)
+    assert "synthetic delivery" in text  # the demo delivery says it is synthetic
+    assert EN.count(str(demo.estimate.total)) in text
+    assert not any(w in text.split() for w in ("van", "het", "een", "slachtoffers", "schatting")), text
+    rows = en_estimate.table(demo, EN)
+    assert [r["name"] for r in rows] == [en_estimate.approach_name(EN, a) for a in demo.estimate.approaches]
+    assert all(r["kind"] for r in rows if r["interval"])
+    sentences = en.sentences(demo, values)
+    assert any(s.template == "en.estimate.main" for s in sentences)  # the build's check reads them
+    assert en.check(demo, values) == []

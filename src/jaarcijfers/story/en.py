@@ -517,6 +517,17 @@ def texts(edition: Edition) -> dict[str, GroupText]:
     return out
 
 
+def sentences(edition: Edition, values: Values) -> list[Sentence]:
+    """Every English sentence of an edition: the text beside each figure and the estimate's."""
+    from jaarcijfers.story.en_estimate import estimate_text
+
+    out = [s for group in texts(edition).values() for s in group.sentences()]
+    est = estimate_text(edition, values)
+    if est is not None:
+        out += [s for p in (*est.paragraphs, *est.method) for s in p.sentences]
+    return out
+
+
 def check(edition: Edition, values: Values) -> list[str]:
     """Every problem of the English sentences against the published values: each claim evaluated (as for
     the Dutch text), and every number in a sentence the value of one of its claims (English notation)."""
@@ -526,17 +537,16 @@ def check(edition: Edition, values: Values) -> list[str]:
 
     labels = label_numbers(values)
     out = []
-    for group in texts(edition).values():
-        for s in group.sentences():
-            for c in s.claims:
-                why = evaluate(c, values)
-                if why is not None:
-                    out.append(f"{s.text}: {why} [{c.describe()}]")
-            allowed = claim_numbers(s.claims, values) | labels
-            for token in _NUMBER.findall(_REFERENCE.sub(" ", s.text)):
-                n = token.replace(",", "")
-                if n not in allowed and not ignorable(n):
-                    out.append(f"{s.text}: the number {token} is not the value of a claim of this sentence")
+    for s in sentences(edition, values):
+        for c in s.claims:
+            why = evaluate(c, values)
+            if why is not None:
+                out.append(f"{s.text}: {why} [{c.describe()}]")
+        allowed = claim_numbers(s.claims, values) | labels
+        for token in _NUMBER.findall(_REFERENCE.sub(" ", s.text)):
+            n = token.replace(",", "")
+            if n not in allowed and not ignorable(n):
+                out.append(f"{s.text}: the number {token} is not the value of a claim of this sentence")
     return out
 
 
