@@ -76,3 +76,52 @@ def test_english_estimate_says_what_the_dutch_says(demo: Edition) -> None:
     sentences = en.sentences(demo, values)
     assert any(s.template == "en.estimate.main" for s in sentences)  # the build's check reads them
     assert en.check(demo, values) == []
+
+
+def test_english_chain_developments_and_press_tell_the_dutch_selection(demo: Edition) -> None:
+    from jaarcijfers.story import en_story
+    from jaarcijfers.story.compose import tell
+
+    dutch = tell(demo)
+    told = en_story.tell(demo)
+    # the chain: the same stages with the same numbers, English names, the same claims
+    assert told.chain is not None and dutch.chain is not None
+    assert [(c.source, c.new_text, c.old_text) for c in told.chain.stages] == [
+        (c.source, c.new_text, c.old_text) for c in dutch.chain.stages
+    ]
+    assert [s.claims for s in told.chain.paragraph.sentences] == [
+        s.claims for s in dutch.chain.paragraph.sentences
+    ]
+    # chapter 3: the Dutch developments' lead findings, in the same order (none left out on the demo)
+    assert [d.findings for d in told.developments] == [d.findings for d in dutch.developments]
+    for d in told.developments:
+        assert d.headline.finding == d.findings[0] and d.headline.claims
+        assert d.paragraph.sentences[0].finding == d.findings[0]
+    # the press summary leads with the Dutch lead finding in prose, then its sections' findings
+    assert told.press.title.finding == dutch.press.title.finding != ""
+    assert told.press.lead.sentences[0].finding == dutch.press.title.finding
+    assert [i.finding for i in told.press.items] == [i.finding for i in dutch.press.items]
+    text = " ".join(s.text for s in told.sentences())
+    assert not any(w in text.split() for w in ("van", "het", "een", "slachtoffers", "zaken")), text
+    assert en.check(demo, Values.of_edition(demo)) == []
+
+
+def test_english_drivers_name_where_the_change_is(demo: Edition) -> None:
+    from jaarcijfers.story.model import FindingKind
+
+    writer = en.EnglishWriter(demo, Values.of_edition(demo))
+    drivers = [f for f in en_candidates(demo) if f.kind == FindingKind.DRIVER and writer.tells(f)]
+    assert drivers
+    for f in drivers:
+        (sentence,) = writer.write(f, en.Para())
+        headline = writer.headline(f)
+        assert headline is not None and (
+            ", mostly in " in headline.text or ", mostly among " in headline.text
+        )
+        assert writer.detail_name(f) in sentence.text and sentence.claims == f.claims
+
+
+def en_candidates(edition: Edition) -> list:  # type: ignore[type-arg]
+    from jaarcijfers.story.compose import tell
+
+    return list(tell(edition).candidates)

@@ -321,6 +321,14 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     sources = list(dict.fromkeys(f.source_id for f in edition.figures))
     story = tell(edition) if lang.source else None
     texts = {s.section: s for s in story.sections} if story is not None else {}
+    told = None  # the English chain and chapter 3 (`story.en_story`) of an edition in English
+    if story is None and edition.translates is not None:
+        from jaarcijfers.story import en_story
+
+        told = en_story.tell(edition.translates, lang=lang)
+    chain = story.chain if story is not None else told.chain if told is not None else None
+    developments = story.developments if story is not None else told.developments if told is not None else ()
+    count = dutch.count if lang.source else lang.count
     estimate_chapter, estimate_method = (
         estimate_paragraphs(edition) if lang.source else estimate_paragraphs_in(edition, lang)
     )
@@ -333,19 +341,19 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     chapters = []
     for number, title in edition.chapters():
         secs = []
-        if number == "1" and story is not None and story.chain is not None:
+        if number == "1" and chain is not None:
             secs.append(
                 {
-                    "title": "De keten in één oogopslag",
+                    "title": _("De keten in één oogopslag"),
                     "show_heading": True,
                     "headline": None,
-                    "findings": [story.chain.paragraph.text]
+                    "findings": [chain.paragraph.text]
                     + [
-                        f"{c.stage}: {dutch.count(c.new_text) or '–'} in {year}"
-                        + (f", {dutch.count(c.old_text)} in {year - 1}" if c.old_text else "")
+                        f"{c.stage}: {count(c.new_text) or '–'} in {year}"
+                        + (f", {count(c.old_text)} in {year - 1}" if c.old_text else "")
                         + (f" ({c.pct_text})" if c.pct_text else "")
                         + f" — {c.unit}."
-                        for c in story.chain.stages
+                        for c in chain.stages
                     ],
                     "figures": [],
                 }
@@ -413,7 +421,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     if edition.reflection_markdown:
         reflection = to_blocks(edition.reflection_markdown)
         chapter3 = _("Reflectie")
-    elif story is None:
+    elif story is None and not developments:
         reflection = []
         chapter3 = ""
     else:
@@ -423,13 +431,15 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
                 "kind": "para",
                 "runs": [
                     {
-                        "text": "Dit hoofdstuk zet de ontwikkelingen op een rij die volgens vaste, gedocumenteerde regels "
-                        "het meest opvallen in de cijfers (zie de toelichting)."
+                        "text": _(
+                            "Dit hoofdstuk zet de ontwikkelingen op een rij die volgens vaste, gedocumenteerde "
+                            "regels het meest opvallen in de cijfers (zie de toelichting)."
+                        )
                     }
                 ],
             }
         ]
-        for d in story.developments:
+        for d in developments:
             reflection.append({"kind": "heading", "runs": [{"text": d.headline.text}]})
             reflection.append({"kind": "para", "runs": [{"text": d.paragraph.text}]})
     if chapter3:

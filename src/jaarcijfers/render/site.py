@@ -538,10 +538,17 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
             "footnotes": [Markup(to_html(n.text)) for n in notes],
         }
 
+    told = None  # the English chain and chapter 3 (`story.en_story`) of an edition in English
+    if st is None and edition.translates is not None:
+        from jaarcijfers.story import en_story
+
+        told = en_story.tell(edition.translates, lang=lang)
+    the_chain = st.chain if st is not None else told.chain if told is not None else None
+    developments = st.developments if st is not None else told.developments if told is not None else ()
     chain = None
-    if st is not None and st.chain is not None:
+    if the_chain is not None:
         chain = {
-            "paragraph": [x.text for x in st.chain.paragraph.sentences],
+            "paragraph": [x.text for x in the_chain.paragraph.sentences],
             "rows": [
                 {
                     "stage": c.stage,
@@ -550,12 +557,12 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
                     "new": lang.count(c.new_text),
                     "pct": c.pct_text,
                 }
-                for c in st.chain.stages
+                for c in the_chain.stages
             ],
         }
     chapter3 = (
         (_("Reflectie") if reflection else _("Belangrijkste ontwikkelingen"))
-        if st is not None or reflection
+        if st is not None or reflection or developments
         else None
     )
     from jaarcijfers.render import publication
@@ -600,7 +607,7 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
                 "section": d.section,
                 "id": slug(d.section),
             }
-            for d in (st.developments if st is not None else ())
+            for d in developments
         ],
         "glossary": glossary,
         "quotes3": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(None)],

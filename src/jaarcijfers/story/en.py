@@ -3,11 +3,12 @@ with English grammar for the same findings and the same claims as the Dutch text
 
 So far these findings are written in English: the changes of a figure's series (a count of one row of a
 year block, from the year before to the reporting year: kind `change`; and of a crossing cell, `crossing`)
-with what they mean over the years shown, the largest category of a block (`largest`), share shifts
+with what they mean over the years shown, the change of a series carried mostly by one part of it
+(`driver`: "mostly in criminal exploitation"), the largest category of a block (`largest`), share shifts
 (`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
 first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
-kinds (drivers, concentrations, means, the top ten's movers, context facts), the chain at a glance,
-chapter 3, the estimate and the press summary's narrative are Dutch only. Series are named with the
+kinds (concentrations, means, the top ten's movers, context facts) are Dutch only. The chain, chapter 3
+and the press summary are in `en_story`, the estimate in `en_estimate`. Series are named with the
 English phrases of the figure catalogue's reader phrases (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
 """
@@ -147,6 +148,16 @@ class EnglishWriter:
             return _has_phrase(self.lang, Series(f.figure, part, row)) and bool(
                 self.total_phrase(f.figure, part)
             )
+        if f.kind == FindingKind.DRIVER:
+            return (
+                ch is not None
+                and f.detail is not None
+                and not ch.mean
+                and not ch.series.column
+                and ch.direction in ("up", "down")
+                and _has_phrase(self.lang, ch.series)
+                and bool(self.detail_name(f))
+            )
         if f.kind == FindingKind.CONTRAST:
             return f.word != "mean" and _has_phrase(self.lang, Series(f.figure, "jaar", f.labels[0]))
         return f.kind == FindingKind.NO_DATA
@@ -160,6 +171,8 @@ class EnglishWriter:
             text = self.change(f, f.change, para)
             first = Sentence(text.text, f"en.{text.id}", f.claims, f.id)
             return [first] + [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.tails(f, f.change)]
+        elif f.kind == FindingKind.DRIVER:
+            text = self.driver(f, para)
         elif f.kind == FindingKind.LARGEST:
             text = self.largest(f, para)
         elif f.kind == FindingKind.SHARE:
@@ -176,6 +189,88 @@ class EnglishWriter:
         else:
             text = self.top(f, para)
         return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def detail_name(self, f: Finding) -> str:
+        """Where a driver's change mostly is: 'in criminal exploitation' (a form, by its label), else
+        'among' the part of the series, told apart from its parent ('among those in households', 'among
+        male victims'); '' when it has no English name."""
+        name = self._detail(f)
+        if not name:
+            return ""
+        if name.startswith("="):
+            return "in " + name[1:]
+        parent = self.phrase(f.change.series) if f.change is not None else ""
+        pre, found, post = name.partition(parent) if parent else ("", "", "")
+        if found and post.strip():
+            return "among those " + post.strip()
+        if found and pre.strip():
+            head = parent.split(" ")
+            noun = next((x for x in head if x in HEADS), head[-1])
+            return f"among {pre.strip()} {noun}"
+        return "among " + name
+
+    def _detail(self, f: Finding) -> str:
+        from jaarcijfers.edition.translate import label
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.language import MissingTranslation
+
+        detail = f.detail
+        if detail is None:
+            return ""
+        s = detail.series
+        along = f.labels[0] if f.labels else ""
+        if s.column and along in ("rows", "columns"):
+            category = s.column if along == "rows" else s.row
+            spec = by_id().get(s.figure)
+            block = spec.block(s.part) if spec else None
+            axis = (block.columns if along == "rows" else block.rows) if block else None
+            if axis is not None and axis.dim == "victim_vorm":
+                try:
+                    return "=" + lower(label(self.lang, s.figure, s.part, category))
+                except MissingTranslation:
+                    return ""
+        if s.column:
+            return crossing_phrase(self.lang, s)
+        return phrase(self.lang, s) if _has_phrase(self.lang, s) else ""
+
+    def driver(self, f: Finding, para: Para) -> Opt:
+        parent, detail = f.change, f.detail
+        assert parent is not None and detail is not None
+        PS, name = self.phrase(parent.series), self.detail_name(f)
+        up = parent.direction == "up"
+        rose, rise = ("rose", "rise") if up else ("fell", "fall")
+        pa, pb, da, db = self.n(parent.old), self.n(parent.new), self.n(detail.old), self.n(detail.new)
+        dx = (
+            f" ({factor_words(detail.factor)})"
+            if detail.factor
+            else f" ({self.values.text(detail.pct)})"
+            if detail.pct and self.values.text(detail.pct)
+            else ""
+        )
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        when_a, when_b = (f" in {P}", f" in {Y}") if fresh else ("", "")
+        return self.pick(
+            [
+                Opt(
+                    "driver.1",
+                    f"The number of {PS} {rose} from {pa}{when_a} to {pb}{when_b}, mostly {name}: "
+                    f"from {da} to {db}{dx}.",
+                ),
+                Opt(
+                    "driver.2",
+                    f"The {rise} in the number of {PS}, from {pa}{when_a} to {pb}{when_b}, was mostly "
+                    f"{name}: from {da} to {db}{dx}.",
+                ),
+                Opt(
+                    "driver.3",
+                    f"Most of the {rise} in the number of {PS} ({pa}{when_a} to {pb}{when_b}) was {name}, from {da} "
+                    f"to {db}{dx}.",
+                ),
+            ],
+            f.id,
+        )
 
     def contrast(self, f: Finding, para: Para) -> Opt:
         from jaarcijfers.edition.translate import label
@@ -478,6 +573,9 @@ class EnglishWriter:
         assert f.change is not None
         ch = f.change
         S = self.phrase(ch.series)
+        if f.kind == FindingKind.DRIVER:
+            more = "More" if ch.direction == "up" else "Fewer"
+            return Sentence(f"{more} {S}, mostly {self.detail_name(f)}", "en.headline.driver", f.claims, f.id)
         if ch.direction == "same":
             text = f"As many {S} as a year earlier"
         elif ch.factor:
@@ -518,10 +616,13 @@ def texts(edition: Edition) -> dict[str, GroupText]:
 
 
 def sentences(edition: Edition, values: Values) -> list[Sentence]:
-    """Every English sentence of an edition: the text beside each figure and the estimate's."""
+    """Every English sentence of an edition: the text beside each figure, the chain's, chapter 3's, the
+    press summary's and the estimate's."""
+    from jaarcijfers.story import en_story
     from jaarcijfers.story.en_estimate import estimate_text
 
     out = [s for group in texts(edition).values() for s in group.sentences()]
+    out += en_story.tell(edition, values).sentences()
     est = estimate_text(edition, values)
     if est is not None:
         out += [s for p in (*est.paragraphs, *est.method) for s in p.sentences]
@@ -551,8 +652,11 @@ def check(edition: Edition, values: Values) -> list[str]:
 
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
-_REFERENCE = re.compile(r"\b(?:Figure|Table) \d+\b")
-"""A reference to a figure names its number, not a value."""
+_REFERENCE = re.compile(
+    r"\b(?:Figure|Table) \d+\b|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) \d{4}"
+)
+"""A reference to a figure names its number, not a value; a date is not a value either."""
 
 
 # --- series names -----------------------------------------------------------------------------------------
