@@ -125,3 +125,22 @@ def en_candidates(edition: Edition) -> list:  # type: ignore[type-arg]
     from jaarcijfers.story.compose import tell
 
     return list(tell(edition).candidates)
+
+
+def test_english_concentrations_and_means(demo: Edition) -> None:
+    from jaarcijfers.story.model import FindingKind
+
+    writer = en.EnglishWriter(demo, Values.of_edition(demo))
+    found = en_candidates(demo)
+    told = [f for f in found if f.kind == FindingKind.CONCENTRATION and writer.tells(f)]
+    assert told
+    for f in told:
+        (sentence,) = writer.write(f, en.Para())
+        assert sentence.claims == f.claims and sentence.text.endswith(".")
+        assert any(v in sentence.text for v in (" were ", " had ", " came ", " concerned ")), sentence.text
+    assert en.fraction_words("2/3-") == "almost two thirds" and en.fraction_words("1/2+") == "more than half"
+    means = [f for f in found if f.change is not None and f.change.mean and writer.tells(f)]
+    for f in means:
+        (sentence,) = writer.write(f, en.Para())
+        assert sentence.text.startswith("The mean ") and " years" in sentence.text, sentence.text
+    assert en.check(demo, Values.of_edition(demo)) == []

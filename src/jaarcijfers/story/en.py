@@ -4,10 +4,11 @@ with English grammar for the same findings and the same claims as the Dutch text
 So far these findings are written in English: the changes of a figure's series (a count of one row of a
 year block, from the year before to the reporting year: kind `change`; and of a crossing cell, `crossing`)
 with what they mean over the years shown, the change of a series carried mostly by one part of it
-(`driver`: "mostly in criminal exploitation"), the largest category of a block (`largest`), share shifts
+(`driver`: "mostly in criminal exploitation"), concentrations (`concentration`: "two thirds of all ...
+were male"), the change of a mean age, the largest category of a block (`largest`), share shifts
 (`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
 first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
-kinds (concentrations, means, the top ten's movers, context facts) are Dutch only. The chain, chapter 3
+kinds (the top ten's new and departed nationalities and movers, context facts) are Dutch only. The chain, chapter 3
 and the press summary are in `en_story`, the estimate in `en_estimate`. Series are named with the
 English phrases of the figure catalogue's reader phrases (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
@@ -51,6 +52,31 @@ NUMBER_WORDS = {
     9: "nine",
     10: "ten",
 }
+FRACTIONS = {
+    "1/2": "half",
+    "1/3": "a third",
+    "2/3": "two thirds",
+    "1/4": "a quarter",
+    "3/4": "three quarters",
+    "1/5": "a fifth",
+    "2/5": "two in five",
+    "3/5": "three in five",
+    "4/5": "four in five",
+    "1/10": "one in ten",
+    "1/6": "one in six",
+    "5/6": "five in six",
+}
+QUALIFIERS = {"-": "almost ", "": "", "+": "more than ", ">": "more than "}
+FORM_DIMENSIONS = ("victim_vorm", "victim_sector_seksueel", "victim_sector_arbeid")
+"""Dimensions whose categories are forms of exploitation (a concentration in one says 'concerned ...')."""
+
+
+def fraction_words(key: str) -> str:
+    """'1/2+' -> 'more than half', '2/3-' -> 'almost two thirds', '3/5' -> 'three in five' ('' unknown)."""
+    base, q = (key[:-1], key[-1]) if key and key[-1] in "+-" else (key, "")
+    return QUALIFIERS[q] + FRACTIONS[base] if base in FRACTIONS else ""
+
+
 NUMBERS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
@@ -133,6 +159,12 @@ class EnglishWriter:
         """Whether the finding has an English sentence (see the module's docstring)."""
         ch = f.change
         if f.kind == FindingKind.CHANGE:
+            if ch is not None and ch.mean:
+                return (
+                    not ch.series.column
+                    and _has_phrase(self.lang, ch.series)
+                    and all((self.values.text(r) or "").isdigit() for r in (ch.old, ch.new))
+                )
             return (
                 ch is not None and not ch.mean and not ch.series.column and _has_phrase(self.lang, ch.series)
             )
@@ -158,6 +190,8 @@ class EnglishWriter:
                 and _has_phrase(self.lang, ch.series)
                 and bool(self.detail_name(f))
             )
+        if f.kind == FindingKind.CONCENTRATION:
+            return self.concentration_parts(f) is not None
         if f.kind == FindingKind.CONTRAST:
             return f.word != "mean" and _has_phrase(self.lang, Series(f.figure, "jaar", f.labels[0]))
         return f.kind == FindingKind.NO_DATA
@@ -166,6 +200,9 @@ class EnglishWriter:
     def write(self, f: Finding, para: Para) -> list[Sentence]:
         if not self.tells(f):
             return []
+        if f.kind == FindingKind.CHANGE and f.change is not None and f.change.mean:
+            text = self.mean(f, f.change, para)
+            return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
         if f.kind in (FindingKind.CHANGE, FindingKind.CROSSING):
             assert f.change is not None
             text = self.change(f, f.change, para)
@@ -173,6 +210,8 @@ class EnglishWriter:
             return [first] + [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.tails(f, f.change)]
         elif f.kind == FindingKind.DRIVER:
             text = self.driver(f, para)
+        elif f.kind == FindingKind.CONCENTRATION:
+            text = self.concentration(f, para)
         elif f.kind == FindingKind.LARGEST:
             text = self.largest(f, para)
         elif f.kind == FindingKind.SHARE:
@@ -189,6 +228,105 @@ class EnglishWriter:
         else:
             text = self.top(f, para)
         return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def concentration_parts(self, f: Finding) -> tuple[str, str, str, str] | None:
+        """(whole, fraction, predicate, key) of a concentration: most of a row's (or column's) units in
+        one cell, said as what tells the cell apart from the whole ('were female', 'concerned criminal
+        exploitation', 'were aged 23 to 29'); None when it has no English words."""
+        from jaarcijfers.edition.translate import label
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.language import MissingTranslation
+
+        if len(f.labels) != 3 or f.id.count(":") < 4:
+            return None
+        row, col, view = f.labels
+        fig, part = f.id.split(":")[1], f.id.split(":")[2]
+        spec = by_id().get(fig)
+        block = spec.block(part) if spec else None
+        if block is None:
+            return None
+        key = f.word
+        fw = "all" if key == "all" else "nearly all" if key == "nearly_all" else fraction_words(key)
+        if not fw:
+            return None
+        if view == "row":
+            if not _has_phrase(self.lang, Series(fig, part, row)):
+                return None
+            whole = phrase(self.lang, Series(fig, part, row))
+            category, axis = col, block.columns
+        else:
+            whole = column_phrase(self.lang, Series(fig, part, row, col))
+            category, axis = row, block.rows
+        if not whole:
+            return None
+        if axis.dim in FORM_DIMENSIONS:
+            try:
+                form = lower(label(self.lang, fig, part, category))
+                verb = (
+                    "were victims of "
+                    if whole.split(" ")[-1] == "victims" or " victims " in whole
+                    else "concerned "
+                )
+                return whole, fw, verb + form, key
+            except MissingTranslation:
+                return None
+        cell = crossing_phrase(self.lang, Series(fig, part, row, col))
+        if not cell or cell == whole:
+            return None
+        if cell.endswith(" " + whole):
+            return whole, fw, "were " + cell[: -len(whole)].strip(), key
+        if cell.startswith(whole + " "):
+            post = cell[len(whole) :].strip()
+            first, _, rest = post.partition(" ")
+            predicate = {
+                "aged": f"were {post}",
+                "reported": f"were {post}",
+                "with": f"had {rest}",
+                "who": f"were {rest.removeprefix('are ')}",
+                "from": f"came {post}",
+            }.get(first)
+            return (whole, fw, predicate, key) if predicate else None
+        return None
+
+    def concentration(self, f: Finding, para: Para) -> Opt:
+        parts = self.concentration_parts(f)
+        assert parts is not None
+        W, fw, predicate, key = parts
+        n, R = self.n(f.refs[0]), self.n(f.refs[1])
+        iny = self._in_year(para)
+        if key == "all":
+            whole = f"all {n} {W}{iny}"
+        elif key == "nearly_all" or " in " in fw:
+            whole = f"{fw} {W}{iny} ({n} of {R})"
+        else:
+            whole = f"{fw} of all {W}{iny} ({n} of {R})"
+        options = [Opt("conc.1", f"{cap(whole)} {predicate}.")]
+        if key != "all":
+            options.append(Opt("conc.2", f"Of the {R} {W}{iny}, {n} {predicate}."))
+        return self.pick(options, f.id)
+
+    def mean(self, f: Finding, ch: Change, para: Para) -> Opt:
+        """The change of a mean ('the mean age of suspects tried at first instance'), in years as in the
+        Dutch text."""
+        S = cap(self.phrase(ch.series))
+        a, b = self.n(ch.old), self.n(ch.new)
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        iny, inp = (f" in {Y}", f" in {P}") if fresh else ("", "")
+        if ch.direction == "same":
+            return self.pick([Opt("mean.same", f"{S} was unchanged{iny}, at {b} years.")], f.id)
+        rose = "rose" if ch.direction == "up" else "fell"
+        return self.pick(
+            [
+                Opt("mean.1", f"{S} {rose} from {a}{inp} to {b} years{iny}."),
+                Opt(
+                    "mean.2",
+                    f"{S} was {b} years{iny}, compared with {a} years {f'in {P}' if fresh else 'a year earlier'}.",
+                ),
+            ],
+            f.id,
+        )
 
     def detail_name(self, f: Finding) -> str:
         """Where a driver's change mostly is: 'in criminal exploitation' (a form, by its label), else
@@ -563,6 +701,12 @@ class EnglishWriter:
             S = self.phrase(Series(f.figure, part, row))
             bigger = "Larger" if f.word.startswith("gt") else "Smaller"
             return Sentence(f"{bigger} share of {S}", "en.headline.share", f.claims, f.id)
+        if f.kind == FindingKind.CONCENTRATION:
+            parts = self.concentration_parts(f)
+            assert parts is not None
+            W, fw, predicate, _key = parts
+            whole = f"{fw} {W}" if fw in ("all", "nearly all") or " in " in fw else f"{fw} of all {W}"
+            return Sentence(f"{cap(whole)} {predicate}", "en.headline.concentration", f.claims, f.id)
         if f.kind == FindingKind.TOP:
             return Sentence(
                 f"Most presumed victims from {_country(self.lang, f.labels[0])}",
@@ -573,6 +717,9 @@ class EnglishWriter:
         assert f.change is not None
         ch = f.change
         S = self.phrase(ch.series)
+        if ch.mean:
+            higher = "Higher" if ch.direction == "up" else "Lower" if ch.direction == "down" else "Unchanged"
+            return Sentence(f"{higher} {S.removeprefix('the ')}", "en.headline.mean", f.claims, f.id)
         if f.kind == FindingKind.DRIVER:
             more = "More" if ch.direction == "up" else "Fewer"
             return Sentence(f"{more} {S}, mostly {self.detail_name(f)}", "en.headline.driver", f.claims, f.id)
@@ -670,11 +817,26 @@ def _entry(series: Series) -> tuple[Axis | None, Label | None]:
     return block.rows, block.rows.get(series.row)
 
 
+def _mean(series: Series) -> tuple[str, str] | None:
+    """(key, Dutch phrase) of a row holding a mean ('de gemiddelde leeftijd van berechte verdachten')."""
+    from jaarcijfers.figures.catalogue import by_id
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    for m in block.means if block is not None else ():
+        if m.label == series.row:
+            return f"phrase.mean.{m.column}", m.phrase
+    return None
+
+
 def _has_phrase(lang: Language, series: Series) -> bool:
     """Whether the series has an English name (a catalogue row whose reader phrase is translated)."""
     from jaarcijfers.edition.translate import label_key
     from jaarcijfers.figures.catalogue import label_phrase
 
+    mean = _mean(series)
+    if mean is not None:
+        return lang.has(*mean)
     axis, entry = _entry(series)
     if axis is None or entry is None or not axis.dim:
         return False
@@ -726,6 +888,7 @@ def phrase_words() -> tuple[tuple[str, str], ...]:
             for e in block.rows.entries:
                 key = label_key(block.rows.dim, e.codes, e.role).replace("label.", "phrase.", 1)
                 out.append((key, label_phrase(block.rows, e)))
+            out += [(f"phrase.mean.{m.column}", m.phrase) for m in block.means]
     return tuple(dict.fromkeys(out))
 
 
@@ -750,6 +913,22 @@ def merge(row: str, col: str) -> str:
     head = rw[start : end + 1]
     pre = cw[:cs] + rw[:start]
     return " ".join([*pre, *head, *cw[ce + 1 :], *rw[end + 1 :]])
+
+
+def column_phrase(lang: Language, series: Series) -> str:
+    """The English phrase of a crossing's column (the units of the column as a whole; '' when it has
+    none)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import by_id, label_phrase
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    entry = block.columns.get(series.column) if block is not None else None
+    if block is None or entry is None or not block.columns.dim:
+        return ""
+    key = label_key(block.columns.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    dutch = label_phrase(block.columns, entry)
+    return lang.text(key, dutch) if lang.has(key, dutch) else ""
 
 
 def crossing_phrase(lang: Language, series: Series) -> str:
@@ -778,6 +957,9 @@ def phrase(lang: Language, series: Series) -> str:
     from jaarcijfers.edition.translate import label_key
     from jaarcijfers.figures.catalogue import label_phrase
 
+    mean = _mean(series)
+    if mean is not None:
+        return lang.text(*mean)
     axis, entry = _entry(series)
     assert axis is not None and entry is not None, series
     key = label_key(axis.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
