@@ -144,3 +144,26 @@ def test_english_concentrations_and_means(demo: Edition) -> None:
         (sentence,) = writer.write(f, en.Para())
         assert sentence.text.startswith("The mean ") and " years" in sentence.text, sentence.text
     assert en.check(demo, Values.of_edition(demo)) == []
+
+
+def test_english_top_ten_newcomers_and_leavers(demo: Edition) -> None:
+    from jaarcijfers.story.model import FindingKind
+
+    writer = en.EnglishWriter(demo, Values.of_edition(demo))
+    moves = [f for f in en_candidates(demo) if f.kind in (FindingKind.TOP_NEW, FindingKind.TOP_LEFT)]
+    for f in moves:
+        assert writer.tells(f)
+        sentences = writer.write(f, en.Para())
+        assert sentences and all(s.claims == f.claims for s in sentences)
+        assert "top ten" in sentences[0].text
+    assert [en.nth(x) for x in ("1", "2", "3", "8", "11", "12", "21")] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "8th",
+        "11th",
+        "12th",
+        "21st",
+    ]
+    assert en.join_and(["A", "B", "C"]) == "A, B and C"
+    assert en.check(demo, Values.of_edition(demo)) == []

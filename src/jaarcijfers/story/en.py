@@ -8,7 +8,7 @@ with what they mean over the years shown, the change of a series carried mostly 
 were male"), the change of a mean age, the largest category of a block (`largest`), share shifts
 (`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
 first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
-kinds (the top ten's new and departed nationalities and movers, context facts) are Dutch only. The chain, chapter 3
+kinds (context facts; Tabel 1's new and departed nationalities are told) are Dutch only. The chain, chapter 3
 and the press summary are in `en_story`, the estimate in `en_estimate`. Series are named with the
 English phrases of the figure catalogue's reader phrases (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
 checks them against the published files like the Dutch ones (`check`).
@@ -173,8 +173,8 @@ class EnglishWriter:
         if f.kind == FindingKind.LARGEST:
             part, first, second = f.labels
             return all(_has_phrase(self.lang, Series(f.figure, part, r)) for r in (first, second))
-        if f.kind == FindingKind.TOP:
-            return all(_country(self.lang, name) for name in f.labels)
+        if f.kind in (FindingKind.TOP, FindingKind.TOP_NEW, FindingKind.TOP_LEFT):
+            return bool(f.labels) and all(_country(self.lang, name) for name in f.labels)
         if f.kind == FindingKind.SHARE:
             part, row = f.labels
             return _has_phrase(self.lang, Series(f.figure, part, row)) and bool(
@@ -212,6 +212,10 @@ class EnglishWriter:
             text = self.driver(f, para)
         elif f.kind == FindingKind.CONCENTRATION:
             text = self.concentration(f, para)
+        elif f.kind == FindingKind.TOP_NEW:
+            return [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.top_new(f, para)]
+        elif f.kind == FindingKind.TOP_LEFT:
+            text = self.top_left(f, para)
         elif f.kind == FindingKind.LARGEST:
             text = self.largest(f, para)
         elif f.kind == FindingKind.SHARE:
@@ -304,6 +308,61 @@ class EnglishWriter:
         if key != "all":
             options.append(Opt("conc.2", f"Of the {R} {W}{iny}, {n} {predicate}."))
         return self.pick(options, f.id)
+
+    def top_new(self, f: Finding, para: Para) -> list[Opt]:
+        """Nationalities new in Tabel 1's top ten, each with its numbers (this year, the year before, two
+        years before when published, and its forms)."""
+        names = [_country(self.lang, name) for name in f.labels]
+        iny = self._in_year(para)
+        many = len(names) > 1
+        out = [
+            self.pick(
+                [
+                    Opt(
+                        "topnew.1",
+                        f"{cap(join_and(names))} {'are' if many else 'is'} new in the top ten nationalities{iny}.",
+                    ),
+                    Opt("topnew.2", f"{cap(join_and(names))} entered the top ten nationalities{iny}."),
+                ],
+                f.id,
+            )
+        ]
+        refs = list(f.refs)
+        per = 5  # now, before, labour, sexual, two years earlier (an empty Ref when not published)
+        for i, name in enumerate(names):
+            now, before, labour, sexual, earlier = refs[i * per : (i + 1) * per]
+            has_earlier = bool(earlier.fact) and self.values.number(earlier) is not None
+            text = f"{cap(name)} accounted for {self.n(now)} presumed victims, compared with {self.n(before)} in {self.P}"
+            text += f" and {self.n(earlier)} in {self.Y - 2}." if has_earlier else "."
+            if labour.fact and sexual.fact:
+                text += (
+                    f" Of these, {self.n(labour)} were victims of labour exploitation and {self.n(sexual)} of "
+                    "sexual exploitation."
+                )
+            elif labour.fact:
+                text += f" Of these, {self.n(labour)} were victims of labour exploitation."
+            out.append(Opt(f"topnew.country{i % 2}", text))
+        return out
+
+    def top_left(self, f: Finding, para: Para) -> Opt:
+        names = [_country(self.lang, name) for name in f.labels]
+        ranks = [
+            self.values.text(c.refs[0]) or ""
+            for c in f.claims
+            if c.refs and c.refs[0].fact.startswith("top10_weg_")
+        ]
+        many = len(names) > 1
+        para.named = True
+        return self.pick(
+            [
+                Opt(
+                    "topleft.1",
+                    f"{cap(join_and(names))} dropped out of the top ten; in {self.P} {'they' if many else 'it'} "
+                    f"ranked {join_and([nth(r) for r in ranks])}.",
+                )
+            ],
+            f.id,
+        )
 
     def mean(self, f: Finding, ch: Change, para: Para) -> Opt:
         """The change of a mean ('the mean age of suspects tried at first instance'), in years as in the
@@ -707,6 +766,12 @@ class EnglishWriter:
             W, fw, predicate, _key = parts
             whole = f"{fw} {W}" if fw in ("all", "nearly all") or " in " in fw else f"{fw} of all {W}"
             return Sentence(f"{cap(whole)} {predicate}", "en.headline.concentration", f.claims, f.id)
+        if f.kind in (FindingKind.TOP_NEW, FindingKind.TOP_LEFT):
+            names = join_and([_country(self.lang, name) for name in f.labels])
+            where = (
+                "new in the top ten nationalities" if f.kind == FindingKind.TOP_NEW else "out of the top ten"
+            )
+            return Sentence(f"{cap(names)} {where}", f"en.headline.{f.kind.value}", f.claims, f.id)
         if f.kind == FindingKind.TOP:
             return Sentence(
                 f"Most presumed victims from {_country(self.lang, f.labels[0])}",
@@ -860,6 +925,21 @@ DEFINITE = frozenset(
     {"NL", "GB", "US", "PH", "CZ", "DO", "CF", "GM", "BS", "AE", "CD", "MV", "MH", "SB", "KM"}
 )
 """Countries an English sentence names with 'the' ('came from the Netherlands')."""
+
+
+def nth(number: str) -> str:
+    """'1' -> '1st', '8' -> '8th', '12' -> '12th' (a rank; anything else as it is)."""
+    if not number.isdigit():
+        return number
+    n = int(number)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{number}{suffix}"
+
+
+def join_and(items: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def cap(text: str) -> str:
