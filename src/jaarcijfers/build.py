@@ -212,10 +212,10 @@ def check_story(edition: Edition, out: Path, languages: tuple[Language, ...] = (
     written = write_claims(edition, out)
     problems = check_folder(out)
     if any(lang.code == "en" for lang in languages):
-        from jaarcijfers.story import en
+        from jaarcijfers.story import en_check
         from jaarcijfers.story.published import Values
 
-        problems += en.check(edition, Values.of_folder(out))
+        problems += en_check.check(edition, Values.of_folder(out))
     if problems:
         raise UserError(
             "de tekst bevat beweringen die de gepubliceerde cijfers niet dragen:\n"

@@ -38,6 +38,14 @@ def source_messages() -> list[tuple[str, str, str]]:
     for key, text in phrase_words():
         found.setdefault((key, text), "figures/catalogue.py")
 
+    from jaarcijfers.story.en_estimate import words as estimate_words
+
+    for key, text in estimate_words():
+        found.setdefault((key, text), "estimate/result.py")
+    from jaarcijfers.story.en_story import words as story_words
+
+    for key, text in story_words():
+        found.setdefault((key, text), "story/chain.py")
     for text in EXPLANATIONS.values():
         found.setdefault(("explanation", text), "story/nl.py")
     return sorted((ctx, msgid, where) for (ctx, msgid), where in found.items())

@@ -220,12 +220,12 @@ def test_english_narrative_in_the_site_and_the_pdf(both) -> None:  # type: ignor
     from pypdf import PdfReader
 
     from jaarcijfers.edition.files import read_edition
-    from jaarcijfers.story import en
+    from jaarcijfers.story import en, en_check
     from jaarcijfers.story.published import Values
 
     edition = read_edition(both)
     texts = en.texts(edition)
-    assert en.check(edition, Values.of_folder(both)) == []
+    assert en_check.check(edition, Values.of_folder(both)) == []
     site = html_text(both / "en" / "index.html")
     pdf = " ".join(
         p.extract_text() or "" for p in PdfReader(both / "en" / "human-trafficking-figures-2024.pdf").pages

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers import dutch
-from jaarcijfers.edition.model import Edition, NoEstimate, PublishedFigure
+from jaarcijfers.edition.model import Edition, Estimate, NoEstimate, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
 from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render import Output, publication
@@ -261,6 +261,29 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
     return chapter, [p.text for p in told.method] + list(est.warnings)
 
 
+def estimate_paragraphs_in(edition: Edition, lang: Language) -> tuple[list[str], list[str]]:
+    """The estimate in another language than Dutch (`story.en_estimate`, from the edition it translates):
+    the section's paragraphs with every approach of the sensitivity table, and the method for the
+    Toelichting (the model's warnings are Dutch text and left out: docs/language.md)."""
+    from jaarcijfers.story import en_estimate
+    from jaarcijfers.story.published import Values
+
+    source = edition.translates
+    if source is None or not isinstance(source.estimate, Estimate) or source.estimate.total is None:
+        return [], []
+    told = en_estimate.estimate_text(source, Values.of_edition(source), lang)
+    if told is None:
+        return [], []
+    chapter = [p.text for p in told.paragraphs]
+    chapter += [
+        f"{r['name']}: {r['total']}"
+        + (f" ({str(r['interval']).replace(' – ', ' to ')}, {r['kind']})" if r["interval"] else "")
+        + "."
+        for r in en_estimate.table(source, lang)
+    ]
+    return chapter, [p.text for p in told.method]
+
+
 def _list_nl(items: list[str], lang: Language = NL) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -298,7 +321,17 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     sources = list(dict.fromkeys(f.source_id for f in edition.figures))
     story = tell(edition) if lang.source else None
     texts = {s.section: s for s in story.sections} if story is not None else {}
-    estimate_chapter, estimate_method = estimate_paragraphs(edition) if lang.source else ([], [])
+    told = None  # the English chain and chapter 3 (`story.en_story`) of an edition in English
+    if story is None and edition.translates is not None:
+        from jaarcijfers.story import en_story
+
+        told = en_story.tell(edition.translates, lang=lang)
+    chain = story.chain if story is not None else told.chain if told is not None else None
+    developments = story.developments if story is not None else told.developments if told is not None else ()
+    count = dutch.count if lang.source else lang.count
+    estimate_chapter, estimate_method = (
+        estimate_paragraphs(edition) if lang.source else estimate_paragraphs_in(edition, lang)
+    )
     charts = _charts(edition, lang)
     figures = {f.id: f for f in edition.figures}
     ed = edition.editorial
@@ -308,19 +341,19 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     chapters = []
     for number, title in edition.chapters():
         secs = []
-        if number == "1" and story is not None and story.chain is not None:
+        if number == "1" and chain is not None:
             secs.append(
                 {
-                    "title": "De keten in één oogopslag",
+                    "title": _("De keten in één oogopslag"),
                     "show_heading": True,
                     "headline": None,
-                    "findings": [story.chain.paragraph.text]
+                    "findings": [chain.paragraph.text]
                     + [
-                        f"{c.stage}: {dutch.count(c.new_text) or '–'} in {year}"
-                        + (f", {dutch.count(c.old_text)} in {year - 1}" if c.old_text else "")
+                        f"{c.stage}: {count(c.new_text) or '–'} in {year}"
+                        + (f", {count(c.old_text)} in {year - 1}" if c.old_text else "")
                         + (f" ({c.pct_text})" if c.pct_text else "")
                         + f" — {c.unit}."
-                        for c in story.chain.stages
+                        for c in chain.stages
                     ],
                     "figures": [],
                 }
@@ -375,7 +408,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
             if sec.title == edition.sections[0].title and estimate_chapter:
                 secs.append(
                     {
-                        "title": ESTIMATE_SECTION,
+                        "title": _(ESTIMATE_SECTION),
                         "show_heading": True,
                         "headline": None,
                         "findings": estimate_chapter,
@@ -388,7 +421,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     if edition.reflection_markdown:
         reflection = to_blocks(edition.reflection_markdown)
         chapter3 = _("Reflectie")
-    elif story is None:
+    elif story is None and not developments:
         reflection = []
         chapter3 = ""
     else:
@@ -398,13 +431,15 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
                 "kind": "para",
                 "runs": [
                     {
-                        "text": "Dit hoofdstuk zet de ontwikkelingen op een rij die volgens vaste, gedocumenteerde regels "
-                        "het meest opvallen in de cijfers (zie de toelichting)."
+                        "text": _(
+                            "Dit hoofdstuk zet de ontwikkelingen op een rij die volgens vaste, gedocumenteerde "
+                            "regels het meest opvallen in de cijfers (zie de toelichting)."
+                        )
                     }
                 ],
             }
         ]
-        for d in story.developments:
+        for d in developments:
             reflection.append({"kind": "heading", "runs": [{"text": d.headline.text}]})
             reflection.append({"kind": "para", "runs": [{"text": d.paragraph.text}]})
     if chapter3:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers import dutch
-from jaarcijfers.edition.model import Edition, Estimate, PublishedFigure
+from jaarcijfers.edition.model import Edition, Estimate
 from jaarcijfers.language import NL, Language
 from jaarcijfers.render import Output
 
@@ -31,7 +31,7 @@ def press_context(edition: Edition, lang: Language = NL, others: tuple[Language,
     from jaarcijfers.story.compose import tell
 
     if not lang.source:
-        return key_figures_context(edition, lang, others)
+        return english_context(edition, lang, others)
 
     st = tell(edition)
     press = st.press
@@ -78,38 +78,46 @@ def press_context(edition: Edition, lang: Language = NL, others: tuple[Language,
     }
 
 
-def key_figures_context(edition: Edition, lang: Language, others: tuple[Language, ...]) -> dict[str, Any]:
-    """The press summary of an edition in another language than Dutch: the story is told in Dutch only
-    (docs/language.md), so it gives the key figures as published, without sentences about them: the
-    total of every figure that has one, the reporting year beside the year before."""
+def english_context(edition: Edition, lang: Language, others: tuple[Language, ...]) -> dict[str, Any]:
+    """The press summary of an edition in another language than Dutch: the same layout told in English
+    (`story.en_story.press`, from the edition it translates): the lead finding as title and lead paragraph,
+    short sections for the next findings, the estimate as experimental, and the context."""
     from markupsafe import Markup
 
     from jaarcijfers.render import publication
     from jaarcijfers.render.site import TEMPLATES
+    from jaarcijfers.story import en_estimate, en_story
+    from jaarcijfers.story.published import Values
 
     _ = lang.gettext
     y = edition.year
-    sections = []
-    for fig in edition.figures:
-        for label, before, now in totals(fig, y):
-            sections.append(
-                {
-                    "headline": f"{label} ({fig.name})",
-                    "section": fig.section,
-                    "texts": [f"{y}: {lang.count(now)} ({y - 1}: {lang.count(before)})"],
-                }
-            )
+    source = edition.translates
+    assert source is not None, "an edition in another language translates a Dutch one"
+    press = en_story.tell(source, lang=lang).press
+    sections = {s.title: en for s, en in zip(source.sections, edition.sections, strict=True)}
+    estimate = None
+    told = en_estimate.estimate_text(source, Values.of_edition(source), lang)
+    if told is not None:
+        estimate = {"text": told.paragraphs[0].text, "external": []}
+    contact = edition.editorial.settings.contact
     return {
         "lang": lang.code.value,
         "alternates": Markup(publication.alternates(edition, lang, others, "press")),
         "switch": Markup(publication.switch(edition, lang, others, "press")),
         "publisher_lines": [_(line) for line in publication.PUBLISHER_LINES],
-        "title": _("Kerncijfers {year}").format(year=y),
+        "title": press.title.text,
         "year": y,
-        "lead": "",
-        "sections": sections,
-        "context": "",
-        "estimate": None,
+        "lead": press.lead.text,
+        "sections": [
+            {
+                "headline": item.headline.text,
+                "section": sections[item.section].title if item.section in sections else item.section,
+                "texts": [item.paragraph.text],
+            }
+            for item in press.items[:MAX_SECTIONS]
+        ],
+        "context": press.context.text if press.context else "",
+        "estimate": estimate,
         "published": lang.date(edition.published_on),
         "published_iso": edition.published_on.isoformat(),
         "place": _(publication.PLACE),
@@ -120,26 +128,12 @@ def key_figures_context(edition: Edition, lang: Language, others: tuple[Language
             if d.href != publication.files(edition, lang).press
         ],
         "site": publication.files(edition, lang).site,
-        "contact": None,
+        "contact": {"name": contact.name, "phone": contact.phone, "email": contact.email}
+        if contact
+        else None,
         "address": [_(c) for c in publication.CONTACT[1:]],
         "css": Markup((TEMPLATES / "press.css").read_text(encoding="utf-8")),
     }
-
-
-def totals(fig: PublishedFigure, year: int) -> list[tuple[str, str, str]]:
-    """(label, the year before, the reporting year) of the total rows of a figure's year block, both
-    published as plain counts."""
-    out = []
-    for b in fig.blocks:
-        if str(year) not in b.columns or str(year - 1) not in b.columns:
-            continue
-        for r in b.rows:
-            if b.meaning(r).role != "total":
-                continue
-            before, now = b.cell(r, str(year - 1)).display, b.cell(r, str(year)).display
-            if before.isdigit() and now.isdigit():
-                out.append((r, before, now))
-    return out
 
 
 def render_press(edition: Edition, lang: Language = NL, others: tuple[Language, ...] = ()) -> str:

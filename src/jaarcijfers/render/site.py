@@ -291,9 +291,13 @@ SOURCE_NAMES = {
 }
 
 
-def estimate_context(edition: Edition) -> dict[str, Any] | None:
+def estimate_context(edition: Edition, lang: Language = NL) -> dict[str, Any] | None:
     """The estimate's section: its text (the story's), the sensitivity table, the chart, the warnings and
-    the analysts' external estimates beside it."""
+    the analysts' external estimates beside it. In another language than Dutch: the English text
+    (`story.en_estimate`) of the edition it translates, without the model's warnings and the analysts'
+    external estimates (their text is Dutch: docs/language.md)."""
+    if not lang.source:
+        return _estimate_context_in(edition, lang)
     est = edition.estimate
     if not isinstance(est, Estimate) or est.total is None:
         return None
@@ -334,7 +338,41 @@ def estimate_context(edition: Edition) -> dict[str, Any] | None:
     }
 
 
-def estimate_svg(est: Estimate, edition: Edition | None = None) -> str:
+def _estimate_context_in(edition: Edition, lang: Language) -> dict[str, Any] | None:
+    source = edition.translates
+    est = source.estimate if source is not None else None
+    if source is None or not isinstance(est, Estimate) or est.total is None:
+        return None
+    from markupsafe import Markup
+
+    from jaarcijfers.story import en_estimate
+    from jaarcijfers.story.published import Values
+
+    text = en_estimate.estimate_text(source, Values.of_edition(source), lang)
+    if text is None:
+        return None
+    return {
+        "paragraphs": [p.text for p in text.paragraphs],
+        "method": [p.text for p in text.method],
+        "rows": en_estimate.table(source, lang),
+        "warnings": [],
+        "notes": [],
+        "external": [],
+        "svg": Markup(estimate_svg(est, source, lang))
+        if est.ci_lower is not None and est.ci_upper is not None
+        else None,
+    }
+
+
+ESTIMATE_WORDS = (
+    N_("Geregistreerd"),
+    N_("Geschat totaal"),
+    N_("Aantal slachtoffers. Bron: CoMensha, bewerking (schatting, experimenteel)"),
+)
+"""The words of the estimate's chart."""
+
+
+def estimate_svg(est: Estimate, edition: Edition | None = None, lang: Language = NL) -> str:
     """Registered victims beside the estimated total with its interval, on an axis with ticks, with the
     source under it (a small static SVG; the numbers are in the text and the table beside it)."""
     assert est.total is not None and est.ci_lower is not None and est.ci_upper is not None
@@ -348,7 +386,8 @@ def estimate_svg(est: Estimate, edition: Edition | None = None) -> str:
 
     from jaarcijfers.render.charts import MUTED, PART, TOTAL
 
-    t = dutch.count
+    t = dutch.count if lang.source else lang.count
+    registered, estimated, source = (lang.gettext(w) for w in ESTIMATE_WORDS)
     ticks = []
     v = 0
     while v <= top:
@@ -357,20 +396,19 @@ def estimate_svg(est: Estimate, edition: Edition | None = None) -> str:
             f'<text x="{x(v)}" y="122" text-anchor="middle" fill="{MUTED}">{t(str(v))}</text>'
         )
         v += step
-    source = "Bron: CoMensha, bewerking (schatting, experimenteel)"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="160" viewBox="0 0 {width} 160" '
         'focusable="false" aria-hidden="true" font-family="Liberation Sans, Arial, sans-serif" font-size="13">'
-        f'<text x="0" y="34" fill="#1a1a1a">Geregistreerd</text>'
+        f'<text x="0" y="34" fill="#1a1a1a">{registered}</text>'
         f'<rect x="{left}" y="20" width="{x(obs) - left}" height="22" fill="{PART}"/>'
         f'<text x="{x(obs) + 6}" y="36" fill="#1a1a1a">{t(str(obs))}</text>'
-        f'<text x="0" y="84" fill="#1a1a1a">Geschat totaal</text>'
+        f'<text x="0" y="84" fill="#1a1a1a">{estimated}</text>'
         f'<rect x="{x(lo)}" y="68" width="{x(hi) - x(lo)}" height="22" fill="{PART}" fill-opacity="0.25" '
         f'stroke="{PART}"/>'
         f'<line x1="{x(mid)}" x2="{x(mid)}" y1="64" y2="94" stroke="{TOTAL}" stroke-width="3"/>'
         f'<line x1="{left}" x2="{width - right}" y1="104" y2="104" stroke="{MUTED}"/>'
         + "".join(ticks)
-        + f'<text x="{left}" y="150" fill="{MUTED}" font-size="11">Aantal slachtoffers. {source}</text>'
+        + f'<text x="{left}" y="150" fill="{MUTED}" font-size="11">{source}</text>'
         "</svg>"
     )
 
@@ -452,7 +490,7 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
     dutch_of = {s.title: s.dutch for s in edition.sections}
     english = told_in(edition, lang)
     figures = {f.id: f for f in edition.figures}
-    est = estimate_context(edition)
+    est = estimate_context(edition, lang)
     reflection = Markup(to_html(edition.reflection_markdown)) if edition.reflection_markdown else None
     order = list(SOURCE_NAMES)
     sources = sorted(
@@ -500,10 +538,17 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
             "footnotes": [Markup(to_html(n.text)) for n in notes],
         }
 
+    told = None  # the English chain and chapter 3 (`story.en_story`) of an edition in English
+    if st is None and edition.translates is not None:
+        from jaarcijfers.story import en_story
+
+        told = en_story.tell(edition.translates, lang=lang)
+    the_chain = st.chain if st is not None else told.chain if told is not None else None
+    developments = st.developments if st is not None else told.developments if told is not None else ()
     chain = None
-    if st is not None and st.chain is not None:
+    if the_chain is not None:
         chain = {
-            "paragraph": [x.text for x in st.chain.paragraph.sentences],
+            "paragraph": [x.text for x in the_chain.paragraph.sentences],
             "rows": [
                 {
                     "stage": c.stage,
@@ -512,12 +557,12 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
                     "new": lang.count(c.new_text),
                     "pct": c.pct_text,
                 }
-                for c in st.chain.stages
+                for c in the_chain.stages
             ],
         }
     chapter3 = (
         (_("Reflectie") if reflection else _("Belangrijkste ontwikkelingen"))
-        if st is not None or reflection
+        if st is not None or reflection or developments
         else None
     )
     from jaarcijfers.render import publication
@@ -562,7 +607,7 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
                 "section": d.section,
                 "id": slug(d.section),
             }
-            for d in (st.developments if st is not None else ())
+            for d in developments
         ],
         "glossary": glossary,
         "quotes3": [{"html": Markup(to_html(q.text)), "source": q.source} for q in ed.quotes_of(None)],

@@ -3,13 +3,15 @@ with English grammar for the same findings and the same claims as the Dutch text
 
 So far these findings are written in English: the changes of a figure's series (a count of one row of a
 year block, from the year before to the reporting year: kind `change`; and of a crossing cell, `crossing`)
-with what they mean over the years shown, the largest category of a block (`largest`), share shifts
+with what they mean over the years shown, the change of a series carried mostly by one part of it
+(`driver`: "mostly in criminal exploitation"), concentrations (`concentration`: "two thirds of all ...
+were male"), the change of a mean age, the largest category of a block (`largest`), share shifts
 (`share`), contrasts of a share between forms (`contrast`), a figure without data (`no_data`) and the
 first nationalities of Tabel 1 (`top`), with a headline when such a finding leads the figure. The other
-kinds (drivers, concentrations, means, the top ten's movers, context facts), the chain at a glance,
-chapter 3, the estimate and the press summary's narrative are Dutch only. Series are named with the
+kinds (context facts; Tabel 1's new and departed nationalities are told) are Dutch only. The chain, chapter 3
+and the press summary are in `en_story`, the estimate in `en_estimate`. Series are named with the
 English phrases of the figure catalogue's reader phrases (`locales/en.po`, key `phrase.<dim>.<codes>`). Every sentence carries its finding's claims; the build
-checks them against the published files like the Dutch ones (`check`).
+checks them against the published files like the Dutch ones (`story.en_check`).
 """
 
 from __future__ import annotations
@@ -50,6 +52,31 @@ NUMBER_WORDS = {
     9: "nine",
     10: "ten",
 }
+FRACTIONS = {
+    "1/2": "half",
+    "1/3": "a third",
+    "2/3": "two thirds",
+    "1/4": "a quarter",
+    "3/4": "three quarters",
+    "1/5": "a fifth",
+    "2/5": "two in five",
+    "3/5": "three in five",
+    "4/5": "four in five",
+    "1/10": "one in ten",
+    "1/6": "one in six",
+    "5/6": "five in six",
+}
+QUALIFIERS = {"-": "almost ", "": "", "+": "more than ", ">": "more than "}
+FORM_DIMENSIONS = ("victim_vorm", "victim_sector_seksueel", "victim_sector_arbeid")
+"""Dimensions whose categories are forms of exploitation (a concentration in one says 'concerned ...')."""
+
+
+def fraction_words(key: str) -> str:
+    """'1/2+' -> 'more than half', '2/3-' -> 'almost two thirds', '3/5' -> 'three in five' ('' unknown)."""
+    base, q = (key[:-1], key[-1]) if key and key[-1] in "+-" else (key, "")
+    return QUALIFIERS[q] + FRACTIONS[base] if base in FRACTIONS else ""
+
+
 NUMBERS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
@@ -132,6 +159,12 @@ class EnglishWriter:
         """Whether the finding has an English sentence (see the module's docstring)."""
         ch = f.change
         if f.kind == FindingKind.CHANGE:
+            if ch is not None and ch.mean:
+                return (
+                    not ch.series.column
+                    and _has_phrase(self.lang, ch.series)
+                    and all((self.values.text(r) or "").isdigit() for r in (ch.old, ch.new))
+                )
             return (
                 ch is not None and not ch.mean and not ch.series.column and _has_phrase(self.lang, ch.series)
             )
@@ -140,13 +173,25 @@ class EnglishWriter:
         if f.kind == FindingKind.LARGEST:
             part, first, second = f.labels
             return all(_has_phrase(self.lang, Series(f.figure, part, r)) for r in (first, second))
-        if f.kind == FindingKind.TOP:
-            return all(_country(self.lang, name) for name in f.labels)
+        if f.kind in (FindingKind.TOP, FindingKind.TOP_NEW, FindingKind.TOP_LEFT):
+            return bool(f.labels) and all(_country(self.lang, name) for name in f.labels)
         if f.kind == FindingKind.SHARE:
             part, row = f.labels
             return _has_phrase(self.lang, Series(f.figure, part, row)) and bool(
                 self.total_phrase(f.figure, part)
             )
+        if f.kind == FindingKind.DRIVER:
+            return (
+                ch is not None
+                and f.detail is not None
+                and not ch.mean
+                and not ch.series.column
+                and ch.direction in ("up", "down")
+                and _has_phrase(self.lang, ch.series)
+                and bool(self.detail_name(f))
+            )
+        if f.kind == FindingKind.CONCENTRATION:
+            return self.concentration_parts(f) is not None
         if f.kind == FindingKind.CONTRAST:
             return f.word != "mean" and _has_phrase(self.lang, Series(f.figure, "jaar", f.labels[0]))
         return f.kind == FindingKind.NO_DATA
@@ -155,11 +200,22 @@ class EnglishWriter:
     def write(self, f: Finding, para: Para) -> list[Sentence]:
         if not self.tells(f):
             return []
+        if f.kind == FindingKind.CHANGE and f.change is not None and f.change.mean:
+            text = self.mean(f, f.change, para)
+            return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
         if f.kind in (FindingKind.CHANGE, FindingKind.CROSSING):
             assert f.change is not None
             text = self.change(f, f.change, para)
             first = Sentence(text.text, f"en.{text.id}", f.claims, f.id)
             return [first] + [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.tails(f, f.change)]
+        elif f.kind == FindingKind.DRIVER:
+            text = self.driver(f, para)
+        elif f.kind == FindingKind.CONCENTRATION:
+            text = self.concentration(f, para)
+        elif f.kind == FindingKind.TOP_NEW:
+            return [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.top_new(f, para)]
+        elif f.kind == FindingKind.TOP_LEFT:
+            text = self.top_left(f, para)
         elif f.kind == FindingKind.LARGEST:
             text = self.largest(f, para)
         elif f.kind == FindingKind.SHARE:
@@ -176,6 +232,242 @@ class EnglishWriter:
         else:
             text = self.top(f, para)
         return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+
+    def concentration_parts(self, f: Finding) -> tuple[str, str, str, str] | None:
+        """(whole, fraction, predicate, key) of a concentration: most of a row's (or column's) units in
+        one cell, said as what tells the cell apart from the whole ('were female', 'concerned criminal
+        exploitation', 'were aged 23 to 29'); None when it has no English words."""
+        from jaarcijfers.edition.translate import label
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.language import MissingTranslation
+
+        if len(f.labels) != 3 or f.id.count(":") < 4:
+            return None
+        row, col, view = f.labels
+        fig, part = f.id.split(":")[1], f.id.split(":")[2]
+        spec = by_id().get(fig)
+        block = spec.block(part) if spec else None
+        if block is None:
+            return None
+        key = f.word
+        fw = "all" if key == "all" else "nearly all" if key == "nearly_all" else fraction_words(key)
+        if not fw:
+            return None
+        if view == "row":
+            if not _has_phrase(self.lang, Series(fig, part, row)):
+                return None
+            whole = phrase(self.lang, Series(fig, part, row))
+            category, axis = col, block.columns
+        else:
+            whole = column_phrase(self.lang, Series(fig, part, row, col))
+            category, axis = row, block.rows
+        if not whole:
+            return None
+        if axis.dim in FORM_DIMENSIONS:
+            try:
+                form = lower(label(self.lang, fig, part, category))
+                verb = (
+                    "were victims of "
+                    if whole.split(" ")[-1] == "victims" or " victims " in whole
+                    else "concerned "
+                )
+                return whole, fw, verb + form, key
+            except MissingTranslation:
+                return None
+        cell = crossing_phrase(self.lang, Series(fig, part, row, col))
+        if not cell or cell == whole:
+            return None
+        if cell.endswith(" " + whole):
+            return whole, fw, "were " + cell[: -len(whole)].strip(), key
+        if cell.startswith(whole + " "):
+            post = cell[len(whole) :].strip()
+            first, _, rest = post.partition(" ")
+            predicate = {
+                "aged": f"were {post}",
+                "reported": f"were {post}",
+                "with": f"had {rest}",
+                "who": f"were {rest.removeprefix('are ')}",
+                "from": f"came {post}",
+            }.get(first)
+            return (whole, fw, predicate, key) if predicate else None
+        return None
+
+    def concentration(self, f: Finding, para: Para) -> Opt:
+        parts = self.concentration_parts(f)
+        assert parts is not None
+        W, fw, predicate, key = parts
+        n, R = self.n(f.refs[0]), self.n(f.refs[1])
+        iny = self._in_year(para)
+        if key == "all":
+            whole = f"all {n} {W}{iny}"
+        elif key == "nearly_all" or " in " in fw:
+            whole = f"{fw} {W}{iny} ({n} of {R})"
+        else:
+            whole = f"{fw} of all {W}{iny} ({n} of {R})"
+        options = [Opt("conc.1", f"{cap(whole)} {predicate}.")]
+        if key != "all":
+            options.append(Opt("conc.2", f"Of the {R} {W}{iny}, {n} {predicate}."))
+        return self.pick(options, f.id)
+
+    def top_new(self, f: Finding, para: Para) -> list[Opt]:
+        """Nationalities new in Tabel 1's top ten, each with its numbers (this year, the year before, two
+        years before when published, and its forms)."""
+        names = [_country(self.lang, name) for name in f.labels]
+        iny = self._in_year(para)
+        many = len(names) > 1
+        out = [
+            self.pick(
+                [
+                    Opt(
+                        "topnew.1",
+                        f"{cap(join_and(names))} {'are' if many else 'is'} new in the top ten nationalities{iny}.",
+                    ),
+                    Opt("topnew.2", f"{cap(join_and(names))} entered the top ten nationalities{iny}."),
+                ],
+                f.id,
+            )
+        ]
+        refs = list(f.refs)
+        per = 5  # now, before, labour, sexual, two years earlier (an empty Ref when not published)
+        for i, name in enumerate(names):
+            now, before, labour, sexual, earlier = refs[i * per : (i + 1) * per]
+            has_earlier = bool(earlier.fact) and self.values.number(earlier) is not None
+            text = f"{cap(name)} accounted for {self.n(now)} presumed victims, compared with {self.n(before)} in {self.P}"
+            text += f" and {self.n(earlier)} in {self.Y - 2}." if has_earlier else "."
+            if labour.fact and sexual.fact:
+                text += (
+                    f" Of these, {self.n(labour)} were victims of labour exploitation and {self.n(sexual)} of "
+                    "sexual exploitation."
+                )
+            elif labour.fact:
+                text += f" Of these, {self.n(labour)} were victims of labour exploitation."
+            out.append(Opt(f"topnew.country{i % 2}", text))
+        return out
+
+    def top_left(self, f: Finding, para: Para) -> Opt:
+        names = [_country(self.lang, name) for name in f.labels]
+        ranks = [
+            self.values.text(c.refs[0]) or ""
+            for c in f.claims
+            if c.refs and c.refs[0].fact.startswith("top10_weg_")
+        ]
+        many = len(names) > 1
+        para.named = True
+        return self.pick(
+            [
+                Opt(
+                    "topleft.1",
+                    f"{cap(join_and(names))} dropped out of the top ten; in {self.P} {'they' if many else 'it'} "
+                    f"ranked {join_and([nth(r) for r in ranks])}.",
+                )
+            ],
+            f.id,
+        )
+
+    def mean(self, f: Finding, ch: Change, para: Para) -> Opt:
+        """The change of a mean ('the mean age of suspects tried at first instance'), in years as in the
+        Dutch text."""
+        S = cap(self.phrase(ch.series))
+        a, b = self.n(ch.old), self.n(ch.new)
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        iny, inp = (f" in {Y}", f" in {P}") if fresh else ("", "")
+        if ch.direction == "same":
+            return self.pick([Opt("mean.same", f"{S} was unchanged{iny}, at {b} years.")], f.id)
+        rose = "rose" if ch.direction == "up" else "fell"
+        return self.pick(
+            [
+                Opt("mean.1", f"{S} {rose} from {a}{inp} to {b} years{iny}."),
+                Opt(
+                    "mean.2",
+                    f"{S} was {b} years{iny}, compared with {a} years {f'in {P}' if fresh else 'a year earlier'}.",
+                ),
+            ],
+            f.id,
+        )
+
+    def detail_name(self, f: Finding) -> str:
+        """Where a driver's change mostly is: 'in criminal exploitation' (a form, by its label), else
+        'among' the part of the series, told apart from its parent ('among those in households', 'among
+        male victims'); '' when it has no English name."""
+        name = self._detail(f)
+        if not name:
+            return ""
+        if name.startswith("="):
+            return "in " + name[1:]
+        parent = self.phrase(f.change.series) if f.change is not None else ""
+        pre, found, post = name.partition(parent) if parent else ("", "", "")
+        if found and post.strip():
+            return "among those " + post.strip()
+        if found and pre.strip():
+            head = parent.split(" ")
+            noun = next((x for x in head if x in HEADS), head[-1])
+            return f"among {pre.strip()} {noun}"
+        return "among " + name
+
+    def _detail(self, f: Finding) -> str:
+        from jaarcijfers.edition.translate import label
+        from jaarcijfers.figures.catalogue import by_id
+        from jaarcijfers.language import MissingTranslation
+
+        detail = f.detail
+        if detail is None:
+            return ""
+        s = detail.series
+        along = f.labels[0] if f.labels else ""
+        if s.column and along in ("rows", "columns"):
+            category = s.column if along == "rows" else s.row
+            spec = by_id().get(s.figure)
+            block = spec.block(s.part) if spec else None
+            axis = (block.columns if along == "rows" else block.rows) if block else None
+            if axis is not None and axis.dim == "victim_vorm":
+                try:
+                    return "=" + lower(label(self.lang, s.figure, s.part, category))
+                except MissingTranslation:
+                    return ""
+        if s.column:
+            return crossing_phrase(self.lang, s)
+        return phrase(self.lang, s) if _has_phrase(self.lang, s) else ""
+
+    def driver(self, f: Finding, para: Para) -> Opt:
+        parent, detail = f.change, f.detail
+        assert parent is not None and detail is not None
+        PS, name = self.phrase(parent.series), self.detail_name(f)
+        up = parent.direction == "up"
+        rose, rise = ("rose", "rise") if up else ("fell", "fall")
+        pa, pb, da, db = self.n(parent.old), self.n(parent.new), self.n(detail.old), self.n(detail.new)
+        dx = (
+            f" ({factor_words(detail.factor)})"
+            if detail.factor
+            else f" ({self.values.text(detail.pct)})"
+            if detail.pct and self.values.text(detail.pct)
+            else ""
+        )
+        Y, P = self.Y, self.P
+        fresh = not para.named
+        para.named = True
+        when_a, when_b = (f" in {P}", f" in {Y}") if fresh else ("", "")
+        return self.pick(
+            [
+                Opt(
+                    "driver.1",
+                    f"The number of {PS} {rose} from {pa}{when_a} to {pb}{when_b}, mostly {name}: "
+                    f"from {da} to {db}{dx}.",
+                ),
+                Opt(
+                    "driver.2",
+                    f"The {rise} in the number of {PS}, from {pa}{when_a} to {pb}{when_b}, was mostly "
+                    f"{name}: from {da} to {db}{dx}.",
+                ),
+                Opt(
+                    "driver.3",
+                    f"Most of the {rise} in the number of {PS} ({pa}{when_a} to {pb}{when_b}) was {name}, from {da} "
+                    f"to {db}{dx}.",
+                ),
+            ],
+            f.id,
+        )
 
     def contrast(self, f: Finding, para: Para) -> Opt:
         from jaarcijfers.edition.translate import label
@@ -468,6 +760,18 @@ class EnglishWriter:
             S = self.phrase(Series(f.figure, part, row))
             bigger = "Larger" if f.word.startswith("gt") else "Smaller"
             return Sentence(f"{bigger} share of {S}", "en.headline.share", f.claims, f.id)
+        if f.kind == FindingKind.CONCENTRATION:
+            parts = self.concentration_parts(f)
+            assert parts is not None
+            W, fw, predicate, _key = parts
+            whole = f"{fw} {W}" if fw in ("all", "nearly all") or " in " in fw else f"{fw} of all {W}"
+            return Sentence(f"{cap(whole)} {predicate}", "en.headline.concentration", f.claims, f.id)
+        if f.kind in (FindingKind.TOP_NEW, FindingKind.TOP_LEFT):
+            names = join_and([_country(self.lang, name) for name in f.labels])
+            where = (
+                "new in the top ten nationalities" if f.kind == FindingKind.TOP_NEW else "out of the top ten"
+            )
+            return Sentence(f"{cap(names)} {where}", f"en.headline.{f.kind.value}", f.claims, f.id)
         if f.kind == FindingKind.TOP:
             return Sentence(
                 f"Most presumed victims from {_country(self.lang, f.labels[0])}",
@@ -478,6 +782,12 @@ class EnglishWriter:
         assert f.change is not None
         ch = f.change
         S = self.phrase(ch.series)
+        if ch.mean:
+            higher = "Higher" if ch.direction == "up" else "Lower" if ch.direction == "down" else "Unchanged"
+            return Sentence(f"{higher} {S.removeprefix('the ')}", "en.headline.mean", f.claims, f.id)
+        if f.kind == FindingKind.DRIVER:
+            more = "More" if ch.direction == "up" else "Fewer"
+            return Sentence(f"{more} {S}, mostly {self.detail_name(f)}", "en.headline.driver", f.claims, f.id)
         if ch.direction == "same":
             text = f"As many {S} as a year earlier"
         elif ch.factor:
@@ -517,34 +827,6 @@ def texts(edition: Edition) -> dict[str, GroupText]:
     return out
 
 
-def check(edition: Edition, values: Values) -> list[str]:
-    """Every problem of the English sentences against the published values: each claim evaluated (as for
-    the Dutch text), and every number in a sentence the value of one of its claims (English notation)."""
-    from jaarcijfers.story.checker import claim_numbers, label_numbers
-    from jaarcijfers.story.claims import evaluate
-    from jaarcijfers.story.numbers import ignorable
-
-    labels = label_numbers(values)
-    out = []
-    for group in texts(edition).values():
-        for s in group.sentences():
-            for c in s.claims:
-                why = evaluate(c, values)
-                if why is not None:
-                    out.append(f"{s.text}: {why} [{c.describe()}]")
-            allowed = claim_numbers(s.claims, values) | labels
-            for token in _NUMBER.findall(_REFERENCE.sub(" ", s.text)):
-                n = token.replace(",", "")
-                if n not in allowed and not ignorable(n):
-                    out.append(f"{s.text}: the number {token} is not the value of a claim of this sentence")
-    return out
-
-
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
-_REFERENCE = re.compile(r"\b(?:Figure|Table) \d+\b")
-"""A reference to a figure names its number, not a value."""
-
-
 # --- series names -----------------------------------------------------------------------------------------
 def _entry(series: Series) -> tuple[Axis | None, Label | None]:
     from jaarcijfers.figures.catalogue import by_id
@@ -556,11 +838,26 @@ def _entry(series: Series) -> tuple[Axis | None, Label | None]:
     return block.rows, block.rows.get(series.row)
 
 
+def _mean(series: Series) -> tuple[str, str] | None:
+    """(key, Dutch phrase) of a row holding a mean ('de gemiddelde leeftijd van berechte verdachten')."""
+    from jaarcijfers.figures.catalogue import by_id
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    for m in block.means if block is not None else ():
+        if m.label == series.row:
+            return f"phrase.mean.{m.column}", m.phrase
+    return None
+
+
 def _has_phrase(lang: Language, series: Series) -> bool:
     """Whether the series has an English name (a catalogue row whose reader phrase is translated)."""
     from jaarcijfers.edition.translate import label_key
     from jaarcijfers.figures.catalogue import label_phrase
 
+    mean = _mean(series)
+    if mean is not None:
+        return lang.has(*mean)
     axis, entry = _entry(series)
     if axis is None or entry is None or not axis.dim:
         return False
@@ -584,6 +881,21 @@ DEFINITE = frozenset(
     {"NL", "GB", "US", "PH", "CZ", "DO", "CF", "GM", "BS", "AE", "CD", "MV", "MH", "SB", "KM"}
 )
 """Countries an English sentence names with 'the' ('came from the Netherlands')."""
+
+
+def nth(number: str) -> str:
+    """'1' -> '1st', '8' -> '8th', '12' -> '12th' (a rank; anything else as it is)."""
+    if not number.isdigit():
+        return number
+    n = int(number)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{number}{suffix}"
+
+
+def join_and(items: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def cap(text: str) -> str:
@@ -612,6 +924,7 @@ def phrase_words() -> tuple[tuple[str, str], ...]:
             for e in block.rows.entries:
                 key = label_key(block.rows.dim, e.codes, e.role).replace("label.", "phrase.", 1)
                 out.append((key, label_phrase(block.rows, e)))
+            out += [(f"phrase.mean.{m.column}", m.phrase) for m in block.means]
     return tuple(dict.fromkeys(out))
 
 
@@ -636,6 +949,22 @@ def merge(row: str, col: str) -> str:
     head = rw[start : end + 1]
     pre = cw[:cs] + rw[:start]
     return " ".join([*pre, *head, *cw[ce + 1 :], *rw[end + 1 :]])
+
+
+def column_phrase(lang: Language, series: Series) -> str:
+    """The English phrase of a crossing's column (the units of the column as a whole; '' when it has
+    none)."""
+    from jaarcijfers.edition.translate import label_key
+    from jaarcijfers.figures.catalogue import by_id, label_phrase
+
+    spec = by_id().get(series.figure)
+    block = spec.block(series.part) if spec else None
+    entry = block.columns.get(series.column) if block is not None else None
+    if block is None or entry is None or not block.columns.dim:
+        return ""
+    key = label_key(block.columns.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
+    dutch = label_phrase(block.columns, entry)
+    return lang.text(key, dutch) if lang.has(key, dutch) else ""
 
 
 def crossing_phrase(lang: Language, series: Series) -> str:
@@ -664,6 +993,9 @@ def phrase(lang: Language, series: Series) -> str:
     from jaarcijfers.edition.translate import label_key
     from jaarcijfers.figures.catalogue import label_phrase
 
+    mean = _mean(series)
+    if mean is not None:
+        return lang.text(*mean)
     axis, entry = _entry(series)
     assert axis is not None and entry is not None, series
     key = label_key(axis.dim, entry.codes, entry.role).replace("label.", "phrase.", 1)
