@@ -164,3 +164,50 @@ def test_numbers_in_the_english_text_are_checked(tmp_path, reference_edition):
     assert problems("In Figure 12, 944 presumed victims were registered.") == []
     found = problems("The number rose to 4,711 in 2024.")
     assert len(found) == 1 and "4711" in found[0] and "box.md" in found[0]
+
+
+def test_the_build_names_what_the_english_edition_leaves_out(tmp_path, reference_edition, capsys):
+    from jaarcijfers.build import warn_left_out
+
+    content = read_editorial(folder(tmp_path, english=None), section_titles())
+    dutch = replace(reference_edition, editorial=content)
+    warn_left_out(dutch, (NL,))
+    assert capsys.readouterr().err == ""
+    warn_left_out(dutch, (NL, EN))
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 5 and all(line.startswith("let op (editie in het en): ") for line in err)
+    assert "[[kader]] 'Criminele uitbuiting van minderjarigen' bij paragraaf 'Leeftijd en geslacht'" in err[0]
+    assert err[0].endswith("staat niet in en/ van de redactiemap en wordt weggelaten")
+
+
+@pytest.mark.slow
+def test_the_english_site_and_pdf_show_the_english_content(tmp_path):
+    from jaarcijfers.build import compute_edition
+    from jaarcijfers.paths import DEMO_DELIVERY
+    from jaarcijfers.render.checks import html_text
+    from jaarcijfers.render.pdf import document
+    from jaarcijfers.render.site import render_site
+
+    d = folder(tmp_path)
+    (d / "en" / "reflectie.md").write_text("In 2024, 944 presumed victims were registered.", encoding="utf-8")
+    (d / "reflectie.md").write_text("In 2024 zijn 944 slachtoffers geregistreerd.", encoding="utf-8")
+    dutch = compute_edition(DEMO_DELIVERY, None, "publicatie", editorial=d)[0]
+    english = translate(dutch, EN)
+    text = html_text(render_site(english, EN))
+    for shown in (
+        "Criminal exploitation of minors",
+        "The number rose to",
+        "The Labour Inspectorate does not recognise the count.",
+        "An estimated 5,000 people fall victim every year.",
+        "National Rapporteur, Victim Monitor",
+        "In 2024, 944 presumed victims were registered.",
+    ):
+        assert shown in text, shown
+    for dutch_text in (
+        "Criminele uitbuiting van minderjarigen",
+        "Een tweede kader",
+        "Arbeidsinspectie herkent",
+    ):
+        assert dutch_text not in text
+    doc = str(document(english, EN))
+    assert "Criminal exploitation of minors" in doc and "Een tweede kader" not in doc
