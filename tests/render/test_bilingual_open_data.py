@@ -109,7 +109,7 @@ def test_the_schemas_describe_the_columns_of_both_languages(written) -> None:  #
 
 
 def _revised(edition: Edition) -> Edition:
-    fig = next(f for f in edition.figures if f.blocks and len(f.blocks[0].columns) > 2)
+    fig = next(f for f in edition.figures if f.blocks and f.blocks[0].part and len(f.blocks[0].columns) > 2)
     block = fig.blocks[0]
     row, year = block.rows[0], block.columns[-2]
     revision = Revision(fig.id, block.part, row, year, "1", "8", 7, (RevisionReason.DELIVERY,))
@@ -157,3 +157,17 @@ def test_the_revisions_in_english_with_the_dutch_beside_them(reference_edition, 
         desc["schema"]["fields"][-1]["description"]
         == "reason(s) for the revision, as given in the Dutch edition"
     )
+
+
+def test_the_english_revisions_table_names_the_part_in_english(reference_edition) -> None:  # type: ignore[no-untyped-def]
+    """The revisions table of the site, the PDF and the workbook (render/revisions.py): the part as a word
+    of the language, the code itself in Dutch."""
+    from jaarcijfers.render import revisions
+
+    dutch = _revised(reference_edition)
+    assert dutch.revisions.revisions[0].part in revisions.PARTS
+    (nl,) = revisions.rows(dutch)
+    (en,) = revisions.rows(translate(dutch, EN), EN)
+    assert nl.part == dutch.revisions.revisions[0].part
+    assert en.part == {"jaar": "year", "vorm": "form"}[nl.part]
+    assert en.reasons == EN.text("revision.reason", str(RevisionReason.DELIVERY))
