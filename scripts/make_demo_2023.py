@@ -208,6 +208,7 @@ def derive() -> dict[str, str]:
     out = {f"{name}.csv": text for name, text in files.items()}
     out["levering.toml"] = levering_toml()
     out["redactie/2023/redactie.toml"] = REDACTIE
+    out["redactie/2023/en/redactie.toml"] = REDACTIE_EN
     return out
 
 
@@ -234,6 +235,12 @@ REDACTIE = """\
 # Redactie van de editie 2023 van de eerdere demolevering (docs/editorial.md, docs/editions.md).
 onthullingscontrole = "publicatie"
 onthullingscontrole_reden = "Deze editie staat voor de editie 2023 zoals die is gepubliceerd: met het beleid van de publicatie, waarin kleine aantallen (1 tot en met 4) als <5 worden getoond."
+"""
+
+
+REDACTIE_EN = """\
+# The editorial content of the 2023 edition in English (docs/language.md): the analysts' reason, translated.
+onthullingscontrole_reden = "This edition stands for the 2023 edition as it was published: with the policy of that publication, in which small numbers (1 to 4) are shown as <5."
 """
 
 

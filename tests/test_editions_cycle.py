@@ -141,18 +141,50 @@ def test_safe_by_default(demo_build):
 
 @pytest.mark.slow
 def test_every_output_of_the_cycle_and_a_byte_identical_rebuild(tmp_path, cli):
-    """The full outputs: the revisions in the open data, the workbook and the site, and a rebuild of the
-    2024 edition after a third delivery version was loaded: every file byte-identical."""
+    """The full outputs, in Dutch and English (`--lang nl,en`): the revisions in the open data, the
+    workbook and the site, and a rebuild of the 2024 edition after a third delivery version was loaded:
+    every file of both editions byte-identical."""
     wh = tmp_path / "wh.duckdb"
     for year, data in ((2023, DEMO_2023_DELIVERY), (2024, DEMO_DELIVERY)):
-        res = cli("build", "--data", str(data), "--warehouse", str(wh), "--out", str(tmp_path / str(year)))
+        args = ("--lang", "nl,en") if year == 2024 else ()
+        res = cli(
+            "build", "--data", str(data), "--warehouse", str(wh), "--out", str(tmp_path / str(year)), *args
+        )
         assert res.returncode == 0, res.stdout + res.stderr
+        assert "let op (editie in het en)" not in res.stderr  # the demo's editorial content is in English too
     out = tmp_path / "2024"
     with register.connect(wh) as con:
         revisions = compare(register.read(con, 1), register.read(con, 2)).revisions
     lines = (out / "open-data" / "herzieningen.csv").read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "figure,table_part,row,column,previous,new,difference,reason"
+    assert lines[0] == "figure,table_part,row,row_en,column,previous,new,difference,reason,reason_en"
     assert len(lines) == 1 + len(revisions)
+    # the English edition's revisions: the rows and reasons in English, the Dutch beside them
+    import csv
+
+    with (out / "en" / "open-data" / "herzieningen.csv").open(encoding="utf-8", newline="") as f:
+        english = list(csv.DictReader(f))
+    with (out / "open-data" / "herzieningen.csv").open(encoding="utf-8", newline="") as f:
+        dutch = list(csv.DictReader(f))
+    assert len(english) == len(dutch) == len(revisions) > 0
+    for e, d in zip(english, dutch, strict=True):
+        assert (e["row"], e["reason"], e["row_nl"], e["reason_nl"]) == (
+            d["row_en"],
+            d["reason_en"],
+            d["row"],
+            d["reason"],
+        )
+        assert (e["figure"], e["table_part"], e["column"], e["previous"], e["new"]) == (
+            d["figure"],
+            d["table_part"],
+            d["column"],
+            d["previous"],
+            d["new"],
+        )
+    assert any(e["reason"] != e["reason_nl"] for e in english if e["reason"])
+    described = json.loads((out / "en" / "open-data" / "herzieningen.json").read_text(encoding="utf-8"))
+    assert described["cells_revised"] == len(revisions) and "previous_edition" in described
+    english_site = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert "This edition reproduces the published report" in english_site
     package = json.loads((out / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
     assert "herzieningen" in [r["name"] for r in package["resources"]]
     site = (out / "index.html").read_text(encoding="utf-8")
@@ -171,9 +203,9 @@ def test_every_output_of_the_cycle_and_a_byte_identical_rebuild(tmp_path, cli):
     res = cli("load", str(third), "--warehouse", str(wh))
     assert res.returncode == 0 and "lading 3" in res.stdout
     again = tmp_path / "opnieuw"
-    res = cli("build", "--editie", "2024", "--warehouse", str(wh), "--out", str(again))
+    res = cli("build", "--editie", "2024", "--warehouse", str(wh), "--out", str(again), "--lang", "nl,en")
     assert res.returncode == 0, res.stdout + res.stderr
-    assert files(again) == files(out)
+    assert "en/index.html" in files(again) and files(again) == files(out)
 
 
 def test_a_warehouse_build_needs_every_source(cli, tmp_path):

@@ -336,5 +336,18 @@ def write_outputs(
             from jaarcijfers.language import NL
             from jaarcijfers.render import render_all
 
+            warn_left_out(edition, languages)
             written += render_all(edition, work, step, languages or (NL,))
     return written
+
+
+def warn_left_out(edition: Edition, languages: tuple[Language, ...]) -> None:
+    """Name, on stderr, the analysts' content an edition in another language leaves out because the
+    analysts did not write it in that language (`redactie/YYYY/en/`; docs/language.md)."""
+    import sys
+
+    from jaarcijfers.edition.translate import left_out
+
+    for lang in languages:
+        for item in left_out(edition, lang):
+            print(f"let op (editie in het {lang.code}): {item}", file=sys.stderr)

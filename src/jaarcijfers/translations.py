@@ -17,6 +17,7 @@ SOURCES = (
     "render/*.py",
     "edition/audit.py",
     "edition/translate.py",
+    "editorial/settings.py",
     "render/templates/*.j2",
 )
 

@@ -5,6 +5,7 @@ names are test data: tests/data/language/), the right languages declared, and th
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 import zipfile
@@ -148,52 +149,113 @@ def test_no_dutch_word_in_the_workbook(both) -> None:  # type: ignore[no-untyped
     assert "<dc:language>en-GB</dc:language>" in core
 
 
-def _rows(folder: Path) -> dict[str, list[list[str]]]:
+def _rows(folder: Path) -> dict[str, list[dict[str, str]]]:
     out = {}
     for path in sorted(folder.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
-            out[path.stem.split("-", 1)[1]] = list(csv.reader(f))
+            out[path.stem.split("-", 1)[1]] = list(csv.DictReader(f))
     return out
 
 
 def test_same_numbers_cell_for_cell(both) -> None:  # type: ignore[no-untyped-def]
     """The open data of the two editions: the same cells in the same order, with the same codes, values
-    and symbols; only the labels (and the names of the columns and measures) are in another language."""
+    and symbols; the labels of both languages side by side (the names of the columns and measures in
+    the file's language)."""
     nl, en = _rows(both / "open-data"), _rows(both / "en" / "open-data")
     assert sorted(nl) == sorted(en) and len(nl) == 25
     cells = 0
     for figure, rows in nl.items():
         english = en[figure]
-        assert english[0] == [
+        assert list(english[0]) == [
             "figure",
+            "figure_nl",
             "table_part",
             "row",
+            "row_nl",
             "row_code",
             "column",
+            "column_nl",
             "column_code",
             "measure",
             "value",
             "status",
         ]
         assert len(english) == len(rows), figure
-        for a, b in zip(rows[1:], english[1:], strict=True):
-            # table_part, row_code, column_code, value, status
-            assert [a[1], a[3], a[5], a[7], a[8]] == [b[1], b[3], b[5], b[7], b[8]], figure
-            if a[4].isdigit():
-                assert a[4] == b[4]  # a year column
+        for a, b in zip(rows, english, strict=True):
+            assert [a["tabeldeel"], a["rij_code"], a["kolom_code"], a["waarde"], a["status"]] == [
+                b["table_part"],
+                b["row_code"],
+                b["column_code"],
+                b["value"],
+                b["status"],
+            ], figure
+            assert (a["figuur"], a["rij"], a["kolom"]) == (b["figure_nl"], b["row_nl"], b["column_nl"])
+            assert (a["figuur_en"], a["rij_en"], a["kolom_en"]) == (b["figure"], b["row"], b["column"])
+            if a["kolom"].isdigit():
+                assert a["kolom"] == b["column"]  # a year column
             cells += 1
     assert cells > 700
 
 
+def test_no_dutch_word_in_the_english_open_data(both) -> None:  # type: ignore[no-untyped-def]
+    """The English labels and the descriptions of the English open data (the codes, and the Dutch labels
+    of the `_nl` columns, are Dutch by design)."""
+    en = _rows(both / "en" / "open-data")
+    labels = " ".join(
+        r[c] for rows in en.values() for r in rows for c in ("figure", "row", "column", "measure")
+    )
+    assert len(labels) > 10000 and dutch_words(labels) == []
+    package = json.loads((both / "en" / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    words = [package["title"], package["description"]]
+    for resource in package["resources"]:
+        words += [resource["title"], resource.get("description", ""), *resource.get("notes", [])]
+        words += [f.get("title", "") + " " + f.get("description", "") for f in resource["schema"]["fields"]]
+    # the table parts' codes (`jaar`, `vorm`) are named where the description explains them
+    codes = {r["table_part"] for rows in en.values() for r in rows if r["table_part"]}
+    assert codes and set(dutch_words(" ".join(words))) <= codes
+
+
+def _without(text: str, suffix: str) -> str:
+    """A CSV without its columns named `*_<suffix>`."""
+    rows = list(csv.reader(io.StringIO(text)))
+    keep = [i for i, name in enumerate(rows[0]) if not name.endswith(f"_{suffix}")]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([[r[i] for i in keep] for r in rows])
+    return buf.getvalue()
+
+
+def _fields_without(value, suffix: str):  # type: ignore[no-untyped-def]
+    """A JSON description without the fields of the other language's labels and the link to its open data."""
+    if isinstance(value, dict):
+        return {k: _fields_without(v, suffix) for k, v in value.items() if k != "vertalingen"}
+    if isinstance(value, list):
+        return [
+            _fields_without(v, suffix)
+            for v in value
+            if not (isinstance(v, dict) and str(v.get("name", "")).endswith(f"_{suffix}"))
+        ]
+    return value
+
+
 def test_dutch_edition_unchanged_apart_from_its_language_links(both, dutch_only) -> None:  # type: ignore[no-untyped-def]
-    """Building both languages writes the Dutch edition as `--lang nl` does; only the pages that link to
-    the English edition differ, by the links."""
+    """Building both languages writes the Dutch edition as `--lang nl` does, but for the language links of
+    the pages that link to the English edition and the English labels beside the Dutch in the open data
+    (and the link to the English open data)."""
     differ = []
     for path in sorted(p for p in dutch_only.rglob("*") if p.is_file() and p.name != ".complete"):
         other = both / path.relative_to(dutch_only)
         if path.read_bytes() != other.read_bytes():
-            differ.append(path.name)
-    assert differ == ["index.html", "persbericht.html"]
+            differ.append(path.relative_to(dutch_only).as_posix())
+    pages = [d for d in differ if not d.startswith("open-data/")]
+    assert pages == ["index.html", "persbericht.html"]
+    assert len(differ) == 2 + 2 * 25 + 1  # every CSV and its description, and datapackage.json
+    for name in [d for d in differ if d.endswith(".csv")]:
+        assert _without((both / name).read_text(encoding="utf-8"), "en") == (dutch_only / name).read_text(
+            encoding="utf-8"
+        ), name
+    for name in [d for d in differ if d.endswith(".json")]:
+        alone = json.loads((dutch_only / name).read_text(encoding="utf-8"))
+        assert _fields_without(json.loads((both / name).read_text(encoding="utf-8")), "en") == alone, name
     for page, english in (("index.html", "en/index.html"), ("persbericht.html", "en/press-release.html")):
         with_links = (both / page).read_text(encoding="utf-8")
         alone = (dutch_only / page).read_text(encoding="utf-8")
@@ -201,6 +263,28 @@ def test_dutch_edition_unchanged_apart_from_its_language_links(both, dutch_only)
         assert f'<a href="{english}" hreflang="en" lang="en">English</a>' in with_links
         removed = re.sub(r'\n<link rel="alternate"[^>]*>|\n    <p class="taalkeuze">.*?</p>', "", with_links)
         assert removed == alone, page
+
+
+def test_the_analysts_reason_in_english(both) -> None:  # type: ignore[no-untyped-def]
+    """The demo's editorial content in English (`redactie/2024/en/`): the policy's reason, in the English
+    site, PDF and workbook; never the Dutch text."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    reason = "This edition reproduces the published report Human Trafficking Figures 2024 cell for cell"
+    dutch = "reproduceert het gepubliceerde rapport"
+    site = html_text(both / "en" / "index.html")
+    assert reason in site and dutch not in site
+    pdf = " ".join(
+        " ".join(
+            p.extract_text() or ""
+            for p in PdfReader(both / "en" / "human-trafficking-figures-2024.pdf").pages
+        ).split()
+    )
+    assert "This edition reproduces the published report" in pdf.replace("\u00ad", "")
+    wb = load_workbook(both / "en" / "human-trafficking-figures-2024.xlsx")
+    cells = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value)
+    assert reason in cells and dutch not in cells
 
 
 def test_english_pages_declare_their_language_and_link_back(both) -> None:  # type: ignore[no-untyped-def]

@@ -34,6 +34,7 @@ from jaarcijfers.edition.model import (
     Revisions,
     Section,
 )
+from jaarcijfers.editorial.content import EditorialContent
 from jaarcijfers.figures.spec import Axis, Block, Figure, Role
 from jaarcijfers.language import Language
 
@@ -223,12 +224,11 @@ def section(lang: Language, title: str) -> str:
 
 def translate(edition: Edition, lang: Language) -> Edition:
     """The edition with every word a reader sees in `lang` (the Dutch edition itself for Dutch). The
-    editorial content (the analysts' Dutch text) is not translated: an edition in another language leaves
-    it out (docs/language.md)."""
+    editorial content is the analysts' own text in the language (`redactie/…/en/`): an item they did not
+    write in it is left out, never shown in Dutch (`left_out` names them; docs/language.md)."""
     if lang.source:
         return edition
     from jaarcijfers.edition.audit import disclosure_note
-    from jaarcijfers.editorial.content import EditorialContent
     from jaarcijfers.sdc.policy import get_policy
 
     policy = get_policy(edition.disclosure.policy)
@@ -238,11 +238,12 @@ def translate(edition: Edition, lang: Language) -> Edition:
         note = disclosure_note(policy, d.audit, d.zeros, lang)
     elif note is not None:
         note = lang.text(f"policy.{policy.name}.note", note)
+    content = edition.editorial.translation(lang.code.value)
     disclosure = replace(
         d,
         symbols=tuple(replace(s, meaning=lang.text(f"symbol.{s.text}", s.meaning)) for s in d.symbols),
         note=note,
-        reason=None,
+        reason=_reason(lang, d.reason, content),
     )
     return replace(
         edition,
@@ -254,12 +255,65 @@ def translate(edition: Edition, lang: Language) -> Edition:
         ),
         figures=tuple(_figure(lang, f, edition.year) for f in edition.figures),
         disclosure=disclosure,
-        reflection_markdown=None,
-        editorial=EditorialContent(settings=edition.editorial.settings),
+        reflection_markdown=content.reflection if content and edition.reflection_markdown else None,
+        editorial=_editorial(lang, edition.editorial, content),
         estimate=None,
         revisions=_revisions(lang, edition),
         translates=edition,
     )
+
+
+def _editorial(lang: Language, dutch: EditorialContent, content: EditorialContent | None) -> EditorialContent:
+    """The analysts' content in the language, its sections named in the language (the renderers find an
+    item by the section's title); without content in the language, the settings only."""
+    if content is None:
+        return EditorialContent(
+            settings=dutch.settings, published_on=dutch.published_on, language=lang.code.value
+        )
+    return replace(
+        content,
+        settings=replace(content.settings, contact=dutch.settings.contact),
+        published_on=dutch.published_on,
+        boxes=tuple(replace(b, section=section(lang, b.section)) for b in content.boxes),
+        footnotes=tuple(replace(f, section=section(lang, f.section)) for f in content.footnotes),
+        quotes=tuple(
+            replace(q, section=section(lang, q.section) if q.section else None) for q in content.quotes
+        ),
+    )
+
+
+def _reason(lang: Language, reason: str | None, content: EditorialContent | None) -> str | None:
+    """Why the edition has its disclosure policy, in the language: the build's own reasons from the
+    catalogue, the analysts' reason as they wrote it in the language (None when they did not)."""
+    from jaarcijfers.editorial.settings import POLICY_CHOSEN_REASON, POLICY_DEFAULT_REASON
+
+    if reason is None:
+        return None
+    if reason in (POLICY_DEFAULT_REASON, POLICY_CHOSEN_REASON):
+        return lang.gettext(reason)
+    return content.settings.sdc_reason if content is not None else None
+
+
+def left_out(edition: Edition, lang: Language) -> list[str]:
+    """The analysts' content of the (Dutch) edition that the edition in `lang` leaves out because they did
+    not write it in the language, and their text in the language that is not used (Dutch sentences, for
+    the build's warnings; docs/language.md)."""
+    if lang.source:
+        return []
+    from jaarcijfers.editorial.content import REFLECTION_FILE
+
+    code = lang.code.value
+    content = edition.editorial.translation(code)
+    items = list(content.missing) if content is not None else []
+    reflection = content.reflection if content is not None else None
+    if edition.reflection_markdown and not reflection:
+        items.append(f"de reflectie ({REFLECTION_FILE})")
+    out = [f"{item} staat niet in {code}/ van de redactiemap en wordt weggelaten" for item in items]
+    if reflection and not edition.reflection_markdown:
+        out.append(
+            f"{code}/{REFLECTION_FILE} wordt niet gebruikt: de Nederlandse editie heeft geen reflectie"
+        )
+    return out
 
 
 def _revisions(lang: Language, edition: Edition) -> Revisions | None:

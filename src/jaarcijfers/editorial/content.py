@@ -12,6 +12,15 @@ settings of `redactie.toml`:
   the edition's own estimate);
 - numbers from outside the deliveries used in the analysts' text (`[[extern]]`: `tekst`, `bron`).
 
+The same content in another language than Dutch (for the edition in that language, docs/language.md)
+is in a sub-folder named by the language's code, `en/`: its own `redactie.toml` with the content keys and
+`onthullingscontrole_reden` only (the settings are the edition's, in the Dutch file), its `reflectie.md`
+and its boxes' files. An item there is the counterpart of the Dutch item in the same place: the n-th box
+(footnote, quote) of a section in `en/` translates the n-th box (footnote, quote) of that section in the
+Dutch file (a footnote also by its figure, a quote also by `schatting`); `paragraaf` names the section by
+its Dutch or its English title. A Dutch item without a counterpart is left out of that edition and named
+(`missing`, printed by the build); an item without a Dutch one is an error.
+
 Every file is read as a regular file only (never through a link), with a size limit, as UTF-8
 (`contract.safefiles.read_small`); a wrong value is a `UserError` naming the file, the key, the value and
 the rule, every problem at once. The numbers in the analysts' text are checked against the edition when
@@ -25,7 +34,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jaarcijfers.editorial.settings import (
     MAX_SETTINGS_SIZE,
@@ -34,6 +43,11 @@ from jaarcijfers.editorial.settings import (
     parse_settings,
 )
 from jaarcijfers.errors import UserError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable
+
+    from jaarcijfers.language import Language
 
 REFLECTION_FILE = "reflectie.md"
 MAX_TEXT_SIZE = 256 * 1024
@@ -96,6 +110,13 @@ class EditorialContent:
     quotes: tuple[Quote, ...] = ()
     externals: tuple[External, ...] = ()
     published_on: dt.date | None = None  # `publicatiedatum`, else the build date (set by `build`)
+    language: str = "nl"  # the language the analysts wrote it in
+    translations: tuple[EditorialContent, ...] = ()  # the same content in other languages (`en/`)
+    missing: tuple[str, ...] = ()  # in a translation: the Dutch items it has no counterpart for (Dutch)
+
+    def translation(self, code: str) -> EditorialContent | None:
+        """The content in another language (None: no folder for it; then every item is missing)."""
+        return next((t for t in self.translations if t.language == code), None)
 
     def boxes_of(self, section: str) -> tuple[Box, ...]:
         return tuple(b for b in self.boxes if b.section == section)
@@ -151,7 +172,7 @@ def read_editorial(folder: Path | None, sections: tuple[str, ...]) -> EditorialC
         raise UserError(f"{path}: " + "; ".join(problems))
     reflection_path = folder / REFLECTION_FILE
     reflection = read_text(reflection_path) if os.path.lexists(reflection_path) else None
-    return EditorialContent(
+    content = EditorialContent(
         settings=settings,
         folder=str(folder),
         reflection=reflection,
@@ -162,6 +183,140 @@ def read_editorial(folder: Path | None, sections: tuple[str, ...]) -> EditorialC
         externals=externals,
         published_on=settings.publication_date,
     )
+    from dataclasses import replace
+
+    from jaarcijfers.language import LANGUAGES
+
+    translations = tuple(
+        _translation(content, folder / lang.code.value, sections, lang)
+        for lang in LANGUAGES
+        if not lang.source
+    )
+    return replace(content, translations=translations)
+
+
+Item = TypeVar("Item", "Box", "Footnote", "Quote")
+
+TRANSLATED_SETTINGS = ("onthullingscontrole_reden",)
+"""The settings a translation's `redactie.toml` holds (the others are the edition's: the Dutch file)."""
+
+
+def _translation(
+    dutch: EditorialContent, folder: Path, sections: tuple[str, ...], lang: Language
+) -> EditorialContent:
+    """The content of `folder` (`en/`) as the counterpart of the Dutch content: each item matched to the
+    Dutch item in the same place (module docstring); the Dutch items without one are `missing`."""
+    import tomllib
+    from dataclasses import replace
+
+    exists = os.path.lexists(folder)
+    if exists and (folder.is_symlink() or not folder.is_dir()):
+        raise UserError(f"{folder}: geen gewone map; alleen een gewone map wordt gelezen")
+    path = folder / SETTINGS_FILE
+    data: dict[str, Any] = {}
+    if exists and os.path.lexists(path):
+        try:
+            data = tomllib.loads(read_text(path, MAX_SETTINGS_SIZE))
+        except tomllib.TOMLDecodeError as exc:
+            raise UserError(f"{path} is geen geldig TOML-bestand: {exc}") from None
+    problems: list[str] = []
+    extra = sorted(set(data) - set(CONTENT_KEYS) - set(TRANSLATED_SETTINGS))
+    if extra:
+        problems.append(
+            f"onbekende sleutel(s) {', '.join(extra)}: een vertaling bevat alleen "
+            f"{', '.join((*TRANSLATED_SETTINGS, *CONTENT_KEYS))} (de instellingen staan in de Nederlandse "
+            f"{SETTINGS_FILE})"
+        )
+    reason = data.get("onthullingscontrole_reden")
+    if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+        problems.append("onthullingscontrole_reden moet niet-lege tekst zijn")
+        reason = None
+    # a section named by its title in the language stands for its Dutch title
+    names = {lang.text("section", s): s for s in sections} | {s: s for s in sections}
+    keyed = {k: _dutch_sections(data.get(k), names) for k in ("kader", "voetnoot", "citaat")}
+    boxes = _boxes(folder, keyed["kader"], sections, problems)
+    footnotes = _footnotes(keyed["voetnoot"], sections, problems)
+    quotes = _quotes(keyed["citaat"], sections, problems)
+    externals = _externals(data.get("extern"), problems)
+    missing: list[str] = []
+    kept_boxes = _match(dutch.boxes, boxes, lambda b: (b.section,), "kader", missing, problems)
+    kept_notes = _match(
+        dutch.footnotes, footnotes, lambda f: (f.section, f.figure), "voetnoot", missing, problems
+    )
+    kept_quotes = _match(dutch.quotes, quotes, lambda q: (q.section, q.estimate), "citaat", missing, problems)
+    if problems:
+        raise UserError(f"{path}: " + "; ".join(problems))
+    if dutch.settings.sdc_reason and reason is None:
+        missing.append("de reden van het beleid voor onthullingscontrole (onthullingscontrole_reden)")
+    reflection_path = folder / REFLECTION_FILE
+    reflection = read_text(reflection_path) if exists and os.path.lexists(reflection_path) else None
+    return EditorialContent(
+        settings=replace(dutch.settings, sdc_reason=reason),
+        folder=str(folder),
+        reflection=reflection,
+        reflection_file=str(reflection_path) if reflection is not None else None,
+        boxes=kept_boxes,
+        footnotes=kept_notes,
+        quotes=kept_quotes,
+        externals=externals,
+        published_on=dutch.published_on,
+        language=lang.code.value,
+        missing=tuple(missing),
+    )
+
+
+def _dutch_sections(value: Any, names: dict[str, str]) -> Any:
+    """The tables of a content key with `paragraaf` given by its Dutch title (unknown names unchanged:
+    the section check names them)."""
+    if not isinstance(value, list):
+        return value
+    return [
+        {**e, "paragraaf": names.get(e["paragraaf"], e["paragraaf"])}
+        if isinstance(e, dict) and isinstance(e.get("paragraaf"), str)
+        else e
+        for e in value
+    ]
+
+
+def _match(
+    dutch: tuple[Item, ...],
+    other: tuple[Item, ...],
+    place: Callable[[Item], Hashable],
+    key: str,
+    missing: list[str],
+    problems: list[str],
+) -> tuple[Item, ...]:
+    """The items of `other` in the order of their Dutch counterparts (the n-th item of a place translates
+    the n-th Dutch item of that place); the Dutch items without one are named in `missing`, an item
+    without a Dutch one is a problem."""
+    seen: dict[Hashable, int] = {}
+    mine: dict[Hashable, list[Item]] = {}
+    for item in other:
+        mine.setdefault(place(item), []).append(item)
+    out = []
+    for item in dutch:
+        k = place(item)
+        i = seen.get(k, 0)
+        seen[k] = i + 1
+        found = mine.get(k, [])
+        if i < len(found):
+            out.append(found[i])
+        else:
+            missing.append(f"[[{key}]] {_describe(item)}")
+    for k, items in mine.items():
+        for item in items[seen.get(k, 0) :]:
+            problems.append(f"[[{key}]] {_describe(item)}: geen Nederlandse tegenhanger op die plaats")
+    return tuple(out)
+
+
+def _describe(item: Box | Footnote | Quote) -> str:
+    where = f"bij paragraaf {item.section!r}" if item.section else "bij de schatting of hoofdstuk 3"
+    if isinstance(item, Box):
+        return f"{item.title!r} {where}"
+    if isinstance(item, Footnote) and item.figure:
+        where += f", figuur {item.figure}"
+    text = item.text if len(item.text) <= 60 else item.text[:57] + "…"
+    return f"{text!r} {where}"
 
 
 def _entries(value: Any, key: str, fields: dict[str, bool], problems: list[str]) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from jaarcijfers.errors import UserError
+from jaarcijfers.language import N_
 
 SETTINGS_FILE = "redactie.toml"
 MAX_SETTINGS_SIZE = 64 * 1024
@@ -145,11 +146,13 @@ def editorial_folder(data: Path, year: int, override: Path | None = None) -> Pat
     return folder if folder.is_dir() else None
 
 
-POLICY_DEFAULT_REASON = (
+POLICY_DEFAULT_REASON = N_(
     "Voor deze editie is geen beleid voor onthullingscontrole vastgelegd; daarom geldt het strikte beleid "
     "(veilig als standaard)."
 )
-POLICY_CHOSEN_REASON = "Het beleid voor onthullingscontrole is bij het maken van deze editie gekozen."
+POLICY_CHOSEN_REASON = N_("Het beleid voor onthullingscontrole is bij het maken van deze editie gekozen.")
+"""The build's own reasons for the policy (an edition in another language takes them from its catalogue;
+the analysts' reason is theirs, in `en/redactie.toml`: docs/language.md)."""
 
 
 def edition_policy(settings: EditorialSettings, override: str | None = None) -> tuple[str, str | None]:

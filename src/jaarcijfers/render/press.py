@@ -98,7 +98,10 @@ def english_context(edition: Edition, lang: Language, others: tuple[Language, ..
     estimate = None
     told = en_estimate.estimate_text(source, Values.of_edition(source), lang)
     if told is not None:
-        estimate = {"text": told.paragraphs[0].text, "external": []}
+        estimate = {
+            "text": told.paragraphs[0].text,
+            "external": [(q.text, q.source) for q in edition.editorial.estimates],
+        }
     contact = edition.editorial.settings.contact
     return {
         "lang": lang.code.value,

@@ -52,6 +52,15 @@ class RevisionRow:
 
 NOT_SHOWN = N_("niet getoond")
 
+PARTS = {"jaar": N_("jaar"), "vorm": N_("vorm")}
+"""The parts of a figure with two (`jaar`: per year, `vorm`: per form), as a reader sees them in the
+revisions table; the open data keeps the code (`tabeldeel`, `table_part`)."""
+
+
+def part(code: str, lang: Language = NL) -> str:
+    """A figure's part as the revisions table names it in the language (the code itself in Dutch)."""
+    return lang.gettext(PARTS[code]) if code in PARTS else code
+
 
 def signed(n: int, lang: Language = NL) -> str:
     return f"+{lang.count(str(n))}" if n > 0 else lang.count(str(n)) if n < 0 else "0"
@@ -69,7 +78,7 @@ def row(r: Revision, figure_name: str, lang: Language = NL) -> RevisionRow:
     not_shown = lang.gettext(NOT_SHOWN)
     return RevisionRow(
         figure=figure_name,
-        part=r.part,
+        part=part(r.part, lang),
         row=r.row,
         year=r.column,
         previous=r.previous or not_shown,
@@ -119,8 +128,8 @@ def turns(edition: Edition, lang: Language = NL) -> list[str]:
     names = {f.id: f.name for f in edition.figures}
     words = {"toename": _("een toename"), "afname": _("een afname"), "gelijk": _("geen verandering")}
     out = []
-    for figure, part, label, old, new in rev.series_turns(edition):
-        where = f"{names.get(figure, figure)}{f' ({part})' if part else ''}, {label}"
+    for figure, code, label, old, new in rev.series_turns(edition):
+        where = f"{names.get(figure, figure)}{f' ({part(code, lang)})' if code else ''}, {label}"
         out.append(
             _(
                 "{where}: van {before} naar {year} was in de vorige editie {old} te zien, na herziening {new}."

@@ -294,8 +294,8 @@ SOURCE_NAMES = {
 def estimate_context(edition: Edition, lang: Language = NL) -> dict[str, Any] | None:
     """The estimate's section: its text (the story's), the sensitivity table, the chart, the warnings and
     the analysts' external estimates beside it. In another language than Dutch: the English text
-    (`story.en_estimate`) of the edition it translates, without the model's warnings and the analysts'
-    external estimates (their text is Dutch: docs/language.md)."""
+    (`story.en_estimate`) of the edition it translates, without the model's warnings (their text is
+    Dutch), with the analysts' external estimates they wrote in the language (docs/language.md)."""
     if not lang.source:
         return _estimate_context_in(edition, lang)
     est = edition.estimate
@@ -357,7 +357,7 @@ def _estimate_context_in(edition: Edition, lang: Language) -> dict[str, Any] | N
         "rows": en_estimate.table(source, lang),
         "warnings": [],
         "notes": [],
-        "external": [],
+        "external": [(q.text, q.source) for q in edition.editorial.estimates],  # the analysts' English
         "svg": Markup(estimate_svg(est, source, lang))
         if est.ci_lower is not None and est.ci_upper is not None
         else None,

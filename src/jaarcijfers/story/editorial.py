@@ -8,6 +8,8 @@ stops the build with a message naming the file, the number and what to do.
 
 from __future__ import annotations
 
+import re
+
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.errors import UserError
 from jaarcijfers.story.numbers import edition_numbers, numbers_in, numbers_not_in
@@ -31,6 +33,41 @@ def editorial_problems(edition: Edition) -> list[str]:
                 problems.append(
                     f"{where}, regel {n}: het getal {token} staat in geen figuur of feit van deze editie"
                 )
+    return problems + translation_problems(edition, known)
+
+
+_GROUPED = re.compile(r"\d+(?:[.,]\d+)+")
+# "Figure 12", "Tables 2 and 3", "chapter 4" — references, not data (the Dutch ones: numbers.REFERENCE)
+_REFERENCE = re.compile(
+    r"\b(?:[Ff]igures?|[Tt]ables?|[Cc]hapters?|[Nn]otes?|[Ss]ections?)\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*"
+)
+
+
+def dutch_notation(text: str) -> str:
+    """English number notation as Dutch ('1,013' -> '1.013', '0.5' -> '0,5'), for the Dutch tokens."""
+    return _GROUPED.sub(lambda m: m.group().translate(str.maketrans(",.", ".,")), text)
+
+
+def translation_problems(edition: Edition, known: set[str]) -> list[str]:
+    """The numbers of the analysts' text in another language (`en/`, in English notation) that the
+    edition does not publish and that no `[[extern]]` of either language covers; `known`: what the
+    edition publishes and the Dutch externals cover."""
+    problems = []
+    for t in edition.editorial.translations:
+        mine = set(known)
+        for x in t.externals:
+            mine.update(numbers_in(dutch_notation(x.text)))
+        texts: list[tuple[str, str]] = []
+        if t.reflection:
+            texts.append((t.reflection_file or "reflectie", t.reflection))
+        texts += [(b.file, b.title + "\n" + b.markdown) for b in t.boxes]
+        texts += [(f"voetnoot ({t.language}) bij {f.section}", f.text) for f in t.footnotes]
+        for where, text in texts:
+            for n, line in enumerate(text.splitlines(), start=1):
+                for token in numbers_not_in(dutch_notation(_REFERENCE.sub(" ", line)), mine):
+                    problems.append(
+                        f"{where}, regel {n}: het getal {token} staat in geen figuur of feit van deze editie"
+                    )
     return problems
 
 
