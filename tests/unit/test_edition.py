@@ -13,13 +13,14 @@ from jaarcijfers.edition.files import (
     read_edition,
     read_fact_values,
     read_facts,
+    write_files,
 )
 from jaarcijfers.edition.publish import protect_facts
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.compute import ComputedFact
 from jaarcijfers.facts.values import FactUnit
-from jaarcijfers.figures.model import CellKey
+from jaarcijfers.figures.model import CellKey, CellKind
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.sdc.policy import get_policy
 
@@ -97,3 +98,34 @@ def test_bad_files_are_clear_user_errors(tmp_path, name, content, message):
             read_cells(path)
         else:
             read_facts(path)
+
+
+def test_an_edition_reads_back_with_the_cell_kinds_it_was_published_with(tmp_path):
+    """`read_edition` takes every cell's kind from the catalogue (`figures.kinds`): the kinds the engine
+    gave the cells, also where the text cannot tell (a withheld share or mean under the strict policy)."""
+    from jaarcijfers.edition.publish import publish
+    from jaarcijfers.figures.engine import compute_all
+    from jaarcijfers.warehouse.load import open_delivery
+    from jaarcijfers.warehouse.years import delivery_years
+    from sdc import deliveries as D
+
+    con = open_delivery(D.write_tables(tmp_path / "levering", D.plant_tried_suspects(D.tables(13), 1)))
+    year, figures = compute_all(con, D.YEAR, delivery_years(con))
+    con.close()
+    edition = publish(year, figures, [], "strict", {})
+    (tmp_path / "editie").mkdir()
+    write_files(edition, tmp_path / "editie")
+
+    def kinds(ed):
+        return {
+            (f.id, b.part, c.row, c.column): (c.display, c.kind)
+            for f in ed.figures
+            for b in f.blocks
+            for c in b.cells
+        }
+
+    built = kinds(edition)
+    assert kinds(read_edition(tmp_path / "editie", "strict")) == built
+    withheld = {kind for display, kind in built.values() if display == "x"}
+    assert {CellKind.COUNT, CellKind.PERCENT, CellKind.MEAN} <= withheld
+    assert CellKind.ROUNDED in {kind for _, kind in built.values()}

@@ -36,7 +36,7 @@ from jaarcijfers.edition.model import (
 )
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
-from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.figures.model import CellKey
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
 
 if TYPE_CHECKING:
@@ -442,22 +442,12 @@ def is_facts_file(path: Path) -> bool:
     return "id" in header and "figure" not in header
 
 
-def _kind(fig_rounded: bool, row: str, column: str, value: str) -> CellKind:
-    if value == "":
-        return CellKind.BLANK
-    if value.endswith("%"):
-        return CellKind.PERCENT
-    if column == "Rang":
-        return CellKind.RANK
-    if row.startswith("Gemiddelde leeftijd"):
-        return CellKind.MEAN
-    return CellKind.ROUNDED if fig_rounded else CellKind.COUNT
-
-
 def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
-    """An edition from its published files; `policy`: the disclosure policy it was published with."""
+    """An edition from its published files; `policy`: the disclosure policy it was published with. What
+    each cell is comes from the catalogue (`figures.kinds.cell_kind`)."""
     from jaarcijfers.edition.sections import report_sections
     from jaarcijfers.figures.catalogue import CATALOGUE
+    from jaarcijfers.figures.kinds import cell_kind
 
     chosen = get_policy(policy)
     below = {s.text: s.below for s in chosen.symbols}
@@ -489,7 +479,7 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                     rows,
                     cols,
                     tuple(
-                        PublishedCell(r, c, v, _kind(spec.rounded, r, c, v), below.get(v))
+                        PublishedCell(r, c, v, cell_kind(CellKey(spec.id, block.part, r, c), v), below.get(v))
                         for r, c, v in rows_
                     ),
                     block_period(block.period),
