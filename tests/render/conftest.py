@@ -19,7 +19,7 @@ from jaarcijfers.edition.model import (
 from jaarcijfers.edition.sections import report_sections
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
-from jaarcijfers.figures.spec import Role
+from jaarcijfers.figures.spec import Chart, Role
 from jaarcijfers.sdc.policy import Symbol
 
 YEARS = ("2020", "2021", "2022", "2023", "2024")
@@ -46,7 +46,7 @@ def _figure(
     fid: str,
     title: str,
     section: str,
-    chart: str,
+    chart: Chart,
     blocks,
     *,
     source="CoMensha",
@@ -80,14 +80,14 @@ def make_edition(**changes) -> Edition:
         "1",
         "Aantal geregistreerde slachtoffers van mensenhandel, 2020-2024",
         "Slachtoffers",
-        "line",
+        Chart.LINE,
         [_block("", "", {"Geregistreerde slachtoffers": ("1013", "791", "814", "868", "944")}, YEARS)],
     )
     f2 = _figure(
         "2",
         "Aantal geregistreerde slachtoffers naar vorm van mensenhandel, 2020-2024",
         "Vormen van mensenhandel",
-        "line",
+        Chart.LINE,
         [
             _block(
                 "",
@@ -107,7 +107,7 @@ def make_edition(**changes) -> Edition:
         "6",
         "Aantal geregistreerde slachtoffers naar leeftijdscategorie, per jaar (2020-2024) en per vorm (2024)",
         "Leeftijd en geslacht",
-        "grouped_bar",
+        Chart.GROUPED_BAR,
         [
             _block(
                 "jaar",
@@ -127,7 +127,7 @@ def make_edition(**changes) -> Edition:
         "16",
         "Aantal bij het OM ingeschreven mensenhandelzaken naar vorm, 2020-2024",
         "Vervolging",
-        "stacked_bar",
+        Chart.STACKED_BAR,
         [
             _block(
                 "",
@@ -151,7 +151,7 @@ def make_edition(**changes) -> Edition:
         "20",
         "Aantal hoger beroepen naar type eindarrest, 2020-2024",
         "Hoger beroep en cassatie",
-        "grouped_bar",
+        Chart.GROUPED_BAR,
         [
             _block(
                 "",
@@ -182,7 +182,7 @@ def make_edition(**changes) -> Edition:
         "T1",
         "Tien meest voorkomende nationaliteiten, 2024",
         "Herkomst",
-        "bar",
+        Chart.BAR,
         [
             _block(
                 "",

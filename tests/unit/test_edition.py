@@ -21,6 +21,7 @@ from jaarcijfers.facts import values as v
 from jaarcijfers.facts.compute import ComputedFact
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.figures.spec import Chart
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.sdc.policy import get_policy
 
@@ -71,6 +72,7 @@ def test_read_back_and_write_again_gives_the_same_files(tmp_path):
     assert read_fact_values(tmp_path / "facts.csv") == read_fact_values(REFERENCE_2024 / "facts.csv")
     again = read_edition(tmp_path)
     assert again.figures == edition.figures and again.year == edition.year == 2024
+    assert all(isinstance(f.chart, Chart) for f in again.figures)  # the catalogue's chart kind
 
 
 def test_reference_facts_keep_their_columns():

@@ -14,7 +14,7 @@ from typing import Any, Literal, cast, get_args
 from jaarcijfers.editorial.content import EditorialContent
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind
-from jaarcijfers.figures.spec import Block, Role
+from jaarcijfers.figures.spec import Block, Chart, Role
 from jaarcijfers.sdc.policy import Symbol
 
 NO_DATA = "geen gegevens"
@@ -190,7 +190,7 @@ class PublishedFigure:
     source_id: str
     unit: str
     section: str
-    chart: str
+    chart: Chart  # the catalogue's chart kind (`figures.spec.Chart`)
     rounded: bool
     description: str
     notes: tuple[str, ...]

@@ -21,6 +21,7 @@ from typing import Any
 from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, Estimate, PublishedBlock, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
+from jaarcijfers.figures.spec import Chart
 from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render import Output
 from jaarcijfers.render.charts import Layout
@@ -102,7 +103,7 @@ def text_alternative(fig: PublishedFigure, lang: Language = NL) -> str:
         if not rows or not cols:
             continue
         if is_year_block(b):
-            line = fig.chart == "line"
+            line = fig.chart == Chart.LINE
             totals = [r for r in rows if role_name(b, r) == "totaal"]
             if len(rows) > 1:
                 several = (
@@ -118,7 +119,7 @@ def text_alternative(fig: PublishedFigure, lang: Language = NL) -> str:
                     several.format(rows=", ".join(rows), first=cols[0], last=cols[-1])
                     + (
                         _(" Het totaal ({totals}) is een lijn.").format(totals=", ".join(totals))
-                        if totals and fig.chart != "line"
+                        if totals and fig.chart != Chart.LINE
                         else ""
                     )
                 )
