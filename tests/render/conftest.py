@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from jaarcijfers.edition.model import (
+    DeliveredFile,
     Disclosure,
     Edition,
     LabelMeaning,
+    Provenance,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
@@ -229,20 +231,14 @@ def make_edition(**changes) -> Edition:
             ),
         ),
         published_on=datetime.date(2025, 6, 12),
-        provenance={
-            "software": "jaarcijfers",
-            "software_version": "0.1.0",
-            "rules_version": "2024.1",
-            "deliveries": [
-                {
-                    "bron": "comensha",
-                    "bestand": "comensha_registraties.csv",
-                    "sha256": "ab" * 32,
-                    "rijen": 1200,
-                    "peildatum": "2025-03-01",
-                }
-            ],
-        },
+        provenance=Provenance(
+            software="jaarcijfers",
+            software_version="0.1.0",
+            rules_version="2024.1",
+            deliveries=(
+                DeliveredFile("comensha", "comensha_registraties.csv", "ab" * 32, 1200, "2025-03-01"),
+            ),
+        ),
     )
     kw.update(changes)
     return Edition(**kw)

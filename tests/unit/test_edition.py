@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 
 import pytest
@@ -9,12 +10,15 @@ import pytest
 from jaarcijfers.edition.files import (
     facts_csv,
     figures_csv,
+    provenance_metadata,
     read_cells,
     read_edition,
     read_fact_values,
     read_facts,
+    read_provenance,
     write_files,
 )
+from jaarcijfers.edition.model import DeliveredFile, Provenance
 from jaarcijfers.edition.publish import protect_facts
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts import values as v
@@ -114,7 +118,7 @@ def test_an_edition_reads_back_with_the_cell_kinds_it_was_published_with(tmp_pat
     con = open_delivery(D.write_tables(tmp_path / "levering", D.plant_tried_suspects(D.tables(13), 1)))
     year, figures = compute_all(con, D.YEAR, delivery_years(con))
     con.close()
-    edition = publish(year, figures, [], "strict", {})
+    edition = publish(year, figures, [], "strict", Provenance())
     (tmp_path / "editie").mkdir()
     write_files(edition, tmp_path / "editie")
 
@@ -131,3 +135,50 @@ def test_an_edition_reads_back_with_the_cell_kinds_it_was_published_with(tmp_pat
     withheld = {kind for display, kind in built.values() if display == "x"}
     assert {CellKind.COUNT, CellKind.PERCENT, CellKind.MEAN} <= withheld
     assert CellKind.ROUNDED in {kind for _, kind in built.values()}
+
+
+PROVENANCE = Provenance(
+    software="jaarcijfers",
+    software_version="0.1.0",
+    rules_version="2024.1",
+    contract_version="1.2",
+    deliveries=(
+        DeliveredFile(
+            "comensha", "comensha_registraties", "ab" * 32, 7387, "2025-03-01", "CoMensha", "Registraties"
+        ),
+        DeliveredFile("ind", "ind_tabel", "cd" * 32, 40),
+    ),
+)
+
+
+def test_provenance_is_written_and_read_back_as_metadata_json_has_it():
+    written = provenance_metadata(PROVENANCE)
+    assert written["deliveries"][1] == {
+        "bron": "ind",
+        "bestand": "ind_tabel",
+        "sha256": "cd" * 32,
+        "rijen": 40,
+        "peildatum": None,
+        "levering_bron": None,
+        "omschrijving": None,
+    }
+    assert "bron" not in written  # a field that is None is not written
+    assert read_provenance(json.loads(json.dumps(written)), "metadata.json") == PROVENANCE
+    assert read_provenance({}, "metadata.json") == Provenance()  # an edition published without it
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        ({"rules_version": 2024}, "rules_version moet een tekst zijn"),
+        ({"deliveries": {"bron": "ind"}}, "deliveries moet een lijst"),
+        (
+            {"deliveries": [{"bron": "ind", "bestand": "ind_tabel", "sha256": "cd", "rijen": "40"}]},
+            "geen geleverd bestand",
+        ),
+    ],
+)
+def test_provenance_of_another_type_is_a_clear_error(meta, message):
+    with pytest.raises(UserError, match=message) as info:
+        read_provenance(meta, "oud/metadata.json")
+    assert info.value.message.startswith("oud/metadata.json: ")

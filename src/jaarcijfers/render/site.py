@@ -446,14 +446,13 @@ def explanation(lang: Language, section: str) -> str | None:
 
 def provenance_rows(edition: Edition) -> list[dict[str, str]]:
     out = []
-    for d in edition.provenance.get("deliveries", []) or []:
-        if isinstance(d, dict):
-            out.append(
-                {
-                    k: "" if d.get(k) is None else str(d.get(k))
-                    for k in ("bron", "bestand", "rijen", "peildatum", "sha256")
-                }
-            )
+    for d in edition.provenance.deliveries or ():
+        out.append(
+            {
+                k: "" if getattr(d, k) is None else str(getattr(d, k))
+                for k in ("bron", "bestand", "rijen", "peildatum", "sha256")
+            }
+        )
     return out
 
 
@@ -467,7 +466,7 @@ def provenance_facts(edition: Edition, lang: Language = NL) -> list[tuple[str, s
         ("contract_version", _("Versie van het gegevenscontract")),
         ("bron", _("Bron van de cijfers")),
     )
-    out = [(label, str(p[k])) for k, label in labels if k in p and p[k] not in (None, "")]
+    out = [(label, str(getattr(p, k))) for k, label in labels if getattr(p, k) not in (None, "")]
     out.append((_("Onthullingscontrole"), edition.disclosure.policy))
     return out
 
