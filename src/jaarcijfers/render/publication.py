@@ -176,12 +176,11 @@ def downloads(edition: Edition, lang: Language = NL) -> list[Download]:
 def software(edition: Edition, lang: Language = NL) -> str:
     _ = lang.gettext
     p = edition.provenance
-    text = f"{p.get('software', 'jaarcijfers')} {p['software_version']}" if p.get("software_version") else ""
+    name = "jaarcijfers" if p.software is None else p.software
+    text = f"{name} {p.software_version}" if p.software_version else ""
     extra = [
-        _("rekenregels {version}").format(version=p["rules_version"]) if p.get("rules_version") else "",
-        _("gegevenscontract {version}").format(version=p["contract_version"])
-        if p.get("contract_version")
-        else "",
+        _("rekenregels {version}").format(version=p.rules_version) if p.rules_version else "",
+        _("gegevenscontract {version}").format(version=p.contract_version) if p.contract_version else "",
     ]
     extra = [e for e in extra if e]
     if not text:

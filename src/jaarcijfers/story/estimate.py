@@ -23,12 +23,9 @@ SYNTHETIC = re.compile(r"syntheti", re.IGNORECASE)
 
 def synthetic_note(edition: Edition) -> str | None:
     """The description of a synthetic delivery from the edition's provenance (None for real data)."""
-    for d in edition.provenance.get("deliveries", []) or []:
-        if not isinstance(d, dict):
-            continue
-        for key in ("omschrijving", "levering_bron"):
-            text = d.get(key)
-            if isinstance(text, str) and SYNTHETIC.search(text):
+    for d in edition.provenance.deliveries or ():
+        for text in (d.omschrijving, d.levering_bron):
+            if text is not None and SYNTHETIC.search(text):
                 return text
     return None
 
