@@ -9,6 +9,7 @@ year it was registered, decided or judged), so a case of one stage is not the sa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jaarcijfers.edition.model import Edition
@@ -125,21 +126,57 @@ def chain(edition: Edition, values: Values) -> Chain | None:
     return Chain(tuple(stages), _paragraph(edition, stages))
 
 
-def _paragraph(edition: Edition, stages: list[ChainStage]) -> Paragraph:
-    from jaarcijfers.story import nl_words as w
+@dataclass(frozen=True)
+class Summary:
+    """What the chain's paragraph says, in any language (each language words it: `_paragraph` here,
+    `en_story` in English): the reporting year, the stages its first sentence names (who came into view:
+    registered victims, investigations started) and its second (the OM's registered cases, the cases decided
+    at first instance and, with them, the convictions), each with its published whole number, and the claims
+    the sentences carry (every stage's published total of the reporting year)."""
 
-    y = edition.year
+    year: int
+    claims: tuple[Claim, ...]
+    first: tuple[tuple[str, str], ...]  # (stage key, published whole number)
+    second: tuple[tuple[str, str], ...]
+
+    def total(self, key: str) -> str | None:
+        return dict(self.first + self.second).get(key)
+
+
+FIRST = ("slachtoffers", "onderzoeken")
+SECOND = ("om_in", "berecht", "veroordeeld")  # 'veroordeeld' only said with 'berecht'
+
+
+def summary(year: int, stages: Sequence[ChainStage]) -> Summary:
     by = {s.source: s for s in stages}
 
-    def value(key: str) -> str | None:
+    def whole(key: str) -> tuple[str, str] | None:
         s = by.get(key)
-        return w.count(s.new_text) if s is not None and s.new_text.isdigit() else None
+        return (key, s.new_text) if s is not None and s.new_text.isdigit() else None
 
+    first = tuple(x for x in map(whole, FIRST) if x is not None)
+    second = tuple(
+        x for x in map(whole, SECOND) if x is not None and (x[0] != "veroordeeld" or whole("berecht"))
+    )
     claims = tuple(
-        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (y,))
+        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (year,))
         for s in stages
         if s.new is not None and s.new_text.isdigit()
     )
+    return Summary(year, claims, first, second)
+
+
+def _paragraph(edition: Edition, stages: list[ChainStage]) -> Paragraph:
+    from jaarcijfers.story import nl_words as w
+
+    said = summary(edition.year, stages)
+    y = said.year
+
+    def value(key: str) -> str | None:
+        total = said.total(key)
+        return w.count(total) if total is not None else None
+
+    claims = said.claims
     parts = []
     if value("slachtoffers"):
         parts.append(f"In {y} werden {value('slachtoffers')} slachtoffers van mensenhandel geregistreerd")

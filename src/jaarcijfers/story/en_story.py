@@ -124,20 +124,17 @@ def chain(edition: Edition, dutch: Story, lang: Language) -> Chain | None:
 
 
 def _chain_paragraph(edition: Edition, stages: tuple[ChainStage, ...], lang: Language) -> Paragraph:
-    from jaarcijfers.story.model import Claim, ClaimKind
+    """The Dutch chain paragraph's selection and claims (`chain.summary`) in English."""
+    from jaarcijfers.story.chain import summary
 
-    y = edition.year
-    by = {s.source: s for s in stages}
+    said = summary(edition.year, stages)
+    y = said.year
 
     def value(key: str) -> str | None:
-        s = by.get(key)
-        return lang.count(s.new_text) if s is not None and s.new_text.isdigit() else None
+        total = said.total(key)
+        return lang.count(total) if total is not None else None
 
-    claims = tuple(
-        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (y,))
-        for s in stages
-        if s.new is not None and s.new_text.isdigit()
-    )
+    claims = said.claims
     parts = []
     if value("slachtoffers"):
         parts.append(f"{value('slachtoffers')} presumed victims of human trafficking were registered")
