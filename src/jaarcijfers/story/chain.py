@@ -9,7 +9,7 @@ year it was registered, decided or judged), so a case of one stage is not the sa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jaarcijfers.edition.model import Edition
@@ -139,8 +139,16 @@ class Summary:
     first: tuple[tuple[str, str], ...]  # (stage key, published whole number)
     second: tuple[tuple[str, str], ...]
 
-    def total(self, key: str) -> str | None:
-        return dict(self.first + self.second).get(key)
+    def clauses(self, word: Callable[[str, str], str]) -> list[str]:
+        """The second sentence's clauses, each stage worded by `word(key, number)`; the convictions are
+        part of the clause of the cases decided."""
+        out: list[str] = []
+        for key, n in self.second:
+            if key == "veroordeeld" and out:
+                out[-1] += word(key, n)
+            else:
+                out.append(word(key, n))
+        return out
 
 
 FIRST = ("slachtoffers", "onderzoeken")
@@ -166,40 +174,33 @@ def summary(year: int, stages: Sequence[ChainStage]) -> Summary:
     return Summary(year, claims, first, second)
 
 
+WORDS = {
+    "slachtoffers": "In {y} werden {n} slachtoffers van mensenhandel geregistreerd",
+    "onderzoeken": "startten politie, KMar en NLA {n} opsporingsonderzoeken",
+    "om_in": "het OM schreef {n} zaken in",
+    "berecht": "de rechter deed in eerste aanleg {n} zaken af",
+    "veroordeeld": ", {n} keer met een veroordeling voor mensenhandel",
+}
+"""The Dutch words of each stage the paragraph names (`Summary`); {y} the year, {n} the number."""
+
+
 def _paragraph(edition: Edition, stages: list[ChainStage]) -> Paragraph:
     from jaarcijfers.story import nl_words as w
 
     said = summary(edition.year, stages)
-    y = said.year
-
-    def value(key: str) -> str | None:
-        total = said.total(key)
-        return w.count(total) if total is not None else None
-
     claims = said.claims
-    parts = []
-    if value("slachtoffers"):
-        parts.append(f"In {y} werden {value('slachtoffers')} slachtoffers van mensenhandel geregistreerd")
-    if value("onderzoeken"):
-        parts.append(f"startten politie, KMar en NLA {value('onderzoeken')} opsporingsonderzoeken")
+    parts = [WORDS[k].format(y=said.year, n=w.count(n)) for k, n in said.first]
     first = (
         (", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else "".join(parts)) + "."
         if parts
         else ""
     )
-    second = []
-    if value("om_in"):
-        second.append(f"het OM schreef {value('om_in')} zaken in")
-    if value("berecht"):
-        text = f"de rechter deed in eerste aanleg {value('berecht')} zaken af"
-        if value("veroordeeld"):
-            text += f", {value('veroordeeld')} keer met een veroordeling voor mensenhandel"
-        second.append(text)
+    second = " en ".join(said.clauses(lambda k, n: WORDS[k].format(n=w.count(n))))
     sentences = []
     if first:
         sentences.append(Sentence(first, "chain.1", claims))
     if second:
-        sentences.append(Sentence(w.cap(" en ".join(second)) + ".", "chain.2", claims))
+        sentences.append(Sentence(w.cap(second) + ".", "chain.2", claims))
     sentences.append(
         Sentence(
             "Die aantallen zijn niet bij elkaar op te tellen of van elkaar af te trekken: elke schakel telt haar "

@@ -1042,11 +1042,7 @@ def merge(row: str, col: str) -> str:
     head = rw[start : end + 1]
     pre = cw[:cs] + rw[:start]
     r_post, c_post = rw[end + 1 :], cw[ce + 1 :]
-    common = 0
-    while common < min(len(r_post), len(c_post)) and r_post[common] == c_post[common]:
-        common += 1
-    if common < 2:  # a shared 'of' alone is no shared phrase
-        common = 0
+    common = words.shared_start(r_post, c_post)
     return " ".join([*pre, *head, *r_post[:common], *c_post[common:], *r_post[common:]])
 
 

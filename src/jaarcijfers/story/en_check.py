@@ -70,7 +70,7 @@ def story_json(edition: Edition, values: Values) -> dict[str, Any]:
     """The English claims file: the structure of `bevindingen.json` (`story.checker.story_json`) with the
     English sentences, and the same ranked candidates with their English headlines and where the English
     text tells them."""
-    from jaarcijfers.story.checker import claim_json
+    from jaarcijfers.story.checker import sentences_json
     from jaarcijfers.story.compose import tell
     from jaarcijfers.story.en import EnglishWriter
     from jaarcijfers.story.report import candidates_json, places_of
@@ -81,16 +81,7 @@ def story_json(edition: Edition, values: Values) -> dict[str, Any]:
     titles = {f.id: h.text for f in candidates if (h := writer.headline(f)) is not None}
     return {
         "verslagjaar": edition.year,
-        "zinnen": [
-            {
-                "plaats": where,
-                "tekst": s.text,
-                "sjabloon": s.template,
-                "bevinding": s.finding,
-                "beweringen": [claim_json(c) for c in s.claims],
-            }
-            for where, s in pairs
-        ],
+        "zinnen": sentences_json(pairs),
         "kandidaten": candidates_json(candidates, titles, places_of(pairs)),
     }
 
@@ -109,28 +100,9 @@ def write_claims(edition: Edition, out: Path, name: str) -> list[str]:
 
 def check_file(path: Path, values: Values) -> list[str]:
     """Every problem of the sentences of an English claims file against the published values."""
-    from jaarcijfers.errors import UserError
-    from jaarcijfers.story.checker import claim_from
+    from jaarcijfers.story.checker import read_sentences
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"{path} bestaat niet: de Engelse editie is gebouwd zonder tekst") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
-    found = [
-        (
-            item.get("plaats", ""),
-            Sentence(
-                item["tekst"],
-                item.get("sjabloon", ""),
-                tuple(claim_from(c) for c in item.get("beweringen", [])),
-                item.get("bevinding", ""),
-            ),
-        )
-        for item in data.get("zinnen", [])
-    ]
-    return _problems(found, values)
+    return _problems(read_sentences(path), values)
 
 
 def check(edition: Edition, values: Values) -> list[str]:

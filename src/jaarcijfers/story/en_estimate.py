@@ -13,7 +13,7 @@ from __future__ import annotations
 from jaarcijfers.edition.model import Edition, Estimate, EstimateApproach
 from jaarcijfers.estimate.result import APPROACH_NAMES, INTERVAL_NAMES, NOT_BOUNDED, ReportEstimate
 from jaarcijfers.language import EN, Language
-from jaarcijfers.story.model import Claim, ClaimKind, EstimateText, Paragraph, Ref, Sentence
+from jaarcijfers.story.model import EstimateText, Paragraph, Sentence
 from jaarcijfers.story.published import Values
 
 LABEL = "Experimental statistics."
@@ -73,23 +73,16 @@ def join(items: list[str]) -> str:
 
 
 def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> EstimateText | None:
-    """The English estimate section of a (Dutch) edition, or None when it has no estimate."""
-    from jaarcijfers.story.estimate import synthetic_note
+    """The English estimate section of a (Dutch) edition, or None when it has no estimate: the Dutch
+    section's selection and claims (`story.estimate.said`) in English."""
+    from jaarcijfers.story.estimate import said
 
+    plan = said(edition, values)
     est = edition.estimate
-    if not isinstance(est, Estimate) or est.total is None:
+    if plan is None or not isinstance(est, Estimate):
         return None
     c = lang.count
-    y = edition.year
-    total, lo, hi = (Ref.of_fact(f"schatting_{k}_{y}") for k in ("totaal", "ondergrens", "bovengrens"))
-    observed = Ref.cell("1", "", "Geregistreerde slachtoffers", str(y))
-    claims = [
-        Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in (total, lo, hi) if values.text(r)
-    ]
-    has_observed = values.text(observed) == str(est.observed)
-    if has_observed:
-        claims.append(Claim(ClaimKind.VALUE, (observed,), str(est.observed), (y,)))
-        claims.append(Claim(ClaimKind.COMPARE, (total, observed), "gt", (y,)))
+    y = plan.year
     label = est.experimental or ReportEstimate.label
     first = [
         Sentence(
@@ -99,19 +92,19 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
         )
     ]
     interval = (
-        f", with a margin of uncertainty from {c(values.text(lo) or '')} to {c(values.text(hi) or '')}"
-        if values.text(lo) and values.text(hi)
+        f", with a margin of uncertainty from {c(plan.interval[0])} to {c(plan.interval[1])}"
+        if plan.interval
         else ""
     )
     body = (
         "Not every victim comes to the attention of the authorities. Because many victims are reported by more "
         "than one organisation, the overlap between the reporting organisations makes it possible to estimate "
         f"how many victims there were in total, including those never registered. For {y} that estimate comes "
-        f"to about {c(values.text(total) or '')}{interval}"
+        f"to about {c(plan.total)}{interval}"
     )
-    body += f"; {c(str(est.observed))} were registered." if has_observed else "."
-    first.append(Sentence(body, "en.estimate.main", tuple(claims)))
-    if synthetic_note(edition):
+    body += f"; {c(plan.observed)} were registered." if plan.observed else "."
+    first.append(Sentence(body, "en.estimate.main", plan.main))
+    if plan.synthetic:
         first.append(
             Sentence(
                 "Note: this edition rests on a synthetic delivery (as the delivery's description says). The "
@@ -121,8 +114,8 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
             )
         )
     names = reporter_names(lang)
-    terms = [" and ".join(names.get(t, t) for t in term.split(":")) for term in est.model_terms]
-    lists = join([names.get(code, code) for code in est.lists])
+    terms = [" and ".join(names.get(t, t) for t in term) for term in plan.terms]
+    lists = join([names.get(code, code) for code in plan.lists])
     method = [
         Sentence(
             "The estimate was made with multiple systems estimation: a log-linear Poisson model over the "
@@ -139,17 +132,15 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
             (),
         ),
     ]
-    averaged = next((a for a in est.approaches if a.key == "bma" and a.total is not None), None)
-    refs_bma = [Ref.of_fact(f"schatting_bma_{name}_{y}") for name in ("totaal", "ondergrens", "bovengrens")]
-    if averaged is not None and all(values.text(r) for r in refs_bma):
-        total_text, low, high = (c(values.text(r) or "") for r in refs_bma)
+    if plan.averaged is not None:
+        total_text, low, high = (c(x) for x in plan.averaged)
         method.append(
             Sentence(
                 "Bayesian model averaging does take that uncertainty into account: it weighs every decomposable "
                 f"model by how well it fits (the method of the R package dga) and arrives at {total_text}, "
                 f"with a credible interval from {low} to {high}.",
                 "en.estimate.averaged",
-                tuple(Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs_bma),
+                plan.averaged_claims,
             )
         )
     else:
@@ -160,21 +151,13 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
                 (),
             )
         )
-    others = [a for a in est.approaches if a.key not in (est.model, "bma") and a.total is not None]
-    refs = [Ref.of_fact(f"schatting_{a.key.replace('-', '_')}_totaal_{y}") for a in others]
-    parts = [
-        f"{c(values.text(r) or '')} ({approach_name(lang, a)})"
-        for a, r in zip(others, refs, strict=True)
-        if values.text(r)
-    ]
+    parts = [f"{c(text)} ({approach_name(lang, a)})" for a, text in plan.others]
     if parts:
         method.append(
             Sentence(
                 "Choosing the model in another way gives " + join(parts) + ".",
                 "en.estimate.sensitivity",
-                tuple(
-                    Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs if values.text(r)
-                ),
+                plan.others_claims,
             )
         )
     return EstimateText((Paragraph(tuple(first)),), (Paragraph(tuple(method)),), None)
