@@ -73,6 +73,10 @@ def test_english_estimate_says_what_the_dutch_says(demo: Edition) -> None:
     rows = en_estimate.table(demo, EN)
     assert [r["name"] for r in rows] == [en_estimate.approach_name(EN, a) for a in demo.estimate.approaches]
     assert all(r["kind"] for r in rows if r["interval"])
+    # the model's warnings and notes, every one in English (the demo's: pairs without overlap, methods apart)
+    warnings = en_estimate.warnings(demo, EN)
+    assert len(warnings) == len(demo.estimate.warnings) + len(demo.estimate.notes) >= 1
+    assert not any(w in " ".join(warnings).split() for w in ("van", "het", "een", "lijsten", "schatting"))
     sentences = en_check.sentences(demo, values)
     assert any(s.template == "en.estimate.main" for s in sentences)  # the build's check reads them
     assert en_check.check(demo, values) == []

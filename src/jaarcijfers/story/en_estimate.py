@@ -22,12 +22,57 @@ LABEL = "Experimental statistics."
 
 def words() -> list[tuple[str, str]]:
     """(key, Dutch text) of the estimate's words in the message catalogue: the approaches' names, the
-    intervals' names and the status of an estimate the data do not bound."""
+    intervals' names, the status of an estimate the data do not bound, and the model's warnings
+    (`estimate.warning.<code>`, with the Dutch words their values may be: `estimate.warning.<value>`)."""
+    from jaarcijfers.estimate.warning_texts import TEMPLATES, WORDS
+
     out = [(f"estimate.approach.{k}", v) for k, v in APPROACH_NAMES.items()]
     out += [(f"estimate.interval.{k}", v) for k, v in INTERVAL_NAMES.items()]
     out.append(("estimate.status", NOT_BOUNDED))
     out.append(("estimate.label", ReportEstimate.label))
+    out += [(f"estimate.warning.{code}", text) for code, text in TEMPLATES.items()]
+    out += [(f"estimate.warning.{name}", text) for name, texts in WORDS.items() for text in texts]
     return out
+
+
+def warning_text(lang: Language, text: str) -> str | None:
+    """A warning or note of the estimate (Dutch, `estimate.warning_texts`) in the language: its template
+    from the message catalogue, its values in the language (list names as the reporting organisations of
+    Figure 12, numbers in the language's notation, the Dutch words of `WORDS` from the catalogue). None
+    for a text not written from the templates."""
+    import re
+
+    from jaarcijfers.estimate.warning_texts import LISTS, NUMBERS, TEMPLATES, WORDS, parse
+
+    found = parse(text)
+    if found is None:
+        return None
+    code, values = found
+    names = reporter_names(lang)
+
+    def word(name: str, value: str) -> str:
+        if name in LISTS:
+            return re.sub(r"[\w-]+", lambda m: names.get(m.group(), m.group()), value)
+        if name in NUMBERS or (name == "apart" and value not in WORDS["apart"]):
+            return lang.count(value.replace(".", ""))
+        if name in WORDS:
+            parts = value.split(" en ") if name == "reason" else [value]
+            if all(lang.has(f"estimate.warning.{name}", p) for p in parts):
+                return lang.gettext(" en ").join(lang.text(f"estimate.warning.{name}", p) for p in parts)
+        return value
+
+    template = lang.text(f"estimate.warning.{code}", TEMPLATES[code])
+    return template.format(**{k: word(k, v) for k, v in values.items()})
+
+
+def warnings(edition: Edition, lang: Language, notes: bool = True) -> list[str]:
+    """The estimate's warnings (and notes about the data, unless `notes` is False) of a (Dutch) edition in
+    the language, in their order."""
+    est = edition.estimate
+    if not isinstance(est, Estimate):
+        return []
+    texts = (*est.warnings, *(est.notes if notes else ()))
+    return [t for t in (warning_text(lang, w) for w in texts) if t is not None]
 
 
 def approach_name(lang: Language, a: EstimateApproach) -> str:
