@@ -256,7 +256,7 @@ HEADLINES: dict[str, Callable[[Words], str]] = {
     "cassatie": lambda w: f"Appeal in cassation in {w.fw[0]} cases after an appeal" if w.fw[0] else "",
     "berecht_geslacht": lambda w: f"Mostly men: {w.fw[0]} suspects tried" if w.fw[0] else "",
     "berecht_herkomst": lambda w: f"Born in the Netherlands: {w.fw[0]} suspects tried" if w.fw[0] else "",
-    "berecht_leeftijd": lambda w: f"Suspects tried {w.x[0]} years old on average",
+    "berecht_leeftijd": lambda w: f"Suspects tried were {w.x[0]} years old on average",
     "veroordeeld_vijf_jaar": lambda w: f"A conviction in {w.p[0]} of the cases decided",
 }
 """The headline of a context that may head its figure (`Context.headline`); '' when it cannot be said."""
