@@ -204,16 +204,21 @@ def delivery_provenance(con, data: Path | None) -> Provenance:
 def check_story(edition: Edition, out: Path, languages: tuple[Language, ...] = ()) -> list[str]:
     """Write the findings with their claims (`bevindingen.json`) and check every claim against the
     figures.csv and facts.csv just written: a false claim stops the build with a clear message. The
-    English sentences (`--lang en`) carry the same findings' claims and are checked the same way."""
+    English sentences (`--lang en`) carry the same findings' claims: written to the English edition's
+    claims file (`en/findings.json`) and checked the same way, from the file."""
     from jaarcijfers.story.checker import check_folder, write_claims
 
     written = write_claims(edition, out)
     problems = check_folder(out)
     if any(lang.code == "en" for lang in languages):
+        from jaarcijfers.render.publication import files, folder
         from jaarcijfers.story import en_check
         from jaarcijfers.story.published import Values
 
-        problems += en_check.check(edition, Values.of_folder(out))
+        en = next(lang for lang in languages if lang.code == "en")
+        name = f"{folder(en)}/{files(edition, en).claims}"
+        written += en_check.write_claims(edition, out, name)
+        problems += en_check.check_file(out / name, Values.of_folder(out))
     if problems:
         raise UserError(
             "de tekst bevat beweringen die de gepubliceerde cijfers niet dragen:\n"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.sdc.policy import BLANK
+from jaarcijfers.story.checker import CLAIMS_FILE
 
 PUBLISHER = N_("Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen")
 PUBLISHER_LINES = (N_("Nationaal Rapporteur Mensenhandel"), N_("en Seksueel Geweld tegen Kinderen"))
@@ -68,6 +69,7 @@ class Files:
     press: str
     open_data: str  # the folder
     datapackage: str  # the open data's description, from the edition's folder
+    claims: str  # every sentence of the text with its claims (docs/narrative.md, "Claims and the checker")
 
 
 def files(edition: Edition, lang: Language = NL) -> Files:
@@ -81,6 +83,7 @@ def files(edition: Edition, lang: Language = NL) -> Files:
             "persbericht.html",
             "open-data",
             "open-data/datapackage.json",
+            CLAIMS_FILE,
         )
     return Files(
         "index.html",
@@ -89,6 +92,7 @@ def files(edition: Edition, lang: Language = NL) -> Files:
         "press-release.html",
         "open-data",
         "open-data/datapackage.json",
+        "findings.json",
     )
 
 

@@ -356,7 +356,7 @@ def _estimate_context_in(edition: Edition, lang: Language) -> dict[str, Any] | N
         "paragraphs": [p.text for p in text.paragraphs],
         "method": [p.text for p in text.method],
         "rows": en_estimate.table(source, lang),
-        "warnings": [],
+        "warnings": en_estimate.warnings(source, lang),
         "notes": [],
         "external": [(q.text, q.source) for q in edition.editorial.estimates],  # the analysts' English
         "svg": Markup(estimate_svg(est, source, lang))
