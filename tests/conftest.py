@@ -7,6 +7,9 @@ examples on every run.
 source tree and shares the result between test processes (pytest-xdist workers) and between the fast and
 the slow test targets (docs/testing.md): the output folder is keyed by a hash of the package's files, the
 lock file and the arguments, and built under a file lock. Tests must not write into it.
+
+tests/ itself is on the module path (below, whatever pytest's import mode): the helpers shared by tests in
+several folders are modules of it, imported by name (`filesystems`: tmpfs, a full disk, snapshots).
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
+TESTS = str(ROOT / "tests")
+if TESTS not in sys.path:
+    sys.path.insert(0, TESTS)
 CACHE = ROOT / "build" / "test-editions"
 SOURCE_DATE_EPOCH = "1735689600"
 

@@ -16,7 +16,12 @@ from jaarcijfers.errors import UserError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from jaarcijfers.edition.model import Edition, Estimate, NoEstimate  # noqa: F401 - NoEstimate in annotation
+    from jaarcijfers.edition.model import (  # noqa: F401 - NoEstimate in annotation
+        Edition,
+        Estimate,
+        NoEstimate,
+        Provenance,
+    )
     from jaarcijfers.language import Language
     from jaarcijfers.sdc.audit import AuditResult
     from jaarcijfers.sdc.prior import PriorEdition
@@ -172,9 +177,10 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
     return published_estimate(res, year)
 
 
-def delivery_provenance(con, data: Path | None) -> dict:
+def delivery_provenance(con, data: Path | None) -> Provenance:
     from jaarcijfers import RULES_VERSION, __version__
     from jaarcijfers.contract.schema import CONTRACT_VERSION
+    from jaarcijfers.edition.model import DeliveredFile, Provenance
 
     try:
         rows = con.execute(
@@ -183,39 +189,36 @@ def delivery_provenance(con, data: Path | None) -> dict:
         ).fetchall()
     except Exception:  # noqa: BLE001 - provenance is informative; a warehouse without it still builds
         rows = []
-    return {
-        "software": "jaarcijfers",
-        "software_version": __version__,
-        "rules_version": RULES_VERSION,
-        "contract_version": CONTRACT_VERSION,
-        "deliveries": [
-            {
-                "bron": s,
-                "bestand": f,
-                "sha256": h,
-                "rijen": int(n),
-                "peildatum": None if p is None else str(p),
-                "levering_bron": b,
-                "omschrijving": o,
-            }
+    return Provenance(
+        software="jaarcijfers",
+        software_version=__version__,
+        rules_version=RULES_VERSION,
+        contract_version=CONTRACT_VERSION,
+        deliveries=tuple(
+            DeliveredFile(s, f, h, int(n), None if p is None else str(p), b, o)
             for s, f, h, n, p, b, o in rows
-        ],
-    }
+        ),
+    )
 
 
 def check_story(edition: Edition, out: Path, languages: tuple[Language, ...] = ()) -> list[str]:
     """Write the findings with their claims (`bevindingen.json`) and check every claim against the
     figures.csv and facts.csv just written: a false claim stops the build with a clear message. The
-    English sentences (`--lang en`) carry the same findings' claims and are checked the same way."""
+    English sentences (`--lang en`) carry the same findings' claims: written to the English edition's
+    claims file (`en/findings.json`) and checked the same way, from the file."""
     from jaarcijfers.story.checker import check_folder, write_claims
 
     written = write_claims(edition, out)
     problems = check_folder(out)
     if any(lang.code == "en" for lang in languages):
+        from jaarcijfers.render.publication import files, folder
         from jaarcijfers.story import en_check
         from jaarcijfers.story.published import Values
 
-        problems += en_check.check(edition, Values.of_folder(out))
+        en = next(lang for lang in languages if lang.code == "en")
+        name = f"{folder(en)}/{files(edition, en).claims}"
+        written += en_check.write_claims(edition, out, name)
+        problems += en_check.check_file(out / name, Values.of_folder(out))
     if problems:
         raise UserError(
             "de tekst bevat beweringen die de gepubliceerde cijfers niet dragen:\n"

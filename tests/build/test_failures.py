@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from filesystems import fill, leftovers, mount_tmpfs, tree, umount, without_dac_override
 from jaarcijfers.build import run_build
 from jaarcijfers.errors import UserError
-
-from .filesystems import fill, leftovers, mount_tmpfs, tree, umount, without_dac_override
 
 SOURCE_DATE_EPOCH = "1735689600"
 

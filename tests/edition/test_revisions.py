@@ -3,6 +3,8 @@ series whose finding turned."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from jaarcijfers.edition.model import (
@@ -17,6 +19,7 @@ from jaarcijfers.edition.model import (
 from jaarcijfers.edition.record import RecordedEdition, published_cells, record_of
 from jaarcijfers.edition.revisions import compare, is_symbol
 from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.figures.spec import Chart
 from jaarcijfers.numbers import published_number
 
 V = "Geregistreerde slachtoffers"
@@ -158,7 +161,7 @@ def _edition(year: int, rows: dict[str, tuple[str, ...]], columns: tuple[str, ..
         "comensha",
         "slachtoffers",
         "s",
-        "line",
+        Chart.LINE,
         False,
         "",
         (),
@@ -172,7 +175,7 @@ def _edition(year: int, rows: dict[str, tuple[str, ...]], columns: tuple[str, ..
         (figure,),
         (),
         Disclosure("publicatie", ()),
-        {"deliveries": []},
+        published_on=datetime.date(year + 1, 6, 1),
     )
 
 

@@ -49,6 +49,7 @@ def expected(case: str, name: str = "expected.csv") -> list[dict[str, str]]:
 
 def compute(delivery: Path, year: int):  # type: ignore[no-untyped-def]
     """Raw cells, published edition and facts for a fixture delivery."""
+    from jaarcijfers.edition.model import Provenance
     from jaarcijfers.edition.publish import publish
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all
@@ -57,7 +58,7 @@ def compute(delivery: Path, year: int):  # type: ignore[no-untyped-def]
     con = open_delivery(delivery)
     year, figures = compute_all(con, year)
     facts = compute_facts(con, year, figures)
-    edition = publish(year, figures, facts, "publicatie", {})
+    edition = publish(year, figures, facts, "publicatie", Provenance())
     raw = {(c.key.figure, c.key.part, c.key.row, c.key.column): c for f in figures for c in f.cells()}
     shown = {
         (f.id, b.part, c.row, c.column): c.display for f in edition.figures for b in f.blocks for c in b.cells

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from jaarcijfers.edition.model import (
+    DeliveredFile,
     Disclosure,
     Edition,
     LabelMeaning,
+    Provenance,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
@@ -19,7 +21,7 @@ from jaarcijfers.edition.model import (
 from jaarcijfers.edition.sections import report_sections
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKind
-from jaarcijfers.figures.spec import Role
+from jaarcijfers.figures.spec import Chart, Role
 from jaarcijfers.sdc.policy import Symbol
 
 YEARS = ("2020", "2021", "2022", "2023", "2024")
@@ -46,7 +48,7 @@ def _figure(
     fid: str,
     title: str,
     section: str,
-    chart: str,
+    chart: Chart,
     blocks,
     *,
     source="CoMensha",
@@ -80,14 +82,14 @@ def make_edition(**changes) -> Edition:
         "1",
         "Aantal geregistreerde slachtoffers van mensenhandel, 2020-2024",
         "Slachtoffers",
-        "line",
+        Chart.LINE,
         [_block("", "", {"Geregistreerde slachtoffers": ("1013", "791", "814", "868", "944")}, YEARS)],
     )
     f2 = _figure(
         "2",
         "Aantal geregistreerde slachtoffers naar vorm van mensenhandel, 2020-2024",
         "Vormen van mensenhandel",
-        "line",
+        Chart.LINE,
         [
             _block(
                 "",
@@ -107,7 +109,7 @@ def make_edition(**changes) -> Edition:
         "6",
         "Aantal geregistreerde slachtoffers naar leeftijdscategorie, per jaar (2020-2024) en per vorm (2024)",
         "Leeftijd en geslacht",
-        "grouped_bar",
+        Chart.GROUPED_BAR,
         [
             _block(
                 "jaar",
@@ -127,7 +129,7 @@ def make_edition(**changes) -> Edition:
         "16",
         "Aantal bij het OM ingeschreven mensenhandelzaken naar vorm, 2020-2024",
         "Vervolging",
-        "stacked_bar",
+        Chart.STACKED_BAR,
         [
             _block(
                 "",
@@ -151,7 +153,7 @@ def make_edition(**changes) -> Edition:
         "20",
         "Aantal hoger beroepen naar type eindarrest, 2020-2024",
         "Hoger beroep en cassatie",
-        "grouped_bar",
+        Chart.GROUPED_BAR,
         [
             _block(
                 "",
@@ -182,7 +184,7 @@ def make_edition(**changes) -> Edition:
         "T1",
         "Tien meest voorkomende nationaliteiten, 2024",
         "Herkomst",
-        "bar",
+        Chart.BAR,
         [
             _block(
                 "",
@@ -229,20 +231,14 @@ def make_edition(**changes) -> Edition:
             ),
         ),
         published_on=datetime.date(2025, 6, 12),
-        provenance={
-            "software": "jaarcijfers",
-            "software_version": "0.1.0",
-            "rules_version": "2024.1",
-            "deliveries": [
-                {
-                    "bron": "comensha",
-                    "bestand": "comensha_registraties.csv",
-                    "sha256": "ab" * 32,
-                    "rijen": 1200,
-                    "peildatum": "2025-03-01",
-                }
-            ],
-        },
+        provenance=Provenance(
+            software="jaarcijfers",
+            software_version="0.1.0",
+            rules_version="2024.1",
+            deliveries=(
+                DeliveredFile("comensha", "comensha_registraties.csv", "ab" * 32, 1200, "2025-03-01"),
+            ),
+        ),
     )
     kw.update(changes)
     return Edition(**kw)

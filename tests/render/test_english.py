@@ -90,6 +90,7 @@ def test_english_edition_files(both) -> None:  # type: ignore[no-untyped-def]
     en = both / "en"
     names = sorted(p.name for p in en.iterdir())
     assert names == [
+        "findings.json",
         "human-trafficking-figures-2024.pdf",
         "human-trafficking-figures-2024.xlsx",
         "index.html",
@@ -322,3 +323,34 @@ def test_english_narrative_in_the_site_and_the_pdf(both) -> None:  # type: ignor
     assert sum(s.text.replace("\u00ad", "") in pdf for s in told) > len(told) // 2
     package = json.loads((both / "en" / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["language"] == "en"
+
+
+def test_english_claims_file(both) -> None:  # type: ignore[no-untyped-def]
+    """`en/findings.json`: the structure of `bevindingen.json`, English sentences with the Dutch findings'
+    claims, no Dutch word in them, and every claim true against the published files (the build's check,
+    from the file)."""
+    from jaarcijfers.story import en_check
+    from jaarcijfers.story.published import Values
+
+    english = json.loads((both / "en" / "findings.json").read_text(encoding="utf-8"))
+    dutch = json.loads((both / "bevindingen.json").read_text(encoding="utf-8"))
+    assert english.keys() == dutch.keys()
+    assert english["zinnen"][0].keys() == dutch["zinnen"][0].keys()
+    assert [k["id"] for k in english["kandidaten"]] == [k["id"] for k in dutch["kandidaten"]]
+
+    def claims(data: dict, where: str) -> dict:  # type: ignore[type-arg]
+        out: dict = {}  # type: ignore[type-arg]
+        for z in data["zinnen"]:
+            if z["plaats"].startswith(where) and z["bevinding"]:
+                out.setdefault(z["bevinding"], []).extend(
+                    json.dumps(c, sort_keys=True) for c in z["beweringen"]
+                )
+        return {k: set(v) for k, v in out.items()}
+
+    for where in ("1|", "2|", "3", "pers"):
+        assert claims(english, where).keys() == claims(dutch, where).keys(), where
+    nl_text = claims(dutch, "1|") | claims(dutch, "2|")
+    assert all(v <= nl_text[k] for k, v in (claims(english, "1|") | claims(english, "2|")).items())
+    assert dutch_words(" ".join(z["tekst"] for z in english["zinnen"])) == []
+    assert dutch_words(" ".join(k["kop"] for k in english["kandidaten"])) == []
+    assert en_check.check_file(both / "en" / "findings.json", Values.of_folder(both)) == []

@@ -73,6 +73,10 @@ def test_english_estimate_says_what_the_dutch_says(demo: Edition) -> None:
     rows = en_estimate.table(demo, EN)
     assert [r["name"] for r in rows] == [en_estimate.approach_name(EN, a) for a in demo.estimate.approaches]
     assert all(r["kind"] for r in rows if r["interval"])
+    # the model's warnings and notes, every one in English (the demo's: pairs without overlap, methods apart)
+    warnings = en_estimate.warnings(demo, EN)
+    assert len(warnings) == len(demo.estimate.warnings) + len(demo.estimate.notes) >= 1
+    assert not any(w in " ".join(warnings).split() for w in ("van", "het", "een", "lijsten", "schatting"))
     sentences = en_check.sentences(demo, values)
     assert any(s.template == "en.estimate.main" for s in sentences)  # the build's check reads them
     assert en_check.check(demo, values) == []
@@ -167,3 +171,36 @@ def test_english_top_ten_newcomers_and_leavers(demo: Edition) -> None:
     ]
     assert en.join_and(["A", "B", "C"]) == "A, B and C"
     assert en_check.check(demo, Values.of_edition(demo)) == []
+
+
+def test_every_kind_and_context_has_english_words(demo: Edition) -> None:
+    """Derived from the registries: every kind of finding has an English writer, every context fact and
+    family of nationalities (`story.context`) an English template, every context that may head a figure an
+    English headline; and on the demo every context finding is told in English, with its claims."""
+    from jaarcijfers.story import en_context
+    from jaarcijfers.story.context import CONTEXTS, NATIONALITIES
+    from jaarcijfers.story.model import FindingKind
+
+    writer = en.EnglishWriter(demo, Values.of_edition(demo))
+    assert set(writer.writers()) == set(FindingKind)
+    assert {c.key for c in CONTEXTS} <= set(en_context.CONTEXTS)
+    assert {c.key for c in CONTEXTS if c.headline} <= set(en_context.HEADLINES)
+    assert {n.key for n in NATIONALITIES} <= set(en_context.NATIONALITIES)
+    contexts = [f for f in en_candidates(demo) if f.kind == FindingKind.CONTEXT]
+    assert len(contexts) >= len(CONTEXTS)
+    for f in contexts:
+        sentences = writer.write(f, en.Para())
+        assert sentences and all(s.claims == f.claims and s.text.endswith(".") for s in sentences), f.id
+        assert not any(w in s.text.split() for s in sentences for w in ("van", "het", "een", "slachtoffers"))
+
+
+def test_english_tells_every_finding_the_dutch_tells_beside_the_figures(demo: Edition) -> None:
+    from jaarcijfers.story.compose import tell
+
+    texts = en.texts(demo)
+    for sec in tell(demo).sections:
+        for g in sec.groups:
+            dutch = {s.finding for p in g.paragraphs for s in p.sentences if s.finding}
+            told = {s.finding for p in texts[g.figure].paragraphs for s in p} if g.figure in texts else set()
+            assert dutch == told, (g.figure, dutch - told)
+            assert (g.headline is None) == (texts[g.figure].headline is None if g.figure in texts else True)

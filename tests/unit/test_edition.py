@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 
 import pytest
@@ -9,17 +10,22 @@ import pytest
 from jaarcijfers.edition.files import (
     facts_csv,
     figures_csv,
+    provenance_metadata,
     read_cells,
     read_edition,
     read_fact_values,
     read_facts,
+    read_provenance,
+    write_files,
 )
+from jaarcijfers.edition.model import DeliveredFile, Provenance
 from jaarcijfers.edition.publish import protect_facts
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts import values as v
 from jaarcijfers.facts.compute import ComputedFact
 from jaarcijfers.facts.values import FactUnit
-from jaarcijfers.figures.model import CellKey
+from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.figures.spec import Chart
 from jaarcijfers.paths import REFERENCE_2024
 from jaarcijfers.sdc.policy import get_policy
 
@@ -70,6 +76,7 @@ def test_read_back_and_write_again_gives_the_same_files(tmp_path):
     assert read_fact_values(tmp_path / "facts.csv") == read_fact_values(REFERENCE_2024 / "facts.csv")
     again = read_edition(tmp_path)
     assert again.figures == edition.figures and again.year == edition.year == 2024
+    assert all(isinstance(f.chart, Chart) for f in again.figures)  # the catalogue's chart kind
 
 
 def test_reference_facts_keep_their_columns():
@@ -97,3 +104,81 @@ def test_bad_files_are_clear_user_errors(tmp_path, name, content, message):
             read_cells(path)
         else:
             read_facts(path)
+
+
+def test_an_edition_reads_back_with_the_cell_kinds_it_was_published_with(tmp_path):
+    """`read_edition` takes every cell's kind from the catalogue (`figures.kinds`): the kinds the engine
+    gave the cells, also where the text cannot tell (a withheld share or mean under the strict policy)."""
+    from jaarcijfers.edition.publish import publish
+    from jaarcijfers.figures.engine import compute_all
+    from jaarcijfers.warehouse.load import open_delivery
+    from jaarcijfers.warehouse.years import delivery_years
+    from sdc import deliveries as D
+
+    con = open_delivery(D.write_tables(tmp_path / "levering", D.plant_tried_suspects(D.tables(13), 1)))
+    year, figures = compute_all(con, D.YEAR, delivery_years(con))
+    con.close()
+    edition = publish(year, figures, [], "strict", Provenance())
+    (tmp_path / "editie").mkdir()
+    write_files(edition, tmp_path / "editie")
+
+    def kinds(ed):
+        return {
+            (f.id, b.part, c.row, c.column): (c.display, c.kind)
+            for f in ed.figures
+            for b in f.blocks
+            for c in b.cells
+        }
+
+    built = kinds(edition)
+    assert kinds(read_edition(tmp_path / "editie", "strict")) == built
+    withheld = {kind for display, kind in built.values() if display == "x"}
+    assert {CellKind.COUNT, CellKind.PERCENT, CellKind.MEAN} <= withheld
+    assert CellKind.ROUNDED in {kind for _, kind in built.values()}
+
+
+PROVENANCE = Provenance(
+    software="jaarcijfers",
+    software_version="0.1.0",
+    rules_version="2024.1",
+    contract_version="1.2",
+    deliveries=(
+        DeliveredFile(
+            "comensha", "comensha_registraties", "ab" * 32, 7387, "2025-03-01", "CoMensha", "Registraties"
+        ),
+        DeliveredFile("ind", "ind_tabel", "cd" * 32, 40),
+    ),
+)
+
+
+def test_provenance_is_written_and_read_back_as_metadata_json_has_it():
+    written = provenance_metadata(PROVENANCE)
+    assert written["deliveries"][1] == {
+        "bron": "ind",
+        "bestand": "ind_tabel",
+        "sha256": "cd" * 32,
+        "rijen": 40,
+        "peildatum": None,
+        "levering_bron": None,
+        "omschrijving": None,
+    }
+    assert "bron" not in written  # a field that is None is not written
+    assert read_provenance(json.loads(json.dumps(written)), "metadata.json") == PROVENANCE
+    assert read_provenance({}, "metadata.json") == Provenance()  # an edition published without it
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        ({"rules_version": 2024}, "rules_version moet een tekst zijn"),
+        ({"deliveries": {"bron": "ind"}}, "deliveries moet een lijst"),
+        (
+            {"deliveries": [{"bron": "ind", "bestand": "ind_tabel", "sha256": "cd", "rijen": "40"}]},
+            "geen geleverd bestand",
+        ),
+    ],
+)
+def test_provenance_of_another_type_is_a_clear_error(meta, message):
+    with pytest.raises(UserError, match=message) as info:
+        read_provenance(meta, "oud/metadata.json")
+    assert info.value.message.startswith("oud/metadata.json: ")

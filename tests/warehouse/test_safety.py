@@ -8,12 +8,12 @@ import os
 import stat
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from filesystems import fill, mount_tmpfs, umount
 from jaarcijfers.contract.example import example_tables, write_delivery
 from jaarcijfers.errors import UserError
 from jaarcijfers.warehouse import load as load_module
@@ -131,41 +131,9 @@ def test_a_locked_warehouse_is_named(tmp_path):
 # ---- a full disk ----------------------------------------------------------------------------------
 
 
-def _mount_tmpfs(target: Path, size: str) -> bool:
-    """Mount a small tmpfs at `target` if this machine allows it (root, CAP_SYS_ADMIN); else False and
-    the test simulates ENOSPC instead (`JAARCIJFERS_TEST_NO_TMPFS=1` forces that path)."""
-    target.mkdir(parents=True, exist_ok=True)
-    if os.environ.get("JAARCIJFERS_TEST_NO_TMPFS"):
-        return False
-    proc = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(target)], capture_output=True
-    )
-    return proc.returncode == 0
-
-
-def _fill(folder: Path) -> Path:
-    """Fill the file system of `folder` to the last byte."""
-    filler = folder / f"vulsel-{uuid.uuid4().hex}"
-    with open(filler, "wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
-    try:
-        with open(filler, "ab") as handle:  # the last few bytes
-            while True:
-                handle.write(b"\0")
-                handle.flush()
-    except OSError:
-        pass
-    return filler
-
-
 def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, monkeypatch):
     disk = tmp_path / "disk"
-    mounted = _mount_tmpfs(disk, "16m")
+    mounted = mount_tmpfs(disk, "16m", mode="0700")
     try:
         wh = disk / "wh.duckdb"
         assert load_delivery(write_delivery(tmp_path / "v1"), wh).loaded
@@ -183,7 +151,7 @@ def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, mon
         ]
         v2 = write_delivery(tmp_path / "v2", big)
         if mounted:
-            filler = _fill(disk)
+            filler = fill(disk)
         else:  # no tmpfs here: the disk fills up (ENOSPC) while the rows are written
             real_load = load_module._load
 
@@ -213,15 +181,15 @@ def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, mon
             assert con.execute("SELECT count(*) FROM om_feiten").fetchone() == (3,)
     finally:
         if mounted:
-            subprocess.run(["umount", "-l", str(disk)], check=False)
+            umount(disk)
 
 
 def test_disk_full_while_writing_the_quarantine_loads_nothing(tmp_path, monkeypatch):
     disk = tmp_path / "disk"
-    mounted = _mount_tmpfs(disk, "1m")
+    mounted = mount_tmpfs(disk, "1m", mode="0700")
     try:
         if mounted:
-            _fill(disk)
+            fill(disk)
         else:  # no tmpfs here: writing a quarantine file fails with ENOSPC
             real_open = os.open
 
@@ -242,4 +210,4 @@ def test_disk_full_while_writing_the_quarantine_loads_nothing(tmp_path, monkeypa
                 assert "loads" not in tables or con.execute("SELECT count(*) FROM loads").fetchone() == (0,)
     finally:
         if mounted:
-            subprocess.run(["umount", "-l", str(disk)], check=False)
+            umount(disk)

@@ -23,10 +23,12 @@ from typing import TYPE_CHECKING, Any
 from jaarcijfers.edition.model import (
     NO_DATA,
     DataIdentities,
+    DeliveredFile,
     Disclosure,
     Edition,
     Estimate,
     NoEstimate,
+    Provenance,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
@@ -36,7 +38,7 @@ from jaarcijfers.edition.model import (
 )
 from jaarcijfers.errors import UserError
 from jaarcijfers.facts.values import FactUnit
-from jaarcijfers.figures.model import CellKey, CellKind
+from jaarcijfers.figures.model import CellKey
 from jaarcijfers.sdc.policy import DEFAULT, get_policy
 
 if TYPE_CHECKING:
@@ -99,8 +101,69 @@ def metadata(edition: Edition, built_at: str) -> dict[str, Any]:
         "schatting_verborgen_aantal": estimate_metadata(edition.estimate),
         "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
         **disclosure_metadata(edition.disclosure),
-        **edition.provenance,
+        **provenance_metadata(edition.provenance),
     }
+
+
+def provenance_metadata(provenance: Provenance) -> dict[str, Any]:
+    """The provenance as `metadata.json` records it: every field that is not None."""
+    out: dict[str, Any] = {k: v for k, v in asdict(provenance).items() if v is not None and k != "deliveries"}
+    if provenance.deliveries is not None:
+        out["deliveries"] = [asdict(d) for d in provenance.deliveries]
+    return out
+
+
+_PROVENANCE_TEXTS = ("software", "software_version", "rules_version", "contract_version", "bron")
+_DELIVERY_TEXTS = ("bron", "bestand", "sha256")
+_DELIVERY_OPTIONAL = ("peildatum", "levering_bron", "omschrijving")
+
+
+def read_provenance(meta: Mapping[str, Any], where: str) -> Provenance:
+    """The provenance an edition's `metadata.json` records (what it does not hold is None); a field of
+    another type is a clear error."""
+    texts: dict[str, str | None] = {}
+    for key in _PROVENANCE_TEXTS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise UserError(f"{where}: {key} moet een tekst zijn, niet {value!r}")
+        texts[key] = value
+    rows = meta.get("deliveries")
+    if rows is not None and not isinstance(rows, list):
+        raise UserError(f"{where}: deliveries moet een lijst van geleverde bestanden zijn")
+    deliveries = None if rows is None else tuple(_delivered_file(row, where) for row in rows)
+    return Provenance(
+        software=texts["software"],
+        software_version=texts["software_version"],
+        rules_version=texts["rules_version"],
+        contract_version=texts["contract_version"],
+        deliveries=deliveries,
+        bron=texts["bron"],
+    )
+
+
+def _delivered_file(row: object, where: str) -> DeliveredFile:
+    ok = (
+        isinstance(row, dict)
+        and all(isinstance(row.get(k), str) for k in _DELIVERY_TEXTS)
+        and isinstance(row.get("rijen"), int)
+        and not isinstance(row.get("rijen"), bool)
+        and all(row.get(k) is None or isinstance(row.get(k), str) for k in _DELIVERY_OPTIONAL)
+    )
+    if not ok:
+        raise UserError(
+            f"{where}: deliveries: {row!r} is geen geleverd bestand (bron, bestand en sha256 als tekst, "
+            "rijen als geheel getal; peildatum, levering_bron en omschrijving als tekst of leeg)"
+        )
+    assert isinstance(row, dict)
+    return DeliveredFile(
+        bron=row["bron"],
+        bestand=row["bestand"],
+        sha256=row["sha256"],
+        rijen=row["rijen"],
+        peildatum=row.get("peildatum"),
+        levering_bron=row.get("levering_bron"),
+        omschrijving=row.get("omschrijving"),
+    )
 
 
 def _key_json(key: CellKey) -> dict[str, Any]:
@@ -442,22 +505,12 @@ def is_facts_file(path: Path) -> bool:
     return "id" in header and "figure" not in header
 
 
-def _kind(fig_rounded: bool, row: str, column: str, value: str) -> CellKind:
-    if value == "":
-        return CellKind.BLANK
-    if value.endswith("%"):
-        return CellKind.PERCENT
-    if column == "Rang":
-        return CellKind.RANK
-    if row.startswith("Gemiddelde leeftijd"):
-        return CellKind.MEAN
-    return CellKind.ROUNDED if fig_rounded else CellKind.COUNT
-
-
 def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
-    """An edition from its published files; `policy`: the disclosure policy it was published with."""
+    """An edition from its published files; `policy`: the disclosure policy it was published with. What
+    each cell is comes from the catalogue (`figures.kinds.cell_kind`)."""
     from jaarcijfers.edition.sections import report_sections
     from jaarcijfers.figures.catalogue import CATALOGUE
+    from jaarcijfers.figures.kinds import cell_kind
 
     chosen = get_policy(policy)
     below = {s.text: s.below for s in chosen.symbols}
@@ -489,7 +542,7 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
                     rows,
                     cols,
                     tuple(
-                        PublishedCell(r, c, v, _kind(spec.rounded, r, c, v), below.get(v))
+                        PublishedCell(r, c, v, cell_kind(CellKey(spec.id, block.part, r, c), v), below.get(v))
                         for r, c, v in rows_
                     ),
                     block_period(block.period),
@@ -540,5 +593,5 @@ def read_edition(folder: Path, policy: str = DEFAULT) -> Edition:
         facts=facts,
         disclosure=Disclosure(chosen.name, chosen.symbols, chosen.note),
         published_on=read_publication_date(folder / "metadata.json") or publication_date(),
-        provenance={"bron": str(folder)},
+        provenance=Provenance(bron=str(folder)),
     )

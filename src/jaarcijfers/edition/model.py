@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, cast, get_args
+from typing import Literal, cast, get_args
 
 from jaarcijfers.editorial.content import EditorialContent
 from jaarcijfers.facts.values import FactUnit
 from jaarcijfers.figures.model import CellKey, CellKind
-from jaarcijfers.figures.spec import Block, Role
+from jaarcijfers.figures.spec import Block, Chart, Role
 from jaarcijfers.sdc.policy import Symbol
 
 NO_DATA = "geen gegevens"
@@ -131,6 +131,34 @@ class NoEstimate:
 
 
 @dataclass(frozen=True)
+class DeliveredFile:
+    """A delivered file the edition was computed from, as `metadata.json` records it (`deliveries`)."""
+
+    bron: str  # the contract's source: comensha, ind, emm, om, rechtspraak
+    bestand: str  # the contract file (comensha_registraties, ...)
+    sha256: str
+    rijen: int
+    peildatum: str | None = None  # the delivery's reference date (JJJJ-MM-DD)
+    levering_bron: str | None = None  # who delivered it (`bron` of the delivery's levering.toml)
+    omschrijving: str | None = None  # the delivery's description (levering.toml)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an edition comes from, with the fields `metadata.json` has: the software and the versions of
+    the rules and the contract that built it, and the delivered files; an edition read back from its
+    published files knows only the folder it was read from (`bron`). `edition.files` writes it
+    (`provenance_metadata`: the fields that are not None) and reads it (`read_provenance`)."""
+
+    software: str | None = None
+    software_version: str | None = None
+    rules_version: str | None = None
+    contract_version: str | None = None
+    deliveries: tuple[DeliveredFile, ...] | None = None  # None: unknown (not in its metadata.json)
+    bron: str | None = None  # the folder an edition was read back from (`edition.files.read_edition`)
+
+
+@dataclass(frozen=True)
 class PublishedCell:
     row: str
     column: str
@@ -190,7 +218,7 @@ class PublishedFigure:
     source_id: str
     unit: str
     section: str
-    chart: str
+    chart: Chart  # the catalogue's chart kind (`figures.spec.Chart`)
     rounded: bool
     description: str
     notes: tuple[str, ...]
@@ -299,7 +327,7 @@ class Edition:
     facts: tuple[PublishedFact, ...]
     disclosure: Disclosure
     published_on: datetime.date  # the publication date every output carries (docs/publication.md)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
     reflection_markdown: str | None = None
     estimate: Estimate | NoEstimate | None = None
     editorial: EditorialContent = field(default_factory=EditorialContent)  # what the analysts wrote

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jaarcijfers.edition.model import (
     DataIdentities,
@@ -17,6 +17,7 @@ from jaarcijfers.edition.model import (
     Estimate,
     EstimateApproach,
     NoEstimate,
+    Provenance,
     PublishedBlock,
     PublishedCell,
     PublishedFact,
@@ -40,7 +41,7 @@ def publish(
     figures: Sequence[ComputedFigure],
     facts: Sequence[ComputedFact],
     policy: DisclosurePolicy | str,
-    provenance: dict[str, Any],
+    provenance: Provenance,
     reflection: str | None = None,
     published_on: datetime.date | None = None,
     prior: Sequence[PriorEdition] = (),

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jaarcijfers.edition.model import Edition
+from jaarcijfers.edition.model import Edition, Provenance
 from jaarcijfers.figures.model import CellKey
 
 Deliveries = Mapping[str, frozenset[tuple[str, str]]]
@@ -52,15 +52,13 @@ def published_cells(edition: Edition) -> dict[CellKey, str]:
     return out
 
 
-def deliveries_of(provenance: Mapping[str, object]) -> Deliveries | None:
+def deliveries_of(provenance: Provenance) -> Deliveries | None:
     """The delivery versions named in an edition's provenance (`deliveries` of metadata.json)."""
-    rows = provenance.get("deliveries")
-    if not isinstance(rows, list):
+    if provenance.deliveries is None:
         return None
     out: dict[str, set[tuple[str, str]]] = {}
-    for d in rows:
-        if isinstance(d, dict) and isinstance(d.get("bron"), str):
-            out.setdefault(d["bron"], set()).add((str(d.get("bestand", "")), str(d.get("sha256", ""))))
+    for d in provenance.deliveries:
+        out.setdefault(d.bron, set()).add((d.bestand, d.sha256))
     return {source: frozenset(files) for source, files in out.items()}
 
 
@@ -68,7 +66,6 @@ def record_of(edition: Edition) -> RecordedEdition:
     """The record of an edition built now (not yet in the register)."""
     from jaarcijfers.edition.files import disclosure_metadata, disclosure_records, identities_metadata
 
-    rules = edition.provenance.get("rules_version")
     records = {
         "identiteiten_gegevensafhankelijk": identities_metadata(edition.disclosure.data_identities),
         **disclosure_metadata(edition.disclosure),
@@ -79,6 +76,6 @@ def record_of(edition: Edition) -> RecordedEdition:
         cells=published_cells(edition),
         facts={f.id: f.value for f in edition.facts},
         deliveries=deliveries_of(edition.provenance),
-        rules_version=rules if isinstance(rules, str) else None,
+        rules_version=edition.provenance.rules_version,
         records=disclosure_records(records),
     )

@@ -515,7 +515,7 @@ def import_folder(
     from the figures' year columns); a given value that contradicts the metadata is an error."""
     import json
 
-    from jaarcijfers.edition.files import disclosure_records, read_cells, read_fact_values
+    from jaarcijfers.edition.files import disclosure_records, read_cells, read_fact_values, read_provenance
     from jaarcijfers.edition.record import deliveries_of
     from jaarcijfers.sdc.policy import get_policy
 
@@ -548,19 +548,26 @@ def import_folder(
             f"{folder} vermeldt zijn beleid voor onthullingscontrole niet (geen metadata.json); geef het op met --sdc"
         )
     get_policy(policy)  # a known policy
-    rules = meta.get("rules_version")
+    provenance = read_provenance(meta, str(meta_path))
     recorded = RecordedEdition(
         year=year,
         policy=policy,
         cells=cells,
         facts=facts,
-        deliveries=deliveries_of(meta),
-        rules_version=rules if isinstance(rules, str) else None,
+        deliveries=deliveries_of(provenance),
+        rules_version=provenance.rules_version,
         imported=True,
         built_at=meta.get("gebouwd_op") if isinstance(meta.get("gebouwd_op"), str) else None,
         records=disclosure_records(meta),
     )
-    versions = {k: str(meta[k]) for k in ("software_version", "contract_version") if k in meta}
+    versions = {
+        k: v
+        for k, v in (
+            ("software_version", provenance.software_version),
+            ("contract_version", provenance.contract_version),
+        )
+        if v is not None
+    }
     outcome = record(
         con, recorded, built_at=recorded.built_at, versions=versions, origin=str(folder.resolve())
     )

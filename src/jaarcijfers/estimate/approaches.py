@@ -37,6 +37,7 @@ from jaarcijfers.estimate.result import (
     whole,
 )
 from jaarcijfers.estimate.selection import ModelCache, ModelKind, ModelSpec, search, stepwise
+from jaarcijfers.estimate.warning_texts import CHOSEN, Code, warning
 
 LEVEL = 0.95
 
@@ -224,14 +225,11 @@ def report_estimate(
         if resample
         else quick_approaches(reduced, level)
     )
-    isolated = isolated_rows(reduced, "stapsgewijs")
+    isolated = isolated_rows(reduced, CHOSEN[0])
     warnings = overlap_warnings(reduced) + [r.explanation for r in isolated]
     estimates = [r.estimate for r in rows if r.estimate is not None and math.isfinite(r.estimate)]
     if len(estimates) > 1 and max(estimates) > 1.5 * min(estimates):
-        warnings.append(
-            "De schatting hangt sterk af van de gekozen methode (de methoden verschillen meer dan de helft); "
-            "lees haar met de vergelijkingstabel erbij."
-        )
+        warnings.append(warning(Code.METHODS_DIFFER))
     return ReportEstimate(
         year=year,
         observed=reduced.observed,

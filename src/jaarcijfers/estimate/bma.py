@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 
 from jaarcijfers.estimate.graphs import MAX_ENUMERATED_LISTS, Decomposable, decomposable_graphs
 from jaarcijfers.estimate.histories import CaptureTable
+from jaarcijfers.estimate.warning_texts import Code, warning
 
 COARSE_RATIO = 1.02
 FINE_RATIO = 1.002
@@ -268,10 +269,7 @@ def bma_posterior(
     upper = _quantile(points, cdf, hi_q) + n
     median = _quantile(points, cdf, 0.5) + n
     if tail_mass > TAIL_TOLERANCE:
-        warnings.append(
-            f"Een deel van de posterior kans ({tail_mass:.1e}) ligt voorbij 10^9 keer het waargenomen aantal; "
-            "de bovengrens is niet begrensd."
-        )
+        warnings.append(warning(Code.BMA_TAIL, mass=f"{tail_mass:.1e}"))
         upper = math.inf
     mode_log = per_point - np.log(weights)
     mode = float(N[int(np.argmax(mode_log))])

@@ -45,6 +45,7 @@ from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.loglinear import Fit, FitError
 from jaarcijfers.estimate.numerics import norm_cdf, norm_ppf
 from jaarcijfers.estimate.selection import ModelKind, ModelSpec, select
+from jaarcijfers.estimate.warning_texts import BOUNDS, Code, warning
 
 CHUNK = 1000
 MIN_BOOT = 2000
@@ -275,13 +276,9 @@ def _run(table: CaptureTable, probs, rule: Rule, n_boot: int | None, seed: int, 
 
 def _tail_warnings(draws: _Draws) -> list[str]:
     out = []
-    for name, tail in (("ondergrens", draws.lower_tail), ("bovengrens", draws.upper_tail)):
+    for name, tail in zip(BOUNDS, (draws.lower_tail, draws.upper_tail), strict=True):
         if tail < MIN_TAIL:
-            out.append(
-                f"De {name} ligt in het uiterste van de bootstrapverdeling (naar verwachting "
-                f"{tail:.1f} van de {len(draws.replicates)} trekkingen voorbij de grens); de grens en haar "
-                "Monte-Carlofout zijn daardoor onzeker. Meer trekkingen (--n-boot) maken haar preciezer."
-            )
+            out.append(warning(Code.BOOT_TAIL, bound=name, tail=f"{tail:.1f}", total=len(draws.replicates)))
     return out
 
 
@@ -321,10 +318,7 @@ def bca_interval(
     warnings: list[str] = []
     accel = jackknife_acceleration(table, rule)
     if not math.isfinite(accel):
-        warnings.append(
-            "De versnelling van het BCa-interval is niet te schatten (een jackknife-schatting is niet "
-            "begrensd); het interval gebruikt versnelling 0."
-        )
+        warnings.append(warning(Code.BCA_ACCELERATION))
         accel = 0.0
     probs = np.asarray(table.counts, dtype=float) / table.observed
 
@@ -332,10 +326,7 @@ def bca_interval(
     reps = draws.replicates
     share = float(np.mean(np.asarray(reps) < estimate))
     if share in (0.0, 1.0):
-        warnings.append(
-            "Alle bootstrapschattingen liggen aan één kant van de schatting; de biascorrectie is begrensd "
-            "op een halve trekking."
-        )
+        warnings.append(warning(Code.BCA_ONE_SIDE))
     z0 = norm_ppf(min(max(share, 0.5 / len(reps)), 1 - 0.5 / len(reps)))
     return BootstrapInterval(
         kind=BootstrapKind.BCA,

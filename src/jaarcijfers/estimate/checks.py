@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.loglinear import DarkFigure, build_design, normalise_terms
+from jaarcijfers.estimate.warning_texts import REASONS, Code, warning
 from jaarcijfers.solver.model import Limits
 
 OK, NOT_EXIST, NOT_IDENTIFIABLE = 0, 1, 2
@@ -249,16 +250,14 @@ def tidy_lists(table: CaptureTable) -> tuple[CaptureTable, list[str]]:
         column = tuple(1 if (k >> j & 1) else 0 for k, c in enumerate(table.counts, start=1) if c)
         counts_on = tuple(c for k, c in enumerate(table.counts, start=1) if c and (k >> j & 1))
         if totals[name] == 0:
-            warnings.append(f"Lijst '{name}' bevat geen enkel geval en is weggelaten.")
+            warnings.append(warning(Code.LIST_EMPTY, name=name))
             continue
         if totals[name] == n:
-            warnings.append(
-                f"Lijst '{name}' bevat alle waargenomen gevallen en is weggelaten (geen informatie)."
-            )
+            warnings.append(warning(Code.LIST_ALL, name=name))
             continue
         key = column + counts_on
         if key in seen:
-            warnings.append(f"Lijst '{name}' is gelijk aan lijst '{seen[key]}' en is weggelaten.")
+            warnings.append(warning(Code.LIST_SAME, name=name, other=seen[key]))
             continue
         seen[key] = name
         keep.append(j)
@@ -285,18 +284,18 @@ def overlap_warnings(table: CaptureTable) -> list[str]:
         if table.overlap(i, j) == 0
     ]
     if empty:
-        out.append(f"Paren van lijsten zonder gezamenlijke gevallen: {', '.join(empty)}.")
+        out.append(warning(Code.NO_OVERLAP, pairs=", ".join(empty)))
     if table.observed < 50:
-        out.append(f"Weinig waarnemingen ({table.observed}); de schatting is zeer onzeker.")
+        out.append(warning(Code.FEW_OBSERVATIONS, n=table.observed))
     return out
 
 
 def describe_error(ierr: int) -> str:
     parts = []
     if ierr & NOT_EXIST:
-        parts.append("de meest aannemelijke schatting bestaat niet (oneindige parameters)")
+        parts.append(REASONS[0])
     if ierr & NOT_IDENTIFIABLE:
-        parts.append("het model is niet identificeerbaar")
+        parts.append(REASONS[1])
     return " en ".join(parts)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jaarcijfers.errors import UserError
 from jaarcijfers.estimate.histories import from_memberships, from_rows
+from jaarcijfers.estimate.warning_texts import Code, warning
 
 REPORTERS = ("politie", "kmar", "nla", "zorgcoordinator", "fairwork", "overig")
 STRATA = ("geslacht", "leeftijd", "vorm", "herkomst")
@@ -105,7 +106,7 @@ def histories_for_year(con, year: int, stratum: str | None = None):
     lists = (*REPORTERS, *extra)
     without = sum(r[6] for r in rows if not r[4])
     if without:
-        notes.append(f"{without} registratie(s) zonder melder tellen niet mee in de schatting.")
+        notes.append(warning(Code.NO_REPORTER, n=without))
     if stratum is None:
         return _counted(lists, [(r[4] or [], r[6]) for r in rows]), notes
     groups: dict[str, list] = {k: [] for k in STRATUM_ORDER[stratum]}

@@ -51,6 +51,7 @@ from jaarcijfers.estimate.selection import (
     select,
     stepwise,
 )
+from jaarcijfers.estimate.warning_texts import CHOSEN, NO_REASON, Code, warning
 
 LEVEL = 0.95
 CI_CHOICES = tuple(k.value for k in IntervalKind if k is not IntervalKind.CREDIBLE)
@@ -71,11 +72,7 @@ def isolated_rows(table: CaptureTable, chosen: str) -> tuple[IsolatedList, ...]:
     out = []
     if table.m == 2 and table.overlap(0, 1) == 0:
         a, b = table.lists
-        text = (
-            f"De lijsten '{a}' en '{b}' hebben geen enkel geval gemeen. Met twee lijsten rust de schatting "
-            "geheel op hun overlap; zonder overlap zijn de gegevens verenigbaar met een willekeurig groot "
-            "aantal slachtoffers."
-        )
+        text = warning(Code.TWO_LISTS_APART, a=a, b=b)
         totals = table.list_totals()
         return tuple(IsolatedList(name, totals[name], None, text) for name in (a, b))
     for j in isolated_lists(table):
@@ -87,21 +84,18 @@ def isolated_rows(table: CaptureTable, chosen: str) -> tuple[IsolatedList, ...]:
             apart = fit.estimate if fit.bounded else None
         except FitError:
             apart = None
-        rest = (
-            f"Houdt men '{name}' apart (de {cases} gevallen tellen dan alleen als waargenomen mee en het "
-            f"verborgen aantal rust alleen op {others}), dan is de schatting "
-            + (f"{whole(apart)}." if apart is not None else f"{NOT_BOUNDED}.")
-        )
         out.append(
             IsolatedList(
                 name=name,
                 cases=cases,
                 estimate_apart=apart,
-                explanation=(
-                    f"Lijst '{name}' deelt geen enkel geval met de andere lijsten. Hoeveel slachtoffers "
-                    f"'{name}' mist, volgt dan niet uit overlap: onder het gekozen model ({chosen}) rust dat "
-                    f"deel van de schatting geheel op de aanname dat '{name}' onafhankelijk is van de andere "
-                    f"lijsten. {rest}"
+                explanation=warning(
+                    Code.ISOLATED,
+                    name=name,
+                    chosen=chosen,
+                    n=cases,
+                    others=others,
+                    apart=whole(apart) if apart is not None else NOT_BOUNDED,
                 ),
             )
         )
@@ -229,7 +223,7 @@ def _estimate_bma(reduced: CaptureTable, warnings: list[str], sensitivity: bool)
         )
     post = bma_posterior(reduced, level=LEVEL)
     best = post.top[0]
-    isolated = isolated_rows(reduced, "modelmiddeling")
+    isolated = isolated_rows(reduced, CHOSEN[1])
     warnings = list(dict.fromkeys([*warnings, *(row.explanation for row in isolated)]))
     rows = model_rows(reduced, None) if sensitivity else ()
     return EstimateResult(
@@ -313,11 +307,7 @@ def estimate_histories(
         sensitivity=rows,
     )
     if not fit.bounded:
-        warnings.append(
-            f"Onder het gekozen model is het verborgen aantal {NOT_BOUNDED} "
-            f"({describe_error(ierr) or 'het verborgen aantal is niet bepaald'}): de gegevens zijn verenigbaar "
-            "met een willekeurig groot aantal slachtoffers. Er is daarom geen getal."
-        )
+        warnings.append(warning(Code.UNBOUNDED, reason=describe_error(ierr) or NO_REASON))
         return EstimateResult(
             estimate=None,
             bounded=False,
@@ -331,16 +321,12 @@ def estimate_histories(
             **common,
         )
     if fit.status is DarkFigure.BOUNDARY:
-        warnings.append(
-            f"Voor het gekozen model geldt: {describe_error(ierr)}. Het verborgen aantal is de uitgebreide "
-            "meest aannemelijke schatting (op de rand van de parameterruimte); een interval op basis van de "
-            "aannemelijkheid bestaat dan niet (gebruik --ci bca)."
-        )
+        warnings.append(warning(Code.BOUNDARY, reason=describe_error(ierr)))
     lo, hi, extra = _interval(reduced, fit, kind, spec, seed, n_boot, ntop, warnings)
     if hi is not None and not math.isfinite(hi):
-        warnings.append(f"De bovengrens van het betrouwbaarheidsinterval is {NOT_BOUNDED}.")
+        warnings.append(warning(Code.UPPER_UNBOUNDED))
     if fit.estimate > 20 * reduced.observed:
-        warnings.append("De schatting is meer dan twintig keer het waargenomen aantal; wees voorzichtig.")
+        warnings.append(warning(Code.LARGE))
     return EstimateResult(
         estimate=fit.estimate,
         bounded=True,
@@ -405,10 +391,7 @@ def _interval(
         boot = parametric_interval(fit, spec, LEVEL, n_boot, seed)
     warnings.extend(boot.warnings)
     if boot.n_unbounded:
-        warnings.append(
-            f"{boot.n_unbounded} van de {boot.n_boot} bootstraptrekkingen hebben geen eindige schatting "
-            "(tellen als oneindig)."
-        )
+        warnings.append(warning(Code.BOOT_UNBOUNDED, n=boot.n_unbounded, total=boot.n_boot))
     extra = {
         "ci_lower_mcse": finite_or_none(boot.lower_mcse),
         "ci_upper_mcse": finite_or_none(boot.upper_mcse),

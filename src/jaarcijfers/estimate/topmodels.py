@@ -29,6 +29,7 @@ from jaarcijfers.estimate.checks import check_model, existence_floor
 from jaarcijfers.estimate.histories import CaptureTable
 from jaarcijfers.estimate.loglinear import Fit, FitError, build_design, fit_model, term_names, warm_start
 from jaarcijfers.estimate.selection import ModelCache, criterion, ranked_models
+from jaarcijfers.estimate.warning_texts import Code, warning
 
 DEFAULT_NTOP = 32
 DEFAULT_BOOT = 2000
@@ -172,7 +173,7 @@ def top_models_bca(
         rows.append(TopRow(k + 1, lower, upper, lo_se, hi_se, accel, used))
     warnings = []
     if len(models) < (ntop or DEFAULT_NTOP) and ntop is not None:
-        warnings.append(f"Slechts {len(models)} modellen voldoen aan de controles; ntop is {len(models)}.")
+        warnings.append(warning(Code.FEW_MODELS, n=len(models)))
     return TopModelsResult(
         kind=kind,
         level=level,

@@ -22,6 +22,10 @@ class CellKind(StrEnum):
     BLANK = "blank"  # deliberately not shown
 
 
+COUNTS = frozenset({CellKind.COUNT, CellKind.ROUNDED})
+"""The kinds of a cell that is a number of units (persons or cases): the variables of disclosure control."""
+
+
 @dataclass(frozen=True, order=True)
 class CellKey:
     figure: str

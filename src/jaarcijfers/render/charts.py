@@ -33,7 +33,7 @@ from typing import Any, Literal
 
 from jaarcijfers.edition.model import PublishedBlock, PublishedFigure
 from jaarcijfers.figures.model import CellKind
-from jaarcijfers.figures.spec import Role
+from jaarcijfers.figures.spec import Chart, Role
 from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render.colour import contrast_ratio
 
@@ -263,7 +263,7 @@ def _year_layers(fig: PublishedFigure, cols: list[str], size: Size, ticks: int) 
     y_height = {"field": "hoogte", "type": "quantitative"}
     desc = {"field": "beschrijving"}
     colour = _colour()
-    line_rows = "true" if fig.chart == "line" else "datum.rol == 'totaal'"  # drawn as a line
+    line_rows = "true" if fig.chart == Chart.LINE else "datum.rol == 'totaal'"  # drawn as a line
     layers: list[dict[str, object]] = [
         {  # bars of the parts
             "transform": [{"filter": f"!({line_rows}) && datum.waarde != null"}],
@@ -547,7 +547,7 @@ def chart_notes(fig: PublishedFigure, lang: Language = NL) -> list[str]:
     symbols = sorted(bounds, key=lambda s: (bounds[s], s))
     if symbols:
         drawn_as = {
-            "punt" if fig.chart == "line" or role_name(b, c.row) == "totaal" else "staaf"
+            "punt" if fig.chart == Chart.LINE or role_name(b, c.row) == "totaal" else "staaf"
             for b in fig.blocks
             for c in b.cells
             if c.below is not None and c.row in chart_rows(b) and c.column in chart_columns(b)
@@ -576,7 +576,7 @@ def chart_notes(fig: PublishedFigure, lang: Language = NL) -> list[str]:
         )
     totals = [r for b in fig.blocks for r in chart_rows(b) if role_name(b, r) == "totaal"]
     parts = [r for b in fig.blocks for r in chart_rows(b) if role_name(b, r) != "totaal"]
-    if totals and parts and fig.chart != "line":
+    if totals and parts and fig.chart != Chart.LINE:
         out.append(_("Totalen zijn als lijn getekend, de onderdelen als staven."))
     return out
 

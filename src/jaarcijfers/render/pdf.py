@@ -264,7 +264,7 @@ def estimate_paragraphs(edition: Edition) -> tuple[list[str], list[str]]:
 def estimate_paragraphs_in(edition: Edition, lang: Language) -> tuple[list[str], list[str]]:
     """The estimate in another language than Dutch (`story.en_estimate`, from the edition it translates):
     the section's paragraphs with every approach of the sensitivity table, and the method for the
-    Toelichting (the model's warnings are Dutch text and left out: docs/language.md)."""
+    Toelichting with the model's warnings (`en_estimate.warnings`), as the Dutch edition has them."""
     from jaarcijfers.story import en_estimate
     from jaarcijfers.story.published import Values
 
@@ -281,7 +281,7 @@ def estimate_paragraphs_in(edition: Edition, lang: Language) -> tuple[list[str],
         + "."
         for r in en_estimate.table(source, lang)
     ]
-    return chapter, [p.text for p in told.method]
+    return chapter, [p.text for p in told.method] + en_estimate.warnings(source, lang, notes=False)
 
 
 def _list_nl(items: list[str], lang: Language = NL) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.sdc.policy import BLANK
+from jaarcijfers.story.checker import CLAIMS_FILE
 
 PUBLISHER = N_("Nationaal Rapporteur Mensenhandel en Seksueel Geweld tegen Kinderen")
 PUBLISHER_LINES = (N_("Nationaal Rapporteur Mensenhandel"), N_("en Seksueel Geweld tegen Kinderen"))
@@ -68,6 +69,7 @@ class Files:
     press: str
     open_data: str  # the folder
     datapackage: str  # the open data's description, from the edition's folder
+    claims: str  # every sentence of the text with its claims (docs/narrative.md, "Claims and the checker")
 
 
 def files(edition: Edition, lang: Language = NL) -> Files:
@@ -81,6 +83,7 @@ def files(edition: Edition, lang: Language = NL) -> Files:
             "persbericht.html",
             "open-data",
             "open-data/datapackage.json",
+            CLAIMS_FILE,
         )
     return Files(
         "index.html",
@@ -89,6 +92,7 @@ def files(edition: Edition, lang: Language = NL) -> Files:
         "press-release.html",
         "open-data",
         "open-data/datapackage.json",
+        "findings.json",
     )
 
 
@@ -176,12 +180,11 @@ def downloads(edition: Edition, lang: Language = NL) -> list[Download]:
 def software(edition: Edition, lang: Language = NL) -> str:
     _ = lang.gettext
     p = edition.provenance
-    text = f"{p.get('software', 'jaarcijfers')} {p['software_version']}" if p.get("software_version") else ""
+    name = "jaarcijfers" if p.software is None else p.software
+    text = f"{name} {p.software_version}" if p.software_version else ""
     extra = [
-        _("rekenregels {version}").format(version=p["rules_version"]) if p.get("rules_version") else "",
-        _("gegevenscontract {version}").format(version=p["contract_version"])
-        if p.get("contract_version")
-        else "",
+        _("rekenregels {version}").format(version=p.rules_version) if p.rules_version else "",
+        _("gegevenscontract {version}").format(version=p.contract_version) if p.contract_version else "",
     ]
     extra = [e for e in extra if e]
     if not text:

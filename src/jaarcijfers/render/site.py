@@ -21,6 +21,7 @@ from typing import Any
 from jaarcijfers import dutch
 from jaarcijfers.edition.model import Edition, Estimate, PublishedBlock, PublishedFigure
 from jaarcijfers.edition.sections import ESTIMATE_SECTION
+from jaarcijfers.figures.spec import Chart
 from jaarcijfers.language import N_, NL, Language
 from jaarcijfers.render import Output
 from jaarcijfers.render.charts import Layout
@@ -102,7 +103,7 @@ def text_alternative(fig: PublishedFigure, lang: Language = NL) -> str:
         if not rows or not cols:
             continue
         if is_year_block(b):
-            line = fig.chart == "line"
+            line = fig.chart == Chart.LINE
             totals = [r for r in rows if role_name(b, r) == "totaal"]
             if len(rows) > 1:
                 several = (
@@ -118,7 +119,7 @@ def text_alternative(fig: PublishedFigure, lang: Language = NL) -> str:
                     several.format(rows=", ".join(rows), first=cols[0], last=cols[-1])
                     + (
                         _(" Het totaal ({totals}) is een lijn.").format(totals=", ".join(totals))
-                        if totals and fig.chart != "line"
+                        if totals and fig.chart != Chart.LINE
                         else ""
                     )
                 )
@@ -355,7 +356,7 @@ def _estimate_context_in(edition: Edition, lang: Language) -> dict[str, Any] | N
         "paragraphs": [p.text for p in text.paragraphs],
         "method": [p.text for p in text.method],
         "rows": en_estimate.table(source, lang),
-        "warnings": [],
+        "warnings": en_estimate.warnings(source, lang),
         "notes": [],
         "external": [(q.text, q.source) for q in edition.editorial.estimates],  # the analysts' English
         "svg": Markup(estimate_svg(est, source, lang))
@@ -445,14 +446,13 @@ def explanation(lang: Language, section: str) -> str | None:
 
 def provenance_rows(edition: Edition) -> list[dict[str, str]]:
     out = []
-    for d in edition.provenance.get("deliveries", []) or []:
-        if isinstance(d, dict):
-            out.append(
-                {
-                    k: "" if d.get(k) is None else str(d.get(k))
-                    for k in ("bron", "bestand", "rijen", "peildatum", "sha256")
-                }
-            )
+    for d in edition.provenance.deliveries or ():
+        out.append(
+            {
+                k: "" if getattr(d, k) is None else str(getattr(d, k))
+                for k in ("bron", "bestand", "rijen", "peildatum", "sha256")
+            }
+        )
     return out
 
 
@@ -466,7 +466,7 @@ def provenance_facts(edition: Edition, lang: Language = NL) -> list[tuple[str, s
         ("contract_version", _("Versie van het gegevenscontract")),
         ("bron", _("Bron van de cijfers")),
     )
-    out = [(label, str(p[k])) for k, label in labels if k in p and p[k] not in (None, "")]
+    out = [(label, str(getattr(p, k))) for k, label in labels if getattr(p, k) not in (None, "")]
     out.append((_("Onthullingscontrole"), edition.disclosure.policy))
     return out
 

@@ -235,21 +235,21 @@ def provenance_lines(edition: Edition, lang: Language = NL) -> list[str]:
     _ = lang.gettext
     p = edition.provenance
     lines = []
-    if p.get("software_version"):
+    if p.software_version:
         lines.append(
             _("Software: {software} {version}").format(
-                software=p.get("software", "jaarcijfers"), version=p["software_version"]
+                software="jaarcijfers" if p.software is None else p.software, version=p.software_version
             )
         )
-    if p.get("rules_version"):
-        lines.append(_("Versie van de verwerkingsregels: {version}").format(version=p["rules_version"]))
-    if p.get("contract_version"):
-        lines.append(_("Versie van het datacontract: {version}").format(version=p["contract_version"]))
-    for d in p.get("deliveries", []) or []:
-        peil = _(", peildatum {date}").format(date=d["peildatum"]) if d.get("peildatum") else ""
+    if p.rules_version:
+        lines.append(_("Versie van de verwerkingsregels: {version}").format(version=p.rules_version))
+    if p.contract_version:
+        lines.append(_("Versie van het datacontract: {version}").format(version=p.contract_version))
+    for d in p.deliveries or ():
+        peil = _(", peildatum {date}").format(date=d.peildatum) if d.peildatum else ""
         lines.append(
             _("Levering {source}: {file} ({rows} rijen{date})").format(
-                source=d.get("bron", ""), file=d.get("bestand", ""), rows=d.get("rijen", ""), date=peil
+                source=d.bron, file=d.bestand, rows=d.rijen, date=peil
             )
         )
     if not lines:

@@ -37,9 +37,9 @@ from jaarcijfers.sdc.structure import (
     Identity,
     IdentityKind,
     Structure,
-    cell_kind,
     edition_of,
     figure_name,
+    is_count,
     reporting_year,
     variable_domain,
 )
@@ -158,7 +158,7 @@ def audit_cells(
         override = dict(domains or {})
         if zeros:
             for k, s in published.items():
-                if cell_kind(k, s) == "count" and variable_domain(k, s, zeros=True).status == "withheld":
+                if is_count(k, s) and variable_domain(k, s, zeros=True).status == "withheld":
                     override.setdefault(k, (0, INF))
         result = _solve(
             published, structure.identities, override, None, required, rounded_is_leak, rounded_figures
@@ -211,7 +211,7 @@ def intervals_before(
     out: dict[CellKey, tuple[float, float]] = {}
     for k in keys:
         text = before.published.get(k)
-        if text is not None and cell_kind(k, text) == "count":
+        if text is not None and is_count(k, text):
             d = variable_domain(k, text, rounded_figures)
             if not d.hidden:
                 out[k] = (d.lo, d.lo)
@@ -266,7 +266,7 @@ def _targets(
     shown there, this edition publishes it)."""
     out = set()
     for k, s in published.items():
-        if cell_kind(k, s) != "count":
+        if not is_count(k, s):
             continue
         d = variable_domain(k, s, rounded_figures)
         if not d.hidden:
@@ -292,7 +292,7 @@ def _solve(
     status: dict[CellKey, str] = {}
     fixed: dict[CellKey, int] = {}
     for k, s in published.items():
-        if cell_kind(k, s) != "count":
+        if not is_count(k, s):
             continue
         d = variable_domain(k, s, rounded_figures)
         if d.hidden:

@@ -41,9 +41,9 @@ from jaarcijfers.sdc.structure import (
     Domain,
     Identity,
     IdentityKind,
-    cell_kind,
     cell_name,
     edition_of,
+    is_count,
     of_edition,
     variable_domain,
 )
@@ -158,15 +158,13 @@ def joint(
             identities.extend(_rename(ident, ed) for ident in structure.identities)
         for k, s in ed.published.items():
             published[ed.var(k)] = s
-            if ed.zeros and cell_kind(k, s) == "count" and domain(k, s, True).status == "withheld":
+            if ed.zeros and is_count(k, s) and domain(k, s, True).status == "withheld":
                 domains[ed.var(k)] = (0, INF)  # an edition that withheld zeros: its x may be 0
     out_links: list[Identity] = []
     unlinked: list[str] = []
     linked_later: set[CellKey] = set()
     earlier_of: dict[CellKey, CellKey] = {}
-    keys = sorted(
-        {k for ed in eds for k, s in ed.published.items() if cell_kind(k, s) == "count" and linkable(k)}
-    )
+    keys = sorted({k for ed in eds for k, s in ed.published.items() if is_count(k, s) and linkable(k)})
     for k in keys:
         having = [ed for ed in eds if k in ed.published]
         for later, earlier in zip(having, having[1:], strict=False):
@@ -237,7 +235,7 @@ def builder_links(
         if prior.year >= year:
             continue
         for k, s in published(prior).items():
-            if k in truth and cell_kind(k, s) == "count" and linkable(k):
+            if k in truth and is_count(k, s) and linkable(k):
                 by_key[k] = (prior.year, s, prior.zeros)  # the latest earlier edition wins
     for k, (y, s, zeros) in by_key.items():
         out[(y, k)] = holds(truth[k], domain(k, s, zeros))
@@ -258,7 +256,7 @@ def revised_record(
     prior_zeros = {p.year: p.zeros for p in priors}
     out: dict[int, list[CellKey]] = {}
     for (y, k), linked in sorted(links.items(), key=lambda t: (t[0][0], t[0][1])):
-        if linked or k not in display or cell_kind(k, display[k]) != "count":
+        if linked or k not in display or not is_count(k, display[k]):
             continue
         if consistent(domain(k, display[k], zeros), domain(k, earlier[y][k], prior_zeros[y])):
             out.setdefault(y, []).append(k)

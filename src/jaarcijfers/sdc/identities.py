@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from jaarcijfers.figures.catalogue import CATALOGUE, by_id
-from jaarcijfers.figures.model import CellKey, RawCell
+from jaarcijfers.figures.model import COUNTS, CellKey, CellKind, RawCell
 from jaarcijfers.figures.spec import (
     NUMERIC_ROLES,
     REPORTING_YEAR,
@@ -43,13 +43,13 @@ from jaarcijfers.sdc.structure import (
     Op,
     Structure,
     aux,
-    cell_kind,
     cell_name,
     fact_key,
     figure_name,
     is_year,
     merge_terms,
     reporting_year,
+    variable_kind,
 )
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ class _Edition:
 
     def __init__(self, published: Mapping[CellKey, str], year: int | None):
         self.catalogue = by_id()
-        self.kinds = {k: cell_kind(k, v) for k, v in published.items()}
+        self.kinds = {k: variable_kind(k, v) for k, v in published.items()}
         self.rows: dict[tuple[str, str], list[str]] = {}
         self.cols: dict[tuple[str, str], list[str]] = {}
         for k in published:
@@ -235,9 +235,9 @@ class _Edition:
             raise _Absent(f"{fig_id}/{part}")
         k = CellKey(fig_id, part, row, col)
         kind = self.kinds.get(k)
-        if kind == "count":
+        if kind in COUNTS:
             return k
-        if kind == "blank":
+        if kind == CellKind.BLANK:
             return _BLANK
         if kind is not None:
             raise CatalogueError(f"{cell_name(k)} is geen aantal ({kind})")
@@ -710,14 +710,14 @@ class _Deriver:
                     continue
                 rows = self.ed.shown(fig.id, block.part, Along.ROWS)
                 keys = [CellKey(fig.id, block.part, r, counts[0]) for r in rows]
-                if any(self.ed.kinds.get(k) != "count" for k in keys):
+                if any(self.ed.kinds.get(k) not in COUNTS for k in keys):
                     continue
                 for r in rows:
                     for share in shares:
                         pk = CellKey(fig.id, block.part, r, share)
                         text = published.get(pk, "").strip()
                         interval = written_interval(FactKind.PERCENT, text)
-                        if self.ed.kinds.get(pk) != "percent" or interval is None:
+                        if self.ed.kinds.get(pk) != CellKind.PERCENT or interval is None:
                             continue
                         a = CellKey(fig.id, block.part, r, counts[0])
                         name = f"{figure_name(fig.id)} {r}: {text} = {counts[0]} / som van {counts[0]} (afgerond)"
@@ -739,7 +739,7 @@ class _Deriver:
                 for row in self.ed.shown(fig.id, block.part, Along.ROWS):
                     text = published.get(CellKey(fig.id, block.part, row, rank[0]), "").strip()
                     key = CellKey(fig.id, block.part, row, count[0])
-                    if text.isdigit() and self.ed.kinds.get(key) == "count":
+                    if text.isdigit() and self.ed.kinds.get(key) in COUNTS:
                         ranked.append((int(text), row, key))
                 ranked.sort()
                 for (r1, row1, a), (r2, row2, b) in zip(ranked, ranked[1:], strict=False):
@@ -767,7 +767,7 @@ class _Deriver:
                 for c, (fig, part, row, col) in terms:
                     if fig == "":
                         k: CellKey | str = fact_key(row)
-                        if self.ed.kinds.get(fact_key(row)) != "count":
+                        if self.ed.kinds.get(fact_key(row)) not in COUNTS:
                             raise _NotShown(row)
                     else:
                         k = self.ed.term(fig, part, row, col)
@@ -802,7 +802,7 @@ class _Deriver:
             if now not in cols or before not in cols:
                 continue
             for row in self.ed.rows[(fig, part)]:
-                if all(self.ed.kinds.get(CellKey(fig, part, row, y)) == "count" for y in (now, before)):
+                if all(self.ed.kinds.get(CellKey(fig, part, row, y)) in COUNTS for y in (now, before)):
                     yield from series_forms(fig, part, row, self.ed.year)
 
     def cells(self, cells: Cells) -> list[CellKey]:
@@ -817,7 +817,7 @@ class _Deriver:
                 r
                 for r in self.ed.rows[(fig, part)]
                 if any(
-                    self.ed.kinds.get(CellKey(fig, part, r, col)) == "count"
+                    self.ed.kinds.get(CellKey(fig, part, r, col)) in COUNTS
                     for col in self.ed.cols[(fig, part)]
                 )
             ]
@@ -850,7 +850,7 @@ class _Deriver:
         )
         name = f"Feit {fid}: {text} = {what}"
         if form.kind == FormKind.COUNT:
-            if self.ed.kinds.get(key) == "count":
+            if self.ed.kinds.get(key) in COUNTS:
                 self.emit(name, [key], "==", num, IdentityKind.FACT)
             return
         if form.kind == FormKind.DIFFERENCE:
@@ -965,7 +965,7 @@ def data_dependent_check(cells: Sequence[RawCell], year: int | None = None) -> d
     """Which data-dependent identities hold on the true values of an edition's cells:
     {'gelden': [...], 'gelden_niet': [...]} (names)."""
     shown = {c.key: plain_text(c) for c in cells}
-    values = {c.key: c.value for c in cells if c.kind == "count" and isinstance(c.value, int)}
+    values = {c.key: c.value for c in cells if c.kind == CellKind.COUNT and isinstance(c.value, int)}
     structure = build_structure(shown, year=year)
     held: list[str] = []
     failed: list[str] = []

@@ -68,8 +68,8 @@ from jaarcijfers.sdc.structure import (
     Identity,
     IdentityKind,
     Structure,
-    cell_kind,
     cell_name,
+    is_count,
     is_total_label,
     reporting_year,
     share_base,
@@ -393,7 +393,7 @@ class _Knowledge:
         domains: dict[CellKey, tuple[float, float]] = {}
         status: dict[CellKey, str] = {}
         for k, text in j.published.items():
-            if edition_of(k)[0] is None or cell_kind(k, text) != "count":
+            if edition_of(k)[0] is None or not is_count(k, text):
                 continue
             d = variable_domain(k, text, rounded_figures)
             if d.hidden:

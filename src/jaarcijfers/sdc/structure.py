@@ -38,12 +38,9 @@ from enum import StrEnum
 from typing import Literal
 
 from jaarcijfers.figures.catalogue import CATALOGUE, by_id
-from jaarcijfers.figures.model import CellKey
-from jaarcijfers.figures.spec import (
-    NUMERIC_ROLES,
-    Period,
-    Role,
-)
+from jaarcijfers.figures.kinds import cell_kind, declared_kind
+from jaarcijfers.figures.model import COUNTS, CellKey, CellKind
+from jaarcijfers.figures.spec import Period, Role
 from jaarcijfers.sdc.policy import SMALL_COUNTS
 
 _FIGURES = by_id()
@@ -66,7 +63,6 @@ INF = float("inf")
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _INT = re.compile(r"^(0|[1-9]\d*)$")
-PERCENT = re.compile(r"^(\d+)%$")
 
 
 class CatalogueError(ValueError):
@@ -108,39 +104,23 @@ def base_key(key: CellKey) -> CellKey:
     return edition_of(key)[1]
 
 
-def _role(key: CellKey) -> Role | None:
-    """The role of a cell's row or column label that decides what the cell is (None: a plain count)."""
-    key = base_key(key)
-    fig = _FIGURES.get(key.figure)
-    block = fig.block(key.part) if fig else None
-    if block is None:
-        return None
-    if any(m.label == key.row for m in block.means):
-        return Role.MEAN
-    for axis, text in ((block.columns, key.column), (block.rows, key.row)):
-        entry = axis.get(text)
-        if entry is not None and entry.role not in NUMERIC_ROLES:
-            return entry.role
-    return None
-
-
-def cell_kind(key: CellKey, display: str) -> str:
-    """What a published cell is: 'count', 'percent', 'mean', 'rank' or 'blank' (from the catalogue's
-    roles; a cell of a figure the catalogue does not know by its string). A prose fact is a 'count' when it
-    is a whole number or a withholding symbol, else a 'value' (a share, a change: not a variable)."""
+def variable_kind(key: CellKey, display: str) -> CellKind | None:
+    """What a variable of the model is: a cell of this or an earlier edition is what the catalogue makes
+    it (`figures.kinds.cell_kind`: a count, a rounded count, a percentage, a mean, a rank or blank); a
+    prose fact is a `COUNT` when it is a whole number or a withholding symbol, else None (a share, a
+    change: not a variable). The counts (`figures.model.COUNTS`) are the variables."""
+    plain = base_key(key)
     if display == "":
-        return "blank"
-    if base_key(key).figure == FACT_FIGURE:
+        return CellKind.BLANK
+    if plain.figure == FACT_FIGURE:
         s = display.strip()
-        return "count" if _INT.match(s) or s in (SMALL_SYMBOL, STRICT_SYMBOL) else "value"
-    role = _role(key)
-    if role == Role.SHARE or (role is None and PERCENT.match(display)):
-        return "percent"
-    if role == Role.MEAN:
-        return "mean"
-    if role == Role.RANK:
-        return "rank"
-    return "count"
+        return CellKind.COUNT if _INT.match(s) or s in (SMALL_SYMBOL, STRICT_SYMBOL) else None
+    return cell_kind(plain, display)
+
+
+def is_count(key: CellKey, display: str) -> bool:
+    """Whether a published cell or fact is a count: a variable of the model."""
+    return variable_kind(key, display) in COUNTS
 
 
 def share_base(key: CellKey) -> CellKey | None:
@@ -149,7 +129,7 @@ def share_base(key: CellKey) -> CellKey | None:
     year, plain = edition_of(key)
     fig = _FIGURES.get(plain.figure)
     block = fig.block(plain.part) if fig else None
-    if block is None or _role(plain) != Role.SHARE:
+    if block is None or declared_kind(plain.figure, plain.part, plain.row, plain.column) != CellKind.PERCENT:
         return None
     counts = [e.text for e in block.columns.entries if e.role == Role.COUNT]
     if len(counts) != 1:

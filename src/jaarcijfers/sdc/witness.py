@@ -11,10 +11,10 @@ from jaarcijfers.sdc.identities import (
     build_structure,
 )
 from jaarcijfers.sdc.structure import (
-    ROUNDED_FIGURES,
-    cell_kind,
+    is_count,
     share_base,
     variable_domain,
+    variable_kind,
 )
 
 
@@ -29,7 +29,7 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
     structure = build_structure(published)
     domains, fixed = {}, {}
     for k, s in published.items():
-        if cell_kind(k, s) == "count":
+        if is_count(k, s):
             d = variable_domain(k, s)
             if d.hidden:
                 domains[k] = (d.lo, d.hi)
@@ -51,21 +51,21 @@ def raw_cells_from_published(published: Mapping[CellKey, str], repair: bool = Tr
         values = _central(build_system(keep, domains, fixed), fixed)
     out = []
     for k, s in published.items():
-        kind = cell_kind(k, s)
-        if k.figure in ROUNDED_FIGURES and kind == "count":
+        kind = variable_kind(k, s)
+        if kind == CellKind.ROUNDED:
             out.append(RawCell(k, None, CellKind.ROUNDED, s))
-        elif kind == "count":
+        elif kind == CellKind.COUNT:
             out.append(RawCell(k, values[k], CellKind.COUNT))
-        elif kind == "percent":
+        elif kind == CellKind.PERCENT:
             base = share_base(k)
             if base is None:
                 raise ValueError(f"percentage zonder aantal: {k}")
             counts = [c for c in published if (c.figure, c.part, c.column) == (k.figure, k.part, base.column)]
             total = sum(values[c] for c in counts)
             out.append(RawCell(k, Fraction(values[base], total), CellKind.PERCENT))
-        elif kind == "mean":
+        elif kind == CellKind.MEAN:
             out.append(RawCell(k, Fraction(int(s)), CellKind.MEAN))
-        elif kind == "rank":
+        elif kind == CellKind.RANK:
             out.append(RawCell(k, int(s), CellKind.RANK))
         else:
             out.append(RawCell(k, None, CellKind.BLANK))

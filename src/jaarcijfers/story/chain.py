@@ -9,6 +9,7 @@ year it was registered, decided or judged), so a case of one stage is not the sa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from jaarcijfers.edition.model import Edition
@@ -125,44 +126,81 @@ def chain(edition: Edition, values: Values) -> Chain | None:
     return Chain(tuple(stages), _paragraph(edition, stages))
 
 
-def _paragraph(edition: Edition, stages: list[ChainStage]) -> Paragraph:
-    from jaarcijfers.story import nl_words as w
+@dataclass(frozen=True)
+class Summary:
+    """What the chain's paragraph says, in any language (each language words it: `_paragraph` here,
+    `en_story` in English): the reporting year, the stages its first sentence names (who came into view:
+    registered victims, investigations started) and its second (the OM's registered cases, the cases decided
+    at first instance and, with them, the convictions), each with its published whole number, and the claims
+    the sentences carry (every stage's published total of the reporting year)."""
 
-    y = edition.year
+    year: int
+    claims: tuple[Claim, ...]
+    first: tuple[tuple[str, str], ...]  # (stage key, published whole number)
+    second: tuple[tuple[str, str], ...]
+
+    def clauses(self, word: Callable[[str, str], str]) -> list[str]:
+        """The second sentence's clauses, each stage worded by `word(key, number)`; the convictions are
+        part of the clause of the cases decided."""
+        out: list[str] = []
+        for key, n in self.second:
+            if key == "veroordeeld" and out:
+                out[-1] += word(key, n)
+            else:
+                out.append(word(key, n))
+        return out
+
+
+FIRST = ("slachtoffers", "onderzoeken")
+SECOND = ("om_in", "berecht", "veroordeeld")  # 'veroordeeld' only said with 'berecht'
+
+
+def summary(year: int, stages: Sequence[ChainStage]) -> Summary:
     by = {s.source: s for s in stages}
 
-    def value(key: str) -> str | None:
+    def whole(key: str) -> tuple[str, str] | None:
         s = by.get(key)
-        return w.count(s.new_text) if s is not None and s.new_text.isdigit() else None
+        return (key, s.new_text) if s is not None and s.new_text.isdigit() else None
 
+    first = tuple(x for x in map(whole, FIRST) if x is not None)
+    second = tuple(
+        x for x in map(whole, SECOND) if x is not None and (x[0] != "veroordeeld" or whole("berecht"))
+    )
     claims = tuple(
-        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (y,))
+        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (year,))
         for s in stages
         if s.new is not None and s.new_text.isdigit()
     )
-    parts = []
-    if value("slachtoffers"):
-        parts.append(f"In {y} werden {value('slachtoffers')} slachtoffers van mensenhandel geregistreerd")
-    if value("onderzoeken"):
-        parts.append(f"startten politie, KMar en NLA {value('onderzoeken')} opsporingsonderzoeken")
+    return Summary(year, claims, first, second)
+
+
+WORDS = {
+    "slachtoffers": "In {y} werden {n} slachtoffers van mensenhandel geregistreerd",
+    "onderzoeken": "startten politie, KMar en NLA {n} opsporingsonderzoeken",
+    "om_in": "het OM schreef {n} zaken in",
+    "berecht": "de rechter deed in eerste aanleg {n} zaken af",
+    "veroordeeld": ", {n} keer met een veroordeling voor mensenhandel",
+}
+"""The Dutch words of each stage the paragraph names (`Summary`); {y} the year, {n} the number."""
+
+
+def _paragraph(edition: Edition, stages: list[ChainStage]) -> Paragraph:
+    from jaarcijfers.story import nl_words as w
+
+    said = summary(edition.year, stages)
+    claims = said.claims
+    parts = [WORDS[k].format(y=said.year, n=w.count(n)) for k, n in said.first]
     first = (
         (", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else "".join(parts)) + "."
         if parts
         else ""
     )
-    second = []
-    if value("om_in"):
-        second.append(f"het OM schreef {value('om_in')} zaken in")
-    if value("berecht"):
-        text = f"de rechter deed in eerste aanleg {value('berecht')} zaken af"
-        if value("veroordeeld"):
-            text += f", {value('veroordeeld')} keer met een veroordeling voor mensenhandel"
-        second.append(text)
+    second = " en ".join(said.clauses(lambda k, n: WORDS[k].format(n=w.count(n))))
     sentences = []
     if first:
         sentences.append(Sentence(first, "chain.1", claims))
     if second:
-        sentences.append(Sentence(w.cap(" en ".join(second)) + ".", "chain.2", claims))
+        sentences.append(Sentence(w.cap(second) + ".", "chain.2", claims))
     sentences.append(
         Sentence(
             "Die aantallen zijn niet bij elkaar op te tellen of van elkaar af te trekken: elke schakel telt haar "

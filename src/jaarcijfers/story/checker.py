@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,21 +67,50 @@ def claim_from(d: dict[str, Any]) -> Claim:
     )
 
 
+def sentences_json(sentences: Iterable[tuple[str, Sentence]]) -> list[dict[str, Any]]:
+    """Sentences with where they stand as the claims file holds them (`zinnen`)."""
+    return [
+        {
+            "plaats": where,
+            "tekst": s.text,
+            "sjabloon": s.template,
+            "bevinding": s.finding,
+            "beweringen": [claim_json(c) for c in s.claims],
+        }
+        for where, s in sentences
+    ]
+
+
+def read_sentences(path: Path) -> list[tuple[str, Sentence]]:
+    """The sentences of a claims file with where they stand (a clear error when it cannot be read)."""
+    from jaarcijfers.errors import UserError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path} bestaat niet: de editie is gebouwd zonder tekst") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
+    return [
+        (
+            item.get("plaats", ""),
+            Sentence(
+                item["tekst"],
+                item.get("sjabloon", ""),
+                tuple(claim_from(c) for c in item.get("beweringen", [])),
+                item.get("bevinding", ""),
+            ),
+        )
+        for item in data.get("zinnen", [])
+    ]
+
+
 def story_json(story: Story) -> dict[str, Any]:
     from jaarcijfers.story.report import findings_json
 
     return {
         "verslagjaar": story.year,
-        "zinnen": [
-            {
-                "plaats": where,
-                "tekst": s.text,
-                "sjabloon": s.template,
-                "bevinding": s.finding,
-                "beweringen": [claim_json(c) for c in s.claims],
-            }
-            for where, s in story.sentences()
-        ],
+        "zinnen": sentences_json(story.sentences()),
         # the ranked candidates exactly as `jaarcijfers findings --json` prints them
         "kandidaten": findings_json(story)["kandidaten"],
     }
@@ -189,25 +219,11 @@ def check_story(story: Story, values: Values) -> list[str]:
 def check_folder(folder: Path) -> list[str]:
     """Check the sentences and claims of a built edition (`bevindingen.json`) against its figures.csv and
     facts.csv."""
-    from jaarcijfers.errors import UserError
-
-    path = folder / CLAIMS_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"{path} bestaat niet: de editie is gebouwd zonder tekst") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"{path} is geen leesbaar JSON-bestand: {exc}") from None
+    found = read_sentences(folder / CLAIMS_FILE)
     values = Values.of_folder(folder)
     labels = label_numbers(values)
     out = []
-    for item in data.get("zinnen", []):
-        s = Sentence(
-            item["tekst"],
-            item.get("sjabloon", ""),
-            tuple(claim_from(c) for c in item.get("beweringen", [])),
-            item.get("bevinding", ""),
-        )
+    for where, s in found:
         for p in sentence_problems(s, values, labels):
-            out.append(f"{item.get('plaats', '')}: “{s.text}”: {p}")
+            out.append(f"{where}: “{s.text}”: {p}")
     return out

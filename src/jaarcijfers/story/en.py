@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.figures.spec import Axis, Label
 from jaarcijfers.language import EN, Language
-from jaarcijfers.story import words
+from jaarcijfers.story import en_context, words
 from jaarcijfers.story.model import Change, Finding, FindingKind, Ref, Sentence, Series
 from jaarcijfers.story.published import Values
 
@@ -185,53 +185,106 @@ class EnglishWriter:
                 ch is not None
                 and f.detail is not None
                 and not ch.mean
-                and not ch.series.column
                 and ch.direction in ("up", "down")
-                and _has_phrase(self.lang, ch.series)
+                and (
+                    bool(crossing_phrase(self.lang, ch.series))
+                    if ch.series.column
+                    else _has_phrase(self.lang, ch.series)
+                )
                 and bool(self.detail_name(f))
             )
         if f.kind == FindingKind.CONCENTRATION:
             return self.concentration_parts(f) is not None
         if f.kind == FindingKind.CONTRAST:
-            return f.word != "mean" and _has_phrase(self.lang, Series(f.figure, "jaar", f.labels[0]))
+            part = f.id.split(":")[2] if f.word == "mean" else "jaar"
+            return _has_phrase(self.lang, Series(f.figure, part, f.labels[0]))
+        if f.kind == FindingKind.CONTEXT:
+            return bool(self.context(f, Para()))
         return f.kind == FindingKind.NO_DATA
 
     # --- sentences -------------------------------------------------------------------------------------
     def write(self, f: Finding, para: Para) -> list[Sentence]:
+        """The English sentences of a finding ([] when it has none), each with the finding's claims; a
+        finding resting on a revised value says so, as the Dutch text does."""
         if not self.tells(f):
             return []
-        if f.kind == FindingKind.CHANGE and f.change is not None and f.change.mean:
-            text = self.mean(f, f.change, para)
-            return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
-        if f.kind in (FindingKind.CHANGE, FindingKind.CROSSING):
-            assert f.change is not None
-            text = self.change(f, f.change, para)
-            first = Sentence(text.text, f"en.{text.id}", f.claims, f.id)
-            return [first] + [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.tails(f, f.change)]
-        elif f.kind == FindingKind.DRIVER:
-            text = self.driver(f, para)
-        elif f.kind == FindingKind.CONCENTRATION:
-            text = self.concentration(f, para)
-        elif f.kind == FindingKind.TOP_NEW:
-            return [Sentence(t.text, f"en.{t.id}", f.claims, f.id) for t in self.top_new(f, para)]
-        elif f.kind == FindingKind.TOP_LEFT:
-            text = self.top_left(f, para)
-        elif f.kind == FindingKind.LARGEST:
-            text = self.largest(f, para)
-        elif f.kind == FindingKind.SHARE:
-            text = self.share(f, para)
-            record = self.share_record(f)
-            out = [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
-            if record is not None:
-                out.append(Sentence(record.text, f"en.{record.id}", f.claims, f.id))
-            return out
-        elif f.kind == FindingKind.CONTRAST:
-            text = self.contrast(f, para)
-        elif f.kind == FindingKind.NO_DATA:
-            text = self.no_data(f)
-        else:
-            text = self.top(f, para)
-        return [Sentence(text.text, f"en.{text.id}", f.claims, f.id)]
+        opts = self.writers()[f.kind](f, para)
+        out = [Sentence(o.text, f"en.{o.id}", f.claims, f.id) for o in opts]
+        if out and "herzien" in f.tags:
+            o = self.pick(
+                [
+                    Opt("herzien.1", "One of these figures has been revised since an earlier edition."),
+                    Opt(
+                        "herzien.2",
+                        "This figure differs from what an earlier edition published: it was revised.",
+                    ),
+                ],
+                f.id,
+            )
+            out.append(Sentence(o.text, f"en.{o.id}", f.claims, f.id))
+        return out
+
+    def writers(self) -> dict[FindingKind, Callable[[Finding, Para], list[Opt]]]:
+        """Per kind of finding its English templates (every `FindingKind` has one; tested)."""
+        return {
+            FindingKind.CHANGE: self._change_or_mean,
+            FindingKind.CROSSING: self._change_or_mean,
+            FindingKind.DRIVER: lambda f, para: [self.driver(f, para)],
+            FindingKind.SHARE: lambda f, para: (
+                [self.share(f, para)] + [o for o in [self.share_record(f)] if o is not None]
+            ),
+            FindingKind.CONTRAST: lambda f, para: [self.contrast(f, para)],
+            FindingKind.LARGEST: lambda f, para: [self.largest(f, para)],
+            FindingKind.CONCENTRATION: lambda f, para: [self.concentration(f, para)],
+            FindingKind.TOP: lambda f, para: [self.top(f, para)],
+            FindingKind.TOP_NEW: self.top_new,
+            FindingKind.TOP_LEFT: lambda f, para: [self.top_left(f, para)],
+            FindingKind.CONTEXT: lambda f, para: [self.pick(self.context(f, para), f.id)],
+            FindingKind.NO_DATA: lambda f, para: [self.no_data(f)],
+        }
+
+    def _change_or_mean(self, f: Finding, para: Para) -> list[Opt]:
+        assert f.change is not None
+        if f.change.mean:
+            return [self.mean(f, f.change, para)]
+        return [self.change(f, f.change, para), *self.tails(f, f.change)]
+
+    # --- context facts ---------------------------------------------------------------------------------
+    def context_words(self, f: Finding, para: Para) -> en_context.Words:
+        fresh = not para.named
+        named = bool(para.named)
+        para.named = True
+        years = next((x.years for x in self.edition.figures if x.id == f.figure), ())
+        first = years[0] if years else (self.edition.years[0] if self.edition.years else self.Y - 4)
+        span = "over the same period" if para.window_named else f"over {first}–{self.Y}"
+        para.window_named = True
+        texts = [self.values.text(r) or "" for r in f.refs]
+        return en_context.Words(
+            x=tuple(self.n(r) for r in f.refs),
+            p=tuple(t.lstrip("+-") for t in texts),
+            fw=tuple(fraction_words(t) for t in texts),
+            iny=f" in {self.Y}" if fresh else "",
+            vs=f"in {self.P}" if fresh else "a year earlier",
+            span=span,
+            Y=self.Y,
+            named=named,
+            comp=f.word.split(",")[0] if f.word else "",
+        )
+
+    def context(self, f: Finding, para: Para) -> list[Opt]:
+        """The English templates of a context finding ([] when it has none)."""
+        family, key = en_context.key_of(f)
+        if family == "nationalities":
+            countries = [_country(self.lang, name) for name in f.labels]
+            if key not in en_context.NATIONALITIES or not all(countries) or len(countries) < 2:
+                return []
+            iny = self._in_year(para)
+            items = tuple(f"{c} ({self.n(r)})" for c, r in zip(countries, f.refs, strict=True))
+            return [Opt(f"nat.{key}", en_context.NATIONALITIES[key](items, iny))]
+        template = en_context.CONTEXTS.get(key)
+        if template is None:
+            return []
+        return [Opt(i, t) for i, t in template(self.context_words(f, para))]
 
     def concentration_parts(self, f: Finding) -> tuple[str, str, str, str] | None:
         """(whole, fraction, predicate, key) of a concentration: most of a row's (or column's) units in
@@ -475,10 +528,26 @@ class EnglishWriter:
         row, hi, lo = f.labels
         a, b = self.unsigned(f.refs[0]), self.unsigned(f.refs[1])
         H, L = (lower(label(self.lang, f.figure, "vorm", x)) for x in (hi, lo))
-        R = self.phrase(Series(f.figure, "jaar", row))
         years = self.edition.figure(f.figure).years
         span = f"over {years[0]}–{years[-1]}" if years and not para.window_named else "over the same period"
         para.window_named = True
+        if f.word == "mean":
+            M = self.phrase(Series(f.figure, f.id.split(":")[2], row))
+            a, b = self.n(f.refs[0]), self.n(f.refs[1])
+            return self.pick(
+                [
+                    Opt(
+                        "contrast.mean1",
+                        f"{cap(span)}, {M} was highest for {H} ({a} years) and lowest for {L} ({b} years).",
+                    ),
+                    Opt(
+                        "contrast.mean2",
+                        f"For {H}, {M} {span} was the highest ({a} years); for {L} it was the lowest ({b} years).",
+                    ),
+                ],
+                f.id,
+            )
+        R = self.phrase(Series(f.figure, "jaar", row))
         return self.pick(
             [
                 Opt(
@@ -749,6 +818,8 @@ class EnglishWriter:
         return self.pick(options, f.id)
 
     def headline(self, f: Finding) -> Sentence | None:
+        from jaarcijfers.edition.translate import label
+
         if not self.tells(f):
             return None
         if f.kind == FindingKind.LARGEST:
@@ -779,6 +850,23 @@ class EnglishWriter:
                 f.claims,
                 f.id,
             )
+        if f.kind == FindingKind.CONTRAST:
+            row, hi, _ = f.labels
+            H = lower(label(self.lang, f.figure, "vorm", hi))
+            if f.word == "mean":
+                M = self.phrase(Series(f.figure, f.id.split(":")[2], row))
+                return Sentence(
+                    f"{cap(M.removeprefix('the '))} highest for {H}", "en.headline.contrastm", f.claims, f.id
+                )
+            R = self.phrase(Series(f.figure, "jaar", row))
+            return Sentence(f"Share of {R} highest for {H}", "en.headline.contrast", f.claims, f.id)
+        if f.kind == FindingKind.CONTEXT:
+            family, key = en_context.key_of(f)
+            make = en_context.HEADLINES.get(key) if family == "context" else None
+            text = make(self.context_words(f, Para())) if make is not None else ""
+            return Sentence(text, f"en.headline.ctx.{key}", f.claims, f.id) if text else None
+        if f.kind == FindingKind.NO_DATA:
+            return None
         assert f.change is not None
         ch = f.change
         S = self.phrase(ch.series)
@@ -911,19 +999,22 @@ def lower(text: str) -> str:
 
 
 def phrase_words() -> tuple[tuple[str, str], ...]:
-    """Every (key, Dutch phrase) of a row of a year block: the English sentences name series with their
-    translation (`phrase.<dim>.<codes>`)."""
+    """Every (key, Dutch phrase) of a row or column of a block that counts codes of a dimension (a year
+    block's rows, a crossing's rows and columns) and of its means: the English sentences name series and
+    cells with their translation (`phrase.<dim>.<codes>`; the same key may have a phrase per figure, such
+    as Figure 4's regions of victims of sexual exploitation)."""
     from jaarcijfers.edition.translate import label_key
     from jaarcijfers.figures.catalogue import CATALOGUE, label_phrase
 
     out: list[tuple[str, str]] = []
     for fig in CATALOGUE:
         for block in fig.blocks:
-            if not block.columns.years:
-                continue
-            for e in block.rows.entries:
-                key = label_key(block.rows.dim, e.codes, e.role).replace("label.", "phrase.", 1)
-                out.append((key, label_phrase(block.rows, e)))
+            for axis in (block.rows, block.columns):
+                if not axis.dim:
+                    continue
+                for e in axis.entries:
+                    key = label_key(axis.dim, e.codes, e.role).replace("label.", "phrase.", 1)
+                    out.append((key, label_phrase(axis, e)))
             out += [(f"phrase.mean.{m.column}", m.phrase) for m in block.means]
     return tuple(dict.fromkeys(out))
 
@@ -936,7 +1027,9 @@ def merge(row: str, col: str) -> str:
     share their head ('presumed victims'): 'Latin American presumed victims' + 'presumed victims of criminal
     exploitation' -> 'Latin American presumed victims of criminal exploitation'; 'presumed victims aged 30 to
     39' + 'presumed victims of labour exploitation' -> 'presumed victims of labour exploitation aged 30 to
-    39'. '' when they share no head."""
+    39'; words both say after the head are said once ('presumed victims of sexual exploitation in hotel
+    prostitution' + 'Latin American presumed victims of sexual exploitation' -> 'Latin American presumed
+    victims of sexual exploitation in hotel prostitution'). '' when they share no head."""
     rw, cw = row.split(" "), col.split(" ")
     end = next((i for i, x in enumerate(rw) if x in HEADS and x in cw), None)
     if end is None:
@@ -948,7 +1041,9 @@ def merge(row: str, col: str) -> str:
     cs = ce - (end - start)
     head = rw[start : end + 1]
     pre = cw[:cs] + rw[:start]
-    return " ".join([*pre, *head, *cw[ce + 1 :], *rw[end + 1 :]])
+    r_post, c_post = rw[end + 1 :], cw[ce + 1 :]
+    common = words.shared_start(r_post, c_post)
+    return " ".join([*pre, *head, *r_post[:common], *c_post[common:], *r_post[common:]])
 
 
 def column_phrase(lang: Language, series: Series) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from jaarcijfers.edition.model import Edition, Estimate, EstimateApproach
 from jaarcijfers.estimate.result import APPROACH_NAMES, INTERVAL_NAMES, NOT_BOUNDED, ReportEstimate
 from jaarcijfers.language import EN, Language
-from jaarcijfers.story.model import Claim, ClaimKind, EstimateText, Paragraph, Ref, Sentence
+from jaarcijfers.story.model import EstimateText, Paragraph, Sentence
 from jaarcijfers.story.published import Values
 
 LABEL = "Experimental statistics."
@@ -22,12 +22,57 @@ LABEL = "Experimental statistics."
 
 def words() -> list[tuple[str, str]]:
     """(key, Dutch text) of the estimate's words in the message catalogue: the approaches' names, the
-    intervals' names and the status of an estimate the data do not bound."""
+    intervals' names, the status of an estimate the data do not bound, and the model's warnings
+    (`estimate.warning.<code>`, with the Dutch words their values may be: `estimate.warning.<value>`)."""
+    from jaarcijfers.estimate.warning_texts import TEMPLATES, WORDS
+
     out = [(f"estimate.approach.{k}", v) for k, v in APPROACH_NAMES.items()]
     out += [(f"estimate.interval.{k}", v) for k, v in INTERVAL_NAMES.items()]
     out.append(("estimate.status", NOT_BOUNDED))
     out.append(("estimate.label", ReportEstimate.label))
+    out += [(f"estimate.warning.{code}", text) for code, text in TEMPLATES.items()]
+    out += [(f"estimate.warning.{name}", text) for name, texts in WORDS.items() for text in texts]
     return out
+
+
+def warning_text(lang: Language, text: str) -> str | None:
+    """A warning or note of the estimate (Dutch, `estimate.warning_texts`) in the language: its template
+    from the message catalogue, its values in the language (list names as the reporting organisations of
+    Figure 12, numbers in the language's notation, the Dutch words of `WORDS` from the catalogue). None
+    for a text not written from the templates."""
+    import re
+
+    from jaarcijfers.estimate.warning_texts import LISTS, NUMBERS, TEMPLATES, WORDS, parse
+
+    found = parse(text)
+    if found is None:
+        return None
+    code, values = found
+    names = reporter_names(lang)
+
+    def word(name: str, value: str) -> str:
+        if name in LISTS:
+            return re.sub(r"[\w-]+", lambda m: names.get(m.group(), m.group()), value)
+        if name in NUMBERS or (name == "apart" and value not in WORDS["apart"]):
+            return lang.count(value.replace(".", ""))
+        if name in WORDS:
+            parts = value.split(" en ") if name == "reason" else [value]
+            if all(lang.has(f"estimate.warning.{name}", p) for p in parts):
+                return lang.gettext(" en ").join(lang.text(f"estimate.warning.{name}", p) for p in parts)
+        return value
+
+    template = lang.text(f"estimate.warning.{code}", TEMPLATES[code])
+    return template.format(**{k: word(k, v) for k, v in values.items()})
+
+
+def warnings(edition: Edition, lang: Language, notes: bool = True) -> list[str]:
+    """The estimate's warnings (and notes about the data, unless `notes` is False) of a (Dutch) edition in
+    the language, in their order."""
+    est = edition.estimate
+    if not isinstance(est, Estimate):
+        return []
+    texts = (*est.warnings, *(est.notes if notes else ()))
+    return [t for t in (warning_text(lang, w) for w in texts) if t is not None]
 
 
 def approach_name(lang: Language, a: EstimateApproach) -> str:
@@ -73,23 +118,16 @@ def join(items: list[str]) -> str:
 
 
 def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> EstimateText | None:
-    """The English estimate section of a (Dutch) edition, or None when it has no estimate."""
-    from jaarcijfers.story.estimate import synthetic_note
+    """The English estimate section of a (Dutch) edition, or None when it has no estimate: the Dutch
+    section's selection and claims (`story.estimate.said`) in English."""
+    from jaarcijfers.story.estimate import said
 
+    plan = said(edition, values)
     est = edition.estimate
-    if not isinstance(est, Estimate) or est.total is None:
+    if plan is None or not isinstance(est, Estimate):
         return None
     c = lang.count
-    y = edition.year
-    total, lo, hi = (Ref.of_fact(f"schatting_{k}_{y}") for k in ("totaal", "ondergrens", "bovengrens"))
-    observed = Ref.cell("1", "", "Geregistreerde slachtoffers", str(y))
-    claims = [
-        Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in (total, lo, hi) if values.text(r)
-    ]
-    has_observed = values.text(observed) == str(est.observed)
-    if has_observed:
-        claims.append(Claim(ClaimKind.VALUE, (observed,), str(est.observed), (y,)))
-        claims.append(Claim(ClaimKind.COMPARE, (total, observed), "gt", (y,)))
+    y = plan.year
     label = est.experimental or ReportEstimate.label
     first = [
         Sentence(
@@ -99,19 +137,19 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
         )
     ]
     interval = (
-        f", with a margin of uncertainty from {c(values.text(lo) or '')} to {c(values.text(hi) or '')}"
-        if values.text(lo) and values.text(hi)
+        f", with a margin of uncertainty from {c(plan.interval[0])} to {c(plan.interval[1])}"
+        if plan.interval
         else ""
     )
     body = (
         "Not every victim comes to the attention of the authorities. Because many victims are reported by more "
         "than one organisation, the overlap between the reporting organisations makes it possible to estimate "
         f"how many victims there were in total, including those never registered. For {y} that estimate comes "
-        f"to about {c(values.text(total) or '')}{interval}"
+        f"to about {c(plan.total)}{interval}"
     )
-    body += f"; {c(str(est.observed))} were registered." if has_observed else "."
-    first.append(Sentence(body, "en.estimate.main", tuple(claims)))
-    if synthetic_note(edition):
+    body += f"; {c(plan.observed)} were registered." if plan.observed else "."
+    first.append(Sentence(body, "en.estimate.main", plan.main))
+    if plan.synthetic:
         first.append(
             Sentence(
                 "Note: this edition rests on a synthetic delivery (as the delivery's description says). The "
@@ -121,8 +159,8 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
             )
         )
     names = reporter_names(lang)
-    terms = [" and ".join(names.get(t, t) for t in term.split(":")) for term in est.model_terms]
-    lists = join([names.get(code, code) for code in est.lists])
+    terms = [" and ".join(names.get(t, t) for t in term) for term in plan.terms]
+    lists = join([names.get(code, code) for code in plan.lists])
     method = [
         Sentence(
             "The estimate was made with multiple systems estimation: a log-linear Poisson model over the "
@@ -139,17 +177,15 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
             (),
         ),
     ]
-    averaged = next((a for a in est.approaches if a.key == "bma" and a.total is not None), None)
-    refs_bma = [Ref.of_fact(f"schatting_bma_{name}_{y}") for name in ("totaal", "ondergrens", "bovengrens")]
-    if averaged is not None and all(values.text(r) for r in refs_bma):
-        total_text, low, high = (c(values.text(r) or "") for r in refs_bma)
+    if plan.averaged is not None:
+        total_text, low, high = (c(x) for x in plan.averaged)
         method.append(
             Sentence(
                 "Bayesian model averaging does take that uncertainty into account: it weighs every decomposable "
                 f"model by how well it fits (the method of the R package dga) and arrives at {total_text}, "
                 f"with a credible interval from {low} to {high}.",
                 "en.estimate.averaged",
-                tuple(Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs_bma),
+                plan.averaged_claims,
             )
         )
     else:
@@ -160,21 +196,13 @@ def estimate_text(edition: Edition, values: Values, lang: Language = EN) -> Esti
                 (),
             )
         )
-    others = [a for a in est.approaches if a.key not in (est.model, "bma") and a.total is not None]
-    refs = [Ref.of_fact(f"schatting_{a.key.replace('-', '_')}_totaal_{y}") for a in others]
-    parts = [
-        f"{c(values.text(r) or '')} ({approach_name(lang, a)})"
-        for a, r in zip(others, refs, strict=True)
-        if values.text(r)
-    ]
+    parts = [f"{c(text)} ({approach_name(lang, a)})" for a, text in plan.others]
     if parts:
         method.append(
             Sentence(
                 "Choosing the model in another way gives " + join(parts) + ".",
                 "en.estimate.sensitivity",
-                tuple(
-                    Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs if values.text(r)
-                ),
+                plan.others_claims,
             )
         )
     return EstimateText((Paragraph(tuple(first)),), (Paragraph(tuple(method)),), None)

@@ -123,41 +123,30 @@ def chain(edition: Edition, dutch: Story, lang: Language) -> Chain | None:
     return Chain(stages, _chain_paragraph(edition, stages, lang))
 
 
+CHAIN_WORDS = {
+    "slachtoffers": "{n} presumed victims of human trafficking were registered",
+    "onderzoeken": "the police, KMar and NLA started {n} criminal investigations",
+    "om_in": "the Public Prosecution Service (OM) registered {n} cases",
+    "berecht": "the courts decided {n} cases at first instance",
+    "veroordeeld": ", {n} of them with a conviction for human trafficking",
+}
+"""The English words of each stage the chain's paragraph names (`chain.Summary`); {n} the number."""
+
+
 def _chain_paragraph(edition: Edition, stages: tuple[ChainStage, ...], lang: Language) -> Paragraph:
-    from jaarcijfers.story.model import Claim, ClaimKind
+    """The Dutch chain paragraph's selection and claims (`chain.summary`) in English."""
+    from jaarcijfers.story.chain import summary
 
-    y = edition.year
-    by = {s.source: s for s in stages}
-
-    def value(key: str) -> str | None:
-        s = by.get(key)
-        return lang.count(s.new_text) if s is not None and s.new_text.isdigit() else None
-
-    claims = tuple(
-        Claim(ClaimKind.VALUE, (s.new,), s.new_text, (y,))
-        for s in stages
-        if s.new is not None and s.new_text.isdigit()
-    )
-    parts = []
-    if value("slachtoffers"):
-        parts.append(f"{value('slachtoffers')} presumed victims of human trafficking were registered")
-    if value("onderzoeken"):
-        parts.append(f"the police, KMar and NLA started {value('onderzoeken')} criminal investigations")
-    first = f"In {y}, " + " and ".join(parts) + "." if parts else ""
-    second = []
-    if value("om_in"):
-        second.append(f"the Public Prosecution Service (OM) registered {value('om_in')} cases")
-    if value("berecht"):
-        text = f"the courts decided {value('berecht')} cases at first instance"
-        if value("veroordeeld"):
-            text += f", {value('veroordeeld')} of them with a conviction for human trafficking"
-        second.append(text)
+    said = summary(edition.year, stages)
+    claims = said.claims
+    parts = [CHAIN_WORDS[k].format(n=lang.count(n)) for k, n in said.first]
+    first = f"In {said.year}, " + " and ".join(parts) + "." if parts else ""
+    second = " and ".join(said.clauses(lambda k, n: CHAIN_WORDS[k].format(n=lang.count(n))))
     sentences = []
     if first:
         sentences.append(Sentence(first, "en.chain.1", claims))
     if second:
-        text = " and ".join(second)
-        sentences.append(Sentence(text[:1].upper() + text[1:] + ".", "en.chain.2", claims))
+        sentences.append(Sentence(second[:1].upper() + second[1:] + ".", "en.chain.2", claims))
     sentences.append(
         Sentence(
             "These numbers cannot be added up or subtracted from one another: each stage counts its own unit (a "

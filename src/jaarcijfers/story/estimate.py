@@ -12,8 +12,9 @@ synthetic), and an external estimate the analysts quote shown beside it, never i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from jaarcijfers.edition.model import Edition, Estimate
+from jaarcijfers.edition.model import Edition, Estimate, EstimateApproach
 from jaarcijfers.story import nl_words as w
 from jaarcijfers.story.model import Claim, ClaimKind, EstimateText, Paragraph, Ref, Sentence
 from jaarcijfers.story.published import Values
@@ -23,12 +24,9 @@ SYNTHETIC = re.compile(r"syntheti", re.IGNORECASE)
 
 def synthetic_note(edition: Edition) -> str | None:
     """The description of a synthetic delivery from the edition's provenance (None for real data)."""
-    for d in edition.provenance.get("deliveries", []) or []:
-        if not isinstance(d, dict):
-            continue
-        for key in ("omschrijving", "levering_bron"):
-            text = d.get(key)
-            if isinstance(text, str) and SYNTHETIC.search(text):
+    for d in edition.provenance.deliveries or ():
+        for text in (d.omschrijving, d.levering_bron):
+            if text is not None and SYNTHETIC.search(text):
                 return text
     return None
 
@@ -42,42 +40,92 @@ def reporter_names() -> dict[str, str]:
     return {code: e.text for e in block.rows.entries for code in e.codes}
 
 
-def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
+@dataclass(frozen=True)
+class Said:
+    """What the estimate section says, in any language (each language words it: `estimate_text` here,
+    `en_estimate` in English): the published facts it prints with their claims, and what it tells about
+    the method. The numbers are the published texts ('7660'); a language formats them."""
+
+    year: int
+    total: str  # the estimate, rounded to tens
+    interval: tuple[str, str] | None  # its lower and upper bound, when both are published
+    observed: str | None  # the registered victims it starts from, when Figure 1 publishes the same number
+    main: tuple[Claim, ...]  # the claims of the sentence with the estimate
+    synthetic: str | None  # the synthetic delivery's description (`synthetic_note`)
+    lists: tuple[str, ...]  # codes of the reporting organisations
+    terms: tuple[tuple[str, ...], ...]  # the model's interaction terms, each as codes
+    averaged: tuple[str, str, str] | None  # Bayesian model averaging: total, lower, upper (published)
+    averaged_claims: tuple[Claim, ...]
+    others: tuple[tuple[EstimateApproach, str], ...]  # the other approaches with their published totals
+    others_claims: tuple[Claim, ...]
+
+
+def said(edition: Edition, values: Values) -> Said | None:
+    """The estimate section's selection and claims (None without an estimate)."""
     est = edition.estimate
     if not isinstance(est, Estimate) or est.total is None:
         return None
     y = edition.year
+
+    def value(r: Ref) -> Claim:
+        return Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,))
+
     total, lo, hi = (Ref.of_fact(f"schatting_{k}_{y}") for k in ("totaal", "ondergrens", "bovengrens"))
     observed = Ref.cell("1", "", "Geregistreerde slachtoffers", str(y))
-    claims = [
-        Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in (total, lo, hi) if values.text(r)
-    ]
+    claims = [value(r) for r in (total, lo, hi) if values.text(r)]
     has_observed = values.text(observed) == str(est.observed)
     if has_observed:
         claims.append(Claim(ClaimKind.VALUE, (observed,), str(est.observed), (y,)))
         claims.append(Claim(ClaimKind.COMPARE, (total, observed), "gt", (y,)))
-    claims_t = tuple(claims)
+    low, high = values.text(lo), values.text(hi)
+    bma = next((a for a in est.approaches if a.key == "bma" and a.total is not None), None)
+    refs_bma = [Ref.of_fact(f"schatting_bma_{name}_{y}") for name in ("totaal", "ondergrens", "bovengrens")]
+    averaged = bma is not None and all(values.text(r) for r in refs_bma)
+    bma_total, bma_low, bma_high = (values.text(r) or "" for r in refs_bma)
+    others = [a for a in est.approaches if a.key not in (est.model, "bma") and a.total is not None]
+    refs = [Ref.of_fact(f"schatting_{a.key.replace('-', '_')}_totaal_{y}") for a in others]
+    return Said(
+        year=y,
+        total=values.text(total) or "",
+        interval=(low, high) if low and high else None,
+        observed=str(est.observed) if has_observed else None,
+        main=tuple(claims),
+        synthetic=synthetic_note(edition),
+        lists=est.lists,
+        terms=tuple(tuple(t.split(":")) for t in est.model_terms),
+        averaged=(bma_total, bma_low, bma_high) if averaged else None,
+        averaged_claims=tuple(value(r) for r in refs_bma) if averaged else (),
+        others=tuple((a, values.text(r) or "") for a, r in zip(others, refs, strict=True) if values.text(r)),
+        others_claims=tuple(value(r) for r in refs if values.text(r)),
+    )
+
+
+def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
+    plan = said(edition, values)
+    est = edition.estimate
+    if plan is None or not isinstance(est, Estimate):
+        return None
+    y = plan.year
     label = est.experimental or "Experimentele statistiek."
     first = [Sentence(label, "estimate.label", ())]
     interval = (
-        f", met een onzekerheidsmarge van {w.count(values.text(lo) or '')} tot {w.count(values.text(hi) or '')}"
-        if values.text(lo) and values.text(hi)
+        f", met een onzekerheidsmarge van {w.count(plan.interval[0])} tot {w.count(plan.interval[1])}"
+        if plan.interval
         else ""
     )
     body = (
         "Niet alle slachtoffers komen bij de instanties in beeld. Omdat veel slachtoffers door meer dan één "
         "organisatie worden gemeld, is uit de overlap tussen de melders te schatten hoeveel slachtoffers er in "
         f"totaal waren, ook zonder registratie. Voor {y} komt die schatting uit op ongeveer "
-        f"{w.count(values.text(total) or '')}{interval}"
+        f"{w.count(plan.total)}{interval}"
     )
-    body += f"; geregistreerd waren er {w.count(str(est.observed))}." if has_observed else "."
-    first.append(Sentence(body, "estimate.main", claims_t))
-    note = synthetic_note(edition)
-    if note:
+    body += f"; geregistreerd waren er {w.count(plan.observed)}." if plan.observed else "."
+    first.append(Sentence(body, "estimate.main", plan.main))
+    if plan.synthetic:
         first.append(
             Sentence(
                 "Let op: deze editie rust op een synthetische levering (‘"
-                + note.split(":")[0].strip()
+                + plan.synthetic.split(":")[0].strip()
                 + "’ volgens de beschrijving van de levering). De schatting laat daarom zien hoe de methode "
                 "werkt, niet hoeveel slachtoffers er werkelijk zijn.",
                 "estimate.synthetic",
@@ -85,8 +133,8 @@ def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
             )
         )
     names = reporter_names()
-    terms = [" en ".join(names.get(c, c) for c in t.split(":")) for t in est.model_terms]
-    lists = w.join([names.get(c, c) for c in est.lists])
+    terms = [" en ".join(names.get(c, c) for c in t) for t in plan.terms]
+    lists = w.join([names.get(c, c) for c in plan.lists])
     method = [
         Sentence(
             "De schatting is gemaakt met multiple systems estimation: een log-lineair Poissonmodel over de "
@@ -102,18 +150,15 @@ def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
             (),
         ),
     ]
-    averaged = next((a for a in est.approaches if a.key == "bma" and a.total is not None), None)
-    refs_bma = [Ref.of_fact(f"schatting_bma_{name}_{y}") for name in ("totaal", "ondergrens", "bovengrens")]
-    if averaged is not None and all(values.text(r) for r in refs_bma):
-        low_high = [w.count(values.text(r) or "") for r in refs_bma]
-        total_text, low, high = low_high
+    if plan.averaged is not None:
+        total_text, low, high = (w.count(x) for x in plan.averaged)
         method.append(
             Sentence(
                 "Bayesiaanse modelmiddeling neemt die onzekerheid wel mee: zij weegt alle decomposeerbare "
                 f"modellen naar hun aannemelijkheid (de methode van het R-pakket dga) en komt uit op {total_text}, "
                 f"met een geloofwaardigheidsinterval van {low} tot {high}.",
                 "estimate.averaged",
-                tuple(Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,)) for r in refs_bma),
+                plan.averaged_claims,
             )
         )
     else:
@@ -124,26 +169,15 @@ def estimate_text(edition: Edition, values: Values) -> EstimateText | None:
                 (),
             )
         )
-    others = [a for a in est.approaches if a.key not in (est.model, "bma") and a.total is not None]
-    if others:
-        refs = [Ref.of_fact(f"schatting_{a.key.replace('-', '_')}_totaal_{y}") for a in others]
-        parts = [
-            f"{w.count(values.text(r) or '')} ({a.name})"
-            for a, r in zip(others, refs, strict=True)
-            if values.text(r)
-        ]
-        if parts:
-            method.append(
-                Sentence(
-                    "Wie het model op een andere manier kiest, komt uit op " + w.join(parts) + ".",
-                    "estimate.sensitivity",
-                    tuple(
-                        Claim(ClaimKind.VALUE, (r,), values.text(r) or "", (y,))
-                        for r in refs
-                        if values.text(r)
-                    ),
-                )
+    parts = [f"{w.count(text)} ({a.name})" for a, text in plan.others]
+    if parts:
+        method.append(
+            Sentence(
+                "Wie het model op een andere manier kiest, komt uit op " + w.join(parts) + ".",
+                "estimate.sensitivity",
+                plan.others_claims,
             )
+        )
     quotes = edition.editorial.estimates
     side = []
     for q in quotes:

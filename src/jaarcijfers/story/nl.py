@@ -20,6 +20,7 @@ from jaarcijfers.edition.model import Edition
 from jaarcijfers.story import nl_words as w
 from jaarcijfers.story.model import Change, ClaimKind, Finding, FindingKind, Ref, Sentence, Series
 from jaarcijfers.story.published import Values
+from jaarcijfers.story.words import shared_start
 
 UP: dict[str, Any] = {
     "past": "steeg",
@@ -1381,11 +1382,7 @@ def merge(row: str, col: str) -> str:
     ri, ci = rw.index(head), cw.index(head)
     pre = [x for x in cw[:ci] + rw[:ri] if x]
     r_post, c_post = rw[ri + 1 :], cw[ci + 1 :]
-    common = 0
-    while common < min(len(r_post), len(c_post)) and r_post[common] == c_post[common]:
-        common += 1
-    if common < 2:  # a shared 'van' alone is no shared phrase
-        common = 0
+    common = shared_start(r_post, c_post)
     post = r_post[:common] + c_post[common:] + r_post[common:]
     return " ".join([*pre, head, *post]).strip()
 

@@ -73,7 +73,7 @@ def edition_numbers(edition: Edition, analysts: bool = True) -> set[str]:
     texts += list(strings(edition.disclosure.reason))
     if edition.revisions is not None:  # the revisions table and its count (render/revisions.py)
         texts += list(strings(asdict(edition.revisions))) + [str(len(edition.revisions.revisions))]
-    texts += list(strings(edition.provenance))
+    texts += list(strings(asdict(edition.provenance)))
     texts += list(strings(asdict(edition.estimate) if edition.estimate is not None else None))
     ed = edition.editorial
     texts += list(strings(ed.settings.contact))

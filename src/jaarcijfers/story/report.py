@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from jaarcijfers.story.model import Story
+from jaarcijfers.story.model import Finding, Sentence, Story
 
 PLACES = {"kop": "kop", "uitleg": "", "3": "hoofdstuk 3", "pers": "persbericht"}
 
 
 def places(story: Story) -> dict[str, list[str]]:
     """Finding id -> where it is told: 'kop' (a figure's headline), 'tekst', 'hoofdstuk 3', 'persbericht'."""
+    return places_of(story.sentences())
+
+
+def places_of(sentences: Iterable[tuple[str, Sentence]]) -> dict[str, list[str]]:
+    """`places` of sentences with where they stand ('1|section|kop', '3', 'pers', …; `Story.sentences`)."""
     out: dict[str, list[str]] = defaultdict(list)
-    for where, s in story.sentences():
+    for where, s in sentences:
         if not s.finding:
             continue
         parts = where.split("|")
@@ -49,31 +55,37 @@ def leads(story: Story) -> set[str]:
 
 
 def findings_json(story: Story) -> dict[str, Any]:
-    from jaarcijfers.story.select import news
-
-    told = places(story)
-    titles = dict(story.titles)
     return {
         "verslagjaar": story.year,
-        "kandidaten": [
-            {
-                "rang": i,
-                "id": f.id,
-                "soort": str(f.kind),
-                "paragraaf": f.section,
-                "figuur": f.figure,
-                "kop": titles.get(f.id, ""),
-                "score": round(f.score, 3),
-                "nieuwswaarde": round(news(f), 3),
-                "kan_leiden": f.can_lead,
-                "niveau": f.level,
-                "p": None if f.p_value is None else round(f.p_value, 4),
-                "waarom": f.why,
-                "verteld": told.get(f.id, []),
-            }
-            for i, f in enumerate(story.candidates, start=1)
-        ],
+        "kandidaten": candidates_json(story.candidates, dict(story.titles), places(story)),
     }
+
+
+def candidates_json(
+    candidates: Sequence[Finding], titles: dict[str, str], told: dict[str, list[str]]
+) -> list[dict[str, Any]]:
+    """The ranked candidates as `findings --json` prints them: each with its headline (`titles`, in the
+    language of the text) and where it is told (`told`, `places_of`)."""
+    from jaarcijfers.story.select import news
+
+    return [
+        {
+            "rang": i,
+            "id": f.id,
+            "soort": str(f.kind),
+            "paragraaf": f.section,
+            "figuur": f.figure,
+            "kop": titles.get(f.id, ""),
+            "score": round(f.score, 3),
+            "nieuwswaarde": round(news(f), 3),
+            "kan_leiden": f.can_lead,
+            "niveau": f.level,
+            "p": None if f.p_value is None else round(f.p_value, 4),
+            "waarom": f.why,
+            "verteld": told.get(f.id, []),
+        }
+        for i, f in enumerate(candidates, start=1)
+    ]
 
 
 def print_findings(story: Story, json_out: bool) -> None:

@@ -137,3 +137,13 @@ def share_holds(key: str, share: Fraction) -> bool:
     if key.endswith("+"):
         return lo < share <= hi
     return lo <= share <= hi
+
+
+def shared_start(a: list[str], b: list[str]) -> int:
+    """How many words two phrases' tails share at their start, when it is a phrase (two words or more;
+    a shared 'van' or 'of' alone is none): how a crossing's row and column phrases are merged (`nl.merge`,
+    `en.merge`)."""
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    return common if common >= 2 else 0

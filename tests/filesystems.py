@@ -1,8 +1,10 @@
-"""File systems for the failure tests: a small tmpfs (full, or read-only) where the machine allows
-mounting one (root with CAP_SYS_ADMIN), a process without the right to ignore file permissions (root
-runs it through `setpriv` without CAP_DAC_OVERRIDE), and snapshots of folders. Where none of that is
-possible the tests simulate the error instead (never a skip; `JAARCIJFERS_TEST_NO_TMPFS=1` forces the
-simulated path, as in tests/warehouse/test_safety.py)."""
+"""File systems for the failure tests (tests/build/test_failures.py, tests/warehouse/test_safety.py): a
+small tmpfs (full, or read-only) where the machine allows mounting one (root with CAP_SYS_ADMIN), a
+process without the right to ignore file permissions (root runs it through `setpriv` without
+CAP_DAC_OVERRIDE), and snapshots of folders. Where none of that is possible the tests simulate the error
+instead (never a skip; `JAARCIJFERS_TEST_NO_TMPFS=1` forces the simulated path).
+
+Imported as `filesystems`: tests/ is on the module path (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ from pathlib import Path
 NO_DAC = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
-def mount_tmpfs(target: Path, size: str, read_only: bool = False) -> bool:
+def mount_tmpfs(target: Path, size: str, read_only: bool = False, mode: str = "0755") -> bool:
+    """Mount a tmpfs of `size` at `target` if this machine allows it; else False (the test simulates the
+    error instead)."""
     target.mkdir(parents=True, exist_ok=True)
     if os.environ.get("JAARCIJFERS_TEST_NO_TMPFS"):
         return False
-    options = f"size={size},mode=0755" + (",ro" if read_only else "")
+    options = f"size={size},mode={mode}" + (",ro" if read_only else "")
     proc = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)], capture_output=True)
     return proc.returncode == 0
 
