@@ -46,6 +46,7 @@ def compute_edition(
     (docs/sdc.md, "Across editions"): the earlier editions `prior` (from the edition register) and the
     published folders `earlier` (`build --met-eerdere`). `estimate` False leaves the estimate out whatever
     the editorial settings say (`jaarcijfers findings` does not need it)."""
+    from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
     from jaarcijfers.edition.audit import check_earlier, with_verdict
@@ -71,33 +72,40 @@ def compute_edition(
     year = default_year(con) if year is None else year
     check_reporting_year(year, delivered)
     warn_sources_without_data(year, delivered)
-    step("regels toepassen en figuren berekenen")
-    year, figures = compute_all(con, year, delivered)
     content = editorial_content(editorial_of(data, year, editorial))
     policy_name, reason = edition_policy(content.settings, sdc)
     policy = get_policy(policy_name)
-    step("feiten berekenen")
-    facts = compute_facts(con, year, figures, without=frozenset(delivered.without((year,))))
-    provenance = delivery_provenance(con, data)
-    if reflection is None and data is not None:
-        reflection = _reflection(data, year)
-    check_earlier(year, known)  # before any disclosure work
-    step(f"onthullingscontrole ({policy.name})")
-    edition = publish(
-        year,
-        figures,
-        facts,
-        policy,
-        provenance,
-        reflection=reflection,
-        prior=known,
-        published_on=content.published_on,
-    )
-    edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
-    hidden = None
-    if estimate and content.settings.show_estimate:
-        step("schatting van het verborgen aantal slachtoffers")
-        hidden = hidden_number(con, year)
+    with ThreadPoolExecutor(max_workers=1) as background:
+        # the estimate reads only the delivery's tables: it runs beside the rules, figures and facts
+        # (numpy and DuckDB leave Python's lock while they compute; docs/performance.md)
+        pending = (
+            background.submit(_hidden_number_apart, con, year)
+            if estimate and content.settings.show_estimate
+            else None
+        )
+        step("regels toepassen en figuren berekenen")
+        year, figures = compute_all(con, year, delivered)
+        step("feiten berekenen")
+        facts = compute_facts(con, year, figures, without=frozenset(delivered.without((year,))))
+        provenance = delivery_provenance(con, data)
+        if reflection is None and data is not None:
+            reflection = _reflection(data, year)
+        check_earlier(year, known)  # before any disclosure work
+        step(f"onthullingscontrole ({policy.name})")
+        edition = publish(
+            year,
+            figures,
+            facts,
+            policy,
+            provenance,
+            reflection=reflection,
+            prior=known,
+            published_on=content.published_on,
+        )
+        edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
+        if pending is not None:
+            step("schatting van het verborgen aantal slachtoffers")
+        hidden = None if pending is None else pending.result()
     con.close()
     step("audit van de onthullingscontrole")
     edition, audit = with_verdict(with_estimate(edition, hidden), policy, known)
@@ -170,6 +178,16 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
     except UserError as exc:
         return NoEstimate(exc.message)
     return published_estimate(res, year)
+
+
+def _hidden_number_apart(con, year: int) -> Estimate | NoEstimate:
+    """`hidden_number` on a connection of its own to the same database (a DuckDB connection is used by
+    one thread at a time), for a thread beside the build's."""
+    cursor = con.cursor()
+    try:
+        return hidden_number(cursor, year)
+    finally:
+        cursor.close()
 
 
 def delivery_provenance(con, data: Path | None) -> dict:
