@@ -167,7 +167,7 @@ def hidden_number(con, year: int) -> Estimate | NoEstimate:
     """The estimate of the hidden number of victims for the report (multiple systems estimation over the
     reporting organisations; docs/estimate.md), rounded to tens for publication. A build computes the
     approaches without resampling (stepwise, AIC, BIC with profile intervals, and Bayesian model averaging:
-    about 4 s on the demo); the bootstraps stay with `jaarcijfers estimate --approaches`. Left out, with the
+    about 1.2 s of CPU on the demo, in a thread beside the figures); the bootstraps stay with `jaarcijfers estimate --approaches`. Left out, with the
     reason, when the data do not allow it."""
     from jaarcijfers.edition.model import NoEstimate
     from jaarcijfers.edition.publish import published_estimate

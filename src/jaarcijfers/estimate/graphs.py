@@ -24,7 +24,8 @@ which gives nu, the incidence row, from the largest complete sets down (Moebius 
 checks that it equals the search's cliques and separators for every graph up to six lists.
 
 Counts of decomposable graphs: 8 for three lists, 61 for four, 822 for five, 18,154 of 32,768 for six
-(OEIS A058862). Enumeration is cheap up to six lists (about a second for six); seven lists (two million
+(OEIS A058862). The search is cheap up to six lists (about a second for six, `decomposable_graphs`; model
+averaging uses `incidences`); seven lists (two million
 graphs) are not enumerated.
 """
 
