@@ -131,12 +131,13 @@ Two runs of `benchmarks/intake_bench.py --scales 1,10,100`, the same code for va
 | 1 | 29,368 | 0.9 | 0.23 s, 78 MB | 0.55 s, 109 MB | 0.57 s, 108 MB | 2.4 | 2.5 | 0.9 |
 | 10 | 292,915 | 9.6 | 0.35 s, 94 MB | 0.98 s, 156 MB | 1.18 s, 170 MB | 2.8 | 3.4 | 0.9 |
 | 100 | 2,928,385 | 99.1 | 0.74 s, 239 MB | 3.82 s, 553 MB | 4.85 s, 543 MB | 5.2 | 6.6 | 0.9 |
-| 1 | 29,368 | 0.9 | 0.71 s, 77 MB | 1.52 s, 110 MB | 1.31 s, 105 MB | 2.1 | 1.8 | 9.9 |
-| 10 | 292,915 | 9.6 | 1.25 s, 93 MB | 2.19 s, 151 MB | 3.30 s, 173 MB | 1.8 | 2.6 | 9.9 |
-| 100 | 2,928,385 | 99.1 | 1.49 s, 253 MB | 10.18 s, 553 MB | 11.46 s, 554 MB | 6.8 | 7.7 | 9.9 |
+| 1 | 29,368 | 0.9 | 0.32 s, 77 MB | 0.85 s, 109 MB | 0.93 s, 108 MB | 2.6 | 2.9 | 4.8 |
+| 10 | 292,915 | 9.6 | 0.48 s, 94 MB | 1.53 s, 156 MB | 1.84 s, 174 MB | 3.2 | 3.8 | 4.8 |
+| 100 | 2,928,385 | 99.1 | 1.51 s, 253 MB | 8.61 s, 554 MB | 7.86 s, 560 MB | 5.7 | 5.2 | 4.8 |
 
-(The first three rows: 2026-11-30 10:04, quiet machine; the last three: 10:40, load average 9.9 at
-the start, 7.0 at the end.) 2,000,000 invalid registrations (65 MB), in the second run: `validate` 11.9 s,
+(The first three rows: 2026-11-30 10:04, quiet machine; the last three: 10:47, load average 4.8 at
+the start, 4.1 at the end.) 2,000,000 invalid registrations (65 MB), in a run at 10:40 (load average
+9.9): `validate` 11.9 s,
 peak 772 MB, 20 lines on the terminal (3 kB: counts per code and file, the first examples); with
 `--report rapport.csv` 21.9 s, peak 1.1 GB, every problem in the file (285 MB). Before this design (issue
 13): 87 s and 2.8 GB to validate two million valid rows, 4 min 22 s and a 262 MB terminal table for two
