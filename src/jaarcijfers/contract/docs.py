@@ -131,21 +131,22 @@ Two runs of `benchmarks/intake_bench.py --scales 1,10,100`, the same code for va
 | 1 | 29,368 | 0.9 | 0.23 s, 78 MB | 0.55 s, 109 MB | 0.57 s, 108 MB | 2.4 | 2.5 | 0.9 |
 | 10 | 292,915 | 9.6 | 0.35 s, 94 MB | 0.98 s, 156 MB | 1.18 s, 170 MB | 2.8 | 3.4 | 0.9 |
 | 100 | 2,928,385 | 99.1 | 0.74 s, 239 MB | 3.82 s, 553 MB | 4.85 s, 543 MB | 5.2 | 6.6 | 0.9 |
-| 1 | 29,368 | 0.9 | 0.32 s, 77 MB | 0.85 s, 109 MB | 0.93 s, 108 MB | 2.6 | 2.9 | 4.8 |
-| 10 | 292,915 | 9.6 | 0.48 s, 94 MB | 1.53 s, 156 MB | 1.84 s, 174 MB | 3.2 | 3.8 | 4.8 |
-| 100 | 2,928,385 | 99.1 | 1.51 s, 253 MB | 8.61 s, 554 MB | 7.86 s, 560 MB | 5.7 | 5.2 | 4.8 |
+| 1 | 29,368 | 0.9 | 0.23 s, 78 MB | 0.55 s, 110 MB | 0.56 s, 107 MB | 2.4 | 2.4 | 3.8 |
+| 10 | 292,915 | 9.6 | 0.36 s, 93 MB | 1.06 s, 153 MB | 1.29 s, 171 MB | 2.9 | 3.5 | 3.8 |
+| 100 | 2,928,385 | 99.1 | 0.79 s, 239 MB | 3.85 s, 557 MB | 4.81 s, 577 MB | 4.9 | 6.1 | 3.8 |
 
-(The first three rows: 2026-11-30 10:04, quiet machine; the last three: 10:47, load average 4.8 at
-the start, 4.1 at the end.) 2,000,000 invalid registrations (65 MB), in a run at 10:40 (load average
-9.9): `validate` 11.9 s,
-peak 772 MB, 20 lines on the terminal (3 kB: counts per code and file, the first examples); with
-`--report rapport.csv` 21.9 s, peak 1.1 GB, every problem in the file (285 MB). Before this design (issue
+(The first three rows: 2026-11-30 10:04, quiet machine, before the build work of docs/performance.md;
+the last three: 10:55, after it, load average 3.8 at the start and 2.4 at the end; validation and
+loading did not change in between.) 2,000,000 invalid registrations (65 MB), in the second run:
+`validate` 4.2 s, peak 759 MB, 20 lines on the terminal (3 kB: counts per code and file, the first
+examples); with `--report rapport.csv` 6.4 s, peak 1.1 GB, every problem in the file (285 MB). Before this design (issue
 13): 87 s and 2.8 GB to validate two million valid rows, 4 min 22 s and a 262 MB terminal table for two
 million invalid ones.
 
 **Against the issue's targets:**
-- `validate` and `load` each within 3× of the raw read: **met at 1×** (2.4 and 2.5 on the quiet machine),
-  **not met at 10×** for `load` (3.4 quiet) and **not met at 100×** (5.2 and 6.6 quiet). Where a 100×
+- `validate` and `load` each within 3× of the raw read: **met at 1×** (2.4 and 2.5 on the quiet machine,
+  2.4 and 2.4 in the second run), **met at 10× for `validate`, not for `load`** (2.8 and 3.4; 2.9 and
+  3.5), **not met at 100×** (5.2 and 6.6; 4.9 and 6.1). Where a 100×
   `validate` spends its CPU (one process, `cProfile` with `time.process_time`): the single-row rules 2.75 s
   (one statement per file already; `comensha_registraties` alone 0.9 s, of which the rules of the cells
   0.63 s: regular expressions for years and ages, the null markers, the code lists), cleaning the values
@@ -157,8 +158,8 @@ million invalid ones.
   cleaned values computed in the same statement as the read (one copy of every file less), the byte
   pass in the same read, and the rules of the cells without regular expressions where a cheaper test is
   exactly equivalent.
-- 2,000,000 invalid rows reported in under 30 s with bounded terminal output: **met** (8 s quiet, 11.9 s
-  at load 9.9; 20 lines).
+- 2,000,000 invalid rows reported in under 30 s with bounded terminal output: **met** (4.2 s; 20 lines,
+  3 kB).
 - The build targets (`build --only-figures` of the demo under 1.5 s; 100× under 10 s and 1 GB):
   docs/performance.md.
 
