@@ -57,6 +57,7 @@ def main() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, terminated)
+    single_threaded_blas()
     try:
         app()
     except UserError as exc:
@@ -74,6 +75,14 @@ def main() -> None:
             err=True,
         )
         sys.exit(70)
+
+
+def single_threaded_blas() -> None:
+    """One thread for numpy's and scipy's linear algebra (OpenBLAS), unless the user chose otherwise;
+    set before either is imported. Their products here are small (an inner dimension of at most 63 in
+    the model averaging, docs/performance.md): OpenBLAS's threads, which wait by spinning, cost more
+    than they give, about three times the CPU of the estimate on two shared cores. Results are the same."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 if __name__ == "__main__":

@@ -168,4 +168,5 @@ def log_gamma(values: Iterable[float]):
     """`math.lgamma` of each value, as a float numpy array."""
     import numpy as np
 
-    return np.fromiter((math.lgamma(float(v)) for v in values), dtype=float)
+    floats = np.asarray(values, dtype=float).ravel().tolist()  # Python floats: math.lgamma's fast path
+    return np.array(list(map(math.lgamma, floats)), dtype=float)

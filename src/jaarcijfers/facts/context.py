@@ -21,6 +21,8 @@ class FactContext:
     reads: set[CellKey] = field(default_factory=set)  # cells read since the last reset
     queries: set[str] = field(default_factory=set)  # SQL statements run since the last reset
     figures_read: set[str] = field(default_factory=set)  # figures looked into (a cell found or not)
+    # the rows of every query run, by statement and parameters: several facts ask the same question
+    results: dict[tuple[str, tuple[object, ...]], list[tuple]] = field(default_factory=dict, repr=False)
 
     def reset(self) -> None:
         self.reads.clear()
@@ -102,13 +104,24 @@ class FactContext:
         )
 
     def scalar(self, sql: str, *params: object) -> int:
-        self.queries.add(sql)
-        row = self.con.execute(sql, list(params)).fetchone()
-        return int(row[0] or 0) if row else 0
+        rows = self._rows(sql, params)
+        return int(rows[0][0] or 0) if rows else 0
 
     def all(self, sql: str, *params: object) -> list[tuple]:
+        return list(self._rows(sql, params))
+
+    def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+        """The rows of a query, run once per statement and parameters (the warehouse does not change
+        while the facts are computed); every statement counts as read (`sources`)."""
         self.queries.add(sql)
-        return self.con.execute(sql, list(params)).fetchall()
+        key = (sql, params)
+        try:
+            cached = self.results.get(key)
+        except TypeError:  # a parameter that cannot be a key (a list): run it
+            return self.con.execute(sql, list(params)).fetchall()
+        if cached is None:
+            cached = self.results[key] = self.con.execute(sql, list(params)).fetchall()
+        return cached
 
     # ---- victims -------------------------------------------------------------------------------
     @staticmethod

@@ -74,14 +74,18 @@ def default_year(con) -> int:
     raise UserError("de levering bevat geen enkel jaar: er valt niets te berekenen")
 
 
-def shown_years(con, fig: Figure, year: int) -> tuple[int, ...]:
-    """The window years in which the figure's unit has records (a year without records is left out)."""
+def shown_years(con, fig: Figure, year: int, known: dict[str, set[int]] | None = None) -> tuple[int, ...]:
+    """The window years in which the figure's unit has records (a year without records is left out).
+    `known`: the years found so far per query, shared by the figures of one build (many figures count
+    the same unit)."""
     if fig.unit_table in ("ind_tabel", "rechtspraak_tabel"):
         sql = f"SELECT DISTINCT jaar FROM {fig.unit_table}"
     else:
         sql = f"SELECT DISTINCT CAST(code AS INTEGER) FROM dim_{fig.year_dim} WHERE code IS NOT NULL"
-    present = {int(y) for (y,) in con.execute(sql).fetchall()}
-    return tuple(y for y in window(year) if y in present)
+    known = {} if known is None else known
+    if sql not in known:
+        known[sql] = {int(y) for (y,) in con.execute(sql).fetchall()}
+    return tuple(y for y in window(year) if y in known[sql])
 
 
 def _axis_labels(axis: Axis, years: tuple[int, ...]) -> Labels:
@@ -276,7 +280,12 @@ def _table_block(con, fig: Figure, block: Block, years: tuple[int, ...]) -> Comp
 
 
 def compute_figure(
-    con, fig: Figure, year: int, hidden_split_years: set[int], delivered: DeliveryYears | None = None
+    con,
+    fig: Figure,
+    year: int,
+    hidden_split_years: set[int],
+    delivered: DeliveryYears | None = None,
+    known_years: dict[str, set[int]] | None = None,
 ) -> ComputedFigure:
     """One figure. `delivered`: the years each source has records for; a figure whose source has none in
     the window is `no_data` (no cells: "geen gegevens", never a table of zeros), and one whose source has
@@ -291,7 +300,7 @@ def compute_figure(
             f"over {year - 4}-{year}."
         )
         return ComputedFigure(fig.id, fig.title.format(**fmt), (note,), (), (), no_data=True)
-    years = shown_years(con, fig, year)
+    years = shown_years(con, fig, year, known_years)
     blocks = tuple(compute_block(con, fig, b, year, years, hidden_split_years) for b in fig.blocks)
     blocks = _align_optional_rows(fig, blocks)
     periode = f"{years[0]}-{years[-1]}" if years else str(year)
@@ -340,4 +349,5 @@ def compute_all(
     if delivered is None:
         delivered = delivery_years(con)
     hidden = split_hidden_years(con)
-    return year, tuple(compute_figure(con, fig, year, hidden, delivered) for fig in CATALOGUE)
+    known_years: dict[str, set[int]] = {}
+    return year, tuple(compute_figure(con, fig, year, hidden, delivered, known_years) for fig in CATALOGUE)
