@@ -17,11 +17,14 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import pickle
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -65,6 +68,78 @@ def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     return lambda *args: run_cli(*args, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _drawn_charts() -> Iterator[None]:
+    from functools import lru_cache
+
+    from jaarcijfers.render import charts
+
+    draw = charts._svg.__wrapped__  # the lru_cache'd drawing, unwrapped
+    salt = hashlib.sha256((ROOT / "uv.lock").read_bytes() + charts.VL_VERSION.encode()).digest()
+    folder = CACHE / "svg"
+
+    @lru_cache(maxsize=256)
+    def cached(spec: str) -> str:
+        path = folder / f"{hashlib.sha256(salt + spec.encode()).hexdigest()[:32]}.svg"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+        svg: str = draw(spec)
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(path)
+        return svg
+
+    original = charts._svg
+    charts._svg = cached  # type: ignore[assignment]
+    yield
+    charts._svg = original
+
+
+def _today() -> str:
+    """Part of an edition's cache key: an edition computed in a test process dates itself from the clock
+    (or SOURCE_DATE_EPOCH)."""
+    import datetime
+
+    return os.environ.get("SOURCE_DATE_EPOCH") or datetime.date.today().isoformat()
+
+
+@contextmanager
+def _locked(key: str) -> Iterator[None]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture(scope="session")
+def demo_edition() -> Callable[..., tuple[Any, Any]]:
+    """`demo_edition(year=None, policy="publicatie")`: (Edition, AuditResult) of the demo delivery."""
+    source = _source_hash()
+    memo: dict[tuple[int | None, str], tuple[Any, Any]] = {}
+
+    def edition(year: int | None = None, policy: str = "publicatie") -> tuple[Any, Any]:
+        if (year, policy) in memo:
+            return memo[year, policy]
+        key = hashlib.sha256("\0".join((source, "edition", str(year), policy, _today())).encode()).hexdigest()[:16]
+        path = CACHE / f"{key}.pickle"
+        with _locked(key):
+            if path.exists():
+                result = pickle.loads(path.read_bytes())
+            else:
+                from jaarcijfers.build import compute_edition
+                from jaarcijfers.paths import DEMO_DELIVERY
+
+                result = compute_edition(DEMO_DELIVERY, year, policy)
+                tmp = path.with_suffix(".tmp")
+                tmp.write_bytes(pickle.dumps(result))
+                tmp.replace(path)
+        memo[year, policy] = result
+        return result
+
+    return edition
+
+
 @pytest.fixture(scope="session")
 def demo_build() -> Callable[..., Path]:
     source = _source_hash()
@@ -72,9 +147,7 @@ def demo_build() -> Callable[..., Path]:
     def build(*args: str) -> Path:
         key = hashlib.sha256("\0".join((source, *args)).encode()).hexdigest()[:16]
         out = CACHE / key
-        CACHE.mkdir(parents=True, exist_ok=True)
-        with open(CACHE / f"{key}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with _locked(key):
             if not (out / ".complete").exists():
                 shutil.rmtree(out, ignore_errors=True)
                 res = run_cli("build", *args, "--out", str(out), env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})

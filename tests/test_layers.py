@@ -9,6 +9,7 @@ function or for type checking alike) only from its own layer and the layers abov
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -77,7 +78,9 @@ def imports(module: str, path: Path, known: dict[str, Path]) -> list[tuple[int, 
     return [(line, target) for line, target in out if target and target != module]
 
 
+@functools.cache
 def graph() -> tuple[dict[str, Path], dict[str, list[tuple[int, str]]]]:
+    """Parsed once per test process (three tests read it)."""
     known = modules()
     return known, {m: imports(m, p, known) for m, p in known.items()}
 

@@ -108,15 +108,20 @@ def _edition(redactie: Path):  # type: ignore[no-untyped-def]
     return compute_edition(DEMO_DELIVERY, None, "publicatie", editorial=redactie)[0]
 
 
-def test_numbers_in_the_analysts_text_are_checked(tmp_path):
+def test_numbers_in_the_analysts_text_are_checked(tmp_path, demo_edition):
+    """The check `build` makes once the edition is computed (`build.with_editorial`; the slow tests below
+    go through the whole `compute_edition` with a folder)."""
+    from jaarcijfers.build import editorial_content, with_editorial
+
+    base = demo_edition()[0]
     # a published number (42: minors of criminal exploitation) and a declared external number pass
     ok = folder(
         tmp_path / "a", "Volgens experts is 40-50% van de sekswerkers Latijns-Amerikaans; 42 minderjarigen."
     )
-    assert _edition(ok).editorial.reflection
+    assert with_editorial(base, editorial_content(ok)).editorial.reflection
     bad = folder(tmp_path / "b", "Het aantal minderjarigen steeg tot 4711.")
     with pytest.raises(UserError) as exc:
-        _edition(bad)
+        with_editorial(base, editorial_content(bad))
     m = exc.value.message
     assert "reflectie.md, regel 1" in m and "4711" in m and "[[extern]]" in m
 
