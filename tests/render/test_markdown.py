@@ -90,7 +90,7 @@ def test_parsing_work_grows_linearly(unit):
             sys.setprofile(None)
         return count
 
-    small, large = calls(unit * 2000), calls(unit * 4000)
+    small, large = calls(unit * 1000), calls(unit * 2000)
     assert large <= 2.2 * small, (unit, small, large)
 
 
