@@ -1,7 +1,7 @@
 """Cells the strict policy cannot protect (docs/sdc.md, "When the strict policy cannot protect a cell"): a
 user's error (exit 2) that names the cells, the earlier editions' values that pin them and what to do —
-never an internal error. The build-level test (nothing written, nothing recorded) is in
-tests/test_editions_cycle.py."""
+never an internal error; so is an earlier edition that does not fit the catalogue. The build-level test
+(nothing written, nothing recorded) is in tests/test_editions_cycle.py."""
 
 from __future__ import annotations
 
@@ -100,3 +100,18 @@ def test_an_earlier_edition_that_shares_no_sum_is_not_named():
         in error.message
     )
     assert "--sdc" in error.message
+
+
+def test_an_earlier_edition_that_does_not_fit_the_catalogue_is_a_user_error():
+    """An earlier edition made with another catalogue (a label it does not know) cannot be modelled: a
+    user's error naming the edition and the label, never an internal CatalogueError."""
+    cells, structure = edition_2024()
+    foreign = PriorEdition(2023, {**EARLIER.cells, form("Onzin", 2021): "5"}, policy="publicatie")
+    with pytest.raises(UserError) as caught:
+        suppress(cells, structure=structure, prior=[foreign])
+    assert caught.value.exit_code == 2
+    assert caught.value.message.startswith(
+        "de eerdere editie 2023 past niet bij de catalogus van de figuren: Figuur 16 [Onzin | 2021]: rij "
+        "'Onzin' staat niet in de catalogus."
+    )
+    assert "--met-eerdere" in caught.value.message
