@@ -121,7 +121,9 @@ def demo_edition() -> Callable[..., tuple[Any, Any]]:
     def edition(year: int | None = None, policy: str = "publicatie") -> tuple[Any, Any]:
         if (year, policy) in memo:
             return memo[year, policy]
-        key = hashlib.sha256("\0".join((source, "edition", str(year), policy, _today())).encode()).hexdigest()[:16]
+        key = hashlib.sha256(
+            "\0".join((source, "edition", str(year), policy, _today())).encode()
+        ).hexdigest()[:16]
         path = CACHE / f"{key}.pickle"
         with _locked(key):
             if path.exists():

@@ -89,6 +89,83 @@ def test_building_from_the_warehouse_equals_building_from_the_folder(cycle, demo
     assert files(base / "2024") == {k: v for k, v in files(folder_build).items() if k != ".complete"}
 
 
+def _own_warehouse(cycle, tmp_path: Path) -> Path:
+    """A copy of the cycle's warehouse (both editions recorded), for a test that builds from it."""
+    _, wh, _ = cycle
+    copy = tmp_path / "wh.duckdb"
+    shutil.copy(wh, copy)
+    return copy
+
+
+@pytest.mark.slow
+def test_building_from_the_warehouse_alone_equals_building_from_the_folder(cycle, cli, tmp_path):
+    """Without --data or --redactie the build takes the editorial folder the recorded 2024 edition was
+    built with (the publication's policy, docs/editions.md), says so, and builds the same edition: the same
+    files, and the register finds it recorded already."""
+    base, _, _ = cycle
+    wh = _own_warehouse(cycle, tmp_path)
+    out = tmp_path / "2024"
+    res = cli("build", "--warehouse", str(wh), "--out", str(out), "--only-figures")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert (
+        "Redactie: de redactiemap waarmee editie 2024 is vastgelegd (publicatie, versie 1, uit "
+        f"{DEMO_DELIVERY}): en/redactie.toml, redactie.toml; een andere redactiemap geeft u met --redactie DIR."
+    ) in res.stdout
+    assert "De editie 2024 (publicatie) was al vastgelegd (versie 1)" in res.stdout
+    assert files(out) == files(base / "2024")
+
+
+@pytest.mark.slow
+def test_the_strict_policy_an_earlier_edition_makes_impossible_is_a_user_error(cycle, cli, tmp_path):
+    """The recorded 2023 edition (the publication's policy) showed every cell of Figuur 16's 2021 sum but
+    one; the 2024 delivery revised it. The strict policy cannot protect the 2024 edition then: a clear error
+    (exit 2) naming the cell, what 2023 published and what to do; the output folder keeps the previous
+    edition byte for byte and nothing is recorded (docs/sdc.md)."""
+    base, _, _ = cycle
+    wh = _own_warehouse(cycle, tmp_path)
+    previous = tmp_path / "uit"
+    shutil.copytree(base / "2024", previous)
+    before = files(previous)
+    with register.connect(wh) as con:
+        recorded = register.entries(con)
+    res = cli("build", "--warehouse", str(wh), "--sdc", "strict", "--out", str(previous), "--only-figures")
+    assert res.returncode == 2, res.stdout + res.stderr
+    assert "interne fout" not in res.stderr and "Traceback" not in res.stderr
+    assert res.stderr.startswith(
+        "fout: de strikte onthullingscontrole kan niet elke cel van deze editie beschermen:\n"
+        "  - Figuur 16 [Seksuele uitbuiting | 2021]: te herleiden tot 221"
+    )
+    assert (
+        "  - editie 2023 (publicatie): Figuur 15 [Ingeschreven mensenhandelzaken | 2021] = 261, "
+        "Figuur 16 [Arbeidsuitbuiting | 2021] = 15"
+    ) in res.stderr
+    assert "--sdc publicatie" in res.stderr and "--niet-vastleggen" in res.stderr
+    assert files(previous) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["uit", "wh.duckdb"]  # no unfinished folder
+    with register.connect(wh) as con:
+        assert register.entries(con) == recorded
+
+
+@pytest.mark.slow
+def test_a_warehouse_without_a_recorded_edition_says_it_has_no_editorial_folder(cli, tmp_path):
+    """A delivery loaded with `jaarcijfers load` only: no recorded edition of the year, so no editorial
+    folder; the build warns, names --redactie and builds the safe default (the strict policy)."""
+    from sdc import deliveries as D
+
+    wh = tmp_path / "wh.duckdb"
+    data = D.write(tmp_path / "levering", 4, with_years=(D.YEAR - 1,))
+    assert cli("load", str(data), "--warehouse", str(wh)).returncode == 0
+    out = tmp_path / "uit"
+    res = cli("build", "--warehouse", str(wh), "--out", str(out), "--only-figures", "--niet-vastleggen")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert (
+        f"let op: geen redactiemap: zonder --data of --redactie gebruikt de bouw de redactiemap waarmee editie "
+        f"{D.YEAR} is vastgelegd, maar er is geen editie {D.YEAR} vastgelegd; zonder instellingen geldt het "
+        "strikte beleid voor onthullingscontrole (veilig als standaard). Geef de redactiemap met --redactie DIR"
+    ) in res.stderr
+    assert json.loads((out / "metadata.json").read_text())["onthullingscontrole"] == "strict"
+
+
 def test_the_revisions_are_the_shared_cells_that_differ(cycle):
     base, wh, runs = cycle
     old, new = read_cells(base / "2023" / "figures.csv"), read_cells(base / "2024" / "figures.csv")

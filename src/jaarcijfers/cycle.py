@@ -3,7 +3,8 @@ rebuilds of recorded editions (docs/editions.md).
 
 - `build_recorded` (`jaarcijfers build --warehouse FILE [--data DIR]`): loads `DIR` first when given,
   builds the edition from the warehouse's current loads, compares it with the recorded edition of the
-  year before (its revisions go into the edition) and records it.
+  year before (its revisions go into the edition) and records it. Without `--data` and `--redactie` the
+  editorial folder and reflection are those the latest recorded edition of the year was built with.
 - `rebuild` (`jaarcijfers build --editie YYYY --warehouse FILE`): builds a recorded edition again from
   exactly the delivery versions, editorial files, reflection, options, earlier editions and build time
   it was recorded with, and checks the result against the register: the same cells and facts, and every
@@ -16,9 +17,10 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jaarcijfers.build import (
     check_output,
@@ -29,6 +31,9 @@ from jaarcijfers.build import (
     write_outputs,
 )
 from jaarcijfers.errors import UserError
+
+if TYPE_CHECKING:
+    from jaarcijfers.edition.register import EditorialInputs
 
 
 @contextmanager
@@ -101,7 +106,7 @@ def build_recorded(
 
         if run_load(data, warehouse, None) != 0:
             raise UserError(f"de levering in {data} is niet geladen; er is niets gebouwd")
-    with fixed_build_time() as built_at, progress() as step:
+    with fixed_build_time() as built_at, progress() as step, ExitStack() as stack:
         step("leveringen uit het warehouse lezen")
         con, loads = open_loads(warehouse)
         try:
@@ -119,9 +124,25 @@ def build_recorded(
             # what an outsider knows: every earlier recorded edition (disclosure control across editions
             # receives it; docs/editions.md)
             prior = register.prior_editions(reg, year)
-        folder = editorial_of(data, year, editorial)
+            kept = register.recorded_editorial(reg, year) if data is None and editorial is None else None
+        reflection = None
+        if data is None and editorial is None:  # the warehouse alone: the recorded editorial folder
+            print_editorial_source(year, kept, sdc)
+            files = {} if kept is None else kept.editorial
+            reflection = None if kept is None else kept.reflection
+            folder = stack.enter_context(written_editorial(files))
+        else:
+            folder = editorial_of(data, year, editorial)
+            files = register.editorial_files(folder)
         edition, audit = compute_edition(
-            data, year, sdc, step, con=con, editorial=editorial, prior=register.as_prior(prior)
+            data,
+            year,
+            sdc,
+            step,
+            con=con,
+            editorial=folder,
+            reflection=reflection,
+            prior=register.as_prior(prior),
         )
         with register.connect(warehouse) as reg:
             previous = register.previous_edition(reg, edition.year, edition.disclosure.policy)
@@ -144,7 +165,7 @@ def build_recorded(
             sdc_option=sdc,
             origin=None if data is None else str(data),
             reflection=edition.reflection_markdown,
-            editorial=register.editorial_files(folder),
+            editorial=files,
             compared_with=None if previous is None else previous.edition_id,
             knowledge=[p.edition_id for p in prior if p.edition_id is not None],
             files=output_hashes(out, written),
@@ -157,6 +178,51 @@ def build_recorded(
     else:
         print(f"De {what} was al vastgelegd (versie {outcome.version}); niets gewijzigd in het register.")
     return 0
+
+
+@contextmanager
+def written_editorial(files: Mapping[str, bytes]) -> Iterator[Path | None]:
+    """Recorded editorial files written back into a private temporary folder (None: there are none)."""
+    from jaarcijfers.edition import register
+
+    if not files:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="jaarcijfers-") as tmp:
+        os.chmod(tmp, 0o700)
+        folder = Path(tmp) / "redactie"
+        folder.mkdir()
+        register.write_editorial(files, folder)
+        yield folder
+
+
+def print_editorial_source(year: int, kept: EditorialInputs | None, sdc: str | None) -> None:
+    """Say where the editorial settings of a build from the warehouse alone come from (docs/editions.md):
+    the recorded edition of the year (stdout), or nowhere, and then which policy applies (stderr)."""
+    import sys
+
+    policy = (
+        f"het beleid voor onthullingscontrole is {sdc} (--sdc)"
+        if sdc is not None
+        else "zonder instellingen geldt het strikte beleid voor onthullingscontrole (veilig als standaard)"
+    )
+    if kept is None:
+        print(
+            f"let op: geen redactiemap: zonder --data of --redactie gebruikt de bouw de redactiemap waarmee "
+            f"editie {year} is vastgelegd, maar er is geen editie {year} vastgelegd; {policy}. Geef de "
+            "redactiemap met --redactie DIR (of de levering met --data DIR; docs/editorial.md).",
+            file=sys.stderr,
+        )
+        return
+    e = kept.entry
+    how = f"{e.policy}, versie {e.version}" + (f", uit {e.origin}" if e.origin else "")
+    if kept.editorial:
+        print(
+            f"Redactie: de redactiemap waarmee editie {year} is vastgelegd ({how}): "
+            f"{', '.join(sorted(kept.editorial))}; een andere redactiemap geeft u met --redactie DIR."
+        )
+    else:
+        print(f"Redactie: editie {year} is vastgelegd zonder redactiemap ({how}), deze bouw ook; {policy}.")
 
 
 def revisions_line(edition) -> str:
@@ -195,14 +261,8 @@ def rebuild(
     with (
         fixed_build_time(e.built_at),
         progress() as step,
-        tempfile.TemporaryDirectory(prefix="jaarcijfers-") as tmp,
+        written_editorial(inputs.editorial) as folder,
     ):
-        os.chmod(tmp, 0o700)
-        folder = None
-        if inputs.editorial:
-            folder = Path(tmp) / "redactie"
-            folder.mkdir()
-            register.write_editorial(inputs.editorial, folder)
         step("vastgelegde leveringen uit het warehouse lezen")
         con, _ = open_loads(warehouse, inputs.loads)
         edition, _ = compute_edition(

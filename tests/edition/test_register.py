@@ -100,6 +100,47 @@ def test_earlier_editions_are_what_an_outsider_knows(tmp_path):
         assert [p.year for p in register.prior_editions(con, 2024, ids=[3])] == [2023]
 
 
+def test_a_build_from_the_warehouse_alone_reads_the_latest_recorded_editorial_folder(tmp_path, capsys):
+    """`build --warehouse` without --data or --redactie: the editorial files and reflection of the latest
+    edition of the year built by jaarcijfers (any policy), else none; the build says which."""
+    from jaarcijfers.cycle import print_editorial_source
+
+    wh = tmp_path / "wh.duckdb"
+    publicatie = {"redactie.toml": b'onthullingscontrole = "publicatie"\n'}
+    with register.connect(wh, write=True) as con:
+        assert register.recorded_editorial(con, 2024) is None  # no register yet
+        register.record(con, edition(2024, "868"), loads={"comensha": 1}, editorial={"redactie.toml": b""})
+        register.record(
+            con, edition(2024, "870"), loads={"comensha": 2}, editorial=publicatie, reflection="# R"
+        )
+        register.record(con, edition(2023, "846", "strict"), loads={"comensha": 1})
+        register.import_folder(con, REFERENCE_2024, policy="publicatie")  # imported: no editorial folder
+    with register.connect(wh) as con:
+        latest = register.recorded_editorial(con, 2024)
+        earlier = register.recorded_editorial(con, 2023)
+        assert register.recorded_editorial(con, 2022) is None
+    assert latest is not None and earlier is not None
+    assert (latest.entry.version, latest.editorial, latest.reflection) == (2, publicatie, "# R")
+    assert (earlier.entry.policy, earlier.editorial, earlier.reflection) == ("strict", {}, None)
+
+    print_editorial_source(2024, latest, None)
+    print_editorial_source(2023, earlier, None)
+    print_editorial_source(2022, None, "publicatie")
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "Redactie: de redactiemap waarmee editie 2024 is vastgelegd (publicatie, versie 2): redactie.toml; "
+        "een andere redactiemap geeft u met --redactie DIR.",
+        "Redactie: editie 2023 is vastgelegd zonder redactiemap (strict, versie 1), deze bouw ook; zonder "
+        "instellingen geldt het strikte beleid voor onthullingscontrole (veilig als standaard).",
+    ]
+    assert err == (
+        "let op: geen redactiemap: zonder --data of --redactie gebruikt de bouw de redactiemap waarmee editie "
+        "2022 is vastgelegd, maar er is geen editie 2022 vastgelegd; het beleid voor onthullingscontrole is "
+        "publicatie (--sdc). Geef de redactiemap met --redactie DIR (of de levering met --data DIR; "
+        "docs/editorial.md).\n"
+    )
+
+
 def test_a_warehouse_without_a_register_has_no_editions(tmp_path):
     wh = tmp_path / "wh.duckdb"
     with register.connect(wh, write=True):

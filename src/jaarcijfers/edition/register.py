@@ -444,13 +444,7 @@ def build_inputs(con: duckdb.DuckDBPyConnection, year: int, policy: str | None =
         f"SELECT sdc_option, reflection, compared_with FROM {W}.editions WHERE edition_id = ?", [e.edition_id]
     ).fetchone()
     assert row is not None
-    editorial = {
-        n: bytes(b)
-        for n, b in con.execute(
-            f"SELECT name, content FROM {W}.edition_editorial WHERE edition_id = ? ORDER BY name",
-            [e.edition_id],
-        ).fetchall()
-    }
+    editorial = _editorial(con, e.edition_id)
     knowledge = tuple(
         int(i)
         for (i,) in con.execute(
@@ -476,6 +470,38 @@ def build_inputs(con: duckdb.DuckDBPyConnection, year: int, policy: str | None =
 
 
 # --- the editorial folder -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EditorialInputs:
+    """The editorial folder's files and the reflection a recorded edition was built with."""
+
+    entry: Entry
+    editorial: dict[str, bytes]  # relative path -> content (empty: the edition had no editorial folder)
+    reflection: str | None
+
+
+def recorded_editorial(con: duckdb.DuckDBPyConnection, year: int) -> EditorialInputs | None:
+    """The editorial files and reflection of the latest edition of `year` built by jaarcijfers (any policy,
+    the latest version), or None when none was built: what a build from the warehouse without `--data` or
+    `--redactie` reads (docs/editions.md)."""
+    built = [e for e in entries(con) if e.year == year and not e.imported]
+    if not built:
+        return None
+    e = max(built, key=lambda x: x.edition_id)
+    row = con.execute(f"SELECT reflection FROM {W}.editions WHERE edition_id = ?", [e.edition_id]).fetchone()
+    assert row is not None
+    return EditorialInputs(e, _editorial(con, e.edition_id), row[0])
+
+
+def _editorial(con: duckdb.DuckDBPyConnection, edition_id: int) -> dict[str, bytes]:
+    return {
+        n: bytes(b)
+        for n, b in con.execute(
+            f"SELECT name, content FROM {W}.edition_editorial WHERE edition_id = ? ORDER BY name",
+            [edition_id],
+        ).fetchall()
+    }
+
+
 def editorial_files(folder: Path | None) -> dict[str, bytes]:
     """The regular files of an editorial folder (relative path -> content), read without following links,
     for the register: a rebuild writes them back into a private folder."""

@@ -41,6 +41,7 @@ from jaarcijfers.sdc.structure import (
     Domain,
     Identity,
     IdentityKind,
+    Structure,
     cell_name,
     edition_of,
     is_count,
@@ -144,8 +145,6 @@ def joint(
     edition, key) -> linked, for the pairs with the current edition (the build knows the true values);
     without it the auditor's rule applies (published values consistent, the later edition's record).
     `current_identities`: the current edition's identities when already derived."""
-    from jaarcijfers.sdc.identities import build_structure
-
     eds = sorted(editions, key=lambda e: -e.year)
     published: dict[CellKey, str] = {}
     identities: list[Identity] = []
@@ -154,7 +153,7 @@ def joint(
         if ed.current and current_identities is not None:
             identities.extend(current_identities)
         else:
-            structure = build_structure(ed.published, year=ed.year, failed=ed.failed or ())
+            structure = _earlier_structure(ed)
             identities.extend(_rename(ident, ed) for ident in structure.identities)
         for k, s in ed.published.items():
             published[ed.var(k)] = s
@@ -211,6 +210,23 @@ def joint(
         tuple(e.year for e in eds),
         earlier_of,
     )
+
+
+def _earlier_structure(ed: EditionCells) -> Structure:
+    """An earlier edition's identities; an edition that does not fit the catalogue (made with another
+    version of it, or edited by hand) is the user's error, named (docs/sdc.md, "Across editions")."""
+    from jaarcijfers.errors import UserError
+    from jaarcijfers.sdc.identities import build_structure
+    from jaarcijfers.sdc.structure import CatalogueError
+
+    try:
+        return build_structure(ed.published, year=ed.year, failed=ed.failed or ())
+    except CatalogueError as exc:
+        raise UserError(
+            f"de eerdere editie {ed.year} past niet bij de catalogus van de figuren: {exc}. De "
+            "onthullingscontrole kan haar daarom niet meewegen; geef alleen eerdere edities die met deze "
+            "catalogus zijn gemaakt (--met-eerdere, of de edities in het register; docs/sdc.md)"
+        ) from None
 
 
 def _rename(ident: Identity, ed: EditionCells) -> Identity:

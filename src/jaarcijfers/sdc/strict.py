@@ -36,7 +36,7 @@ on the sorted position.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jaarcijfers.figures.model import CellKey, CellKind, RawCell
@@ -75,6 +75,7 @@ from jaarcijfers.sdc.structure import (
     share_base,
     variable_domain,
 )
+from jaarcijfers.sdc.unprotectable import Unprotectable, interval_text, unprotectable
 
 W_FACT, W_INNER, W_FIVE_YEAR, W_HEADLINE = 0.5, 1.0, 5.0, 1000.0
 W_BEFORE = 0.2
@@ -189,10 +190,20 @@ def suppress(
     protected that way (`exposed`: typically a count an earlier edition gave away, which pins others through
     zeros) is the suppression done again with zeros as candidates of last resort (`zeros=None`, the default;
     `True`/`False` forces it); the edition then records it (an `x` may be 0) and the result with fewer
-    exposed cells is kept."""
+    exposed cells is kept.
+
+    A pattern that protects every cell that can be protected may not exist (typically an earlier edition
+    published values that pin a cell whatever this edition withholds): `sdc.unprotectable.Unprotectable`,
+    a user's error that names the cells, the earlier editions' values involved and what to do."""
     if zeros is not None:
         return _suppress(cells, structure, rounded_figures, verify, prior, zeros)
-    first = _suppress(cells, structure, rounded_figures, verify, prior, False)
+    try:
+        first = _suppress(cells, structure, rounded_figures, verify, prior, False)
+    except Unprotectable as stuck:  # no pattern with zeros shown: zeros may help; else this error
+        try:
+            return _suppress(cells, structure, rounded_figures, verify, prior, True)
+        except Unprotectable:
+            raise stuck from None
     if not first.exposed:
         return first
     second = _suppress(cells, structure, rounded_figures, verify, prior, True)
@@ -272,20 +283,32 @@ def _suppress(
         need[k] = best
     solver = _Attacker(idents, truth, primary, candidates, linked, need, knowledge)
     master = _Master(candidates, truth, knowledge.withheld_before)
-    for coefs, rhs in _singleton_cuts(idents, set(primary) - set(exposed), set(candidates)):
-        master.add_cut(coefs, rhs)
+
+    def stuck(found: Sequence[tuple[CellKey, str]]) -> Unprotectable:
+        return unprotectable(found, solver.adj, prior)
+
+    try:
+        for cut in _singleton_cuts(idents, set(primary) - set(exposed), set(candidates)):
+            master.add_cut(*cut)
+    except _NoPattern as exc:
+        raise stuck([(k, NO_PATTERN) for k in exc.cells]) from None
     hidden_final: set[CellKey] = set()
     rounds = 0
     required = {k: (n.lo, int(n.hi)) for k, n in need.items() if k in truth}
+    last: list[CellKey] = []  # the cells of the cuts added last
     while True:
         rounds += 1
         if rounds > MAX_ROUNDS:
             raise RuntimeError("strikte onthullingscontrole convergeert niet")
-        y = master.solve()
-        cuts = solver.cuts(y)
-        if cuts:
+        try:
+            y = master.solve()
+            cuts = solver.cuts(y)
             for cut in cuts:
                 master.add_cut(*cut)
+        except _NoPattern as exc:
+            raise stuck([(k, NO_PATTERN) for k in exc.cells or last]) from None
+        if cuts:
+            last = sorted({cell for *_, cell in cuts})
             continue
         hidden = set(primary) | {k for k in candidates if y[k]}
         if not verify:
@@ -303,15 +326,26 @@ def _suppress(
             links=knowledge.links,
             zeros=zeros,
         )
-        failing = [c.key for c in result.leaks if c.key not in set(exposed)]
+        failing = [a for a in result.leaks if a.key not in set(exposed)]
         if not failing:
             hidden_final = hidden
             break
-        for key in failing:  # suppress at least one more published cell linked to the failing one
-            near = solver.neighbours(key, hidden)
-            if not near:
-                raise RuntimeError(f"strikte onthullingscontrole: {cell_name(key)} is niet te beschermen")
-            master.add_cut({k: 1.0 for k in near}, 1.0)
+        near = {a.key: solver.neighbours(a.key, hidden) for a in failing}
+        blocked = [a for a in failing if not near[a.key]]
+        if blocked:  # no published cell is left to withhold beside it: no pattern protects it
+            raise stuck(
+                [
+                    (
+                        a.key,
+                        f"te herleiden tot {interval_text(*a.ip)} (vereist: {a.required}), en geen andere "
+                        "cel is nog weg te laten",
+                    )
+                    for a in blocked
+                ]
+            )
+        last = sorted(near)
+        for a in failing:  # suppress at least one more published cell linked to the failing one
+            master.add_cut({k: 1.0 for k in near[a.key]}, 1.0, a.key)
     secondary = sorted(hidden_final - set(primary))
     return StrictResult(
         _display(cells, hidden_final),
@@ -325,6 +359,21 @@ def _suppress(
         dict(knowledge.links),
         zeros and any(truth.get(k) == 0 for k in hidden_final),
     )
+
+
+_Cut = tuple[dict[CellKey, float], float, CellKey]
+"""A cut of the master: sum coef_j y_j >= rhs, found for the requirement of a cell."""
+
+NO_PATTERN = "geen patroon van weggelaten cellen houdt deze cel (samen met de andere) ruim genoeg"
+
+
+class _NoPattern(Exception):
+    """The master has no pattern left: the requirements of `cells` (empty: of the cuts added last) cannot
+    all be met (`_suppress` turns it into `Unprotectable`)."""
+
+    def __init__(self, cells: tuple[CellKey, ...]):
+        super().__init__(cells)
+        self.cells = cells
 
 
 @dataclass(frozen=True)
@@ -498,7 +547,9 @@ def _structural(
     return out
 
 
-def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: set[CellKey]):
+def _singleton_cuts(
+    idents: list[Identity], primary: set[CellKey], candidates: set[CellKey]
+) -> Iterator[_Cut]:
     """Obvious valid cuts that save rounds: in an equality between cells (no auxiliary), a withheld cell
     that is the only withheld one is disclosed exactly. So a primary cell needs another withheld cell in
     each of its equalities. (The same cut for candidates, conditional on y_j, slows the master down more
@@ -509,14 +560,13 @@ def _singleton_cuts(idents: list[Identity], primary: set[CellKey], candidates: s
             continue
         prim = [v for v in i.variables if v in primary]
         cand = [v for v in i.variables if v in candidates]
-        if len(prim) == 1:
-            cut = ({k: 1.0 for k in cand}, 1.0)
-        else:
+        if len(prim) != 1:
             continue
-        key = tuple(sorted(cut[0].items()))
+        coefs = {k: 1.0 for k in cand}
+        key = tuple(sorted(coefs.items()))
         if key not in seen:
             seen.add(key)
-            yield cut
+            yield coefs, 1.0, prim[0]
 
 
 def _published_structure(structure: Structure, display: Mapping[CellKey, str]) -> Structure:
@@ -558,13 +608,12 @@ class _Master:
             ]
             self.model.add_columns([0.0] * n, [1.0] * n, costs, integer=True)
 
-    def add_cut(self, coefs: Mapping[CellKey, float], rhs: float) -> None:
+    def add_cut(self, coefs: Mapping[CellKey, float], rhs: float, cell: CellKey) -> None:
+        """Require sum coefs y >= rhs (for the requirement of `cell`)."""
         items = sorted((self.pos[k], c) for k, c in coefs.items() if abs(c) > TOL and k in self.pos)
         if not items:
-            if rhs > 0:
-                raise RuntimeError(
-                    "strikte onthullingscontrole: een vereiste is met geen onderdrukking te halen"
-                )
+            if rhs > 0:  # no withheld cell can meet the requirement
+                raise _NoPattern((cell,))
             return
         self.model.add_row(rhs, INF, [i for i, _ in items], [c for _, c in items])
         self.n_cuts += 1
@@ -576,8 +625,11 @@ class _Master:
         if not self.keys:
             return {}
         res = solved(self.model, self.model.solve())
+        if res.status in (Status.INFEASIBLE, Status.UNBOUNDED_OR_INFEASIBLE):  # (binaries: never unbounded)
+            # the requirements of the cells cut last exclude each other
+            raise _NoPattern(())
         if res.status is not Status.OPTIMAL:
-            raise RuntimeError("strikte onthullingscontrole: geen onderdrukkingspatroon mogelijk")
+            raise RuntimeError(f"strikte onthullingscontrole: hoofdprobleem niet opgelost ({res.detail})")
         x = res.values
         return {k: x[i] > 0.5 for k, i in self.pos.items()}
 
@@ -738,12 +790,12 @@ class _Attacker:
                 coefs[v] = coefs.get(v, 0.0) + gain
         return opt, const, coefs
 
-    def cuts(self, y: Mapping[CellKey, bool]) -> list[tuple[dict[CellKey, float], float]]:
+    def cuts(self, y: Mapping[CellKey, bool]) -> list[_Cut]:
         """Capacity cuts for every withheld cell whose LP interval misses a requirement."""
         hidden = self.primary | {k for k, on in y.items() if on}
         self._set_pattern(hidden)
         self.recent_now = set()
-        out: list[tuple[dict[CellKey, float], float]] = []
+        out: list[_Cut] = []
         by_comp: dict[int, list[CellKey]] = {}
         for k in sorted(hidden | set(self.need)):
             if k in self.pos:  # (a primary cell in no identity: its interval is its domain 1..inf)
@@ -764,11 +816,9 @@ class _Attacker:
         self.recent = set(self.recent_now)
         return out
 
-    def _component_cuts(
-        self, members: list[CellKey], budget: int
-    ) -> tuple[list[tuple[dict[CellKey, float], float]], bool]:
+    def _component_cuts(self, members: list[CellKey], budget: int) -> tuple[list[_Cut], bool]:
         """The cuts of a component's cells, until `budget` cuts are found; and whether every cell was checked."""
-        out: list[tuple[dict[CellKey, float], float]] = []
+        out: list[_Cut] = []
         for k in members:
             if len(out) >= budget:
                 return out, False
@@ -799,7 +849,7 @@ class _Attacker:
                 self.recent_now.add(k)
                 if k in self.candidates:  # conditional on y_k: sum coef y >= r y_k
                     coefs[k] = -r
-                    out.append((coefs, 0.0))
+                    out.append((coefs, 0.0, k))
                 else:
-                    out.append((coefs, r))
+                    out.append((coefs, r, k))
         return out, True
