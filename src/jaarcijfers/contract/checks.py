@@ -51,7 +51,7 @@ SEP = "\x1f"
 SHORT_LIST = 8
 
 #: The buckets of a long code list (a prime).
-BUCKETS = 61
+BUCKETS = 17
 
 
 def _bucket_sql(value: str) -> str:
