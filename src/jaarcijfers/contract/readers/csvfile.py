@@ -4,9 +4,9 @@ DuckDB parses (RFC 4180: comma, double quote, doubled quote as escape, no header
 detection: every column VARCHAR, `strict_mode`, no `null_padding`, ragged and malformed lines stored as
 rejects, not dropped). DuckDB's reader on its own loses rows silently in some cases (an unterminated
 quote swallows the rest of the file; a mix of line endings, or an explicit `new_line`, can return
-nothing), so one streaming pass over the bytes first (`scan`) computes the SHA-256, checks UTF-8, and
-counts the records the way RFC 4180 frames them (a line break inside quotes does not end a record),
-noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
+nothing), so one streaming pass over the bytes (`scan`, in a thread while DuckDB reads the file; its
+verdicts are judged first) computes the SHA-256, checks UTF-8, and counts the records the way RFC 4180
+frames them (a line break inside quotes does not end a record), noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
 returned, a line DuckDB rejected, or an empty line. If the numbers do not add up the file is refused
 (`E113`), never loaded with rows missing.
 
