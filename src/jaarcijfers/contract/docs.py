@@ -183,7 +183,10 @@ Earlier runs (the second round), the same code for validation and loading, quiet
 | 100 | 0.79 s | 3.85 s | 4.81 s | 4.9 | 6.1 | 3.8 |
 
 (10:04, before the build work of docs/performance.md, and 10:55, load average 3.8 at the start and 2.4
-at the end.) 2,000,000 invalid registrations (65 MB), in the 10:55 run (not measured again):
+at the end.) 2,000,000 invalid registrations (65 MB), after the third round (`/usr/bin/time`, 11:30,
+load average 6.8, while a test ran on the other core): `validate` 16.9 s wall, 5.7 s CPU, peak 812 MB,
+the same 20 lines as before it (before, right after: 18.8 s wall, 7.7 s CPU, peak 787 MB). In the 10:55
+run, on a quieter machine:
 `validate` 4.2 s, peak 759 MB, 20 lines on the terminal (3 kB: counts per code and file, the first
 examples); with `--report rapport.csv` 6.4 s, peak 1.1 GB, every problem in the file (285 MB). Before this design (issue
 13): 87 s and 2.8 GB to validate two million valid rows, 4 min 22 s and a 262 MB terminal table for two
@@ -209,8 +212,8 @@ million invalid ones.
 - Small deliveries: `validate_delivery` of the example delivery (`contract/example.py`) costs about
   0.22–0.24 s of CPU before and after (not improved: about 0.11 s plan and run the twelve rule
   statements, about 0.04 s the cleaned tables, 0.03 s the reads, 0.016 s starting the staging database).
-- 2,000,000 invalid rows reported in under 30 s with bounded terminal output: **met** (4.2 s; 20 lines,
-  3 kB).
+- 2,000,000 invalid rows reported in under 30 s with bounded terminal output: **met** (4.2 s at 10:55;
+  16.9 s wall, 5.7 s CPU at load average 6.8 after the third round; 20 lines, 3 kB).
 - The build targets (`build --only-figures` of the demo under 1.5 s; 100× under 10 s and 1 GB):
   docs/performance.md.
 
