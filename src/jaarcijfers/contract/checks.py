@@ -47,16 +47,43 @@ class YearWindow:
 
 SEP = "\x1f"
 
+#: Code lists up to this long are tested with `IN`; longer ones with `contains` in a bucket.
+SHORT_LIST = 8
+
+#: The buckets of a long code list (a prime).
+BUCKETS = 17
+
+
+def _bucket_sql(value: str) -> str:
+    """The bucket of a (non-empty) value in SQL: its first code point and its length in bytes."""
+    return f"(ascii({value}) * 7 + strlen({value})) % {BUCKETS}"
+
+
+def _bucket(code: str) -> int:
+    """`_bucket_sql` in Python (the same number for the same text)."""
+    return (ord(code[0]) * 7 + len(code.encode())) % BUCKETS
+
 
 def in_list(values: list[str] | tuple[str, ...]) -> str:
-    """A cheap membership test: `contains(in_list(codes), sep || value || sep)`. One literal string (a
-    code list as a join or as hundreds of literals costs more to plan than to run on a real delivery);
-    the separator is a control character, so a value holding it never reaches this test (`E210`)."""
-    return lit(SEP + SEP.join(values) + SEP)
+    """A membership test for a code list, as SQL to be completed by `member`. A short list is an `IN`
+    list. A long one is one literal string per bucket, each `SEP code SEP code SEP`, looked up by the
+    value's bucket and searched with `contains` (a code list as a join or as hundreds of literals costs
+    more to plan than to run on a real delivery; one string of every code costs a search through all of
+    them per value). The separator is a control character, so a value holding it is reported for that
+    (`E210`) and its other problems are dropped (`drop_shadowed`)."""
+    if len(values) <= SHORT_LIST:
+        return "IN (" + ", ".join(lit(v) for v in values) + ")"
+    buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
+    for v in values:
+        buckets[_bucket(v)].append(v)
+    return "[" + ", ".join(lit(SEP + SEP.join(b) + SEP) for b in buckets) + "]"
 
 
 def member(value: str, values_sql: str) -> str:
-    return f"contains({values_sql}, '{SEP}' || {value} || '{SEP}')"
+    """`value` (SQL, never empty) is one of the codes of `values_sql` (from `in_list`)."""
+    if values_sql.startswith("IN ("):
+        return f"(({value}) {values_sql})"
+    return f"contains({values_sql}[{_bucket_sql(value)} + 1], '{SEP}' || {value} || '{SEP}')"
 
 
 @lru_cache

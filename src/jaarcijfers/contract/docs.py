@@ -59,8 +59,9 @@ is the Dutch message and `hint` the Dutch advice shown to the user.
 ## How it runs: DuckDB, set operations, every row accounted for
 
 Validation is SQL, not Python row by row (`jaarcijfers.contract.checks`). Each file is streamed into an
-in-memory DuckDB staging table as text (`jaarcijfers.contract.readers`); every contract rule is a
-query that inserts its failing rows (file, row, column, value, code and the message's parameters)
+in-memory DuckDB staging table as text (`jaarcijfers.contract.readers`), and its values, white space
+trimmed, into a second table beside it (the rules and the load read the cleaned values; the quarantine
+reads the text of the rejected rows); every contract rule is a query that inserts its failing rows (file, row, column, value, code and the message's parameters)
 into a problem table; the warehouse then loads from the same staging tables (`INSERT … SELECT`).
 Problems stay in DuckDB: only the ones shown become Python objects, so two million problems cost a
 table, not two million objects.
@@ -124,42 +125,95 @@ read": *each* of `validate` and `load` takes at most 3× the raw DuckDB read of 
 scale (the benchmark's last two columns). The project's machine has 2 cores shared with other work;
 the load average is given with every run, and wall times grow with it.
 
-Two runs of `benchmarks/intake_bench.py --scales 1,10,100`, the same code for validation and loading:
+### Third round (2026-11-30, 11:19–11:23): cheaper exact tests
 
-| scale | rows | CSV MB | raw read | `validate` | `load` | validate / raw | load / raw | load average |
-|---|---|---|---|---|---|---|---|---|
-| 1 | 29,368 | 0.9 | 0.23 s, 78 MB | 0.55 s, 109 MB | 0.57 s, 108 MB | 2.4 | 2.5 | 0.9 |
-| 10 | 292,915 | 9.6 | 0.35 s, 94 MB | 0.98 s, 156 MB | 1.18 s, 170 MB | 2.8 | 3.4 | 0.9 |
-| 100 | 2,928,385 | 99.1 | 0.74 s, 239 MB | 3.82 s, 553 MB | 4.85 s, 543 MB | 5.2 | 6.6 | 0.9 |
-| 1 | 29,368 | 0.9 | 0.23 s, 78 MB | 0.55 s, 110 MB | 0.56 s, 107 MB | 2.4 | 2.4 | 3.8 |
-| 10 | 292,915 | 9.6 | 0.36 s, 93 MB | 1.06 s, 153 MB | 1.29 s, 171 MB | 2.9 | 3.5 | 3.8 |
-| 100 | 2,928,385 | 99.1 | 0.79 s, 239 MB | 3.85 s, 557 MB | 4.81 s, 577 MB | 4.9 | 6.1 | 3.8 |
+What changed, every problem (code, message, row, column, order) and every output byte the same:
+- code lists: a long list (the countries, the pairs vorm/sector) was one string searched with `contains`
+  for every value (0.41 s of CPU for the 738,700 nationalities at 100×); it is now one string per bucket
+  (17 buckets by the value's first character and length), so a value is searched for among about 15
+  codes (0.04 s). A short list (up to 8 codes) is an `IN` list;
+- cleaning: a value whose first and last characters are visible ASCII is kept as it is (trimming cannot
+  change it); that test is now two code-point comparisons instead of a regular expression (0.034 s
+  against 0.069 s per column of 738,700 values);
+- the cleaned table no longer copies the text columns: they stay in the table the reader wrote
+  (`_raw_<file>`, the same `_row`), which only the quarantine reads (the copy cost as much as the read);
+- the byte pass of a CSV file (SHA-256, UTF-8, record framing) runs in a thread while DuckDB reads the
+  file; its verdicts are still judged first (a file it refuses is refused and what DuckDB read is
+  dropped). This saves wall time only when a core is free, not CPU;
+- `load`: the cascade (`E502`) is not queried when the delivery has no error at all and no foreign key
+  column may be empty (then no row can be rejected by it).
 
-(The first three rows: 2026-11-30 10:04, quiet machine, before the build work of docs/performance.md;
-the last three: 10:55, after it, load average 3.8 at the start and 2.4 at the end; validation and
-loading did not change in between.) 2,000,000 invalid registrations (65 MB), in the second run:
+Measured with `benchmarks/intake_bench.py --scales 1,10,100 --invalid 0`, the commit before this round
+(`3fe59d8`, "before") and after it, interleaved (before, after, before, after), both from the same
+bytecode set-up; every step a fresh process: wall time / CPU time of all threads. The machine was busy
+with other work (load average 5.3–5.9 on its 2 cores), so the wall times are inflated and vary by
+10–50 %; the CPU times vary less. Ratios are of the wall times (as the target) and, in brackets, of the
+CPU times.
+
+| scale | run (load average) | raw read | `validate` | `load` | validate / raw | load / raw |
+|---|---|---|---|---|---|---|
+| 1 | before 1 (5.7) | 0.23 / 0.23 s | 0.59 / 0.57 s | 0.70 / 0.64 s | 2.6 (2.5) | 3.1 (2.8) |
+| 1 | after 1 (5.5) | 0.29 / 0.23 s | 0.71 / 0.60 s | 0.69 / 0.62 s | 2.5 (2.6) | 2.4 (2.7) |
+| 1 | before 2 (5.3) | 0.26 / 0.24 s | 0.62 / 0.60 s | 0.67 / 0.60 s | 2.4 (2.5) | 2.6 (2.5) |
+| 1 | after 2 (5.3) | 0.26 / 0.24 s | 0.66 / 0.60 s | 0.65 / 0.61 s | 2.6 (2.5) | 2.5 (2.5) |
+| 10 | before 1 (5.7) | 0.41 / 0.37 s | 1.13 / 1.07 s | 1.42 / 1.31 s | 2.8 (2.9) | 3.5 (3.5) |
+| 10 | after 1 (5.5) | 0.36 / 0.35 s | 0.96 / 0.93 s | 1.35 / 1.13 s | 2.7 (2.7) | 3.8 (3.2) |
+| 10 | before 2 (5.3) | 0.46 / 0.36 s | 1.68 / 1.07 s | 1.38 / 1.32 s | 3.7 (3.0) | 3.0 (3.7) |
+| 10 | after 2 (5.3) | 0.36 / 0.34 s | 0.98 / 0.95 s | 1.70 / 1.26 s | 2.7 (2.8) | 4.7 (3.7) |
+| 100 | before 1 (5.7) | 0.99 / 0.96 s | 5.51 / 5.46 s | 7.41 / 7.08 s | 5.6 (5.7) | 7.5 (7.4) |
+| 100 | after 1 (5.5) | 0.94 / 0.93 s | 4.81 / 4.65 s | 6.50 / 5.95 s | 5.1 (5.0) | 6.9 (6.4) |
+| 100 | before 2 (5.3) | 1.02 / 0.90 s | 5.32 / 5.30 s | 7.01 / 6.83 s | 5.2 (5.9) | 6.8 (7.6) |
+| 100 | after 2 (5.3) | 0.97 / 0.95 s | 5.09 / 4.72 s | 6.95 / 6.09 s | 5.3 (5.0) | 7.2 (6.4) |
+
+Peak memory: 1× 105–118 MB, 10× 152–186 MB, 100× 552–594 MB (after: about 40 MB more at 100×, the
+text and the cleaned values in two tables). At 100× the CPU time of `validate` fell by about 12 %
+(5.3–5.5 s to 4.7 s) and of `load` by about 13 % (6.8–7.1 s to 6.0–6.1 s); at 1× and 10× the changes
+are within the noise of this machine. In one process at 100× (`time.process_time` per statement, load
+average 4): the rules 2.7 s → 2.0 s, cleaning 1.4 s → 1.1 s.
+
+Earlier runs (the second round), the same code for validation and loading, quieter machine:
+
+| scale | raw read | `validate` | `load` | validate / raw | load / raw | load average |
+|---|---|---|---|---|---|---|
+| 1 | 0.23 s | 0.55 s | 0.57 s | 2.4 | 2.5 | 0.9 |
+| 10 | 0.35 s | 0.98 s | 1.18 s | 2.8 | 3.4 | 0.9 |
+| 100 | 0.74 s | 3.82 s | 4.85 s | 5.2 | 6.6 | 0.9 |
+| 1 | 0.23 s | 0.55 s | 0.56 s | 2.4 | 2.4 | 3.8 |
+| 10 | 0.36 s | 1.06 s | 1.29 s | 2.9 | 3.5 | 3.8 |
+| 100 | 0.79 s | 3.85 s | 4.81 s | 4.9 | 6.1 | 3.8 |
+
+(10:04, before the build work of docs/performance.md, and 10:55, load average 3.8 at the start and 2.4
+at the end.) 2,000,000 invalid registrations (65 MB), after the third round (`/usr/bin/time`, 11:30,
+load average 6.8, while a test ran on the other core): `validate` 16.9 s wall, 5.7 s CPU, peak 812 MB,
+the same 20 lines as before it (before, right after: 18.8 s wall, 7.7 s CPU, peak 787 MB). In the 10:55
+run, on a quieter machine:
 `validate` 4.2 s, peak 759 MB, 20 lines on the terminal (3 kB: counts per code and file, the first
 examples); with `--report rapport.csv` 6.4 s, peak 1.1 GB, every problem in the file (285 MB). Before this design (issue
 13): 87 s and 2.8 GB to validate two million valid rows, 4 min 22 s and a 262 MB terminal table for two
 million invalid ones.
 
 **Against the issue's targets:**
-- `validate` and `load` each within 3× of the raw read: **met at 1×** (2.4 and 2.5 on the quiet machine,
-  2.4 and 2.4 in the second run), **met at 10× for `validate`, not for `load`** (2.8 and 3.4; 2.9 and
-  3.5), **not met at 100×** (5.2 and 6.6; 4.9 and 6.1). Where a 100×
-  `validate` spends its CPU (one process, `cProfile` with `time.process_time`): the single-row rules 2.75 s
-  (one statement per file already; `comensha_registraties` alone 0.9 s, of which the rules of the cells
-  0.63 s: regular expressions for years and ages, the null markers, the code lists), cleaning the values
-  1.45 s (one regular expression per cell decides whether white space must be trimmed; a cheaper test on
-  the first and last character measured slower), DuckDB's read 0.77 s, the byte pass that hashes and counts
-  the records 0.47 s, starting DuckDB 0.29 s. `load` reuses the validated staging tables (it does not
-  read again) and adds about 1 s at 100×. DuckDB settings did not help (`preserve_insertion_order =
-  false` and one thread: the same CPU time within the noise at 10×). What would be left to do: the
-  cleaned values computed in the same statement as the read (one copy of every file less), the byte
-  pass in the same read, and the rules of the cells without regular expressions where a cheaper test is
-  exactly equivalent.
-- 2,000,000 invalid rows reported in under 30 s with bounded terminal output: **met** (4.2 s; 20 lines,
-  3 kB).
+- `validate` and `load` each within 3× of the raw read: **met at 1×** (2.4–2.6 and 2.4–2.5 after this
+  round), **met at 10× for `validate`** (2.7), **not met at 10× for `load`** (3.8 and 4.7 wall, 3.2 and
+  3.7 CPU, at load average 5.3–5.5; 3.4–3.5 on the quieter machine before), **not met at 100×** (5.1–5.3
+  and 6.9–7.2; CPU 5.0 and 6.4). Where a 100× `validate` spends its CPU now (one process, per
+  statement): the rules 2.0 s (per large file about 0.1–0.2 s each for the single-row rules, the control
+  and invisible characters (one regular expression over the row's values), the keys (a grouping) and
+  the references (an anti-join of 0.22 s for each of the two files that refer to
+  `comensha_registraties`)), cleaning 1.1 s (computing the values about half, writing them the other
+  half), DuckDB's read 0.8 s, the byte pass 0.45 s (now beside the read), starting Python and DuckDB
+  about 0.5 s. `load` adds about 1.2 s at 100×: the typed copy into the warehouse file (about 1 s for the
+  eleven files) and its commit. What would be left to do: the cleaned values written by the reader's own
+  statement with the text kept only where it differs (one table write less per file; it changes the
+  three readers), the references and keys on a shared grouping of the key columns, and the load's
+  commit (DuckDB writes the data and then checkpoints it). Measured and not kept: one statement for the
+  rules of every file together (the same planning time for the example delivery), the characters test
+  per column instead of over the row (slower).
+- Small deliveries: `validate_delivery` of the example delivery (`contract/example.py`) costs about
+  0.22–0.24 s of CPU before and after (not improved: about 0.11 s plan and run the twelve rule
+  statements, about 0.04 s the cleaned tables, 0.03 s the reads, 0.016 s starting the staging database).
+- 2,000,000 invalid rows reported in under 30 s with bounded terminal output: **met** (4.2 s at 10:55;
+  16.9 s wall, 5.7 s CPU at load average 6.8 after the third round; 20 lines, 3 kB).
 - The build targets (`build --only-figures` of the demo under 1.5 s; 100× under 10 s and 1 GB):
   docs/performance.md.
 

@@ -70,9 +70,14 @@ class CheckedFile:
 
     @property
     def table(self) -> str:
-        """The staging table with the file's rows: `_row`, `_fields`, `_c1…_cN`, one cleaned column per
-        contract column (NULL when absent from the header)."""
+        """The staging table with the file's rows: `_row`, `_fields`, one cleaned column per contract
+        column (NULL when absent from the header). The original text is in `raw_table`."""
         return staged_table(self.spec.name)
+
+    @property
+    def raw_table(self) -> str:
+        """The file's rows as read: `_row`, `_fields`, `_c1…_cN` (the header's columns, as text)."""
+        return raw_table(self.spec.name)
 
     @property
     def positions(self) -> dict[str, int]:
@@ -404,8 +409,10 @@ def _check_file(
 
 
 def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ...], width: int) -> None:
-    """`_stg_<file>` from `_raw_<file>`: the raw columns plus one cleaned column per contract column
-    (cleaned once: every rule and the load read them)."""
+    """`_stg_<file>` from `_raw_<file>`: `_row`, `_fields` and one cleaned column per contract column
+    (cleaned once: every rule and the load read them). The original text stays in `_raw_<file>`
+    (same `_row`), read only for rejected rows (the quarantine): copying it as well would cost as much
+    as reading the file."""
     position: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         position.setdefault(name, i)
@@ -420,11 +427,7 @@ def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ..
             f"SELECT NULL::INTEGER AS _row, NULL::INTEGER AS _fields, {cleaned} WHERE false"
         )
         return
-    raw_cols = ", ".join(f'"_c{i}"' for i in range(1, width + 1))
-    con.execute(
-        f'CREATE OR REPLACE TABLE "{target}" AS SELECT _row, _fields, {raw_cols}, {cleaned} FROM "{raw}"; '
-        f'DROP TABLE "{raw}"'
-    )
+    con.execute(f'CREATE OR REPLACE TABLE "{target}" AS SELECT _row, _fields, {cleaned} FROM "{raw}"')
 
 
 # ---- the report -----------------------------------------------------------------------------------

@@ -278,6 +278,8 @@ def _cascade(checked: CheckedDelivery) -> dict[str, int]:
         f"""CREATE OR REPLACE TABLE {REJECTED} AS SELECT DISTINCT file, "row" FROM {PROBLEMS}
             WHERE code LIKE 'E%' AND "row" >= 2 AND py IS NULL AND file IS NOT NULL"""
     )
+    if _no_cascade(checked):
+        return {}
     for grp, (name, cf) in enumerate(checked.files.items(), start=1):
         for fk in cf.spec.foreign_keys:
             parent = checked.files.get(fk.ref_file)
@@ -303,6 +305,20 @@ def _cascade(checked: CheckedDelivery) -> dict[str, int]:
         file: int(n)
         for file, n in con.execute(f"SELECT file, count(*) FROM {REJECTED} GROUP BY file").fetchall()
     }
+
+
+def _no_cascade(checked: CheckedDelivery) -> bool:
+    """True when the cascade cannot reject a row: the delivery has no error at all and no foreign key
+    column may be empty. Then every row is valid, so every reference found its row (no `E501`), and
+    every row it found is loaded."""
+    if not checked.report.ok:
+        return False
+    return all(
+        not cf.spec.column_index[c].nullable
+        for cf in checked.files.values()
+        for fk in cf.spec.foreign_keys
+        for c in fk.columns
+    )
 
 
 def _history_ddl(spec: FileSpec) -> str:

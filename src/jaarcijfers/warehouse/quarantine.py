@@ -77,7 +77,7 @@ def _rows(
     cells = ", ".join(f's."_c{i}"' for i in positions) or "NULL"
     data = con.cursor()
     data.execute(
-        f"""SELECT s._row, {cells} FROM "{cf.table}" s
+        f"""SELECT s._row, {cells} FROM "{cf.raw_table}" s
             WHERE s._row IN (SELECT "row" FROM {REJECTED} WHERE file = ?) ORDER BY s._row""",
         [cf.name],
     )

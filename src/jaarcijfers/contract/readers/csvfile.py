@@ -4,9 +4,9 @@ DuckDB parses (RFC 4180: comma, double quote, doubled quote as escape, no header
 detection: every column VARCHAR, `strict_mode`, no `null_padding`, ragged and malformed lines stored as
 rejects, not dropped). DuckDB's reader on its own loses rows silently in some cases (an unterminated
 quote swallows the rest of the file; a mix of line endings, or an explicit `new_line`, can return
-nothing), so one streaming pass over the bytes first (`scan`) computes the SHA-256, checks UTF-8, and
-counts the records the way RFC 4180 frames them (a line break inside quotes does not end a record),
-noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
+nothing), so one streaming pass over the bytes (`scan`, in a thread while DuckDB reads the file; its
+verdicts are judged first) computes the SHA-256, checks UTF-8, and counts the records the way RFC 4180
+frames them (a line break inside quotes does not end a record), noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
 returned, a line DuckDB rejected, or an empty line. If the numbers do not add up the file is refused
 (`E113`), never loaded with rows missing.
 
@@ -140,12 +140,14 @@ def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
     window is refused, not misread."""
     import os
 
-    os.lseek(opened.fd, 0, os.SEEK_SET)
-    head = os.read(opened.fd, HEADER_WINDOW)
+    head = os.pread(opened.fd, HEADER_WINDOW, 0)  # no seek: the byte pass may be reading the same file
     complete = len(head) < HEADER_WINDOW
     if not complete:
         head = head[: head.rfind(b"\n") + 1]
-    text = codecs.getincrementaldecoder("utf-8-sig")("strict").decode(head, final=complete)
+    try:
+        text = codecs.getincrementaldecoder("utf-8-sig")("strict").decode(head, final=complete)
+    except UnicodeDecodeError:  # reported by the byte pass (`E111`), which is judged first
+        return None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for number, record in enumerate(reader, start=1):
@@ -159,42 +161,54 @@ def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
 def read(
     con: duckdb.DuckDBPyConnection, table: str, opened: OpenFile, spec: FileSpec, limits: Limits
 ) -> ReadResult:
-    scanned = scan(opened, limits)
+    """Stage the file. The byte pass (`scan`) runs in a thread while DuckDB reads the file (DuckDB
+    releases the GIL); its verdicts still come first: a file it refuses is refused, and what DuckDB
+    read of it is dropped."""
+    import threading
+
+    header_found = _header(opened)
+    outcome: dict[str, object] = {}
+
+    def run_scan() -> None:
+        try:
+            outcome["scan"] = scan(opened, limits)
+        except BaseException as exc:  # re-raised in the caller's thread, after DuckDB's read
+            outcome["error"] = exc
+
+    scanner = threading.Thread(target=run_scan, name="csv-scan")
+    scanner.start()
+    staged: tuple[int, list, list] | None = None
+    stage_error: Exception | None = None
+    refused = _header_refusal(header_found, spec)
+    try:
+        if refused is None:
+            assert header_found is not None
+            try:
+                staged = _stage(con, table, opened, len(header_found[1]))
+            except Exception as exc:  # DuckDB refusing the file as a whole (its message, escaped)
+                stage_error = exc
+    finally:
+        scanner.join()
+    if "error" in outcome:
+        _drop_work(con, table)
+        raise outcome["error"]  # type: ignore[misc]
+    scanned = outcome["scan"]
+    assert isinstance(scanned, Scan)
+    verdict = _scan_refusal(scanned, spec.name)
+    if verdict is not None:
+        _drop_work(con, table)
+        return verdict
     sha = scanned.sha256
     name = spec.name
-    if scanned.bad_utf8_line is not None:
-        line = scanned.bad_utf8_line
-        return unreadable(make("E111", file=name, row=line, line=line), sha)
-    if scanned.in_quote and scanned.open_quote is not None:
-        row = scanned.open_quote
-        error = f"een aanhalingsteken in rij {row} wordt nergens gesloten; de rest van het bestand valt erin"
-        return unreadable(make("E113", file=name, row=row, error=error), sha)
-    if scanned.records == len(scanned.empty):
-        return unreadable(make("E112", file=name), sha)
-    if scanned.crlf and scanned.lf:
-        error = f"de regeleinden zijn gemengd ({scanned.crlf} keer CRLF, {scanned.lf} keer alleen LF)"
-        return unreadable(make("E113", file=name, error=error), sha)
-    if scanned.lone_cr:
-        error = "er staan regeleinden met alleen CR (zonder LF) in het bestand"
-        return unreadable(make("E113", file=name, error=error), sha)
-
-    found = _header(opened)
-    if found is None:
-        return unreadable(make("E113", file=name, row=1, error="de kopregel kan niet worden gelezen"), sha)
-    header_row, header = found
-    if len(header) == 1 and len(spec.columns) > 1:
-        for delimiter, label in ((";", "puntkomma's"), ("\t", "tabs")):
-            if delimiter in header[0]:
-                return unreadable(make("E118", file=name, row=header_row, delimiter=label), sha)
-    if len(header) > MAX_COLUMNS:
-        error = f"de kopregel heeft {len(header)} kolommen (ten hoogste {MAX_COLUMNS})"
-        return unreadable(make("E113", file=name, row=header_row, error=error), sha)
-
+    if refused is not None:
+        return unreadable(refused, sha)
+    assert header_found is not None
+    header_row, header = header_found
     width = len(header)
-    try:
-        staged = _stage(con, table, opened, width)
-    except Exception as exc:  # DuckDB refusing the file as a whole (its message, escaped)
-        return unreadable(make("E113", file=name, error=short(exc)), sha)
+    if stage_error is not None:
+        _drop_work(con, table)
+        return unreadable(make("E113", file=name, error=short(stage_error)), sha)
+    assert staged is not None
     out_rows, first_cells, rejects = staged
 
     problems: list[Problem] = []
@@ -239,6 +253,43 @@ def read(
     if problems:
         return ReadResult(tuple(header), 0, 0, tuple(problems), readable=False, sha256=sha)
     return ReadResult(tuple(header), rows, blank, (), readable=True, sha256=sha)
+
+
+def _scan_refusal(scanned: Scan, name: str) -> ReadResult | None:
+    """What the byte pass refuses, in the order it is checked (None: nothing)."""
+    sha = scanned.sha256
+    if scanned.bad_utf8_line is not None:
+        line = scanned.bad_utf8_line
+        return unreadable(make("E111", file=name, row=line, line=line), sha)
+    if scanned.in_quote and scanned.open_quote is not None:
+        row = scanned.open_quote
+        error = f"een aanhalingsteken in rij {row} wordt nergens gesloten; de rest van het bestand valt erin"
+        return unreadable(make("E113", file=name, row=row, error=error), sha)
+    if scanned.records == len(scanned.empty):
+        return unreadable(make("E112", file=name), sha)
+    if scanned.crlf and scanned.lf:
+        error = f"de regeleinden zijn gemengd ({scanned.crlf} keer CRLF, {scanned.lf} keer alleen LF)"
+        return unreadable(make("E113", file=name, error=error), sha)
+    if scanned.lone_cr:
+        error = "er staan regeleinden met alleen CR (zonder LF) in het bestand"
+        return unreadable(make("E113", file=name, error=error), sha)
+    return None
+
+
+def _header_refusal(found: tuple[int, list[str]] | None, spec: FileSpec) -> Problem | None:
+    """Why the header cannot be used (None: it can)."""
+    name = spec.name
+    if found is None:
+        return make("E113", file=name, row=1, error="de kopregel kan niet worden gelezen")
+    header_row, header = found
+    if len(header) == 1 and len(spec.columns) > 1:
+        for delimiter, label in ((";", "puntkomma's"), ("\t", "tabs")):
+            if delimiter in header[0]:
+                return make("E118", file=name, row=header_row, delimiter=label)
+    if len(header) > MAX_COLUMNS:
+        error = f"de kopregel heeft {len(header)} kolommen (ten hoogste {MAX_COLUMNS})"
+        return make("E113", file=name, row=header_row, error=error)
+    return None
 
 
 def _cells(csv_line: str) -> list[str] | None:
