@@ -314,7 +314,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
     first, last = edition.years[0], edition.years[-1]
     year = edition.year
     from jaarcijfers.render.markdown import to_blocks
-    from jaarcijfers.render.site import explanation, told_in
+    from jaarcijfers.render.site import explanation, figure_words, told_in
     from jaarcijfers.story.compose import tell
 
     _ = lang.gettext
@@ -373,15 +373,7 @@ def document(edition: Edition, lang: Language = NL) -> dict[str, Any]:
                 ]
             else:
                 groups = [
-                    {
-                        "headline": english[f.id].headline.text
-                        if f.id in english and english[f.id].headline
-                        else None,
-                        "paragraphs": [" ".join(x.text for x in p) for p in english[f.id].paragraphs]
-                        if f.id in english
-                        else [],
-                        "figures": _figure(f, edition, charts, lang),
-                    }
+                    {**figure_words(english, f.id), "figures": _figure(f, edition, charts, lang)}
                     for f in edition.figures
                     if f.section == sec.title
                 ]

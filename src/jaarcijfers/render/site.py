@@ -433,6 +433,16 @@ def told_in(edition: Edition, lang: Language) -> dict[str, Any]:
     return dict(texts(edition.translates))
 
 
+def figure_words(told: dict[str, Any], figure: str) -> dict[str, Any]:
+    """The headline and paragraphs beside a figure in an edition told by `told_in` (none where it tells
+    nothing), for the site and the PDF."""
+    text = told.get(figure)
+    return {
+        "headline": text.headline.text if text is not None and text.headline else None,
+        "paragraphs": [" ".join(x.text for x in p) for p in text.paragraphs] if text is not None else [],
+    }
+
+
 def explanation(lang: Language, section: str) -> str | None:
     """The explanation at the head of a section (the story's, docs/narrative.md) in an edition whose story
     is not told (another language than Dutch): the same text from the language's catalogue."""
@@ -521,15 +531,7 @@ def context(edition: Edition, lang: Language = NL, others: tuple[Language, ...] 
             "groups": groups
             if text is not None
             else [
-                {
-                    "headline": english[f.id].headline.text
-                    if f.id in english and english[f.id].headline
-                    else None,
-                    "paragraphs": [" ".join(x.text for x in p) for p in english[f.id].paragraphs]
-                    if f.id in english
-                    else [],
-                    "figure": figure_context(f, lang),
-                }
+                {**figure_words(english, f.id), "figure": figure_context(f, lang)}
                 for f in edition.figures
                 if f.section == title
             ],
