@@ -84,10 +84,7 @@ def _drawn_charts() -> Iterator[None]:
         if path.exists():
             return path.read_text(encoding="utf-8")
         svg: str = draw(spec)
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        tmp.replace(path)
+        _write_whole(path, svg.encode("utf-8"))
         return svg
 
     original = charts._svg
@@ -102,6 +99,19 @@ def _today() -> str:
     import datetime
 
     return os.environ.get("SOURCE_DATE_EPOCH") or datetime.date.today().isoformat()
+
+
+def _key(*parts: str) -> str:
+    """A cache entry's name: a hash of what it depends on."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write a cache file so that another test process sees it whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
 
 @contextmanager
@@ -121,9 +131,7 @@ def demo_edition() -> Callable[..., tuple[Any, Any]]:
     def edition(year: int | None = None, policy: str = "publicatie") -> tuple[Any, Any]:
         if (year, policy) in memo:
             return memo[year, policy]
-        key = hashlib.sha256(
-            "\0".join((source, "edition", str(year), policy, _today())).encode()
-        ).hexdigest()[:16]
+        key = _key(source, "edition", str(year), policy, _today())
         path = CACHE / f"{key}.pickle"
         with _locked(key):
             if path.exists():
@@ -133,9 +141,7 @@ def demo_edition() -> Callable[..., tuple[Any, Any]]:
                 from jaarcijfers.paths import DEMO_DELIVERY
 
                 result = compute_edition(DEMO_DELIVERY, year, policy)
-                tmp = path.with_suffix(".tmp")
-                tmp.write_bytes(pickle.dumps(result))
-                tmp.replace(path)
+                _write_whole(path, pickle.dumps(result))
         memo[year, policy] = result
         return result
 
@@ -147,7 +153,7 @@ def demo_build() -> Callable[..., Path]:
     source = _source_hash()
 
     def build(*args: str) -> Path:
-        key = hashlib.sha256("\0".join((source, *args)).encode()).hexdigest()[:16]
+        key = _key(source, *args)
         out = CACHE / key
         with _locked(key):
             if not (out / ".complete").exists():
