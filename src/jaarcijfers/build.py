@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         NoEstimate,
         Provenance,
     )
+    from jaarcijfers.estimate.apart import Apart
     from jaarcijfers.language import Language
     from jaarcijfers.sdc.audit import AuditResult
     from jaarcijfers.sdc.prior import PriorEdition
@@ -51,13 +52,13 @@ def compute_edition(
     (docs/sdc.md, "Across editions"): the earlier editions `prior` (from the edition register) and the
     published folders `earlier` (`build --met-eerdere`). `estimate` False leaves the estimate out whatever
     the editorial settings say (`jaarcijfers findings` does not need it)."""
-    from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
     from jaarcijfers.edition.audit import check_earlier, with_verdict
     from jaarcijfers.edition.files import read_prior
     from jaarcijfers.edition.publish import publish, with_estimate
     from jaarcijfers.editorial.settings import edition_policy
+    from jaarcijfers.estimate.apart import Apart
     from jaarcijfers.facts.compute import compute_facts
     from jaarcijfers.figures.engine import compute_all, default_year
     from jaarcijfers.sdc.policy import get_policy
@@ -69,23 +70,23 @@ def compute_edition(
         get_policy(sdc)  # an unknown policy is an error before any work is done
     check_year_argument(year)
     known = combine_same_year([*prior, *(read_prior(folder) for folder in earlier)])
-    if con is None:
-        assert data is not None
-        step("levering valideren en laden")
-        con = open_delivery(data)
-    delivered = delivery_years(con)
-    year = default_year(con) if year is None else year
-    check_reporting_year(year, delivered)
-    warn_sources_without_data(year, delivered)
-    content = editorial_content(editorial_of(data, year, editorial))
-    policy_name, reason = edition_policy(content.settings, sdc)
-    policy = get_policy(policy_name)
-    with ThreadPoolExecutor(max_workers=1) as background:
-        # the estimate reads only the delivery's tables: it runs beside the rules, figures and facts
-        # (numpy and DuckDB leave Python's lock while they compute; docs/performance.md)
-        pending = (
-            background.submit(_hidden_number_apart, con, year)
-            if estimate and content.settings.show_estimate
+    # the estimate's process starts before the delivery is read, so that its imports overlap the reading
+    # (estimate.apart; ended unused when the edition shows no estimate)
+    with Apart.start() if estimate else _no_estimate() as apart:
+        if con is None:
+            assert data is not None
+            step("levering valideren en laden")
+            con = open_delivery(data)
+        delivered = delivery_years(con)
+        year = default_year(con) if year is None else year
+        check_reporting_year(year, delivered)
+        warn_sources_without_data(year, delivered)
+        content = editorial_content(editorial_of(data, year, editorial))
+        policy_name, reason = edition_policy(content.settings, sdc)
+        policy = get_policy(policy_name)
+        submitted = (
+            _submit_estimate(apart, con, year)
+            if apart is not None and content.settings.show_estimate
             else None
         )
         step("regels toepassen en figuren berekenen")
@@ -95,6 +96,7 @@ def compute_edition(
         provenance = delivery_provenance(con, data)
         if reflection is None and data is not None:
             reflection = _reflection(data, year)
+        con.close()
         check_earlier(year, known)  # before any disclosure work
         step(f"onthullingscontrole ({policy.name})")
         edition = publish(
@@ -108,13 +110,19 @@ def compute_edition(
             published_on=content.published_on,
         )
         edition = replace(edition, disclosure=replace(edition.disclosure, reason=reason))
-        if pending is not None:
+        # the audit reads the cells and the facts of the catalogue, never the estimate's numbers (its facts
+        # `schatting_*` are in no relation: sdc.facts.related_facts), so it runs while the estimate is computed
+        step("audit van de onthullingscontrole")
+        edition, audit = with_verdict(edition, policy, known)
+        if apart is not None and submitted is not None:
             step("schatting van het verborgen aantal slachtoffers")
-        hidden = None if pending is None else pending.result()
-    con.close()
-    step("audit van de onthullingscontrole")
-    edition, audit = with_verdict(with_estimate(edition, hidden), policy, known)
+            edition = with_estimate(edition, _estimate_result(apart, submitted, year))
     return with_editorial(edition, replace(content, published_on=edition.published_on)), audit
+
+
+@contextmanager
+def _no_estimate():
+    yield None
 
 
 def editorial_content(folder: Path | None):
@@ -168,31 +176,34 @@ def progress():
         yield lambda text: status.update(f"Jaarcijfers bouwen: {text} …")
 
 
-def hidden_number(con, year: int) -> Estimate | NoEstimate:
-    """The estimate of the hidden number of victims for the report (multiple systems estimation over the
-    reporting organisations; docs/estimate.md), rounded to tens for publication. A build computes the
-    approaches without resampling (stepwise, AIC, BIC with profile intervals, and Bayesian model averaging:
-    about 1.2 s of CPU on the demo, in a thread beside the figures); the bootstraps stay with `jaarcijfers estimate --approaches`. Left out, with the
-    reason, when the data do not allow it."""
+def _submit_estimate(apart: Apart, con, year: int) -> NoEstimate | bool:
+    """Reads the year's capture histories and hands them to the estimate's process (`estimate.apart`);
+    True when submitted, the reason when no estimate is possible (a `NoEstimate`). The build computes the
+    approaches without resampling (stepwise, AIC, BIC with profile intervals, and Bayesian model
+    averaging); the bootstraps stay with `jaarcijfers estimate --approaches` (docs/estimate.md)."""
     from jaarcijfers.edition.model import NoEstimate
-    from jaarcijfers.edition.publish import published_estimate
-    from jaarcijfers.estimate.approaches import report_estimate
+    from jaarcijfers.estimate.approaches import LEVEL, capture_table
 
     try:
-        res = report_estimate(con, year, resample=False)
+        table, notes = capture_table(con, year)
     except UserError as exc:
         return NoEstimate(exc.message)
-    return published_estimate(res, year)
+    apart.submit(table, notes, year, LEVEL)
+    return True
 
 
-def _hidden_number_apart(con, year: int) -> Estimate | NoEstimate:
-    """`hidden_number` on a connection of its own to the same database (a DuckDB connection is used by
-    one thread at a time), for a thread beside the build's."""
-    cursor = con.cursor()
+def _estimate_result(apart: Apart, submitted: NoEstimate | bool, year: int) -> Estimate | NoEstimate:
+    """The estimate of the hidden number of victims for the report, rounded to tens for publication, or
+    the reason there is none."""
+    from jaarcijfers.edition.model import NoEstimate
+    from jaarcijfers.edition.publish import published_estimate
+
+    if isinstance(submitted, NoEstimate):
+        return submitted
     try:
-        return hidden_number(cursor, year)
-    finally:
-        cursor.close()
+        return published_estimate(apart.result(), year)
+    except UserError as exc:
+        return NoEstimate(exc.message)
 
 
 def delivery_provenance(con, data: Path | None) -> Provenance:

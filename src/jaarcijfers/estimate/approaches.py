@@ -216,9 +216,15 @@ def report_estimate(
 ) -> ReportEstimate:
     """Everything the report's section on the hidden number needs, for a reporting year. `resample`
     False: the approaches without resampling (`quick_approaches`), what `build` computes."""
-    from jaarcijfers.estimate.checks import overlap_warnings, tidy_lists
+    table, notes = capture_table(con, year)
+    return report_from_table(table, notes, year, seed, n_boot, ntop, level, resample)
+
+
+def capture_table(con, year: int) -> tuple[CaptureTable, tuple[str, ...]]:
+    """The year's capture histories over the lists that can be used (`checks.tidy_lists`) and the notes
+    about them (Dutch): the part of `report_estimate` that reads the delivery."""
+    from jaarcijfers.estimate.checks import tidy_lists
     from jaarcijfers.estimate.delivery import histories_for_year
-    from jaarcijfers.estimate.run import isolated_rows
 
     table, notes = histories_for_year(con, year)
     reduced, dropped = tidy_lists(table)
@@ -226,6 +232,24 @@ def report_estimate(
         raise UserError(
             f"Te weinig bruikbare lijsten in {year} (minstens twee nodig); een schatting is niet mogelijk."
         )
+    return reduced, tuple(notes) + tuple(dropped)
+
+
+def report_from_table(
+    reduced: CaptureTable,
+    notes: tuple[str, ...],
+    year: int,
+    seed: int = 1,
+    n_boot: int | None = None,
+    ntop: int | None = None,
+    level: float = LEVEL,
+    resample: bool = True,
+) -> ReportEstimate:
+    """`report_estimate` after the delivery was read (`capture_table`): needs no connection, so it can run
+    in a process of its own (`estimate.apart`)."""
+    from jaarcijfers.estimate.checks import overlap_warnings
+    from jaarcijfers.estimate.run import isolated_rows
+
     rows = (
         compare_approaches(reduced, seed, n_boot, ntop, level)
         if resample
@@ -244,6 +268,6 @@ def report_estimate(
         sensitivity=rows,
         isolated=isolated,
         warnings=tuple(warnings),
-        notes=tuple(notes) + tuple(dropped),
+        notes=notes,
         seed=seed,
     )
