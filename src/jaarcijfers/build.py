@@ -81,14 +81,15 @@ def compute_edition(
         year = default_year(con) if year is None else year
         check_reporting_year(year, delivered)
         warn_sources_without_data(year, delivered)
+        # handed over before the editorial settings are read, the sooner to start; taken back when the
+        # edition shows no estimate
+        submitted = _submit_estimate(apart, con, year) if apart is not None else None
         content = editorial_content(editorial_of(data, year, editorial))
+        if not content.settings.show_estimate and apart is not None:
+            apart.close()
+            submitted = None
         policy_name, reason = edition_policy(content.settings, sdc)
         policy = get_policy(policy_name)
-        submitted = (
-            _submit_estimate(apart, con, year)
-            if apart is not None and content.settings.show_estimate
-            else None
-        )
         step("regels toepassen en figuren berekenen")
         year, figures = compute_all(con, year, delivered)
         step("feiten berekenen")
