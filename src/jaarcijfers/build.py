@@ -52,27 +52,28 @@ def compute_edition(
     (docs/sdc.md, "Across editions"): the earlier editions `prior` (from the edition register) and the
     published folders `earlier` (`build --met-eerdere`). `estimate` False leaves the estimate out whatever
     the editorial settings say (`jaarcijfers findings` does not need it)."""
-    from dataclasses import replace
-
-    from jaarcijfers.edition.audit import check_earlier, with_verdict
-    from jaarcijfers.edition.files import read_prior
-    from jaarcijfers.edition.publish import publish, with_estimate
-    from jaarcijfers.editorial.settings import edition_policy
     from jaarcijfers.estimate.apart import Apart
-    from jaarcijfers.facts.compute import compute_facts
-    from jaarcijfers.figures.engine import compute_all, default_year
     from jaarcijfers.sdc.policy import get_policy
-    from jaarcijfers.sdc.prior import combine_same_year
-    from jaarcijfers.warehouse.load import open_delivery
-    from jaarcijfers.warehouse.years import check_reporting_year, delivery_years
 
     if sdc is not None:
         get_policy(sdc)  # an unknown policy is an error before any work is done
     check_year_argument(year)
-    known = combine_same_year([*prior, *(read_prior(folder) for folder in earlier)])
-    # the estimate's process starts before the delivery is read, so that its imports overlap the reading
-    # (estimate.apart; ended unused when the edition shows no estimate)
+    # the estimate's process starts first, so that its imports overlap this process's imports and the
+    # reading of the delivery (estimate.apart; ended unused when the edition shows no estimate)
     with Apart.start() if estimate else _no_estimate() as apart:
+        from dataclasses import replace
+
+        from jaarcijfers.edition.audit import check_earlier, with_verdict
+        from jaarcijfers.edition.files import read_prior
+        from jaarcijfers.edition.publish import publish, with_estimate
+        from jaarcijfers.editorial.settings import edition_policy
+        from jaarcijfers.facts.compute import compute_facts
+        from jaarcijfers.figures.engine import compute_all, default_year
+        from jaarcijfers.sdc.prior import combine_same_year
+        from jaarcijfers.warehouse.load import open_delivery
+        from jaarcijfers.warehouse.years import check_reporting_year, delivery_years
+
+        known = combine_same_year([*prior, *(read_prior(folder) for folder in earlier)])
         if con is None:
             assert data is not None
             step("levering valideren en laden")
