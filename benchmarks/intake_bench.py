@@ -143,7 +143,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scales", default="1,10,100")
     ap.add_argument("--invalid", type=int, default=2_000_000)
-    ap.add_argument("--demo-runs", type=int, default=5, help="builds of the demo as shipped, one after another")
+    ap.add_argument(
+        "--demo-runs", type=int, default=5, help="builds of the demo as shipped, one after another"
+    )
     ap.add_argument("--cold", action="store_true", help="no bytecode cache: every process compiles again")
     args = ap.parse_args()
     print(
