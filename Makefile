@@ -13,8 +13,11 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
 
+# Bytecode compiled once here (the locked packages and src/): every later process reads it, also where
+# PYTHONDONTWRITEBYTECODE is set (no process of the tests or of a build compiles a module again).
 setup: $(UV)
-	$(UV) sync --locked --quiet
+	$(UV) sync --locked --quiet --compile-bytecode
+	$(RUN) python -m compileall -q src
 
 # Debian packages for the browser test and the PDF text check (installed only when missing); npm (for
 # axe-core) only when there is no npm command (a Node.js install may bring its own).
