@@ -142,13 +142,21 @@ def _grid_terms(table, delta, n0, log_prior, weights):
 
 def _blocks(M, count, terms):
     """log posterior mass (unnormalised) of every (graph, grid point), in blocks of CHUNK graphs; the
-    graphs are given by their incidence rows `M` and #cliques - #separators `count` (graphs.incidences)."""
+    graphs are given by their incidence rows `M` and #cliques - #separators `count` (graphs.incidences).
+    Every block is written into the same two buffers (fresh arrays of this size cost page faults every
+    time); a block is valid until the next one is made, and `_log_sums` overwrites it."""
     import numpy as np
 
     F, den, common = terms
+    rows = min(CHUNK, len(M))
+    out = np.empty((rows, F.shape[1]))
+    part = np.empty((rows, F.shape[1]))
     for start in range(0, len(M), CHUNK):
-        block = M[start : start + CHUNK] @ F
-        block += np.outer(count[start : start + CHUNK], den)
+        stop = min(start + CHUNK, len(M))
+        block, scaled_den = out[: stop - start], part[: stop - start]
+        np.matmul(M[start:stop], F, out=block)
+        np.multiply.outer(count[start:stop], den, out=scaled_den)
+        block += scaled_den
         block += common
         yield start, block
 
@@ -156,12 +164,13 @@ def _blocks(M, count, terms):
 def _log_sums(block):
     """log of the sums of exp(block) over each row (graph) and over each column (grid point), with one
     exponential per cell: each row is scaled by its own maximum, and the columns are then summed with the
-    rows' maxima as weights (a matrix-vector product), scaled by the largest of them."""
+    rows' maxima as weights (a matrix-vector product), scaled by the largest of them. Overwrites `block`
+    with the scaled exponentials."""
     import numpy as np
 
     top = np.max(block, axis=1)
     top = np.where(np.isfinite(top), top, 0.0)
-    scaled = np.exp(block - top[:, None])
+    scaled = np.exp(np.subtract(block, top[:, None], out=block), out=block)
     rows = top + np.log(np.sum(scaled, axis=1))
     peak = np.max(top)
     with np.errstate(divide="ignore"):
@@ -340,7 +349,7 @@ def bma_cr(
 
     points = np.asarray(n_missing, dtype=float)
     blocks = [
-        b
+        b.copy()  # _blocks reuses its buffer
         for _s, b in _blocks(
             inc.rows, inc.counts, _grid_terms(table, float(delta), points, log_prior, np.ones(len(points)))
         )
