@@ -77,7 +77,7 @@ class _Columns:
     log_factorials: NDArray[np.float64]  # log(y!) per cell
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)  # a search uses one table, a bootstrap one replicate at a time; 12 lists: 2.6 MB each
 def _columns(table: CaptureTable) -> _Columns:
     import numpy as np
 
