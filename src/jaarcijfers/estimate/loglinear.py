@@ -287,8 +287,8 @@ def _log_factorials(table: CaptureTable, design: Design):
 def fit_model(
     table: CaptureTable, terms=(), design: Design | None = None, start=None, rank: int | None = None
 ) -> Fit:
-    """The maximum likelihood fit; `rank` (the design's column rank), when the caller knows it, saves
-    computing it again."""
+    """The maximum likelihood fit; `design`, when given, is `build_design(table, terms)`; `rank` (the
+    design's column rank), when the caller knows it, saves computing it again."""
     import numpy as np
 
     from jaarcijfers.estimate.linalg import column_rank
