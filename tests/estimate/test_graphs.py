@@ -45,3 +45,10 @@ def test_separator_counted_as_often_as_it_separates():
     assert row[0b0001] == -2
     assert {c for c, v in row.items() if v == 1} == {0b0011, 0b0101, 0b1001}
     assert inc.counts[star] == 1
+
+
+@pytest.mark.parametrize("m", [2, 3, 4, 5, 6])
+def test_incidence_rows_are_in_c_order(m):
+    # bma.py's matrix products take blocks of rows; their rounding depends on the layout BLAS is given
+    rows = incidences(m).rows
+    assert rows.flags.c_contiguous and rows.dtype == np.float64

@@ -16,7 +16,7 @@ on, and the label that marks the section as experimental (`result.ReportEstimate
 UserError (Dutch) only when no estimate is possible at all (no registrations, fewer than two lists).
 
 Cost on the demo delivery (six lists, 944 cases), one core: stepwise BCa about 20-40 s (the number of
-replicates adapts to the Monte Carlo error), BMA about 0.7 s, the BIC bootstrap over 32 models with 2,000
+replicates adapts to the Monte Carlo error), BMA about 0.6 s, the BIC bootstrap over 32 models with 2,000
 replicates about 30 s.
 """
 
@@ -188,8 +188,8 @@ def compare_approaches(
 def quick_approaches(table: CaptureTable, level: float = LEVEL) -> tuple[ApproachEstimate, ...]:
     """The approaches without resampling: stepwise, AIC and BIC, each with the profile interval given
     its model, and Bayesian model averaging over the decomposable graphs (its posterior is computed, not
-    sampled). About 0.5 s without and 1.2 s with the averaging on the demo delivery's six lists
-    (CPU, measured with `time.process_time`); the bootstraps are left to `jaarcijfers estimate --approaches`.
+    sampled). About 0.2 s without and 0.8 s with the averaging on the demo delivery's six lists
+    (CPU, measured with `time.process_time`; docs/performance.md, "Fourth round"); the bootstraps are left to `jaarcijfers estimate --approaches`.
     The averaging (numpy, which leaves Python's lock while it computes) runs in a thread of its own beside
     the model searches (Python)."""
     from concurrent.futures import ThreadPoolExecutor

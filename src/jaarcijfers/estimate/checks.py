@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jaarcijfers.estimate.histories import CaptureTable
+from jaarcijfers.estimate.linalg import column_rank
 from jaarcijfers.estimate.loglinear import DarkFigure, build_design, normalise_terms
 from jaarcijfers.estimate.warning_texts import REASONS, Code, warning
 from jaarcijfers.solver.model import Limits
@@ -152,7 +153,7 @@ def _check_cached(m: int, support: tuple[int, ...], terms: tuple) -> int:
     d = build_design(table, terms)
     key = (m, terms, d.empty_terms)
     if key not in _RANK_DEFICIENT:
-        _RANK_DEFICIENT[key] = bool(np.linalg.matrix_rank(d.X) < d.X.shape[1])
+        _RANK_DEFICIENT[key] = bool(column_rank(d.X) < d.X.shape[1])
     ierr = NOT_IDENTIFIABLE if _RANK_DEFICIENT[key] else 0
     y = d.y
     if np.all(y > 0):

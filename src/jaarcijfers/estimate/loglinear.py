@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from jaarcijfers.estimate.histories import CaptureTable
@@ -62,28 +63,68 @@ class Design:
     empty_terms: tuple[Term, ...]  # terms with empty overlap (parameter -inf)
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Every column a design on one table can have, computed once per table: the intercept, the main
+    effects and every two-list product (`pairs`, in `all_pairs` order), over all 2^m - 1 cells; which pairs
+    have an empty overlap, and the cells containing both lists of each pair."""
+
+    matrix: NDArray[np.float64]  # cells x (1 + m + m(m-1)/2)
+    y: NDArray[np.float64]
+    pairs: dict[Term, int]  # column of each pair's product
+    empty: frozenset[Term]
+    both: dict[Term, NDArray[np.bool_]]
+    log_factorials: NDArray[np.float64]  # log(y!) per cell
+
+
+@lru_cache(maxsize=16)  # a search uses one table, a bootstrap one replicate at a time; 12 lists: 2.6 MB each
+def _columns(table: CaptureTable) -> _Columns:
+    import numpy as np
+
+    from jaarcijfers.estimate.numerics import log_gamma
+
+    H = table.histories()
+    y = table.count_array()
+    m = table.m
+    pairs = all_pairs(m)
+    products = [H[:, i] * H[:, j] for i, j in pairs]
+    matrix = np.column_stack([np.ones(len(y)), *(H[:, j] for j in range(m)), *products])
+    both = {pair: col > 0 for pair, col in zip(pairs, products, strict=True)}
+    return _Columns(
+        matrix=matrix,
+        y=y,
+        pairs={pair: 1 + m + k for k, pair in enumerate(pairs)},
+        empty=frozenset(pair for pair in pairs if y[both[pair]].sum() == 0),
+        both=both,
+        log_factorials=log_gamma(y + 1),
+    )
+
+
 def build_design(table: CaptureTable, terms=()) -> Design:
+    """The design of a model: the columns are taken from the table's precomputed columns (`_columns`)."""
     import numpy as np
 
     terms = normalise_terms(terms)
-    H = table.histories()
-    y = table.count_array()
-    keep = np.ones(len(y), dtype=bool)
-    fitted, empty = [], []
-    for i, j in terms:
-        both = (H[:, i] * H[:, j]) > 0
-        if y[both].sum() == 0:
-            empty.append((i, j))
-            keep &= ~both
-        else:
-            fitted.append((i, j))
-    cols = [np.ones(len(y))] + [H[:, j] for j in range(table.m)] + [H[:, i] * H[:, j] for i, j in fitted]
+    columns = _columns(table)
+    fitted = [t for t in terms if t not in columns.empty]
+    empty = [t for t in terms if t in columns.empty]
+    chosen = [*range(1 + table.m), *(columns.pairs[t] for t in fitted)]
     names = ("(Intercept)", *table.lists, *(f"{table.lists[i]}:{table.lists[j]}" for i, j in fitted))
-    X = np.column_stack(cols)[keep]
+    if empty:
+        keep = np.ones(len(columns.y), dtype=bool)
+        for t in empty:
+            keep &= ~columns.both[t]
+        cells = np.flatnonzero(keep)
+        X = columns.matrix[np.ix_(cells, chosen)]
+        y = columns.y[cells]
+    else:
+        cells = np.arange(len(columns.y))
+        X = columns.matrix[:, chosen]
+        y = columns.y.copy()
     return Design(
-        X=X,
-        y=y[keep],
-        cells=np.flatnonzero(keep),
+        X=np.ascontiguousarray(X),
+        y=y,
+        cells=cells,
         names=names,
         terms=terms,
         fitted_terms=tuple(fitted),
@@ -100,17 +141,17 @@ def _xlogy(x, y):
     import numpy as np
 
     positive = x > 0
-    out = np.zeros(np.broadcast(x, y).shape)
-    out[positive] = (x * np.log(np.where(positive, y, 1.0)))[positive]
-    return out
+    return np.where(positive, x * np.log(np.where(positive, y, 1.0)), 0.0)
 
 
-def _poisson_loglik(y, mu):
+def _poisson_loglik(y, mu, log_factorials=None):
+    """The Poisson log-likelihood; `log_factorials` (log y! per cell), when given, saves computing it."""
     import numpy as np
 
     from jaarcijfers.estimate.numerics import log_gamma
 
-    return float(np.sum(_xlogy(y, mu) - mu - log_gamma(y + 1)))
+    lf = log_gamma(y + 1) if log_factorials is None else log_factorials
+    return float(np.sum(_xlogy(y, mu) - mu - lf))
 
 
 def _deviance(y, mu):
@@ -120,53 +161,64 @@ def _deviance(y, mu):
 
 
 def newton_poisson(X, y, offset=None, beta0=None, tol=1e-12, max_iter=200):
-    """Maximum likelihood for a Poisson GLM with log link. Returns (beta, mu, info)."""
+    """Maximum likelihood for a Poisson GLM with log link. Returns (beta, mu, info).
+
+    Written for designs of a few dozen cells, where each numpy call costs more than its arithmetic: an
+    absent offset is not added (adding zeros changes no value), a full step is not multiplied by 1, and
+    the linear system goes to LAPACK through `linalg.solve`; every value is computed by the same
+    operations as before these savings, so the fits are bit for bit the same."""
     import numpy as np
 
+    from jaarcijfers.estimate.linalg import solve
+
     n, p = X.shape
-    off = np.zeros(n) if offset is None else offset
     if p == 0:
-        mu = np.exp(off)
+        mu = np.exp(np.zeros(n) if offset is None else offset)
         return np.zeros(0), mu, np.zeros((0, 0))
+    start = np.log(y + 0.5) if offset is None else np.log(y + 0.5) - offset
     if beta0 is None:
-        beta, *_ = np.linalg.lstsq(X, np.log(y + 0.5) - off, rcond=None)
+        beta, *_ = np.linalg.lstsq(X, start, rcond=None)
     else:
         beta = np.array(beta0, dtype=float)
 
     def objective(b):
-        eta = X @ b + off
-        if np.max(eta) > 700:
+        eta = X @ b if offset is None else X @ b + offset
+        if eta.max() > 700:
             return -np.inf, None
         mu = np.exp(eta)
-        return float(np.sum(y * eta - mu)), mu
+        return float((y * eta - mu).sum()), mu
 
+    XT = X.T
     ll, mu = objective(beta)
     if mu is None:
-        beta, *_ = np.linalg.lstsq(X, np.log(y + 0.5) - off, rcond=None)
+        beta, *_ = np.linalg.lstsq(X, start, rcond=None)
         ll, mu = objective(beta)
     for _ in range(max_iter):
-        grad = X.T @ (y - mu)
-        info = X.T @ (X * mu[:, None])
+        grad = XT @ (y - mu)
+        info = XT @ (X * mu[:, None])
         try:
-            step = np.linalg.solve(info, grad)
+            step = solve(info, grad)
         except np.linalg.LinAlgError:
             step = np.linalg.lstsq(info, grad, rcond=None)[0]
         t = 1.0
+        moved = step
+        floor = ll - 1e-12 * max(1.0, abs(ll))
         for _halving in range(60):
-            new_beta = beta + t * step
+            new_beta = beta + moved
             new_ll, new_mu = objective(new_beta)
-            if new_mu is not None and new_ll >= ll - 1e-12 * max(1.0, abs(ll)):
+            if new_mu is not None and new_ll >= floor:
                 break
             t /= 2
+            moved = t * step
         else:
             raise FitError("step halving failed")
         change = new_ll - ll
         beta, ll, mu = new_beta, new_ll, new_mu
-        if abs(change) <= tol * max(1.0, abs(ll)) and np.max(np.abs(t * step)) < 1e-7:
+        if abs(change) <= tol * max(1.0, abs(ll)) and np.abs(moved).max() < 1e-7:
             break
     else:
         raise FitError("no convergence")
-    info = X.T @ (X * mu[:, None])
+    info = XT @ (X * mu[:, None])
     return beta, mu, info
 
 
@@ -227,8 +279,19 @@ def warm_start(previous: Fit, design: Design):
     return np.array([known.get(name, 0.0) for name in design.names], dtype=float)
 
 
-def fit_model(table: CaptureTable, terms=(), design: Design | None = None, start=None) -> Fit:
+def _log_factorials(table: CaptureTable, design: Design):
+    """log(y!) of the design's cells (computed once per table)."""
+    return _columns(table).log_factorials[design.cells]
+
+
+def fit_model(
+    table: CaptureTable, terms=(), design: Design | None = None, start=None, rank: int | None = None
+) -> Fit:
+    """The maximum likelihood fit; `design`, when given, is `build_design(table, terms)`; `rank` (the
+    design's column rank), when the caller knows it, saves computing it again."""
     import numpy as np
+
+    from jaarcijfers.estimate.linalg import column_rank
 
     d = design if design is not None else build_design(table, terms)
     beta, mu, info = newton_poisson(d.X, d.y, beta0=start)
@@ -236,8 +299,9 @@ def fit_model(table: CaptureTable, terms=(), design: Design | None = None, start
         cov = np.linalg.inv(info)
     except np.linalg.LinAlgError:
         cov = np.linalg.pinv(info)
-    rank = np.linalg.matrix_rank(d.X)
-    ll = _poisson_loglik(d.y, mu)
+    if rank is None:
+        rank = column_rank(d.X)
+    ll = _poisson_loglik(d.y, mu, _log_factorials(table, d))
     k = d.X.shape[1] + len(d.empty_terms)
     n_obs = max(table.observed, 1)
     return Fit(
@@ -277,6 +341,8 @@ def fit_facial(table: CaptureTable, terms, facial_rows, status: DarkFigure) -> F
     (`UNBOUNDED`). Standard errors are not defined (NaN)."""
     import numpy as np
 
+    from jaarcijfers.estimate.linalg import column_rank
+
     d = build_design(table, terms)
     rows = np.asarray(facial_rows, dtype=np.intp)
     p = d.X.shape[1]
@@ -294,7 +360,7 @@ def fit_facial(table: CaptureTable, terms, facial_rows, status: DarkFigure) -> F
             log_dark = float(z @ np.log(mu_f))
     coef = np.full(p, np.nan)
     coef[0] = log_dark
-    ll = _poisson_loglik(d.y, fitted)
+    ll = _poisson_loglik(d.y, fitted, _log_factorials(table, d))
     k = p + len(d.empty_terms)
     n_obs = max(table.observed, 1)
     return Fit(
@@ -306,7 +372,7 @@ def fit_facial(table: CaptureTable, terms, facial_rows, status: DarkFigure) -> F
         fitted=fitted,
         loglik=ll,
         deviance=_deviance(d.y, fitted),
-        df_resid=int(len(d.y) - np.linalg.matrix_rank(d.X)),
+        df_resid=int(len(d.y) - column_rank(d.X)),
         n_params=int(k),
         aic=-2 * ll + 2 * k,
         bic=-2 * ll + math.log(n_obs) * k,
@@ -322,7 +388,7 @@ def profile_loglik_dark(fit: Fit, log_dark: float, start=None):
     X = d.X[:, 1:]
     off = np.full(len(d.y), log_dark)
     beta, mu, _ = newton_poisson(X, d.y, offset=off, beta0=start)
-    return _poisson_loglik(d.y, mu), beta
+    return _poisson_loglik(d.y, mu, _log_factorials(fit.table, d)), beta
 
 
 def full_table_loglik(fit: Fit, n0: float) -> float:

@@ -176,17 +176,16 @@ class ModelCache:
         self.verified: dict[tuple, bool] = {}
 
     def get(self, terms, verify: bool = True) -> Fit | None:
-        import numpy as np
-
-        from jaarcijfers.estimate.loglinear import build_design
+        from jaarcijfers.estimate.linalg import column_rank
 
         key = normalise_terms(terms)
         if key not in self.fits:
             fit = None
             design = build_design(self.table, key)
-            if np.linalg.matrix_rank(design.X) == design.X.shape[1]:
+            p = design.X.shape[1]
+            if column_rank(design.X) == p:
                 try:
-                    fit = fit_model(self.table, key, design=design)
+                    fit = fit_model(self.table, key, design=design, rank=p)
                 except FitError:
                     fit = None
                 if fit is not None and not (math.isfinite(fit.log_dark) and fit.log_dark < 700):
