@@ -261,3 +261,25 @@ def test_six_lists_informative_simulation_covers_the_truth():
     assert res.lower <= 3000 <= res.upper
     assert res.upper - res.lower < 300
     assert sum(res.graph_probabilities) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("m", [5, 6])
+def test_the_blocks_in_two_threads_are_the_blocks_in_one(m):
+    """`_log_sums_in_two` (half of the graphs' blocks in a thread beside) yields what `_log_sums` yields, in
+    the same order, bit for bit: every block is the same product of the same rows."""
+    from jaarcijfers.estimate.bma import _grid, _grid_terms, _grid_weights, _log_sums, _log_sums_in_two
+    from jaarcijfers.estimate.graphs import incidences
+
+    rng = np.random.default_rng(m)
+    table = CaptureTable(
+        tuple(f"L{j}" for j in range(m)), tuple(int(c) for c in rng.integers(0, 40, 2**m - 1))
+    )
+    graphs = incidences(m)
+    points = _grid(0, 50, 1e6, 1.05)
+    terms = _grid_terms(table, 2.0**-m, points, lambda n: -np.log(n), _grid_weights(points))
+    one = list(_log_sums(graphs.rows, graphs.counts, terms))
+    two = list(_log_sums_in_two(graphs.rows, graphs.counts, terms))
+    assert len(one) == len(two) >= 4
+    for (s1, rows1, cols1), (s2, rows2, cols2) in zip(one, two, strict=True):
+        assert s1 == s2
+        assert rows1.tobytes() == rows2.tobytes() and cols1.tobytes() == cols2.tobytes()
