@@ -98,3 +98,11 @@ def test_the_process_runs_this_code_whatever_the_current_folder(tmp_path, monkey
         job.submit(table, NOTES, 2024, LEVEL)
         answer = job._answer()
     assert repr(answer) == repr(here)
+
+
+def test_no_interpreter_to_start_computes_here(monkeypatch, table, here):
+    monkeypatch.setattr(sys, "executable", "")
+    with Apart.start() as job:
+        assert job._process is None
+        job.submit(table, NOTES, 2024, LEVEL)
+        assert repr(job.result()) == repr(here)

@@ -62,6 +62,8 @@ class Apart:
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        if not sys.executable:  # an embedding interpreter without a program to start
+            return cls(None)
         try:
             process = subprocess.Popen(
                 _command(),
