@@ -37,15 +37,35 @@ if TYPE_CHECKING:
     from jaarcijfers.estimate.histories import CaptureTable
     from jaarcijfers.estimate.result import ReportEstimate
 
-#: What the process imports while it waits for its table.
+#: What the process imports while it waits for its table (the estimate's modules import numpy only where
+#: they use it, so it is named here).
 _WARM = (
+    "numpy",
+    "numpy.linalg",
     "jaarcijfers.estimate.approaches",
     "jaarcijfers.estimate.bma",
     "jaarcijfers.estimate.graphs",
     "jaarcijfers.estimate.intervals",
     "jaarcijfers.estimate.checks",
+    "jaarcijfers.estimate.linalg",
+    "jaarcijfers.estimate.loglinear",
+    "jaarcijfers.estimate.numerics",
     "jaarcijfers.estimate.run",
+    "jaarcijfers.estimate.selection",
 )
+
+
+def _warm() -> None:
+    """Imports, and the decomposable graphs on the usual number of lists (one per reporter of the
+    contract): what the estimate needs before it can start, done while the table is not there yet."""
+    import importlib
+
+    for module in _WARM:
+        importlib.import_module(module)
+    from jaarcijfers.estimate.delivery import REPORTERS
+    from jaarcijfers.estimate.graphs import MAX_ENUMERATED_LISTS, incidences
+
+    incidences(min(len(REPORTERS), MAX_ENUMERATED_LISTS))
 
 
 class Apart:
@@ -159,10 +179,7 @@ def _compute(table: CaptureTable, notes: tuple[str, ...], year: int, level: floa
 
 def _serve() -> int:
     """The process's side: import, wait for the table, compute, answer."""
-    import importlib
-
-    for module in _WARM:
-        importlib.import_module(module)
+    _warm()
     raw = sys.stdin.buffer.read()
     if not raw:
         return 0
