@@ -26,7 +26,7 @@ Every command runs with compiled bytecode, as an installed package has it: the p
 demo fills it first. Without that (`--cold`, or a machine with `PYTHONDONTWRITEBYTECODE=1`) every process
 compiles every module it imports again: about 0.5 s more per command.
 
-Run: uv run python benchmarks/intake_bench.py [--scales 1,10,100] [--invalid 2000000] [--demo-runs 5] [--cold]
+Run: uv run python benchmarks/intake_bench.py [--scales 1,10,100] [--invalid 2000000] [--demo-runs 5] [--chrt] [--cold]
 The deliveries are generated into a temporary folder and removed afterwards; nothing is committed.
 Targets (issue 13): validate + load within 3x of the raw read (read as: each of them at most 3x the raw
 read, at every scale; the last two columns); figures-only build of the demo under
@@ -113,6 +113,7 @@ def invalid_delivery(dst: Path, n: int) -> int:
 
 
 ENV: dict[str, str] = {}  # set by main(): the bytecode cache of the measured processes
+PREFIX: list[str] = []  # set by main() with --chrt: the measured command at real-time priority
 
 
 def measure(kind: str, data: Path, work: Path) -> dict:
@@ -126,6 +127,7 @@ def measure(kind: str, data: Path, work: Path) -> dict:
         "load": [*cli, "load", str(data), "--warehouse", str(work / "wh.duckdb")],
         "build": [*cli, "build", "--data", str(data), "--only-figures", "--out", str(work / "out")],
     }[kind]
+    command = [*PREFIX, *command]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **ENV}
     if "PYTHONPYCACHEPREFIX" in ENV:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -146,11 +148,20 @@ def main() -> None:
     ap.add_argument(
         "--demo-runs", type=int, default=5, help="builds of the demo as shipped, one after another"
     )
+    ap.add_argument(
+        "--chrt",
+        action="store_true",
+        help="each measured command at real-time priority (chrt -f 10; needs the right to): other work on "
+        "a shared machine then waits while it runs, which approximates a quiet machine",
+    )
     ap.add_argument("--cold", action="store_true", help="no bytecode cache: every process compiles again")
     args = ap.parse_args()
     print(
         f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (timings vary with it)"
     )
+    if args.chrt:
+        PREFIX.extend(["chrt", "-f", "10"])
+    print(f"priority: {'real-time (chrt -f 10)' if args.chrt else 'normal'}")
     bytecode = tempfile.TemporaryDirectory(prefix="bench-pyc-")
     if not args.cold:
         ENV["PYTHONPYCACHEPREFIX"] = bytecode.name
