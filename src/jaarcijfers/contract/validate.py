@@ -402,22 +402,30 @@ def _check_file(
     checked = CheckedFile(
         spec, path, fmt, raw.sha256, header, raw.rows, raw.blank, True, header_ok, problems=tuple(problems)
     )
-    _stage(con, spec, header, len(raw.header))
+    _stage(con, spec, header, len(raw.header), plain=raw.plain)
     present = set(checked.positions) & set(spec.column_names)
-    check_file(con, spec, grp, present, len(raw.header), window)
+    check_file(con, spec, grp, present, len(raw.header), window, plain=raw.plain)
     return checked
 
 
-def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ...], width: int) -> None:
+def _stage(
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    header: tuple[str, ...],
+    width: int,
+    *,
+    plain: bool = False,
+) -> None:
     """`_stg_<file>` from `_raw_<file>`: `_row`, `_fields` and one cleaned column per contract column
     (cleaned once: every rule and the load read them). The original text stays in `_raw_<file>`
     (same `_row`), read only for rejected rows (the quarantine): copying it as well would cost as much
-    as reading the file."""
+    as reading the file. A plain file (`ReadResult.plain`) has only spaces to strip (`_clean_plain`)."""
     position: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         position.setdefault(name, i)
+    clean = "_clean_plain" if plain else "_clean"
     cleaned = ", ".join(
-        (f'_clean("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
+        (f'{clean}("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
         for c in spec.columns
     )
     target, raw = staged_table(spec.name), raw_table(spec.name)

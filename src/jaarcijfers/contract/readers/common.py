@@ -19,6 +19,9 @@ class ReadResult:
     problems: tuple[Problem, ...] = ()
     readable: bool = True  # False: the file (or its content) cannot be used at all
     sha256: str | None = None
+    #: No value holds a control or invisible character, nor white space to strip but the ASCII space
+    #: (a CSV file whose bytes say so; `csvfile.scan`). False when not known.
+    plain: bool = False
 
 
 def unreadable(problem: Problem, sha256: str | None = None, **counts: int) -> ReadResult:

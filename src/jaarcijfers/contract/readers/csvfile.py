@@ -6,9 +6,14 @@ rejects, not dropped). DuckDB's reader on its own loses rows silently in some ca
 quote swallows the rest of the file; a mix of line endings, or an explicit `new_line`, can return
 nothing), so one streaming pass over the bytes (`scan`, in a thread while DuckDB reads the file; its
 verdicts are judged first) computes the SHA-256, checks UTF-8, and counts the records the way RFC 4180
-frames them (a line break inside quotes does not end a record), noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
-returned, a line DuckDB rejected, or an empty line. If the numbers do not add up the file is refused
-(`E113`), never loaded with rows missing.
+frames them (a line break inside quotes does not end a record), noting the empty ones. Afterwards
+every record must be exactly one of: the header, a row DuckDB returned, a line DuckDB rejected, or an
+empty line. If the numbers do not add up the file is refused (`E113`), never loaded with rows missing.
+
+The same pass notes whether the file is *plain*: it holds no control or invisible character and no
+white space that cleaning strips (`text.STRIPPED`) other than the ASCII space, and no line break inside
+quotes. Then no value can hold such a character: the validator skips the characters rule (`E210`,
+`E211`) for the file and cleans a value by trimming spaces only (the same values, found cheaper).
 
 Row numbers are spreadsheet row numbers: a record is one row (a quoted line break stays inside it), an
 empty line is a row too (skipped, counted as blank).
@@ -28,6 +33,7 @@ from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.readers.common import ReadResult, insert_batch, short, unreadable
 from jaarcijfers.contract.safefiles import Limits, OpenFile
 from jaarcijfers.contract.schema import FileSpec
+from jaarcijfers.contract.text import CONTROL_RANGES, INVISIBLE_RANGES, STRIPPED
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
@@ -64,6 +70,7 @@ class Scan:
     bad_utf8_line: int | None = None  # the physical line of the first invalid byte
     in_quote: bool = False
     content: bool = False  # the current record has content
+    plain: bool = True  # no value can hold a control, invisible or stripped character but a space (`PLAIN`)
 
     def feed(self, piece: bytes) -> None:
         """Account for `piece`: whole lines (it ends with a line break) or the file's last bytes."""
@@ -73,18 +80,24 @@ class Scan:
                 self.content = True
                 if self.in_quote:
                     self.open_quote = self.records + 1
-            if self.in_quote or not seg:
+            if self.in_quote:
+                if b"\n" in seg or b"\r" in seg:
+                    self.plain = False  # a value holds a line break
+                continue
+            if not seg:
                 continue
             first = seg.find(b"\n")
+            cr = seg.count(b"\r") if b"\r" in seg else 0
             if first < 0:
-                self.lone_cr += seg.count(b"\r")
+                self.lone_cr += cr
                 if seg.strip(b"\r"):
                     self.content = True
                 continue
-            n, crlf = seg.count(b"\n"), seg.count(b"\r\n")
+            n = seg.count(b"\n")
+            crlf = seg.count(b"\r\n") if cr else 0
             self.crlf += crlf
             self.lf += n - crlf
-            self.lone_cr += seg.count(b"\r") - crlf
+            self.lone_cr += cr - crlf
             if not self.content and not seg[:first].strip(b"\r"):
                 self.empty.append(self.records + 1)
             self.records += 1
@@ -102,20 +115,26 @@ class Scan:
 
 
 def scan(opened: OpenFile, limits: Limits) -> Scan:
-    """One streaming pass: SHA-256, UTF-8, record framing (raises FileRefused past the size limit)."""
+    """One streaming pass: SHA-256, UTF-8, record framing, whether the file is `plain` (raises
+    FileRefused past the size limit)."""
     result = Scan()
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     carry = b""
-    newlines = 0
+    offset = 0  # bytes before the current chunk
     for chunk in opened.chunks(limits.max_file_size):
         digest.update(chunk)
         if result.bad_utf8_line is None:
             try:
-                decoder.decode(chunk)
+                text = decoder.decode(chunk)
             except UnicodeDecodeError as exc:
-                result.bad_utf8_line = newlines + chunk[: max(exc.start, 0)].count(b"\n") + 1
-        newlines += chunk.count(b"\n")
+                before = _newlines(opened, offset)
+                result.bad_utf8_line = before + chunk[: max(exc.start, 0)].count(b"\n") + 1
+                result.plain = False
+            else:
+                if result.plain and not _plain(chunk, text):
+                    result.plain = False
+        offset += len(chunk)
         data = carry + chunk
         cut = data.rfind(b"\n") + 1
         if cut == 0:
@@ -127,11 +146,52 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            result.bad_utf8_line = newlines + 1
+            result.bad_utf8_line = _newlines(opened, offset) + 1
+            result.plain = False
     result.feed(carry)
     result.finish()
     result.sha256 = digest.hexdigest()
     return result
+
+
+#: The ASCII bytes a plain file may hold: the visible characters, the space, and line breaks (which
+#: end records; one inside quotes makes the file not plain, `Scan.feed`).
+PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
+
+#: The characters a plain file may not hold anywhere: control and invisible characters, and the white
+#: space stripped from values (`text.STRIPPED`), except the space and the line breaks.
+NOT_PLAIN = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for lo, hi in CONTROL_RANGES + INVISIBLE_RANGES
+        for c in range(lo, hi + 1)
+        if chr(c) not in " \n\r"
+    )
+    + "".join(re.escape(c) for c in STRIPPED if c not in " \n\r")
+    + "]"
+)
+
+
+def _plain(chunk: bytes, text: str) -> bool:
+    """Whether a chunk (and `text`, its decoded characters) holds no character a plain file may not."""
+    if chunk.isascii():
+        return not chunk.translate(None, PLAIN_ASCII)
+    return NOT_PLAIN.search(text) is None
+
+
+def _newlines(opened: OpenFile, end: int) -> int:
+    """The line breaks in the first `end` bytes of the file (only for the line of an encoding error)."""
+    import os
+
+    count, pos = 0, 0
+    while pos < end:
+        block = os.pread(opened.fd, min(1 << 20, end - pos), pos)
+        if not block:
+            break
+        count += block.count(b"\n")
+        pos += len(block)
+    return count
 
 
 def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
@@ -252,7 +312,7 @@ def read(
     rows = out_rows - 1 + len(ragged)
     if problems:
         return ReadResult(tuple(header), 0, 0, tuple(problems), readable=False, sha256=sha)
-    return ReadResult(tuple(header), rows, blank, (), readable=True, sha256=sha)
+    return ReadResult(tuple(header), rows, blank, (), readable=True, sha256=sha, plain=scanned.plain)
 
 
 def _scan_refusal(scanned: Scan, name: str) -> ReadResult | None:
