@@ -216,13 +216,18 @@ class Checker:
         kind = column.kind
         if kind in (Kind.ID, Kind.STRING):
             markers = ", ".join(lit(m) for m in sorted(NULL_MARKERS))
-            fail("E209", f"lower({c}) IN ({markers})")
+            # `lower` maps each character to one character: a value longer than the longest marker
+            # cannot be one (and is not lowered: most ids are)
+            longest = max(len(m) for m in NULL_MARKERS)
+            fail("E209", f"length({c}) <= {longest} AND lower({c}) IN ({markers})")
         elif kind is Kind.YEAR:
             fail("E202", f"NOT regexp_full_match({c}, '[0-9]{{4}}')")
+            # a year in the window passes without the regular expression; any other value is one of
+            # four digits outside the window
             fail(
                 "E212",
-                f"regexp_full_match({c}, '[0-9]{{4}}') AND "
-                f"(TRY_CAST({c} AS INTEGER) < {window.lo} OR TRY_CAST({c} AS INTEGER) > {window.hi})",
+                f"CASE WHEN TRY_CAST({c} AS INTEGER) BETWEEN {window.lo} AND {window.hi} THEN false "
+                f"ELSE regexp_full_match({c}, '[0-9]{{4}}') END",
                 lo=str(window.lo),
                 hi=str(window.hi),
                 basis=lit(window.basis),
@@ -303,12 +308,16 @@ class Checker:
     def _repeats(self, key: tuple[str, ...], value: str, where: str) -> str:
         """The rows whose `key` occurred before (NULL equal to NULL), with the first row of their key: the
         keys that occur more than once are found by grouping, and only their rows are looked up again
-        (a window over every row costs about twice as much)."""
+        (a window over every row costs about twice as much). The grouping is by a 64-bit hash of the
+        key first (equal keys have equal hashes; grouping numbers costs about half of grouping text);
+        only the rows of a hash that occurs more than once are grouped by the key itself."""
         cols = ", ".join(ident(c) for c in key)
         match = " AND ".join(f"t.{ident(c)} IS NOT DISTINCT FROM d.{ident(c)}" for c in key)
+        rows = f"FROM {self.table} WHERE _fields IS NULL AND {where}"
+        repeated = f"SELECT hash({cols}) AS h {rows} GROUP BY h HAVING count(*) > 1"
         return (
             f"(SELECT t._row, {value}, d.first_row FROM {self.table} t JOIN ("
-            f"SELECT {cols}, min(_row) AS first_row FROM {self.table} WHERE _fields IS NULL AND {where} "
+            f"SELECT {cols}, min(_row) AS first_row {rows} AND hash({cols}) IN ({repeated}) "
             f"GROUP BY {cols} HAVING count(*) > 1) d ON {match} WHERE t._fields IS NULL)"
         )
 

@@ -1,0 +1,63 @@
+"""The cheaper forms of rules (`contract/checks.py`) report exactly what the plain forms would: a null
+marker only when the whole value is one (in any case), a year outside the window only when it is four
+digits, a repeated key (found by its hash first) with its first row, NULL equal to NULL."""
+
+from __future__ import annotations
+
+import pytest
+
+from jaarcijfers.contract.example import example_tables, write_delivery
+from jaarcijfers.contract.validate import validate_delivery
+
+
+def codes_at(tmp_path, file: str, column: str, value: str) -> set[str]:
+    tables = example_tables()
+    tables[file][0][column] = value
+    report = validate_delivery(write_delivery(tmp_path / "levering", tables))
+    return {p.code for p in report.problems if p.file == file and p.row == 2 and p.column == column}
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        ("N.V.T.", {"E209"}),
+        ("NaN", {"E209"}),
+        ("n.v.t.x", set()),  # longer than any marker
+        ("nvt1", set()),
+        ("\u212a", set()),  # the Kelvin sign lowers to "k", one character: no marker
+    ],
+)
+def test_null_marker_in_an_id(tmp_path, value, codes):
+    assert codes_at(tmp_path, "emm_onderzoeken", "onderzoek_id", value) == codes
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        ("2024", set()),
+        ("1999", {"E212"}),
+        ("0000", {"E212"}),
+        ("+2024", {"E202"}),  # an integer in the window, but not four digits
+        ("02024", {"E202"}),
+        ("024", {"E202"}),
+        ("2024.0", {"E202"}),
+        ("9999", {"E212"}),
+    ],
+)
+def test_year_outside_the_window_only_when_four_digits(tmp_path, value, codes):
+    assert codes_at(tmp_path, "emm_onderzoeken", "startjaar", value) == codes
+
+
+def test_repeated_keys_with_empty_parts(tmp_path):
+    tables = example_tables()
+    rows = tables["comensha_uitbuiting"]
+    first = dict(rows[0], sector="")
+    rows += [first, dict(first), dict(first, vorm="arbeid"), dict(first)]
+    report = validate_delivery(write_delivery(tmp_path / "levering", tables))
+    n = len(rows) + 1  # spreadsheet row of the last one
+    found = [
+        (p.row, p.value) for p in report.problems if p.code == "E401" and p.file == "comensha_uitbuiting"
+    ]
+    # the first of the three equal rows is the original; the other two repeat it (NULL equal to NULL)
+    assert [r for r, _ in found] == [n - 2, n]
+    assert all(f"rij {n - 3}" in p.message for p in report.problems if p.code == "E401")
