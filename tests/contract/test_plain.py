@@ -50,6 +50,39 @@ def test_which_files_are_plain(tmp_path, content, plain):
     assert scanned(tmp_path, content).plain is plain
 
 
+@pytest.mark.parametrize(
+    ("content", "padded"),
+    [
+        (b"a,b\nx y,z\n", False),  # a space inside a value
+        (b'a,b\n"x, y",z\n', True),  # conservative: a comma and a space inside quotes count too
+        (b"a,b\n x,y\n", True),  # at the start of a record
+        (b"a,b\nx, y\n", True),  # after a comma
+        (b"a,b\nx ,y\n", True),  # before a comma
+        (b"a,b\nx,y \n", True),  # before a line break
+        (b"a,b\r\nx,y \r\n", True),
+        (b'a,b\n" x",y\n', True),  # inside quotes
+        (b'a,b\n"x ",y\n', True),
+        (b"a,b\nx,y ", True),  # at the end of the file
+        (b" a,b\nx,y\n", True),  # at its start
+        (b"a,b\nx,   \n", True),  # a value of spaces only
+    ],
+)
+def test_which_plain_files_are_padded(tmp_path, content, padded):
+    result = scanned(tmp_path, content)
+    assert result.plain and result.padded is padded
+
+
+def test_padding_is_seen_across_chunks(tmp_path, monkeypatch):
+    import jaarcijfers.contract.safefiles as safefiles
+
+    for size in range(1, 12):
+        monkeypatch.setattr(safefiles, "CHUNK", size)
+        assert scanned(tmp_path, b"a,b\nxxxx,y\nzz, q\n").padded
+        assert scanned(tmp_path, b"a,b\nxxxx,y\nzz,q \n").padded
+        assert scanned(tmp_path, b"a,b\nxxxx,y\n q,zz\n").padded
+        assert not scanned(tmp_path, b"a,b\nxx xx,y\nzz,q q\n").padded
+
+
 def test_plain_follows_characters_across_chunks(tmp_path, monkeypatch):
     """A character split over two chunks of the byte pass is still seen."""
     import jaarcijfers.contract.safefiles as safefiles
@@ -78,10 +111,12 @@ def staged(checked) -> dict[str, list[tuple]]:
     }
 
 
-def both_paths(folder: Path, monkeypatch) -> tuple[tuple, tuple, set[str]]:
-    """(problems, staged values, files read as plain) of the natural run and of a run in which no file
-    is plain (the general path), asserted equal; returns those of the natural run."""
+def both_paths(folder: Path, monkeypatch) -> tuple[tuple, dict, set[str], set[str]]:
+    """(problems, staged values, files read as plain, files staged as a view because they are trimmed)
+    of the natural run and of a run in which no file is plain (the general path), asserted equal
+    (except the last two); returns those of the natural run."""
     plain_files: set[str] = set()
+    views: set[str] = set()
     real_scan = csvfile.scan
 
     def recording(opened, limits):
@@ -104,6 +139,14 @@ def both_paths(folder: Path, monkeypatch) -> tuple[tuple, tuple, set[str]]:
             problems = tuple(checked.report.store.iter())
             summaries = tuple(sorted(checked.report.files.items()))
             outcome.append((problems, summaries, staged(checked)))
+            if scan is recording:
+                assert checked.con is not None
+                views = {
+                    name.removeprefix("_stg_")
+                    for (name,) in checked.con.execute(
+                        "SELECT view_name FROM duckdb_views() WHERE view_name LIKE '\\_stg\\_%' ESCAPE '\\'"
+                    ).fetchall()
+                }
         finally:
             checked.close()
     monkeypatch.setattr(csvfile, "scan", real_scan)
@@ -111,7 +154,8 @@ def both_paths(folder: Path, monkeypatch) -> tuple[tuple, tuple, set[str]]:
     assert natural[0] == general_path[0]  # every problem: code, message, file, row, column, value, order
     assert natural[1] == general_path[1]  # every count
     assert natural[2] == general_path[2]  # every cleaned value
-    return natural[0], natural[2], plain_files
+    assert views <= plain_files
+    return natural[0], natural[2], plain_files, views
 
 
 TRICKY = [
@@ -149,13 +193,18 @@ def test_plain_path_finds_what_the_general_path_finds(tmp_path, monkeypatch, val
     ):
         tables[name][-1][column] = value
     folder = write_delivery(tmp_path / "levering", tables)
-    problems, values, plain = both_paths(folder, monkeypatch)
+    problems, values, plain, views = both_paths(folder, monkeypatch)
     # the untouched files are plain; the touched ones are plain exactly when the value holds nothing
     # but visible characters and ASCII spaces (no line break: the writer quotes a line break)
     assert "ind_tabel" in plain
     touched_plain = all(ch == " " or (ch.isprintable() and not ch.isspace()) for ch in value)
     touched_plain = touched_plain and "\u200b" not in value
     assert ("comensha_registraties" in plain) is touched_plain
+    # staged as a view (nothing to clean) exactly when plain and no value starts or ends with a space
+    # (the writer quotes a value with a comma or a quote)
+    assert "ind_tabel" in views
+    padded = value != value.strip(" ") or value.strip(" ") == "" and value != ""
+    assert ("comensha_registraties" in views) is (touched_plain and not padded)
     if value.strip(" ") in ("man", "vrouw") or not value.strip():
         assert values["comensha_registraties"][-1][5] == (value.strip(" ") or None)
 
@@ -168,9 +217,10 @@ def test_plain_delivery_with_spaces_is_cleaned_and_checked(tmp_path, monkeypatch
     tables["comensha_registraties"][2]["nationaliteit"] = " ZZZ "
     tables["comensha_melders"][0]["registratie_id"] = "  "
     folder = write_delivery(tmp_path / "levering", tables)
-    problems, values, plain = both_paths(folder, monkeypatch)
+    problems, values, plain, views = both_paths(folder, monkeypatch)
     assert set(FILES) <= plain
-    assert "comensha_registraties" in plain and "comensha_melders" in plain
+    assert set(FILES) - {"comensha_registraties", "comensha_melders"} <= views
+    assert not {"comensha_registraties", "comensha_melders"} & views
     found = {(p.code, p.file, p.row, p.column, p.value) for p in problems}
     assert ("E206", "comensha_registraties", 4, "nationaliteit", "ZZZ") in found
     assert ("E201", "comensha_melders", 2, "registratie_id", None) in found

@@ -402,7 +402,7 @@ def _check_file(
     checked = CheckedFile(
         spec, path, fmt, raw.sha256, header, raw.rows, raw.blank, True, header_ok, problems=tuple(problems)
     )
-    _stage(con, spec, header, len(raw.header), plain=raw.plain)
+    _stage(con, spec, header, len(raw.header), plain=raw.plain, trimmed=raw.trimmed)
     present = set(checked.positions) & set(spec.column_names)
     check_file(con, spec, grp, present, len(raw.header), window, plain=raw.plain)
     return checked
@@ -415,20 +415,30 @@ def _stage(
     width: int,
     *,
     plain: bool = False,
+    trimmed: bool = False,
 ) -> None:
     """`_stg_<file>` from `_raw_<file>`: `_row`, `_fields` and one cleaned column per contract column
     (cleaned once: every rule and the load read them). The original text stays in `_raw_<file>`
     (same `_row`), read only for rejected rows (the quarantine): copying it as well would cost as much
-    as reading the file. A plain file (`ReadResult.plain`) has only spaces to strip (`_clean_plain`)."""
+    as reading the file. A plain file (`ReadResult.plain`) has only spaces to strip (`_clean_plain`);
+    in a trimmed one (`ReadResult.trimmed`) cleaning would change no value, so `_stg_<file>` is a view
+    that names the columns of `_raw_<file>` (nothing is copied)."""
     position: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         position.setdefault(name, i)
+    target, raw = staged_table(spec.name), raw_table(spec.name)
+    if trimmed and width:
+        named = ", ".join(
+            (f'"_c{position[c.name]}"' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
+            for c in spec.columns
+        )
+        con.execute(f'CREATE OR REPLACE VIEW "{target}" AS SELECT _row, _fields, {named} FROM "{raw}"')
+        return
     clean = "_clean_plain" if plain else "_clean"
     cleaned = ", ".join(
         (f'{clean}("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
         for c in spec.columns
     )
-    target, raw = staged_table(spec.name), raw_table(spec.name)
     if width == 0:
         con.execute(
             f'DROP TABLE IF EXISTS "{raw}"; CREATE OR REPLACE TABLE "{target}" AS '

@@ -13,7 +13,10 @@ empty line. If the numbers do not add up the file is refused (`E113`), never loa
 The same pass notes whether the file is *plain*: it holds no control or invisible character and no
 white space that cleaning strips (`text.STRIPPED`) other than the ASCII space, and no line break inside
 quotes. Then no value can hold such a character: the validator skips the characters rule (`E210`,
-`E211`) for the file and cleans a value by trimming spaces only (the same values, found cheaper).
+`E211`) for the file and cleans a value by trimming spaces only (the same values, found cheaper). When
+moreover no space stands next to a comma, a quote or a line break (nor at the start or end of the
+file) and no row is ragged, no value starts or ends with a space and none is empty (DuckDB reads an
+empty field, quoted or not, as NULL): cleaning would change nothing, and the file is *trimmed*.
 
 Row numbers are spreadsheet row numbers: a record is one row (a quoted line break stays inside it), an
 empty line is a row too (skipped, counted as blank).
@@ -70,7 +73,8 @@ class Scan:
     bad_utf8_line: int | None = None  # the physical line of the first invalid byte
     in_quote: bool = False
     content: bool = False  # the current record has content
-    plain: bool = True  # no value can hold a control, invisible or stripped character but a space (`PLAIN`)
+    plain: bool = True  # no value can hold a control, invisible or stripped character but a space
+    padded: bool = False  # a value may start or end with a space (`PADDED`; seen in a plain file only)
 
     def feed(self, piece: bytes) -> None:
         """Account for `piece`: whole lines (it ends with a line break) or the file's last bytes."""
@@ -122,6 +126,7 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     carry = b""
     offset = 0  # bytes before the current chunk
+    last = b"\n"  # the byte before the current chunk (the file starts as after a line break)
     for chunk in opened.chunks(limits.max_file_size):
         digest.update(chunk)
         if result.bad_utf8_line is None:
@@ -134,6 +139,9 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
             else:
                 if result.plain and not _plain(chunk, text):
                     result.plain = False
+        if result.plain and not result.padded and (b" " in chunk or last == b" "):
+            result.padded = PADDED.search(chunk) is not None or PADDED.match(last + chunk[:1]) is not None
+        last = chunk[-1:]
         offset += len(chunk)
         data = carry + chunk
         cut = data.rfind(b"\n") + 1
@@ -148,6 +156,8 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
         except UnicodeDecodeError:
             result.bad_utf8_line = _newlines(opened, offset) + 1
             result.plain = False
+    if last == b" ":
+        result.padded = True
     result.feed(carry)
     result.finish()
     result.sha256 = digest.hexdigest()
@@ -171,6 +181,11 @@ NOT_PLAIN = re.compile(
     + "".join(re.escape(c) for c in STRIPPED if c not in " \n\r")
     + "]"
 )
+
+
+#: A space next to the start or the end of a value: after a line break, a comma or a quote, or before
+#: one (conservative: a doubled quote inside a quoted value counts too).
+PADDED = re.compile(rb'[\n,"] | [\r\n,"]')
 
 
 def _plain(chunk: bytes, text: str) -> bool:
@@ -312,7 +327,10 @@ def read(
     rows = out_rows - 1 + len(ragged)
     if problems:
         return ReadResult(tuple(header), 0, 0, tuple(problems), readable=False, sha256=sha)
-    return ReadResult(tuple(header), rows, blank, (), readable=True, sha256=sha, plain=scanned.plain)
+    trimmed = scanned.plain and not scanned.padded and not ragged
+    return ReadResult(
+        tuple(header), rows, blank, (), readable=True, sha256=sha, plain=scanned.plain, trimmed=trimmed
+    )
 
 
 def _scan_refusal(scanned: Scan, name: str) -> ReadResult | None:
