@@ -61,3 +61,21 @@ def test_repeated_keys_with_empty_parts(tmp_path):
     # the first of the three equal rows is the original; the other two repeat it (NULL equal to NULL)
     assert [r for r, _ in found] == [n - 2, n]
     assert all(f"rij {n - 3}" in p.message for p in report.problems if p.code == "E401")
+
+
+def test_a_row_failing_several_rules_with_long_code_lists(tmp_path):
+    """Membership of a long code list (a semi-join beside the rows) and the other rules of the same row:
+    each failing rule once, in report order."""
+    tables = example_tables()
+    tables["comensha_registraties"][0].update(jaar="x", geslacht="q", nationaliteit="ZZZ")
+    tables["comensha_uitbuiting"][0].update(sector="bouw")  # not a sector of `seksueel`
+    tables["rechtspraak_tabel"][0].update(maatstaf="totaal")
+    report = validate_delivery(write_delivery(tmp_path / "levering", tables))
+    found = [(p.code, p.file, p.row, p.column) for p in report.problems]
+    assert found == [  # by file, row, column
+        ("E205", "comensha_registraties", 2, "geslacht"),
+        ("E202", "comensha_registraties", 2, "jaar"),
+        ("E206", "comensha_registraties", 2, "nationaliteit"),
+        ("E301", "comensha_uitbuiting", 2, "sector"),
+        ("E205", "rechtspraak_tabel", 2, "maatstaf"),
+    ]

@@ -45,68 +45,48 @@ class YearWindow:
     basis: str  # Dutch: where `hi` comes from
 
 
-SEP = "\x1f"
-
-#: Code lists up to this long are tested with `IN`; longer ones with `contains` in a bucket.
+#: Code lists up to this long are tested with `IN`; a longer one by a semi-join with a table of its
+#: codes (`code_tables`), made once per validation: a hash lookup per value instead of a comparison
+#: with each code (0.016 s against 0.06 s for the nationalities of a delivery of 738,700 rows, and
+#: planning it costs as little as an `IN` list).
 SHORT_LIST = 8
 
-#: The buckets of a long code list (a prime).
-BUCKETS = 17
+#: The tables of the long code lists in the staging database (dropped with the staging tables).
+CODE_TABLE = "_stg_cl_"
 
-
-def _bucket_sql(value: str) -> str:
-    """The bucket of a (non-empty) value in SQL: its first code point and its length in bytes."""
-    return f"(ascii({value}) * 7 + strlen({value})) % {BUCKETS}"
-
-
-def _bucket(code: str) -> int:
-    """`_bucket_sql` in Python (the same number for the same text)."""
-    return (ord(code[0]) * 7 + len(code.encode())) % BUCKETS
-
-
-def in_list(values: list[str] | tuple[str, ...]) -> str:
-    """A membership test for a code list, as SQL to be completed by `member`. A short list is an `IN`
-    list. A long one is one literal string per bucket, each `SEP code SEP code SEP`, looked up by the
-    value's bucket and searched with `contains` (a code list as a join or as hundreds of literals costs
-    more to plan than to run on a real delivery; one string of every code costs a search through all of
-    them per value). The separator is a control character, so a value holding it is reported for that
-    (`E210`) and its other problems are dropped (`drop_shadowed`)."""
-    if len(values) <= SHORT_LIST:
-        return "IN (" + ", ".join(lit(v) for v in values) + ")"
-    buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
-    for v in values:
-        buckets[_bucket(v)].append(v)
-    return "[" + ", ".join(lit(SEP + SEP.join(b) + SEP) for b in buckets) + "]"
-
-
-def member(value: str, values_sql: str) -> str:
-    """`value` (SQL, never empty) is one of the codes of `values_sql` (from `in_list`)."""
-    if values_sql.startswith("IN ("):
-        return f"(({value}) {values_sql})"
-    return f"contains({values_sql}[{_bucket_sql(value)} + 1], '{SEP}' || {value} || '{SEP}')"
+#: Keys of the code lists that are not lists of `codelists.codes`.
+COUNTRIES, SECTOR_PAIRS = "_countries", "_sector_pairs"
 
 
 @lru_cache
-def codes_sql(name: str) -> str:
+def code_lists() -> dict[str, tuple[str, ...]]:
+    """Every code list a rule tests, by key: the contract's code lists by name, the countries, and the
+    allowed `vorm/sector` pairs."""
     from jaarcijfers.contract import codelists
+    from jaarcijfers.contract.schema import FILES
 
-    return in_list(codelists.codes(name))
-
-
-@lru_cache
-def countries_sql() -> str:
-    from jaarcijfers.contract import codelists
-
-    return in_list(sorted(codelists.countries()))
-
-
-@lru_cache
-def sector_pairs_sql() -> str:
-    from jaarcijfers.contract import codelists
-
-    return in_list(
-        [f"{v}/{s}" for v in codelists.codes("comensha_vormen") for s in codelists.allowed_sectors(v)]
+    names = sorted({c.codelist for spec in FILES.values() for c in spec.columns if c.codelist})
+    lists = {name: tuple(codelists.codes(name)) for name in names}
+    lists[COUNTRIES] = tuple(sorted(codelists.countries()))
+    lists[SECTOR_PAIRS] = tuple(
+        f"{v}/{s}" for v in codelists.codes("comensha_vormen") for s in codelists.allowed_sectors(v)
     )
+    return lists
+
+
+def code_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables of the long code lists (`SHORT_LIST`), one column `code`."""
+    for key, values in code_lists().items():
+        if len(values) > SHORT_LIST:
+            con.execute(
+                f"CREATE OR REPLACE TABLE {ident(CODE_TABLE + key)} AS SELECT unnest(?::VARCHAR[]) AS code",
+                [list(values)],
+            )
+
+
+def in_list(values: tuple[str, ...]) -> str:
+    """`IN (…)` for a short code list."""
+    return "IN (" + ", ".join(lit(v) for v in values) + ")"
 
 
 PARAM_NAMES = tuple(name for name, _ in PARAMS)
@@ -151,6 +131,19 @@ class Checker:
         self.table = ident(staged_table(spec.name))
         self.branches: list[str] = []
         self.row_rules: list[RowRule] = []
+        self.lookups: list[str] = []  # membership of long code lists, as columns of the rows tested
+
+    def member(self, value: str, key: str) -> str:
+        """SQL: `value` (never NULL) is one of the codes of the code list `key` (`code_lists`). A short
+        list is an `IN` list; a long one a semi-join with its table (`code_tables`), computed as a
+        column of the rows beside them (inside the rules' condition, DuckDB would test every other rule
+        twice for the rows the join is needed for)."""
+        values = code_lists()[key]
+        if len(values) <= SHORT_LIST:
+            return f"(({value}) {in_list(values)})"
+        alias = f"_in{len(self.lookups) + 1}"
+        self.lookups.append(f"(({value}) IN (SELECT code FROM {ident(CODE_TABLE + key)})) AS {alias}")
+        return alias
 
     def add(self, where: str, column: str | None, value: str, code: str, **params: str) -> None:
         """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
@@ -185,11 +178,14 @@ class Checker:
         params = ", ".join(by_rule(partial(_param, name)) for name in PARAM_NAMES)
         failing = " OR ".join(f"({rule[0]})" for rule in rules)
         marks = ", ".join(f"CASE WHEN {rule[0]} THEN {i} END" for i, rule in enumerate(rules, start=1))
+        source = self.table
+        if self.lookups:
+            source = f"(SELECT *, {', '.join(self.lookups)} FROM {self.table})"
         branches.insert(
             0,
             f"SELECT {self.grp}, {lit(self.spec.name)}, _row, {column}, {value}, {code}, {params} FROM ("
             f"SELECT *, unnest(list_filter([{marks}], lambda x: x IS NOT NULL)) AS r "
-            f"FROM {self.table} WHERE _fields IS NULL AND ({failing}))",
+            f"FROM {source} WHERE _fields IS NULL AND ({failing}))",
         )
         return branches
 
@@ -240,13 +236,9 @@ class Checker:
             fail("E204", f"{c} NOT IN ('ja', 'nee')")
         elif kind is Kind.CODE:
             assert column.codelist is not None
-            fail(
-                "E205",
-                f"NOT {member(c, codes_sql(column.codelist))}",
-                codelist=lit(column.codelist),
-            )
+            fail("E205", f"NOT {self.member(c, column.codelist)}", codelist=lit(column.codelist))
         elif kind is Kind.COUNTRY:
-            fail("E206", f"NOT {member(c, countries_sql())}")
+            fail("E206", f"NOT {self.member(c, COUNTRIES)}")
         elif kind is Kind.POSINT:
             fail("E207", f"NOT regexp_full_match({c}, '[1-9][0-9]*') OR TRY_CAST({c} AS INTEGER) IS NULL")
         elif kind is Kind.AANTAL:
@@ -368,8 +360,8 @@ def _rule_sector_per_vorm(ch: Checker) -> None:
         return
     ch.add(
         f"sector IS NOT NULL AND vorm IS NOT NULL "
-        f"AND {member('vorm', codes_sql('comensha_vormen'))} "
-        f"AND NOT {member(PAIR, sector_pairs_sql())}",
+        f"AND {ch.member('vorm', 'comensha_vormen')} "
+        f"AND NOT {ch.member(PAIR, SECTOR_PAIRS)}",
         "sector",
         "_pv(sector)",
         "E301",

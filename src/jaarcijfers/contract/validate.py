@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.contract import schema
-from jaarcijfers.contract.checks import YearWindow, check_file, drop_shadowed, foreign_keys
+from jaarcijfers.contract.checks import YearWindow, check_file, code_tables, drop_shadowed, foreign_keys
 from jaarcijfers.contract.codelists import allowed_sectors
 from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.readers import ReadResult, read_file
@@ -136,6 +136,7 @@ def check_delivery(
     step = progress or _silent
     today = today or validation_date()
     con = staging.connect()
+    code_tables(con)
     registry: list[Problem] = []
     delivery_problems: list[Problem] = []
     files: dict[str, CheckedFile] = {}
