@@ -79,3 +79,22 @@ def test_a_row_failing_several_rules_with_long_code_lists(tmp_path):
         ("E301", "comensha_uitbuiting", 2, "sector"),
         ("E205", "rechtspraak_tabel", 2, "maatstaf"),
     ]
+
+
+def test_references_to_the_same_key_tested_together(tmp_path):
+    """Two files referring to `comensha_registraties` (one anti-join for both): each dangling reference
+    is reported for its own file, row and column."""
+    tables = example_tables()
+    tables["comensha_uitbuiting"][1]["registratie_id"] = "R9"
+    tables["comensha_melders"][0]["registratie_id"] = "r1"
+    tables["emm_verdachten"][0]["onderzoek_id"] = "X"
+    report = validate_delivery(write_delivery(tmp_path / "levering", tables))
+    found = [(p.code, p.file, p.row, p.column, p.value) for p in report.problems if p.code == "E501"]
+    assert found == [
+        ("E501", "comensha_uitbuiting", 3, "registratie_id", "R9"),
+        ("E501", "comensha_melders", 2, "registratie_id", "r1"),
+        ("E501", "emm_verdachten", 2, "onderzoek_id", "X"),
+    ]
+    assert all(
+        "comensha_registraties" in p.message or "emm_onderzoeken" in p.message for p in report.problems
+    )

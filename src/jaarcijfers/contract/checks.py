@@ -318,8 +318,10 @@ def foreign_keys(
     con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec]], usable: dict[str, set[str]]
 ) -> None:
     """`E501`: a reference that does not exist in the file it refers to (every row of the parent
-    counts, valid or not). `usable`: per readable file, the contract columns its header holds."""
-    branches = []
+    counts, valid or not). `usable`: per readable file, the contract columns its header holds. The
+    references to the same key of the same file (`comensha_uitbuiting` and `comensha_melders` to
+    `comensha_registraties`) are tested together: one anti-join, so the parent's keys are hashed once."""
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[int, FileSpec, tuple[str, ...]]]] = {}
     for grp, spec in specs:
         for fk in spec.foreign_keys:
             parent_cols = usable.get(fk.ref_file)
@@ -327,25 +329,25 @@ def foreign_keys(
                 continue
             if not all(c in usable.get(spec.name, set()) for c in fk.columns):
                 continue
-            child, parent = ident(staged_table(spec.name)), ident(staged_table(fk.ref_file))
-            match = " AND ".join(
-                f"p.{ident(r)} = c.{ident(k)}" for k, r in zip(fk.columns, fk.ref_columns, strict=True)
-            )
-            not_null = " AND ".join(f"c.{ident(k)} IS NOT NULL" for k in fk.columns)
-            value = " || ', ' || ".join(f"c.{ident(k)}" for k in fk.columns)
-            branches.append(
-                _select(
-                    grp,
-                    spec.name,
-                    f"{child} c",
-                    f"c._fields IS NULL AND {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})",
-                    "c._row",
-                    lit(", ".join(fk.columns)),
-                    f"_pv({value})",
-                    "E501",
-                    ref_file=lit(fk.ref_file),
-                )
-            )
+            groups.setdefault((fk.ref_file, fk.ref_columns), []).append((grp, spec, fk.columns))
+    branches = []
+    for (ref_file, ref_columns), refs in groups.items():
+        keys = [f"_k{i}" for i in range(1, len(ref_columns) + 1)]
+        children = "\nUNION ALL\n".join(
+            f"SELECT {grp} AS _grp, {lit(spec.name)} AS _file, _row, {lit(', '.join(columns))} AS _column, "
+            + ", ".join(f"{ident(c)} AS {k}" for c, k in zip(columns, keys, strict=True))
+            + f" FROM {ident(staged_table(spec.name))} WHERE _fields IS NULL AND "
+            + " AND ".join(f"{ident(c)} IS NOT NULL" for c in columns)
+            for grp, spec, columns in refs
+        )
+        parent = ident(staged_table(ref_file))
+        match = " AND ".join(f"p.{ident(r)} = c.{k}" for r, k in zip(ref_columns, keys, strict=True))
+        value = " || ', ' || ".join(f"c.{k}" for k in keys)
+        params = ", ".join(lit(ref_file) if name == "ref_file" else "NULL" for name in PARAM_NAMES)
+        branches.append(
+            f"SELECT c._grp, c._file, c._row, c._column, _pv({value}), 'E501', {params} "
+            f"FROM ({children}) c WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})"
+        )
     insert_all(con, branches)
 
 
