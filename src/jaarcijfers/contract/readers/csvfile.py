@@ -129,7 +129,10 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
     last = b"\n"  # the byte before the current chunk (the file starts as after a line break)
     for chunk in opened.chunks(limits.max_file_size):
         digest.update(chunk)
-        if result.bad_utf8_line is None:
+        if result.bad_utf8_line is None and chunk.isascii() and not decoder.getstate()[0]:
+            if result.plain and chunk.translate(None, PLAIN_ASCII):  # ASCII is UTF-8: no need to decode
+                result.plain = False
+        elif result.bad_utf8_line is None:
             try:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError as exc:
@@ -140,7 +143,7 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
                 if result.plain and not _plain(chunk, text):
                     result.plain = False
         if result.plain and not result.padded and (b" " in chunk or last == b" "):
-            result.padded = PADDED.search(chunk) is not None or PADDED.match(last + chunk[:1]) is not None
+            result.padded = PADDED.search(chunk) is not None or PADDED.search(last + chunk[:1]) is not None
         last = chunk[-1:]
         offset += len(chunk)
         data = carry + chunk
@@ -184,8 +187,10 @@ NOT_PLAIN = re.compile(
 
 
 #: A space next to the start or the end of a value: after a line break, a comma or a quote, or before
-#: one (conservative: a doubled quote inside a quoted value counts too).
-PADDED = re.compile(rb'[\n,"] | [\r\n,"]')
+#: one (conservative: a doubled quote inside a quoted value counts too). Written to start with the
+#: space, so that the search skips to the next space (a pattern starting with a class of bytes is
+#: tried at every byte: 20 times slower).
+PADDED = re.compile(rb' (?:(?<=[\n,"] )|[\r\n,"])')
 
 
 def _plain(chunk: bytes, text: str) -> bool:
