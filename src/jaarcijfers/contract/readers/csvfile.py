@@ -12,7 +12,8 @@ empty line. If the numbers do not add up the file is refused (`E113`), never loa
 
 The same pass notes whether the file is *plain*: it holds no control or invisible character and no
 white space that cleaning strips (`text.STRIPPED`) other than the ASCII space, and no line break inside
-quotes. Then no value can hold such a character: the validator skips the characters rule (`E210`,
+quotes (tested on the bytes: a byte that starts such a character makes the file not plain, even when
+the character is a harmless one with the same first byte, as `°` or `€`). Then no value can hold such a character: the validator skips the characters rule (`E210`,
 `E211`) for the file and cleans a value by trimming spaces only (the same values, found cheaper). When
 moreover no space stands next to a comma, a quote or a line break (nor at the start or end of the
 file) and no row is ragged, no value starts or ends with a space and none is empty (DuckDB reads an
@@ -129,19 +130,15 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
     last = b"\n"  # the byte before the current chunk (the file starts as after a line break)
     for chunk in opened.chunks(limits.max_file_size):
         digest.update(chunk)
-        if result.bad_utf8_line is None and chunk.isascii() and not decoder.getstate()[0]:
-            if result.plain and chunk.translate(None, PLAIN_ASCII):  # ASCII is UTF-8: no need to decode
-                result.plain = False
-        elif result.bad_utf8_line is None:
-            try:
-                text = decoder.decode(chunk)
+        if result.plain and not _plain(chunk):
+            result.plain = False
+        if result.bad_utf8_line is None and not (chunk.isascii() and not decoder.getstate()[0]):
+            try:  # (ASCII after a complete character is UTF-8: no need to decode it)
+                decoder.decode(chunk)
             except UnicodeDecodeError as exc:
                 before = _newlines(opened, offset)
                 result.bad_utf8_line = before + chunk[: max(exc.start, 0)].count(b"\n") + 1
                 result.plain = False
-            else:
-                if result.plain and not _plain(chunk, text):
-                    result.plain = False
         if result.plain and not result.padded and (b" " in chunk or last == b" "):
             result.padded = PADDED.search(chunk) is not None or PADDED.search(last + chunk[:1]) is not None
         last = chunk[-1:]
@@ -167,23 +164,26 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
     return result
 
 
-#: The ASCII bytes a plain file may hold: the visible characters, the space, and line breaks (which
-#: end records; one inside quotes makes the file not plain, `Scan.feed`).
-PLAIN_ASCII = bytes(range(0x20, 0x7F)) + b"\n\r"
+def _not_plain_bytes() -> bytes:
+    """The bytes that start a character a plain file may not hold: a control or invisible character, or
+    white space that cleaning strips (`text.STRIPPED`), other than the space and the line breaks (a
+    line break inside quotes is seen by `Scan.feed`). For a character beyond ASCII that is the first
+    byte of its UTF-8 form, shared with harmless characters (U+00A0 and `°` both start with 0xC2):
+    a file holding one of those is not plain either (conservative; é, ë, ü, ß and most letters are
+    not affected)."""
+    chars = {chr(c) for lo, hi in CONTROL_RANGES + INVISIBLE_RANGES for c in range(lo, hi + 1)}
+    chars |= set(STRIPPED)
+    chars -= {" ", "\n", "\r"}
+    return bytes(sorted({ch.encode()[0] for ch in chars}))
 
-#: The characters a plain file may not hold anywhere: control and invisible characters, and the white
-#: space stripped from values (`text.STRIPPED`), except the space and the line breaks.
-NOT_PLAIN = re.compile(
-    "["
-    + "".join(
-        re.escape(chr(c))
-        for lo, hi in CONTROL_RANGES + INVISIBLE_RANGES
-        for c in range(lo, hi + 1)
-        if chr(c) not in " \n\r"
-    )
-    + "".join(re.escape(c) for c in STRIPPED if c not in " \n\r")
-    + "]"
-)
+
+#: The bytes a plain file may hold (`bytes.translate` deletes them; what is left is not plain).
+PLAIN_BYTES = bytes(sorted(set(range(256)) - set(_not_plain_bytes())))
+
+
+def _plain(chunk: bytes) -> bool:
+    """Whether a chunk holds no byte that starts a character a plain file may not hold."""
+    return not chunk.translate(None, PLAIN_BYTES)
 
 
 #: A space next to the start or the end of a value: after a line break, a comma or a quote, or before
@@ -191,13 +191,6 @@ NOT_PLAIN = re.compile(
 #: space, so that the search skips to the next space (a pattern starting with a class of bytes is
 #: tried at every byte: 20 times slower).
 PADDED = re.compile(rb' (?:(?<=[\n,"] )|[\r\n,"])')
-
-
-def _plain(chunk: bytes, text: str) -> bool:
-    """Whether a chunk (and `text`, its decoded characters) holds no character a plain file may not."""
-    if chunk.isascii():
-        return not chunk.translate(None, PLAIN_ASCII)
-    return NOT_PLAIN.search(text) is None
 
 
 def _newlines(opened: OpenFile, end: int) -> int:
