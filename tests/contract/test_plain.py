@@ -42,7 +42,8 @@ def scanned(tmp_path: Path, content: bytes) -> csvfile.Scan:
         (b"a,b\nx\x7f,y\n", False),  # DEL
         (b'a,b\n"x\ny",z\n', False),  # a line break inside quotes
         (b'a,b\n"x\r\ny",z\r\n', False),
-        ("\ufeffa,b\nx,y\n".encode(), False),  # a byte order mark (invisible; only the header holds it)
+        ("\ufeffa,b\nx,y\n".encode(), True),  # a byte order mark at the start is in the header only
+        ("a,b\nx\ufeff,y\n".encode(), False),  # elsewhere it is an invisible character in a value
         (b"a,b\nx\xff,y\n", False),  # not UTF-8
         ("a,b\n20°,y\n".encode(), False),  # conservative: ° shares its first byte with U+00A0
         ("a,b\n€5,y\n".encode(), False),  # conservative: € shares its first byte with U+200B
@@ -95,6 +96,8 @@ def test_plain_follows_characters_across_chunks(tmp_path, monkeypatch):
         assert not scanned(tmp_path, "a,b\nxxxxx\u00a0,y\nzz,q\n".encode()).plain
         assert not scanned(tmp_path, "a,b\nxxxxx,y\nzz,\u200bq\n".encode()).plain
         assert scanned(tmp_path, "a,b\nxxxxxé,y\nzz,q\n".encode()).plain
+        assert scanned(tmp_path, "\ufeffa,b\nxxxxxé,y\nzz,q\n".encode()).plain
+        assert not scanned(tmp_path, "\ufeffa,b\nxxxxxé,y\nzz,\ufeffq\n".encode()).plain
 
 
 def test_invalid_utf8_line_is_counted_from_the_start(tmp_path, monkeypatch):
@@ -260,3 +263,18 @@ def test_random_values_give_the_same_problems_on_both_paths(tmp_path_factory, mo
     tables[name][0][column] = value
     folder = write_delivery(tmp_path_factory.mktemp("plain") / "levering", tables)
     both_paths(folder, monkeypatch)
+
+
+def test_files_with_a_byte_order_mark_stay_plain(tmp_path, monkeypatch):
+    """Spreadsheet programs write "CSV UTF-8" with a byte order mark: it is part of the header row,
+    not of a value, so such a file is still plain (and trimmed) and gives the same problems."""
+    tables = example_tables()
+    tables["comensha_registraties"][0]["geslacht"] = "onbekend"
+    folder = write_delivery(tmp_path / "levering", tables)
+    for path in folder.glob("*.csv"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    problems, _, plain, views = both_paths(folder, monkeypatch)
+    assert set(FILES) <= plain and set(FILES) <= views
+    assert [(p.code, p.file, p.row, p.column) for p in problems] == [
+        ("E205", "comensha_registraties", 2, "geslacht")
+    ]

@@ -29,6 +29,7 @@ import codecs
 import csv
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -128,9 +129,11 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
     carry = b""
     offset = 0  # bytes before the current chunk
     last = b"\n"  # the byte before the current chunk (the file starts as after a line break)
+    # a byte order mark at the start belongs to the header row, never to a value: not tested
+    bom = len(codecs.BOM_UTF8) if os.pread(opened.fd, len(codecs.BOM_UTF8), 0) == codecs.BOM_UTF8 else 0
     for chunk in opened.chunks(limits.max_file_size):
         digest.update(chunk)
-        if result.plain and not _plain(chunk):
+        if result.plain and not _plain(chunk[max(bom - offset, 0) :] if offset < bom else chunk):
             result.plain = False
         if result.bad_utf8_line is None and not (chunk.isascii() and not decoder.getstate()[0]):
             try:  # (ASCII after a complete character is UTF-8: no need to decode it)
@@ -195,8 +198,6 @@ PADDED = re.compile(rb' (?:(?<=[\n,"] )|[\r\n,"])')
 
 def _newlines(opened: OpenFile, end: int) -> int:
     """The line breaks in the first `end` bytes of the file (only for the line of an encoding error)."""
-    import os
-
     count, pos = 0, 0
     while pos < end:
         block = os.pread(opened.fd, min(1 << 20, end - pos), pos)
@@ -211,8 +212,6 @@ def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
     """The header: the first record with content in the first bytes, and its record number (None:
     none found). DuckDB's first row must equal it (checked by the caller), so a header cut off by the
     window is refused, not misread."""
-    import os
-
     head = os.pread(opened.fd, HEADER_WINDOW, 0)  # no seek: the byte pass may be reading the same file
     complete = len(head) < HEADER_WINDOW
     if not complete:
