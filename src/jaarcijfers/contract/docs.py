@@ -137,7 +137,8 @@ quarantine and every output byte the same (checked below):
   instead of 0.40 s for the six columns of 738,700 registrations). The test is on bytes and
   conservative: a harmless character sharing its first byte with such a character (`°` and U+00A0,
   `€` and U+200B, Arabic or Vietnamese letters) makes the file not plain, and then the general path
-  runs as before (é, ë, ü, ß, Ł, ø leave a file plain). A test runs every planted value both ways and
+  runs as before (é, ë, ü, ß, Ł, ø leave a file plain, and so does a byte order mark at the start of
+  the file, which is part of the header row). A test runs every planted value both ways and
   compares every problem and every cleaned value (`tests/contract/test_plain.py`);
 - **trimmed files.** A plain file in which no space stands beside a comma, a quote or a line break
   (nor at the start or end of the file) and no row is ragged has no value that starts or ends with a
