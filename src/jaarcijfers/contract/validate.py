@@ -7,6 +7,8 @@ which the warehouse loads (`jaarcijfers.warehouse.load`).
 Order of the checks: the folder (which files, in which format, regular files only), `levering.toml`,
 then per file: reading (into DuckDB, every row counted), the header, every cell by the type of its
 column, the cross-column rules of a row, the uniqueness keys, and last the foreign keys between files.
+The files are read ahead on two threads (`READERS`), beside the checks of the files before them; the
+checks and every problem stay in this order.
 The rules are SQL (`jaarcijfers.contract.checks`). Checks continue after a problem (collect-all); a
 check that cannot be judged (a key column missing) is skipped rather than reported twice.
 
@@ -21,6 +23,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,15 +151,28 @@ def check_delivery(
         metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
         total = sum(_size(p) for p, _ in located.values()) or 1
         done = 0
-        for grp, name in enumerate(FILES, start=1):
-            if name not in located:
-                continue
-            file_path, fmt = located[name]
-            step(f"{file_path.name} lezen en controleren", done, total)
-            window = year_window(name, metadata, verslagjaar, today)
-            checked = _check_file(con, FILES[name], file_path, fmt, grp, window, limits, registry)
-            files[name] = replace_metadata(checked, metadata.get(name, {}))
-            done += _size(file_path)
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="jaarcijfers-read") as pool:
+            # the files are read ahead, beside the rules of the files before them (each reader on a
+            # cursor of its own, made here); everything else happens here, in contract order
+            reads = {
+                name: pool.submit(_read, con.cursor(), FILES[name], *located[name], limits)
+                for name in FILES
+                if name in located
+            }
+            try:
+                for grp, name in enumerate(FILES, start=1):
+                    if name not in located:
+                        continue
+                    file_path, fmt = located[name]
+                    step(f"{file_path.name} lezen en controleren", done, total)
+                    window = year_window(name, metadata, verslagjaar, today)
+                    raw = reads[name].result()
+                    checked = _check_file(con, FILES[name], file_path, fmt, grp, window, raw, registry)
+                    files[name] = replace_metadata(checked, metadata.get(name, {}))
+                    done += _size(file_path)
+            finally:
+                for future in reads.values():
+                    future.cancel()
         step("verwijzingen tussen bestanden controleren", done, total)
         usable = {n: set(cf.positions) & set(cf.spec.column_names) for n, cf in files.items() if cf.readable}
         readable = [
@@ -360,6 +376,21 @@ def _as_date(value: Any) -> dt.date | None:
 # ---- one file -----------------------------------------------------------------------------------
 
 
+#: Files read at the same time (each on one thread of DuckDB's, beside the byte pass of a CSV file):
+#: on two cores, reading two files at once took 0.7–0.8 s instead of 1.0–1.1 s for the 100× copy.
+READERS = 2
+
+
+def _read(
+    cursor: duckdb.DuckDBPyConnection, spec: FileSpec, path: Path, fmt: str, limits: Limits
+) -> ReadResult:
+    """Read one file into its raw table, on a cursor of the staging database of its own."""
+    try:
+        return read_file(cursor, raw_table(spec.name), path, fmt, spec, limits)
+    finally:
+        cursor.close()
+
+
 def _check_file(
     con: duckdb.DuckDBPyConnection,
     spec: FileSpec,
@@ -367,10 +398,9 @@ def _check_file(
     fmt: str,
     grp: int,
     window: YearWindow,
-    limits: Limits,
+    raw: ReadResult,
     registry: list[Problem],
 ) -> CheckedFile:
-    raw: ReadResult = read_file(con, raw_table(spec.name), path, fmt, spec, limits)
     problems = list(raw.problems)
     if not raw.readable:
         add_python_problems(con, grp, problems, registry)
