@@ -125,7 +125,7 @@ read": *each* of `validate` and `load` takes at most 3× the raw DuckDB read of 
 scale (the benchmark's last two columns). The project's machine has 2 cores shared with other work;
 the load average is given with every run, and wall times grow with it.
 
-### Fourth round (2026-11-30, 12:17–13:05): plain files, fewer passes
+### Fourth round (2026-11-30, 12:17–13:20): plain files, fewer passes, reading ahead
 
 What changed; every problem (code, message, file, row, column, value, order), every count, the
 quarantine and every output byte the same (checked below):
@@ -160,6 +160,11 @@ quarantine and every output byte the same (checked below):
 - the two references to `comensha_registraties` are tested in one anti-join (its keys hashed once);
 - the byte pass: an ASCII chunk is not decoded, the line breaks are no longer counted per chunk (the
   line of an encoding error is counted when there is one);
+- **reading ahead**: the files are read on two threads, each on a cursor of its own, beside the checks
+  of the files before them (which stay on the main thread, in contract order, and so do the
+  problems). DuckDB reads a CSV file on one thread (`parallel = false`, so that its row numbers are
+  those of the file); two files at once took 0.7–0.8 s instead of 1.0–1.1 s for the reads of the 100×
+  copy. This saves wall time when a core is free, not CPU;
 - `load`: a file with rejected rows is written in file order (`ORDER BY _row`). The anti-join with the
   rejected rows returned them in an order that depended on DuckDB's threads (seen on a 10× copy with
   planted problems: one load in five differed; `tests/warehouse/test_load_order.py` failed three times
@@ -169,41 +174,57 @@ Checked: the three demo editions and `figures.csv`, `facts.csv`, `metadata.json`
 byte for byte those of the commit before this round (`bd45578`); a 10× copy with planted problems
 (padded values, a tab, a no-break space, a zero-width space, a ragged row, a null marker, the year
 2100, dangling references, repeated keys) gives the same terminal output, `--json`, report CSV and
-quarantine files with `load --quarantine --report`, and the same rows in the warehouse (those of
-`comensha_registraties`, which has rejected rows, now in file order); the report file of 300,000
-invalid registrations is the same. Measured with `benchmarks/intake_bench.py --scales
-1,10,100 --invalid 0`, `bd45578` ("before", run from a detached worktree via `PYTHONPATH`) and after,
-interleaved, every step a fresh process: wall time / CPU time of all threads; ratios of the wall times
-and, in brackets, of the CPU times. The machine was quieter than in the third round (load average
-1.4–1.7), so DuckDB's second thread ran beside the first and the wall times are below the CPU times:
+quarantine files with `load --quarantine --report` (three times), and the same rows in the warehouse
+(those of `comensha_registraties`, which has rejected rows, now in file order); the report file of
+300,000 invalid registrations is the same.
+
+Measured with `benchmarks/intake_bench.py --scales 1,10,100 --invalid 0`: `bd45578` ("before", run
+from a detached worktree via `PYTHONPATH`) and the end of this round ("after", `4435336`), interleaved
+four times (13:15–13:20), every step a fresh process: wall time / CPU time of all threads; ratios of
+the wall times and, in brackets, of the CPU times. The machine was quiet (load average 0.3–1.6 at the
+start of a run), so DuckDB's second thread and the reader threads ran beside the first and the wall
+times are below the CPU times:
 
 | scale | run (load average) | raw read | `validate` | `load` | validate / raw | load / raw |
 |---|---|---|---|---|---|---|
-| 1 | before 1 (1.7) | 0.22 / 0.23 s | 0.58 / 0.60 s | 0.56 / 0.58 s | 2.6 (2.6) | 2.5 (2.5) |
-| 1 | after 1 (1.4) | 0.28 / 0.28 s | 0.60 / 0.62 s | 0.60 / 0.62 s | 2.2 (2.2) | 2.2 (2.2) |
-| 1 | before 2 (1.4) | 0.22 / 0.22 s | 0.55 / 0.56 s | 0.55 / 0.57 s | 2.5 (2.5) | 2.5 (2.6) |
-| 1 | after 2 (1.6) | 0.24 / 0.24 s | 0.53 / 0.55 s | 0.50 / 0.52 s | 2.3 (2.3) | 2.1 (2.2) |
-| 10 | before 1 (1.7) | 0.37 / 0.37 s | 0.93 / 1.03 s | 1.10 / 1.21 s | 2.5 (2.8) | 3.0 (3.3) |
-| 10 | after 1 (1.4) | 0.36 / 0.36 s | 0.59 / 0.64 s | 0.78 / 0.84 s | 1.7 (1.8) | 2.2 (2.3) |
-| 10 | before 2 (1.4) | 0.38 / 0.38 s | 0.90 / 0.99 s | 1.08 / 1.16 s | 2.4 (2.6) | 2.9 (3.1) |
-| 10 | after 2 (1.6) | 0.36 / 0.36 s | 0.58 / 0.64 s | 0.82 / 0.87 s | 1.6 (1.8) | 2.3 (2.4) |
-| 100 | before 1 (1.7) | 0.75 / 0.92 s | 2.97 / 4.57 s | 3.68 / 5.63 s | 4.0 (5.0) | 4.9 (6.1) |
-| 100 | after 1 (1.4) | 0.77 / 1.00 s | 1.68 / 2.40 s | 2.50 / 3.62 s | 2.2 (2.4) | 3.2 (3.6) |
-| 100 | before 2 (1.4) | 0.74 / 0.91 s | 2.90 / 4.56 s | 3.72 / 5.71 s | 3.9 (5.0) | 5.0 (6.3) |
-| 100 | after 2 (1.6) | 0.76 / 0.93 s | 1.70 / 2.41 s | 2.40 / 3.48 s | 2.2 (2.6) | 3.2 (3.7) |
+| 1 | before 1 (0.3) | 0.23 / 0.23 s | 0.59 / 0.61 s | 0.58 / 0.60 s | 2.6 (2.7) | 2.5 (2.6) |
+| 1 | after 1 (1.0) | 0.28 / 0.27 s | 0.58 / 0.64 s | 0.46 / 0.52 s | 2.1 (2.4) | 1.6 (1.9) |
+| 1 | before 2 (1.1) | 0.22 / 0.22 s | 0.64 / 0.67 s | 0.61 / 0.63 s | 2.9 (3.0) | 2.8 (2.9) |
+| 1 | after 2 (1.3) | 0.28 / 0.28 s | 0.57 / 0.63 s | 0.50 / 0.55 s | 2.0 (2.2) | 1.8 (2.0) |
+| 1 | before 3 (1.4) | 0.27 / 0.27 s | 0.73 / 0.76 s | 0.70 / 0.73 s | 2.7 (2.8) | 2.6 (2.7) |
+| 1 | after 3 (1.3) | 0.25 / 0.25 s | 0.52 / 0.59 s | 0.53 / 0.59 s | 2.1 (2.4) | 2.1 (2.4) |
+| 1 | before 4 (1.6) | 0.25 / 0.25 s | 0.67 / 0.70 s | 0.58 / 0.61 s | 2.7 (2.8) | 2.3 (2.4) |
+| 1 | after 4 (1.4) | 0.25 / 0.25 s | 0.48 / 0.53 s | 0.47 / 0.52 s | 1.9 (2.1) | 1.9 (2.1) |
+| 10 | before 1 (0.3) | 0.35 / 0.35 s | 0.82 / 0.90 s | 0.99 / 1.08 s | 2.3 (2.6) | 2.8 (3.1) |
+| 10 | after 1 (1.0) | 0.37 / 0.37 s | 0.52 / 0.65 s | 0.74 / 0.86 s | 1.4 (1.8) | 2.0 (2.3) |
+| 10 | before 2 (1.1) | 0.37 / 0.37 s | 0.88 / 0.96 s | 1.11 / 1.19 s | 2.4 (2.6) | 3.0 (3.2) |
+| 10 | after 2 (1.3) | 0.46 / 0.46 s | 0.75 / 0.94 s | 1.05 / 1.23 s | 1.6 (2.0) | 2.3 (2.7) |
+| 10 | before 3 (1.4) | 0.38 / 0.38 s | 0.85 / 0.93 s | 1.04 / 1.12 s | 2.2 (2.4) | 2.7 (2.9) |
+| 10 | after 3 (1.3) | 0.36 / 0.36 s | 0.50 / 0.63 s | 0.72 / 0.85 s | 1.4 (1.8) | 2.0 (2.4) |
+| 10 | before 4 (1.6) | 0.37 / 0.37 s | 0.89 / 0.98 s | 1.07 / 1.18 s | 2.4 (2.6) | 2.9 (3.2) |
+| 10 | after 4 (1.4) | 0.36 / 0.36 s | 0.52 / 0.66 s | 0.73 / 0.88 s | 1.4 (1.8) | 2.0 (2.4) |
+| 100 | before 1 (0.3) | 0.73 / 0.90 s | 2.90 / 4.52 s | 4.03 / 6.10 s | 4.0 (5.0) | 5.5 (6.8) |
+| 100 | after 1 (1.0) | 0.86 / 1.01 s | 1.66 / 2.66 s | 2.23 / 3.55 s | 1.9 (2.6) | 2.6 (3.5) |
+| 100 | before 2 (1.1) | 0.76 / 0.94 s | 3.01 / 4.71 s | 3.85 / 5.86 s | 4.0 (5.0) | 5.1 (6.2) |
+| 100 | after 2 (1.3) | 0.80 / 0.97 s | 1.58 / 2.55 s | 2.55 / 3.96 s | 2.0 (2.6) | 3.2 (4.1) |
+| 100 | before 3 (1.4) | 0.74 / 0.93 s | 2.98 / 4.65 s | 3.67 / 5.62 s | 4.0 (5.0) | 5.0 (6.0) |
+| 100 | after 3 (1.3) | 0.75 / 0.92 s | 1.47 / 2.41 s | 2.19 / 3.44 s | 2.0 (2.6) | 2.9 (3.7) |
+| 100 | before 4 (1.6) | 0.73 / 0.90 s | 2.89 / 4.48 s | 3.83 / 5.82 s | 4.0 (5.0) | 5.2 (6.5) |
+| 100 | after 4 (1.4) | 0.71 / 0.92 s | 1.42 / 2.31 s | 2.17 / 3.42 s | 2.0 (2.5) | 3.1 (3.7) |
 
-Ten minutes earlier, on a busier machine (load average 1.9–3.3; 12:50–12:54, before the last two
-commits of the round: the plain test on bytes only, the load's order), the 100× runs gave `validate`
-4.56–4.73 / 4.61–4.62 s before and 2.32–2.38 / 2.30–2.38 s after (2.5–2.6 times the raw read), `load`
-5.78–5.89 / 5.69–5.80 s before and 3.53–3.71 / 3.49–3.52 s after (3.9–4.1 times); at 10× `validate`
-1.8–1.9 and `load` 2.4–2.5 times the raw read after. Peak memory at 100×: `validate` 589–594 MB → 357–365 MB, `load`
-589 MB → 362–378 MB; the figures-only build of the 100× copy 631–719 MB before, 674–680 MB after (its
-CPU 11.5–12.0 s → 8.7–9.5 s), the demo as shipped 2.0–2.5 s of CPU before and after. In one process
-at 100× (`time.process_time` per statement, load average 1.3–1.5, two runs each): `validate` 4.5–4.6
-s → 2.3–2.4 s of CPU: the rules (with the references) 2.1 s → 1.1 s, cleaning 1.15 s → 0.01 s,
-DuckDB's reads with the byte pass beside them 1.1 s → 1.0 s; `load` 5.8–5.9 s → 3.4 s, of which the
-typed copy into the warehouse file 1.0 s before and after. 2,000,000 invalid registrations
-(`--invalid 2000000`, 12:54, load average 2.3, also before those two commits): `validate` 4.1 s → 2.1 s, peak 810 MB → 643 MB, the
+Earlier in the round, before the files were read ahead and before the plain test on bytes only
+(12:50–12:54 at load average 1.9–3.3, and 13:01–13:04 at 1.4–1.7; two runs each): at 100× `validate`
+2.32–2.38 s (2.5–2.6 times the raw read) and 1.68–1.70 s (2.2 times), `load` 3.53–3.71 s (3.9–4.1
+times) and 2.40–2.50 s (3.2 times), against `validate` 4.56–4.73 s and 2.90–2.97 s, `load` 5.78–5.89 s
+and 3.68–3.72 s before. Reading ahead saves wall time only when a core is free, not CPU. Peak memory
+at 100×: `validate` 587–594 MB → 404–432 MB (357–365 MB without reading ahead: two files are read at
+once), `load` 589–612 MB → 410–416 MB; the figures-only build of the 100× copy 627–722 MB before,
+702–718 MB after (its CPU 11.5–12.5 s → 9.0–11.9 s). In one process at 100× (`time.process_time`
+per statement, load average 1.3–1.5, two runs each, without reading ahead): `validate` 4.5–4.6 s →
+2.3–2.4 s of CPU: the rules (with the references) 2.1 s → 1.1 s, cleaning 1.15 s → 0.01 s, DuckDB's
+reads with the byte pass beside them 1.1 s → 1.0 s; `load` 5.8–5.9 s → 3.4 s, of which the typed copy
+into the warehouse file 1.0 s before and after. 2,000,000 invalid registrations (`--invalid 2000000`,
+12:54, load average 2.3, without reading ahead): `validate` 4.1 s → 2.1 s, peak 810 MB → 643 MB, the
 same 20 lines; with `--report` 5.4 s → 4.3 s, peak 1.10 GB → 1.08 GB, 2,000,000 problems in the file.
 
 ### Third round (2026-11-30, 11:19–11:23): cheaper exact tests
@@ -274,29 +295,29 @@ examples); with `--report rapport.csv` 6.4 s, peak 1.1 GB, every problem in the 
 million invalid ones.
 
 **Against the issue's targets** (after the fourth round):
-- `validate` and `load` each within 3× of the raw read: **met at 1×** (2.2–2.3 for `validate`, 2.1–2.4
-  for `load`; one earlier `load` at 1× took 3.7 times the raw read's wall time with 2.4 times its CPU,
-  a pause of the machine) and **at 10×** (`validate` 1.6–1.9, `load` 2.2–2.5), **met at 100× for
-  `validate`** (2.2 at load average 1.4–1.6; 2.5–2.6 at 1.9–3.3), **not met at 100× for `load`** (3.2
-  at load average 1.4–1.6, 3.9–4.1 at 1.9–3.3; CPU 3.5–3.7 s against 0.9–1.0 s). What a 100× `load` adds to `validate`, about 1.1 s of
-  CPU, is almost all the typed copy into the warehouse file (1.0 s for the eleven files; commit and
-  detach 0.1 s), and about half of that copy is DuckDB compressing the columns as it writes them
-  (`DICT_FSST` for text, bit packing and RLE for numbers): the same copy without compression
-  (`force_compression = 'uncompressed'`) took 0.45 s instead of 0.85 s but made the file four times
-  larger (84–90 MB instead of 22 MB); forcing `zstd` saved a quarter of it for a file 1.8 times
-  larger (39 MB), forcing `dict_fsst` 7 %, an older storage version cost more; and every column
-  costs its share (0.13 s for the 738,700 unique `registratie_id`, 0.03–0.06 s for each other
-  column). That trade is not made here. Left to do:
-  reading the next file while the rules of the previous one run (DuckDB reads a CSV file on one
-  thread, `parallel = false`, so its row numbers are those of the file), and the same plain/trimmed
-  knowledge for XLSX and Parquet files (now always the general path). Where a 100× `validate` spends
-  its CPU now (one process): DuckDB's reads 0.65 s and the byte pass 0.34 s beside them, the rules 1.1
-  s (per large file 0.1–0.25 s; the one anti-join for the two references to `comensha_registraties`
-  0.2 s), starting Python and DuckDB about 0.5 s. A CSV file whose values are padded with spaces
-  (cleaned by trimming spaces) or that is not plain (general path) costs more: with every `vrouw` of
-  the 100× registrations padded, `validate` took 2.6 s of CPU (before: 5.2 s); with a tab after it,
-  3.4 s (before: 5.0 s). Measured and not kept in earlier rounds: one statement for the rules of
-  every file together, the characters test per column instead of over the row.
+- `validate` and `load` each within 3× of the raw read: **met at 1×** (`validate` 1.9–2.1, `load`
+  1.6–2.1) and **at 10×** (`validate` 1.4–1.6, `load` 2.0–2.3), **met at 100× for `validate`**
+  (1.9–2.0; 2.5–2.6 on a busier machine earlier in the round, before reading ahead). **At 100× `load`
+  is on the line, not met:** 2.6, 3.2, 2.9 and 3.1 times the raw read in the four quiet runs (two of
+  four within 3×), 3.5–4.1 times in CPU, and 3.9–4.1 times on a busier machine earlier in the round.
+  What a 100× `load` adds to `validate`, about 1.1 s of CPU, is almost all the typed copy into the
+  warehouse file (1.0 s for the eleven files; commit and detach 0.1 s), and about half of that copy is
+  DuckDB compressing the columns as it writes them (`DICT_FSST` for text, bit packing and RLE for
+  numbers): the same copy without compression (`force_compression = 'uncompressed'`) took 0.45 s
+  instead of 0.85 s but made the file four times larger (84–90 MB instead of 22 MB); forcing `zstd`
+  saved a quarter of it for a file 1.8 times larger (39 MB), forcing `dict_fsst` 7 %, an older
+  storage version cost more; and every column costs its share (0.13 s for the 738,700 unique
+  `registratie_id`, 0.03–0.06 s for each other column). That trade is not made here. Left to do: the
+  same plain/trimmed knowledge for XLSX and Parquet files (now always the general path), and the
+  copy into the warehouse file beside the checks (it can only start once the delivery is known to be
+  loadable). Where a 100× `validate` spends its CPU now (one process): DuckDB's reads 0.65 s and the
+  byte pass 0.34 s beside them, the rules 1.1 s (per large file 0.1–0.25 s; the one anti-join for the
+  two references to `comensha_registraties` 0.2 s), starting Python and DuckDB about 0.5 s. A CSV
+  file whose values are padded with spaces (cleaned by trimming spaces) or that is not plain (general
+  path) costs more: with every `vrouw` of the 100× registrations padded, `validate` took 2.6 s of CPU
+  (before: 5.2 s); with a tab after it, 3.4 s (before: 5.0 s). Measured and not kept in earlier
+  rounds: one statement for the rules of every file together, the characters test per column instead
+  of over the row.
 - Small deliveries: `validate_delivery` of the example delivery (`contract/example.py`) costs
   0.19–0.20 s of CPU after the fourth round, 0.23 s before it (the best of seven, interleaved; most of
   it is planning and running the rule statements).
