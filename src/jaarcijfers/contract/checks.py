@@ -45,68 +45,48 @@ class YearWindow:
     basis: str  # Dutch: where `hi` comes from
 
 
-SEP = "\x1f"
-
-#: Code lists up to this long are tested with `IN`; longer ones with `contains` in a bucket.
+#: Code lists up to this long are tested with `IN`; a longer one by a semi-join with a table of its
+#: codes (`code_tables`), made once per validation: a hash lookup per value instead of a comparison
+#: with each code (0.016 s against 0.06 s for the nationalities of a delivery of 738,700 rows, and
+#: planning it costs as little as an `IN` list).
 SHORT_LIST = 8
 
-#: The buckets of a long code list (a prime).
-BUCKETS = 17
+#: The tables of the long code lists in the staging database (dropped with the staging tables).
+CODE_TABLE = "_stg_cl_"
 
-
-def _bucket_sql(value: str) -> str:
-    """The bucket of a (non-empty) value in SQL: its first code point and its length in bytes."""
-    return f"(ascii({value}) * 7 + strlen({value})) % {BUCKETS}"
-
-
-def _bucket(code: str) -> int:
-    """`_bucket_sql` in Python (the same number for the same text)."""
-    return (ord(code[0]) * 7 + len(code.encode())) % BUCKETS
-
-
-def in_list(values: list[str] | tuple[str, ...]) -> str:
-    """A membership test for a code list, as SQL to be completed by `member`. A short list is an `IN`
-    list. A long one is one literal string per bucket, each `SEP code SEP code SEP`, looked up by the
-    value's bucket and searched with `contains` (a code list as a join or as hundreds of literals costs
-    more to plan than to run on a real delivery; one string of every code costs a search through all of
-    them per value). The separator is a control character, so a value holding it is reported for that
-    (`E210`) and its other problems are dropped (`drop_shadowed`)."""
-    if len(values) <= SHORT_LIST:
-        return "IN (" + ", ".join(lit(v) for v in values) + ")"
-    buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
-    for v in values:
-        buckets[_bucket(v)].append(v)
-    return "[" + ", ".join(lit(SEP + SEP.join(b) + SEP) for b in buckets) + "]"
-
-
-def member(value: str, values_sql: str) -> str:
-    """`value` (SQL, never empty) is one of the codes of `values_sql` (from `in_list`)."""
-    if values_sql.startswith("IN ("):
-        return f"(({value}) {values_sql})"
-    return f"contains({values_sql}[{_bucket_sql(value)} + 1], '{SEP}' || {value} || '{SEP}')"
+#: Keys of the code lists that are not lists of `codelists.codes`.
+COUNTRIES, SECTOR_PAIRS = "_countries", "_sector_pairs"
 
 
 @lru_cache
-def codes_sql(name: str) -> str:
+def code_lists() -> dict[str, tuple[str, ...]]:
+    """Every code list a rule tests, by key: the contract's code lists by name, the countries, and the
+    allowed `vorm/sector` pairs."""
     from jaarcijfers.contract import codelists
+    from jaarcijfers.contract.schema import FILES
 
-    return in_list(codelists.codes(name))
-
-
-@lru_cache
-def countries_sql() -> str:
-    from jaarcijfers.contract import codelists
-
-    return in_list(sorted(codelists.countries()))
-
-
-@lru_cache
-def sector_pairs_sql() -> str:
-    from jaarcijfers.contract import codelists
-
-    return in_list(
-        [f"{v}/{s}" for v in codelists.codes("comensha_vormen") for s in codelists.allowed_sectors(v)]
+    names = sorted({c.codelist for spec in FILES.values() for c in spec.columns if c.codelist})
+    lists = {name: tuple(codelists.codes(name)) for name in names}
+    lists[COUNTRIES] = tuple(sorted(codelists.countries()))
+    lists[SECTOR_PAIRS] = tuple(
+        f"{v}/{s}" for v in codelists.codes("comensha_vormen") for s in codelists.allowed_sectors(v)
     )
+    return lists
+
+
+def code_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables of the long code lists (`SHORT_LIST`), one column `code`."""
+    for key, values in code_lists().items():
+        if len(values) > SHORT_LIST:
+            con.execute(
+                f"CREATE OR REPLACE TABLE {ident(CODE_TABLE + key)} AS SELECT unnest(?::VARCHAR[]) AS code",
+                [list(values)],
+            )
+
+
+def in_list(values: tuple[str, ...]) -> str:
+    """`IN (…)` for a short code list."""
+    return "IN (" + ", ".join(lit(v) for v in values) + ")"
 
 
 PARAM_NAMES = tuple(name for name, _ in PARAMS)
@@ -151,6 +131,19 @@ class Checker:
         self.table = ident(staged_table(spec.name))
         self.branches: list[str] = []
         self.row_rules: list[RowRule] = []
+        self.lookups: list[str] = []  # membership of long code lists, as columns of the rows tested
+
+    def member(self, value: str, key: str) -> str:
+        """SQL: `value` (never NULL) is one of the codes of the code list `key` (`code_lists`). A short
+        list is an `IN` list; a long one a semi-join with its table (`code_tables`), computed as a
+        column of the rows beside them (inside the rules' condition, DuckDB would test every other rule
+        twice for the rows the join is needed for)."""
+        values = code_lists()[key]
+        if len(values) <= SHORT_LIST:
+            return f"(({value}) {in_list(values)})"
+        alias = f"_in{len(self.lookups) + 1}"
+        self.lookups.append(f"(({value}) IN (SELECT code FROM {ident(CODE_TABLE + key)})) AS {alias}")
+        return alias
 
     def add(self, where: str, column: str | None, value: str, code: str, **params: str) -> None:
         """A rule over one row (of the non-ragged rows): `where` holds when it fails."""
@@ -185,11 +178,14 @@ class Checker:
         params = ", ".join(by_rule(partial(_param, name)) for name in PARAM_NAMES)
         failing = " OR ".join(f"({rule[0]})" for rule in rules)
         marks = ", ".join(f"CASE WHEN {rule[0]} THEN {i} END" for i, rule in enumerate(rules, start=1))
+        source = self.table
+        if self.lookups:
+            source = f"(SELECT *, {', '.join(self.lookups)} FROM {self.table})"
         branches.insert(
             0,
             f"SELECT {self.grp}, {lit(self.spec.name)}, _row, {column}, {value}, {code}, {params} FROM ("
             f"SELECT *, unnest(list_filter([{marks}], lambda x: x IS NOT NULL)) AS r "
-            f"FROM {self.table} WHERE _fields IS NULL AND ({failing}))",
+            f"FROM {source} WHERE _fields IS NULL AND ({failing}))",
         )
         return branches
 
@@ -216,13 +212,18 @@ class Checker:
         kind = column.kind
         if kind in (Kind.ID, Kind.STRING):
             markers = ", ".join(lit(m) for m in sorted(NULL_MARKERS))
-            fail("E209", f"lower({c}) IN ({markers})")
+            # `lower` maps each character to one character: a value longer than the longest marker
+            # cannot be one (and is not lowered: most ids are)
+            longest = max(len(m) for m in NULL_MARKERS)
+            fail("E209", f"length({c}) <= {longest} AND lower({c}) IN ({markers})")
         elif kind is Kind.YEAR:
             fail("E202", f"NOT regexp_full_match({c}, '[0-9]{{4}}')")
+            # a year in the window passes without the regular expression; any other value is one of
+            # four digits outside the window
             fail(
                 "E212",
-                f"regexp_full_match({c}, '[0-9]{{4}}') AND "
-                f"(TRY_CAST({c} AS INTEGER) < {window.lo} OR TRY_CAST({c} AS INTEGER) > {window.hi})",
+                f"CASE WHEN TRY_CAST({c} AS INTEGER) BETWEEN {window.lo} AND {window.hi} THEN false "
+                f"ELSE regexp_full_match({c}, '[0-9]{{4}}') END",
                 lo=str(window.lo),
                 hi=str(window.hi),
                 basis=lit(window.basis),
@@ -235,13 +236,9 @@ class Checker:
             fail("E204", f"{c} NOT IN ('ja', 'nee')")
         elif kind is Kind.CODE:
             assert column.codelist is not None
-            fail(
-                "E205",
-                f"NOT {member(c, codes_sql(column.codelist))}",
-                codelist=lit(column.codelist),
-            )
+            fail("E205", f"NOT {self.member(c, column.codelist)}", codelist=lit(column.codelist))
         elif kind is Kind.COUNTRY:
-            fail("E206", f"NOT {member(c, countries_sql())}")
+            fail("E206", f"NOT {self.member(c, COUNTRIES)}")
         elif kind is Kind.POSINT:
             fail("E207", f"NOT regexp_full_match({c}, '[1-9][0-9]*') OR TRY_CAST({c} AS INTEGER) IS NULL")
         elif kind is Kind.AANTAL:
@@ -303,12 +300,16 @@ class Checker:
     def _repeats(self, key: tuple[str, ...], value: str, where: str) -> str:
         """The rows whose `key` occurred before (NULL equal to NULL), with the first row of their key: the
         keys that occur more than once are found by grouping, and only their rows are looked up again
-        (a window over every row costs about twice as much)."""
+        (a window over every row costs about twice as much). The grouping is by a 64-bit hash of the
+        key first (equal keys have equal hashes; grouping numbers costs about half of grouping text);
+        only the rows of a hash that occurs more than once are grouped by the key itself."""
         cols = ", ".join(ident(c) for c in key)
         match = " AND ".join(f"t.{ident(c)} IS NOT DISTINCT FROM d.{ident(c)}" for c in key)
+        rows = f"FROM {self.table} WHERE _fields IS NULL AND {where}"
+        repeated = f"SELECT hash({cols}) AS h {rows} GROUP BY h HAVING count(*) > 1"
         return (
             f"(SELECT t._row, {value}, d.first_row FROM {self.table} t JOIN ("
-            f"SELECT {cols}, min(_row) AS first_row FROM {self.table} WHERE _fields IS NULL AND {where} "
+            f"SELECT {cols}, min(_row) AS first_row {rows} AND hash({cols}) IN ({repeated}) "
             f"GROUP BY {cols} HAVING count(*) > 1) d ON {match} WHERE t._fields IS NULL)"
         )
 
@@ -317,8 +318,10 @@ def foreign_keys(
     con: duckdb.DuckDBPyConnection, specs: list[tuple[int, FileSpec]], usable: dict[str, set[str]]
 ) -> None:
     """`E501`: a reference that does not exist in the file it refers to (every row of the parent
-    counts, valid or not). `usable`: per readable file, the contract columns its header holds."""
-    branches = []
+    counts, valid or not). `usable`: per readable file, the contract columns its header holds. The
+    references to the same key of the same file (`comensha_uitbuiting` and `comensha_melders` to
+    `comensha_registraties`) are tested together: one anti-join, so the parent's keys are hashed once."""
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[int, FileSpec, tuple[str, ...]]]] = {}
     for grp, spec in specs:
         for fk in spec.foreign_keys:
             parent_cols = usable.get(fk.ref_file)
@@ -326,25 +329,25 @@ def foreign_keys(
                 continue
             if not all(c in usable.get(spec.name, set()) for c in fk.columns):
                 continue
-            child, parent = ident(staged_table(spec.name)), ident(staged_table(fk.ref_file))
-            match = " AND ".join(
-                f"p.{ident(r)} = c.{ident(k)}" for k, r in zip(fk.columns, fk.ref_columns, strict=True)
-            )
-            not_null = " AND ".join(f"c.{ident(k)} IS NOT NULL" for k in fk.columns)
-            value = " || ', ' || ".join(f"c.{ident(k)}" for k in fk.columns)
-            branches.append(
-                _select(
-                    grp,
-                    spec.name,
-                    f"{child} c",
-                    f"c._fields IS NULL AND {not_null} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})",
-                    "c._row",
-                    lit(", ".join(fk.columns)),
-                    f"_pv({value})",
-                    "E501",
-                    ref_file=lit(fk.ref_file),
-                )
-            )
+            groups.setdefault((fk.ref_file, fk.ref_columns), []).append((grp, spec, fk.columns))
+    branches = []
+    for (ref_file, ref_columns), refs in groups.items():
+        keys = [f"_k{i}" for i in range(1, len(ref_columns) + 1)]
+        children = "\nUNION ALL\n".join(
+            f"SELECT {grp} AS _grp, {lit(spec.name)} AS _file, _row, {lit(', '.join(columns))} AS _column, "
+            + ", ".join(f"{ident(c)} AS {k}" for c, k in zip(columns, keys, strict=True))
+            + f" FROM {ident(staged_table(spec.name))} WHERE _fields IS NULL AND "
+            + " AND ".join(f"{ident(c)} IS NOT NULL" for c in columns)
+            for grp, spec, columns in refs
+        )
+        parent = ident(staged_table(ref_file))
+        match = " AND ".join(f"p.{ident(r)} = c.{k}" for r, k in zip(ref_columns, keys, strict=True))
+        value = " || ', ' || ".join(f"c.{k}" for k in keys)
+        params = ", ".join(lit(ref_file) if name == "ref_file" else "NULL" for name in PARAM_NAMES)
+        branches.append(
+            f"SELECT c._grp, c._file, c._row, c._column, _pv({value}), 'E501', {params} "
+            f"FROM ({children}) c WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})"
+        )
     insert_all(con, branches)
 
 
@@ -359,8 +362,8 @@ def _rule_sector_per_vorm(ch: Checker) -> None:
         return
     ch.add(
         f"sector IS NOT NULL AND vorm IS NOT NULL "
-        f"AND {member('vorm', codes_sql('comensha_vormen'))} "
-        f"AND NOT {member(PAIR, sector_pairs_sql())}",
+        f"AND {ch.member('vorm', 'comensha_vormen')} "
+        f"AND NOT {ch.member(PAIR, SECTOR_PAIRS)}",
         "sector",
         "_pv(sector)",
         "E301",
@@ -413,11 +416,16 @@ def check_file(
     present: set[str],
     width: int,
     window: YearWindow,
+    *,
+    plain: bool = False,
 ) -> None:
-    """Every rule of one staged file except the foreign keys (which need every file), as one statement."""
+    """Every rule of one staged file except the foreign keys (which need every file), as one statement.
+    A plain file (`ReadResult.plain`: no value can hold a control or invisible character) skips the
+    characters rule."""
     checker = Checker(spec, grp, present, width)
     checker.ragged()
-    checker.characters()
+    if not plain:
+        checker.characters()
     for column in spec.columns:
         if column.name in present:
             checker.cells(column, window)

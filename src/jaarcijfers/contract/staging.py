@@ -72,6 +72,12 @@ def connect() -> duckdb.DuckDBPyConnection:
         "CREATE MACRO _clean(v) AS CASE WHEN ascii(v) BETWEEN 33 AND 126 AND ascii(right(v, 1)) BETWEEN 33 "
         f"AND 126 THEN v ELSE nullif(trim(v, '{STRIPPED}'), '') END"
     )
+    # the same for a plain file (`readers.csvfile`): its values hold no white space to strip but the
+    # ASCII space, so the first character is tested by comparison (a byte) and the last by `suffix`
+    con.execute(
+        "CREATE MACRO _clean_plain(v) AS CASE WHEN v >= '!' AND NOT suffix(v, ' ') THEN v "
+        "ELSE nullif(trim(v, ' '), '') END"
+    )
     con.execute(f"CREATE MACRO _pv(v) AS {VALUE_SQL.format(v='v')}")
     con.execute("CREATE MACRO _cp(ch) AS printf('U+%04X', unicode(ch))")
     # escape_text in SQL: every control or invisible character as <U+XXXX>

@@ -7,6 +7,8 @@ which the warehouse loads (`jaarcijfers.warehouse.load`).
 Order of the checks: the folder (which files, in which format, regular files only), `levering.toml`,
 then per file: reading (into DuckDB, every row counted), the header, every cell by the type of its
 column, the cross-column rules of a row, the uniqueness keys, and last the foreign keys between files.
+The files are read ahead on two threads (`READERS`), beside the checks of the files before them; the
+checks and every problem stay in this order.
 The rules are SQL (`jaarcijfers.contract.checks`). Checks continue after a problem (collect-all); a
 check that cannot be judged (a key column missing) is skipped rather than reported twice.
 
@@ -21,12 +23,13 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jaarcijfers.contract import schema
-from jaarcijfers.contract.checks import YearWindow, check_file, drop_shadowed, foreign_keys
+from jaarcijfers.contract.checks import YearWindow, check_file, code_tables, drop_shadowed, foreign_keys
 from jaarcijfers.contract.codelists import allowed_sectors
 from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.readers import ReadResult, read_file
@@ -136,6 +139,7 @@ def check_delivery(
     step = progress or _silent
     today = today or validation_date()
     con = staging.connect()
+    code_tables(con)
     registry: list[Problem] = []
     delivery_problems: list[Problem] = []
     files: dict[str, CheckedFile] = {}
@@ -147,15 +151,28 @@ def check_delivery(
         metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
         total = sum(_size(p) for p, _ in located.values()) or 1
         done = 0
-        for grp, name in enumerate(FILES, start=1):
-            if name not in located:
-                continue
-            file_path, fmt = located[name]
-            step(f"{file_path.name} lezen en controleren", done, total)
-            window = year_window(name, metadata, verslagjaar, today)
-            checked = _check_file(con, FILES[name], file_path, fmt, grp, window, limits, registry)
-            files[name] = replace_metadata(checked, metadata.get(name, {}))
-            done += _size(file_path)
+        with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="jaarcijfers-read") as pool:
+            # the files are read ahead, beside the rules of the files before them (each reader on a
+            # cursor of its own, made here); everything else happens here, in contract order
+            reads = {
+                name: pool.submit(_read, con.cursor(), FILES[name], *located[name], limits)
+                for name in FILES
+                if name in located
+            }
+            try:
+                for grp, name in enumerate(FILES, start=1):
+                    if name not in located:
+                        continue
+                    file_path, fmt = located[name]
+                    step(f"{file_path.name} lezen en controleren", done, total)
+                    window = year_window(name, metadata, verslagjaar, today)
+                    raw = reads[name].result()
+                    checked = _check_file(con, FILES[name], file_path, fmt, grp, window, raw, registry)
+                    files[name] = replace_metadata(checked, metadata.get(name, {}))
+                    done += _size(file_path)
+            finally:
+                for future in reads.values():
+                    future.cancel()
         step("verwijzingen tussen bestanden controleren", done, total)
         usable = {n: set(cf.positions) & set(cf.spec.column_names) for n, cf in files.items() if cf.readable}
         readable = [
@@ -359,6 +376,21 @@ def _as_date(value: Any) -> dt.date | None:
 # ---- one file -----------------------------------------------------------------------------------
 
 
+#: Files read at the same time (each on one thread of DuckDB's, beside the byte pass of a CSV file):
+#: on two cores, reading two files at once took 0.7–0.8 s instead of 1.0–1.1 s for the 100× copy.
+READERS = 2
+
+
+def _read(
+    cursor: duckdb.DuckDBPyConnection, spec: FileSpec, path: Path, fmt: str, limits: Limits
+) -> ReadResult:
+    """Read one file into its raw table, on a cursor of the staging database of its own."""
+    try:
+        return read_file(cursor, raw_table(spec.name), path, fmt, spec, limits)
+    finally:
+        cursor.close()
+
+
 def _check_file(
     con: duckdb.DuckDBPyConnection,
     spec: FileSpec,
@@ -366,10 +398,9 @@ def _check_file(
     fmt: str,
     grp: int,
     window: YearWindow,
-    limits: Limits,
+    raw: ReadResult,
     registry: list[Problem],
 ) -> CheckedFile:
-    raw: ReadResult = read_file(con, raw_table(spec.name), path, fmt, spec, limits)
     problems = list(raw.problems)
     if not raw.readable:
         add_python_problems(con, grp, problems, registry)
@@ -402,25 +433,43 @@ def _check_file(
     checked = CheckedFile(
         spec, path, fmt, raw.sha256, header, raw.rows, raw.blank, True, header_ok, problems=tuple(problems)
     )
-    _stage(con, spec, header, len(raw.header))
+    _stage(con, spec, header, len(raw.header), plain=raw.plain, trimmed=raw.trimmed)
     present = set(checked.positions) & set(spec.column_names)
-    check_file(con, spec, grp, present, len(raw.header), window)
+    check_file(con, spec, grp, present, len(raw.header), window, plain=raw.plain)
     return checked
 
 
-def _stage(con: duckdb.DuckDBPyConnection, spec: FileSpec, header: tuple[str, ...], width: int) -> None:
+def _stage(
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    header: tuple[str, ...],
+    width: int,
+    *,
+    plain: bool = False,
+    trimmed: bool = False,
+) -> None:
     """`_stg_<file>` from `_raw_<file>`: `_row`, `_fields` and one cleaned column per contract column
     (cleaned once: every rule and the load read them). The original text stays in `_raw_<file>`
     (same `_row`), read only for rejected rows (the quarantine): copying it as well would cost as much
-    as reading the file."""
+    as reading the file. A plain file (`ReadResult.plain`) has only spaces to strip (`_clean_plain`);
+    in a trimmed one (`ReadResult.trimmed`) cleaning would change no value, so `_stg_<file>` is a view
+    that names the columns of `_raw_<file>` (nothing is copied)."""
     position: dict[str, int] = {}
     for i, name in enumerate(header, start=1):
         position.setdefault(name, i)
+    target, raw = staged_table(spec.name), raw_table(spec.name)
+    if trimmed and width:
+        named = ", ".join(
+            (f'"_c{position[c.name]}"' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
+            for c in spec.columns
+        )
+        con.execute(f'CREATE OR REPLACE VIEW "{target}" AS SELECT _row, _fields, {named} FROM "{raw}"')
+        return
+    clean = "_clean_plain" if plain else "_clean"
     cleaned = ", ".join(
-        (f'_clean("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
+        (f'{clean}("_c{position[c.name]}")' if c.name in position else "NULL::VARCHAR") + f' AS "{c.name}"'
         for c in spec.columns
     )
-    target, raw = staged_table(spec.name), raw_table(spec.name)
     if width == 0:
         con.execute(
             f'DROP TABLE IF EXISTS "{raw}"; CREATE OR REPLACE TABLE "{target}" AS '

@@ -447,8 +447,11 @@ def _load(
                 for cf in by_source[source]:
                     cols = ", ".join(f'"{c.name}"' for c in cf.spec.columns)
                     typed = ", ".join(_typed(c) for c in cf.spec.columns)
+                    # without rejected rows the scan keeps the rows in file order; the anti-join with the
+                    # rejected rows may not (it depended on the threads), so then they are sorted
                     skip = (
-                        f"WHERE s._row NOT IN (SELECT \"row\" FROM {STAGING}.{REJECTED} WHERE file = '{cf.name}')"
+                        f"WHERE s._row NOT IN (SELECT \"row\" FROM {STAGING}.{REJECTED} WHERE file = '{cf.name}') "
+                        "ORDER BY s._row"
                         if rejected.get(cf.name)
                         else ""
                     )

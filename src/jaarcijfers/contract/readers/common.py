@@ -19,6 +19,12 @@ class ReadResult:
     problems: tuple[Problem, ...] = ()
     readable: bool = True  # False: the file (or its content) cannot be used at all
     sha256: str | None = None
+    #: No value holds a control or invisible character, nor white space to strip but the ASCII space
+    #: (a CSV file whose bytes say so; `csvfile.scan`). False when not known.
+    plain: bool = False
+    #: Plain, and moreover no value starts or ends with a space or is empty: cleaning would change
+    #: nothing (`csvfile.scan`). False when not known.
+    trimmed: bool = False
 
 
 def unreadable(problem: Problem, sha256: str | None = None, **counts: int) -> ReadResult:

@@ -6,9 +6,18 @@ rejects, not dropped). DuckDB's reader on its own loses rows silently in some ca
 quote swallows the rest of the file; a mix of line endings, or an explicit `new_line`, can return
 nothing), so one streaming pass over the bytes (`scan`, in a thread while DuckDB reads the file; its
 verdicts are judged first) computes the SHA-256, checks UTF-8, and counts the records the way RFC 4180
-frames them (a line break inside quotes does not end a record), noting the empty ones. Afterwards every record must be exactly one of: the header, a row DuckDB
-returned, a line DuckDB rejected, or an empty line. If the numbers do not add up the file is refused
-(`E113`), never loaded with rows missing.
+frames them (a line break inside quotes does not end a record), noting the empty ones. Afterwards
+every record must be exactly one of: the header, a row DuckDB returned, a line DuckDB rejected, or an
+empty line. If the numbers do not add up the file is refused (`E113`), never loaded with rows missing.
+
+The same pass notes whether the file is *plain*: it holds no control or invisible character and no
+white space that cleaning strips (`text.STRIPPED`) other than the ASCII space, and no line break inside
+quotes (tested on the bytes: a byte that starts such a character makes the file not plain, even when
+the character is a harmless one with the same first byte, as `°` or `€`). Then no value can hold such a character: the validator skips the characters rule (`E210`,
+`E211`) for the file and cleans a value by trimming spaces only (the same values, found cheaper). When
+moreover no space stands next to a comma, a quote or a line break (nor at the start or end of the
+file) and no row is ragged, no value starts or ends with a space and none is empty (DuckDB reads an
+empty field, quoted or not, as NULL): cleaning would change nothing, and the file is *trimmed*.
 
 Row numbers are spreadsheet row numbers: a record is one row (a quoted line break stays inside it), an
 empty line is a row too (skipped, counted as blank).
@@ -20,6 +29,7 @@ import codecs
 import csv
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,6 +38,7 @@ from jaarcijfers.contract.problems import Problem, make
 from jaarcijfers.contract.readers.common import ReadResult, insert_batch, short, unreadable
 from jaarcijfers.contract.safefiles import Limits, OpenFile
 from jaarcijfers.contract.schema import FileSpec
+from jaarcijfers.contract.text import CONTROL_RANGES, INVISIBLE_RANGES, STRIPPED
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
@@ -64,6 +75,8 @@ class Scan:
     bad_utf8_line: int | None = None  # the physical line of the first invalid byte
     in_quote: bool = False
     content: bool = False  # the current record has content
+    plain: bool = True  # no value can hold a control, invisible or stripped character but a space
+    padded: bool = False  # a value may start or end with a space (`PADDED`; seen in a plain file only)
 
     def feed(self, piece: bytes) -> None:
         """Account for `piece`: whole lines (it ends with a line break) or the file's last bytes."""
@@ -73,18 +86,24 @@ class Scan:
                 self.content = True
                 if self.in_quote:
                     self.open_quote = self.records + 1
-            if self.in_quote or not seg:
+            if self.in_quote:
+                if b"\n" in seg or b"\r" in seg:
+                    self.plain = False  # a value holds a line break
+                continue
+            if not seg:
                 continue
             first = seg.find(b"\n")
+            cr = seg.count(b"\r") if b"\r" in seg else 0
             if first < 0:
-                self.lone_cr += seg.count(b"\r")
+                self.lone_cr += cr
                 if seg.strip(b"\r"):
                     self.content = True
                 continue
-            n, crlf = seg.count(b"\n"), seg.count(b"\r\n")
+            n = seg.count(b"\n")
+            crlf = seg.count(b"\r\n") if cr else 0
             self.crlf += crlf
             self.lf += n - crlf
-            self.lone_cr += seg.count(b"\r") - crlf
+            self.lone_cr += cr - crlf
             if not self.content and not seg[:first].strip(b"\r"):
                 self.empty.append(self.records + 1)
             self.records += 1
@@ -102,20 +121,31 @@ class Scan:
 
 
 def scan(opened: OpenFile, limits: Limits) -> Scan:
-    """One streaming pass: SHA-256, UTF-8, record framing (raises FileRefused past the size limit)."""
+    """One streaming pass: SHA-256, UTF-8, record framing, whether the file is `plain` (raises
+    FileRefused past the size limit)."""
     result = Scan()
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     carry = b""
-    newlines = 0
+    offset = 0  # bytes before the current chunk
+    last = b"\n"  # the byte before the current chunk (the file starts as after a line break)
+    # a byte order mark at the start belongs to the header row, never to a value: not tested
+    bom = len(codecs.BOM_UTF8) if os.pread(opened.fd, len(codecs.BOM_UTF8), 0) == codecs.BOM_UTF8 else 0
     for chunk in opened.chunks(limits.max_file_size):
         digest.update(chunk)
-        if result.bad_utf8_line is None:
-            try:
+        if result.plain and not _plain(chunk[max(bom - offset, 0) :] if offset < bom else chunk):
+            result.plain = False
+        if result.bad_utf8_line is None and not (chunk.isascii() and not decoder.getstate()[0]):
+            try:  # (ASCII after a complete character is UTF-8: no need to decode it)
                 decoder.decode(chunk)
             except UnicodeDecodeError as exc:
-                result.bad_utf8_line = newlines + chunk[: max(exc.start, 0)].count(b"\n") + 1
-        newlines += chunk.count(b"\n")
+                before = _newlines(opened, offset)
+                result.bad_utf8_line = before + chunk[: max(exc.start, 0)].count(b"\n") + 1
+                result.plain = False
+        if result.plain and not result.padded and (b" " in chunk or last == b" "):
+            result.padded = PADDED.search(chunk) is not None or PADDED.search(last + chunk[:1]) is not None
+        last = chunk[-1:]
+        offset += len(chunk)
         data = carry + chunk
         cut = data.rfind(b"\n") + 1
         if cut == 0:
@@ -127,19 +157,61 @@ def scan(opened: OpenFile, limits: Limits) -> Scan:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            result.bad_utf8_line = newlines + 1
+            result.bad_utf8_line = _newlines(opened, offset) + 1
+            result.plain = False
+    if last == b" ":
+        result.padded = True
     result.feed(carry)
     result.finish()
     result.sha256 = digest.hexdigest()
     return result
 
 
+def _not_plain_bytes() -> bytes:
+    """The bytes that start a character a plain file may not hold: a control or invisible character, or
+    white space that cleaning strips (`text.STRIPPED`), other than the space and the line breaks (a
+    line break inside quotes is seen by `Scan.feed`). For a character beyond ASCII that is the first
+    byte of its UTF-8 form, shared with harmless characters (U+00A0 and `°` both start with 0xC2):
+    a file holding one of those is not plain either (conservative; é, ë, ü, ß and most letters are
+    not affected)."""
+    chars = {chr(c) for lo, hi in CONTROL_RANGES + INVISIBLE_RANGES for c in range(lo, hi + 1)}
+    chars |= set(STRIPPED)
+    chars -= {" ", "\n", "\r"}
+    return bytes(sorted({ch.encode()[0] for ch in chars}))
+
+
+#: The bytes a plain file may hold (`bytes.translate` deletes them; what is left is not plain).
+PLAIN_BYTES = bytes(sorted(set(range(256)) - set(_not_plain_bytes())))
+
+
+def _plain(chunk: bytes) -> bool:
+    """Whether a chunk holds no byte that starts a character a plain file may not hold."""
+    return not chunk.translate(None, PLAIN_BYTES)
+
+
+#: A space next to the start or the end of a value: after a line break, a comma or a quote, or before
+#: one (conservative: a doubled quote inside a quoted value counts too). Written to start with the
+#: space, so that the search skips to the next space (a pattern starting with a class of bytes is
+#: tried at every byte: 20 times slower).
+PADDED = re.compile(rb' (?:(?<=[\n,"] )|[\r\n,"])')
+
+
+def _newlines(opened: OpenFile, end: int) -> int:
+    """The line breaks in the first `end` bytes of the file (only for the line of an encoding error)."""
+    count, pos = 0, 0
+    while pos < end:
+        block = os.pread(opened.fd, min(1 << 20, end - pos), pos)
+        if not block:
+            break
+        count += block.count(b"\n")
+        pos += len(block)
+    return count
+
+
 def _header(opened: OpenFile) -> tuple[int, list[str]] | None:
     """The header: the first record with content in the first bytes, and its record number (None:
     none found). DuckDB's first row must equal it (checked by the caller), so a header cut off by the
     window is refused, not misread."""
-    import os
-
     head = os.pread(opened.fd, HEADER_WINDOW, 0)  # no seek: the byte pass may be reading the same file
     complete = len(head) < HEADER_WINDOW
     if not complete:
@@ -252,7 +324,10 @@ def read(
     rows = out_rows - 1 + len(ragged)
     if problems:
         return ReadResult(tuple(header), 0, 0, tuple(problems), readable=False, sha256=sha)
-    return ReadResult(tuple(header), rows, blank, (), readable=True, sha256=sha)
+    trimmed = scanned.plain and not scanned.padded and not ragged
+    return ReadResult(
+        tuple(header), rows, blank, (), readable=True, sha256=sha, plain=scanned.plain, trimmed=trimmed
+    )
 
 
 def _scan_refusal(scanned: Scan, name: str) -> ReadResult | None:
