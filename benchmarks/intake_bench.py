@@ -113,7 +113,7 @@ def invalid_delivery(dst: Path, n: int) -> int:
 
 
 ENV: dict[str, str] = {}  # set by main(): the bytecode cache of the measured processes
-PREFIX: list[str] = []  # set by main() with --chrt: the measured command at real-time priority
+PREFIX: list[str] = []  # set by main() with --chrt: the meter and its command at real-time priority
 
 
 def measure(kind: str, data: Path, work: Path) -> dict:
@@ -127,11 +127,12 @@ def measure(kind: str, data: Path, work: Path) -> dict:
         "load": [*cli, "load", str(data), "--warehouse", str(work / "wh.duckdb")],
         "build": [*cli, "build", "--data", str(data), "--only-figures", "--out", str(work / "out")],
     }[kind]
-    command = [*PREFIX, *command]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", **ENV}
     if "PYTHONPYCACHEPREFIX" in ENV:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-    res = subprocess.run([sys.executable, "-c", METER, *command], capture_output=True, text=True, env=env)
+    res = subprocess.run(
+        [*PREFIX, sys.executable, "-c", METER, *command], capture_output=True, text=True, env=env
+    )
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
@@ -151,8 +152,9 @@ def main() -> None:
     ap.add_argument(
         "--chrt",
         action="store_true",
-        help="each measured command at real-time priority (chrt -f 10; needs the right to): other work on "
-        "a shared machine then waits while it runs, which approximates a quiet machine",
+        help="each measured command and its meter at real-time priority (chrt -r 10, round robin, so the "
+        "meter's memory watch gets its turns; needs the right to): other work on a shared machine then waits "
+        "while it runs, which approximates a quiet machine",
     )
     ap.add_argument("--cold", action="store_true", help="no bytecode cache: every process compiles again")
     args = ap.parse_args()
@@ -160,8 +162,8 @@ def main() -> None:
         f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start (timings vary with it)"
     )
     if args.chrt:
-        PREFIX.extend(["chrt", "-f", "10"])
-    print(f"priority: {'real-time (chrt -f 10)' if args.chrt else 'normal'}")
+        PREFIX.extend(["chrt", "-r", "10"])
+    print(f"priority: {'real-time (chrt -r 10)' if args.chrt else 'normal'}")
     bytecode = tempfile.TemporaryDirectory(prefix="bench-pyc-")
     if not args.cold:
         ENV["PYTHONPYCACHEPREFIX"] = bytecode.name
