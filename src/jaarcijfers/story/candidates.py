@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 
 from jaarcijfers.edition.model import Edition, PublishedBlock, PublishedFigure
@@ -41,25 +41,25 @@ _PCT = re.compile(r"[+-]?\d+%")
 _SIGNED = re.compile(r"-?\d+")
 
 
-@dataclass(frozen=True)
-class Revision:
-    """A published value revised since an earlier edition (the `editions` register provides them)."""
-
-    ref: Ref
-    edition: int  # the earlier edition's reporting year
-    before: str  # as published then
-
-
 def unknownish(label: str) -> bool:
     return bool(_UNKNOWN.search(label))
 
 
-def candidates(edition: Edition, revisions: Sequence[Revision] = ()) -> list[Finding]:
-    """Every candidate finding of the edition, best first (ties by id)."""
+def revised_refs(edition: Edition) -> frozenset[Ref]:
+    """The published cells of the edition that differ from what the previous recorded edition published
+    (`Edition.revisions`, from the edition register; none for an edition built without one)."""
+    if edition.revisions is None:
+        return frozenset()
+    return frozenset(Ref(r.figure, r.part, r.row, r.column) for r in edition.revisions.revisions)
+
+
+def candidates(edition: Edition) -> list[Finding]:
+    """Every candidate finding of the edition, best first (ties by id). A finding that rests on a revised
+    value (`revised_refs`) is tagged `herzien`: its text says so."""
     gen = _Generator(edition, Values.of_edition(edition))
     found = gen.run()
-    if revisions:
-        revised = {r.ref for r in revisions}
+    revised = revised_refs(edition)
+    if revised:
         found = [
             replace(f, tags=f.tags + ("herzien",))
             if any(r in revised for c in f.claims for r in c.refs)
@@ -1177,4 +1177,4 @@ def rank_ok(claims: Sequence[Claim], values: Values) -> bool:
     return all(evaluate(c, values) is None for c in claims)
 
 
-__all__ = ["Revision", "candidates", "change_claims", "unknownish", "upper_bound"]
+__all__ = ["candidates", "revised_refs", "change_claims", "unknownish", "upper_bound"]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from jaarcijfers.edition.model import Edition
 from jaarcijfers.story import select
-from jaarcijfers.story.candidates import Revision, candidates
+from jaarcijfers.story.candidates import candidates
 from jaarcijfers.story.model import (
     Development,
     Finding,
@@ -33,22 +33,20 @@ LEAD_PARAGRAPH = 3  # findings in the first paragraph of a figure's text (the le
 _CACHE: list[tuple[Edition, Story]] = []
 
 
-def tell(edition: Edition, revisions: Sequence[Revision] = ()) -> Story:
+def tell(edition: Edition) -> Story:
     """The story of an edition (the same edition object gives the same story object: renderers share it)."""
-    if not revisions:
-        for e, st in _CACHE:
-            if e is edition:
-                return st
-    story = _tell(edition, revisions)
-    if not revisions:
-        _CACHE.append((edition, story))
-        del _CACHE[:-4]
+    for e, st in _CACHE:
+        if e is edition:
+            return st
+    story = _tell(edition)
+    _CACHE.append((edition, story))
+    del _CACHE[:-4]
     return story
 
 
-def _tell(edition: Edition, revisions: Sequence[Revision] = ()) -> Story:
+def _tell(edition: Edition) -> Story:
     values = Values.of_edition(edition)
-    found = select.one_driver_per_series(candidates(edition, revisions))
+    found = select.one_driver_per_series(candidates(edition))
     writer = Writer(edition, values)
     by_figure: dict[str, list[Finding]] = defaultdict(list)
     for f in found:

@@ -896,7 +896,7 @@ def texts(edition: Edition) -> dict[str, GroupText]:
     from jaarcijfers.story.candidates import candidates
 
     values = Values.of_edition(edition)
-    found = select.one_driver_per_series(candidates(edition, ()))
+    found = select.one_driver_per_series(candidates(edition))
     by_figure: dict[str, list[Finding]] = defaultdict(list)
     for f in found:
         by_figure[f.figure].append(f)
