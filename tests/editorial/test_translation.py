@@ -211,3 +211,89 @@ def test_the_english_site_and_pdf_show_the_english_content(tmp_path):
         assert dutch_text not in text
     doc = str(document(english, EN))
     assert "Criminal exploitation of minors" in doc and "Een tweede kader" not in doc
+
+
+KEYED_DUTCH = DUTCH.replace(
+    'titel = "Criminele uitbuiting van minderjarigen"',
+    'titel = "Criminele uitbuiting van minderjarigen"\nsleutel = "minderjarigen"',
+).replace('titel = "Een tweede kader"', 'titel = "Een tweede kader"\nsleutel = "tweede"')
+
+KEYED_ENGLISH = """
+onthullingscontrole_reden = "This edition follows the policy of the publication."
+
+[[kader]]
+paragraaf = "Age and gender"
+titel = "A second box"
+bestand = "box.md"
+sleutel = "tweede"
+
+[[kader]]
+paragraaf = "Age and gender"
+titel = "Criminal exploitation of minors"
+bestand = "box.md"
+sleutel = "minderjarigen"
+"""
+
+
+def keyed_folder(tmp_path: Path, english: str = KEYED_ENGLISH, dutch: str = KEYED_DUTCH) -> Path:
+    d = folder(tmp_path, english=english)
+    (d / "redactie.toml").write_text(dutch, encoding="utf-8")
+    return d
+
+
+def test_a_sleutel_pairs_items_whatever_their_order(tmp_path):
+    content = read_editorial(keyed_folder(tmp_path), section_titles())
+    assert [(b.key, b.title) for b in content.boxes] == [
+        ("minderjarigen", "Criminele uitbuiting van minderjarigen"),
+        ("tweede", "Een tweede kader"),
+    ]
+    en = content.translation("en")
+    assert en is not None
+    # in the order of the Dutch items, each the English item with its sleutel (the English file has them
+    # the other way round, which matching by position would have paired wrongly)
+    assert [(b.key, b.title) for b in en.boxes] == [
+        ("minderjarigen", "Criminal exploitation of minors"),
+        ("tweede", "A second box"),
+    ]
+    # the footnote and the quote have no sleutel and no English counterpart here: missing, by position
+    assert [m.split(" ", 1)[0] for m in en.missing] == ["[[voetnoot]]", "[[citaat]]"]
+
+
+def test_a_dutch_item_with_a_sleutel_the_english_lacks_is_missing_by_its_sleutel(tmp_path):
+    only_one = KEYED_ENGLISH.split("[[kader]]")
+    english = only_one[0] + "[[kader]]" + only_one[2]  # only the box with sleutel "minderjarigen"
+    en = read_editorial(keyed_folder(tmp_path, english), section_titles()).translation("en")
+    assert en is not None and [b.key for b in en.boxes] == ["minderjarigen"]
+    assert (
+        "[[kader]] 'Een tweede kader' bij paragraaf 'Leeftijd en geslacht' (sleutel 'tweede')" in en.missing
+    )
+
+
+@pytest.mark.parametrize(
+    ("english", "dutch", "said"),
+    [
+        (
+            KEYED_ENGLISH.replace('sleutel = "tweede"', 'sleutel = "derde"'),
+            KEYED_DUTCH,
+            "[[kader]] sleutel = 'derde': geen Nederlands item met die sleutel",
+        ),
+        (
+            KEYED_ENGLISH.replace(
+                'paragraaf = "Age and gender"\ntitel = "A second box"',
+                'paragraaf = "Opsporing"\ntitel = "A second box"',
+            ),
+            KEYED_DUTCH,
+            "[[kader]] sleutel = 'tweede': 'A second box' bij paragraaf 'Opsporing' staat op een andere plaats",
+        ),
+        (
+            KEYED_ENGLISH,
+            KEYED_DUTCH.replace('sleutel = "tweede"', 'sleutel = "minderjarigen"'),
+            "[[kader]] sleutel = 'minderjarigen' staat er meer dan eens",
+        ),
+    ],
+    ids=["unknown-sleutel", "other-place", "twice"],
+)
+def test_a_sleutel_that_pairs_nothing_or_twice_is_an_error(tmp_path, english, dutch, said):
+    with pytest.raises(UserError) as exc:
+        read_editorial(keyed_folder(tmp_path, english, dutch), section_titles())
+    assert said in exc.value.message

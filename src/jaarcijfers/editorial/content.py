@@ -18,8 +18,10 @@ is in a sub-folder named by the language's code, `en/`: its own `redactie.toml` 
 and its boxes' files. An item there is the counterpart of the Dutch item in the same place: the n-th box
 (footnote, quote) of a section in `en/` translates the n-th box (footnote, quote) of that section in the
 Dutch file (a footnote also by its figure, a quote also by `schatting`); `paragraaf` names the section by
-its Dutch or its English title. A Dutch item without a counterpart is left out of that edition and named
-(`missing`, printed by the build); an item without a Dutch one is an error.
+its Dutch or its English title. An item with a `sleutel` (an optional key) is instead the counterpart of
+the Dutch item with the same `sleutel`, wherever it stands in the file (it must be in the same place). A
+Dutch item without a counterpart is left out of that edition and named (`missing`, printed by the build);
+an item without a Dutch one is an error.
 
 Every file is read as a regular file only (never through a link), with a size limit, as UTF-8
 (`contract.safefiles.read_small`); a wrong value is a `UserError` naming the file, the key, the value and
@@ -68,6 +70,7 @@ class Box:
     title: str
     markdown: str
     file: str  # the file it came from (for messages)
+    key: str | None = None  # `sleutel`: pairs it with its counterpart in another language
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Footnote:
     section: str
     text: str  # inline Markdown
     figure: str | None = None
+    key: str | None = None  # `sleutel`: pairs it with its counterpart in another language
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class Quote:
     source: str
     section: str | None = None  # the section it belongs to; None: the estimate's section or chapter 3
     estimate: bool = False  # an estimate of the number of victims: shown beside the edition's estimate
+    key: str | None = None  # `sleutel`: pairs it with its counterpart in another language
 
 
 @dataclass(frozen=True)
@@ -286,15 +291,32 @@ def _match(
     missing: list[str],
     problems: list[str],
 ) -> tuple[Item, ...]:
-    """The items of `other` in the order of their Dutch counterparts (the n-th item of a place translates
-    the n-th Dutch item of that place); the Dutch items without one are named in `missing`, an item
-    without a Dutch one is a problem."""
+    """The items of `other` in the order of their Dutch counterparts; the Dutch items without one are
+    named in `missing`, an item without a Dutch one is a problem. An item with a `sleutel` is the
+    counterpart of the Dutch item with the same `sleutel` (and must stand in the same place); the others
+    by position: the n-th item of a place without a `sleutel` translates the n-th Dutch item of that place
+    without one."""
+    by_key = {item.key: item for item in other if item.key is not None}
+    dutch_keys = {item.key for item in dutch if item.key is not None}
     seen: dict[Hashable, int] = {}
     mine: dict[Hashable, list[Item]] = {}
     for item in other:
-        mine.setdefault(place(item), []).append(item)
+        if item.key is None:
+            mine.setdefault(place(item), []).append(item)
     out = []
     for item in dutch:
+        if item.key is not None:
+            found_item = by_key.get(item.key)
+            if found_item is None:
+                missing.append(f"[[{key}]] {_describe(item)} (sleutel {item.key!r})")
+            elif place(found_item) != place(item):
+                problems.append(
+                    f"[[{key}]] sleutel = {item.key!r}: {_describe(found_item)} staat op een andere plaats "
+                    f"dan de Nederlandse tegenhanger ({_describe(item)})"
+                )
+            else:
+                out.append(found_item)
+            continue
         k = place(item)
         i = seen.get(k, 0)
         seen[k] = i + 1
@@ -303,6 +325,9 @@ def _match(
             out.append(found[i])
         else:
             missing.append(f"[[{key}]] {_describe(item)}")
+    for item in other:
+        if item.key is not None and item.key not in dutch_keys:
+            problems.append(f"[[{key}]] sleutel = {item.key!r}: geen Nederlands item met die sleutel")
     for k, items in mine.items():
         for item in items[seen.get(k, 0) :]:
             problems.append(f"[[{key}]] {_describe(item)}: geen Nederlandse tegenhanger op die plaats")
@@ -365,7 +390,9 @@ def _section(entry: dict[str, Any], key: str, i: int, sections: tuple[str, ...],
 def _boxes(folder: Path, value: Any, sections: tuple[str, ...], problems: list[str]) -> tuple[Box, ...]:
     out = []
     for i, e in enumerate(
-        _entries(value, "kader", {"paragraaf": True, "titel": True, "bestand": True}, problems)
+        _entries(
+            value, "kader", {"paragraaf": True, "titel": True, "bestand": True, "sleutel": False}, problems
+        )
     ):
         if not _section(e, "kader", i, sections, problems):
             continue
@@ -379,28 +406,52 @@ def _boxes(folder: Path, value: Any, sections: tuple[str, ...], problems: list[s
         if not os.path.lexists(path):
             problems.append(f"[[kader]] bestand = {name!r}: bestaat niet in {folder}")
             continue
-        out.append(Box(e["paragraaf"], e["titel"].strip(), read_text(path), str(path)))
+        out.append(Box(e["paragraaf"], e["titel"].strip(), read_text(path), str(path), _key(e)))
+    _unique_keys(tuple(out), "kader", problems)
     return tuple(out)
 
 
 def _footnotes(value: Any, sections: tuple[str, ...], problems: list[str]) -> tuple[Footnote, ...]:
     out = []
-    fields = {"paragraaf": True, "tekst": True, "figuur": False}
+    fields = {"paragraaf": True, "tekst": True, "figuur": False, "sleutel": False}
     for i, e in enumerate(_entries(value, "voetnoot", fields, problems)):
         if _section(e, "voetnoot", i, sections, problems):
-            out.append(Footnote(e["paragraaf"], e["tekst"].strip(), e.get("figuur")))
+            out.append(Footnote(e["paragraaf"], e["tekst"].strip(), e.get("figuur"), _key(e)))
+    _unique_keys(tuple(out), "voetnoot", problems)
     return tuple(out)
 
 
 def _quotes(value: Any, sections: tuple[str, ...], problems: list[str]) -> tuple[Quote, ...]:
     out = []
-    fields = {"tekst": True, "bron": True, "paragraaf": False, "schatting": False}
+    fields = {"tekst": True, "bron": True, "paragraaf": False, "schatting": False, "sleutel": False}
     for i, e in enumerate(_entries(value, "citaat", fields, problems)):
         if _section(e, "citaat", i, sections, problems):
             out.append(
-                Quote(e["tekst"].strip(), e["bron"].strip(), e.get("paragraaf"), e.get("schatting", False))
+                Quote(
+                    e["tekst"].strip(),
+                    e["bron"].strip(),
+                    e.get("paragraaf"),
+                    e.get("schatting", False),
+                    _key(e),
+                )
             )
+    _unique_keys(tuple(out), "citaat", problems)
     return tuple(out)
+
+
+def _key(entry: dict[str, Any]) -> str | None:
+    key = entry.get("sleutel")
+    return key.strip() if isinstance(key, str) else None
+
+
+def _unique_keys(items: tuple[Item, ...], key: str, problems: list[str]) -> None:
+    """A `sleutel` names one item of its kind in a file."""
+    seen: set[str] = set()
+    for item in items:
+        if item.key is not None:
+            if item.key in seen:
+                problems.append(f"[[{key}]] sleutel = {item.key!r} staat er meer dan eens")
+            seen.add(item.key)
 
 
 def _externals(value: Any, problems: list[str]) -> tuple[External, ...]:
