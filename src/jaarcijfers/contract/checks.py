@@ -346,7 +346,7 @@ def foreign_keys(
         params = ", ".join(lit(ref_file) if name == "ref_file" else "NULL" for name in PARAM_NAMES)
         branches.append(
             f"SELECT c._grp, c._file, c._row, c._column, _pv({value}), 'E501', {params} "
-            f"FROM ({children}) c WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE {match})"
+            f"FROM ({children}) c ANTI JOIN {parent} p ON {match}"
         )
     insert_all(con, branches)
 

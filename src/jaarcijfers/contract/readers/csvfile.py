@@ -80,7 +80,8 @@ class Scan:
 
     def feed(self, piece: bytes) -> None:
         """Account for `piece`: whole lines (it ends with a line break) or the file's last bytes."""
-        for i, seg in enumerate(piece.split(b'"')):
+        # (a piece without a quote is one segment: not split, so not copied)
+        for i, seg in enumerate(piece.split(b'"') if b'"' in piece else (piece,)):
             if i:
                 self.in_quote = not self.in_quote
                 self.content = True
