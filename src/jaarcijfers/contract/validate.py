@@ -22,8 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,7 +132,14 @@ def check_delivery(
     limits: Limits | None = None,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    after_reads: Callable[[duckdb.DuckDBPyConnection, dict[str, ReadResult]], None] | None = None,
 ) -> CheckedDelivery:
+    """Check the delivery in `path` (see the module docstring) and keep its staging database.
+    `after_reads(cursor, results)`, if given, is called once every file is read and staged (from a
+    reader thread, while the checks go on; never if a read failed or was cancelled) with a cursor of the
+    staging database, which it owns from then on (it closes it), and the read results by file name:
+    every staging table is final from then on (`warehouse.load` starts copying). It must not raise and
+    should return quickly."""
     from jaarcijfers.contract import staging
 
     path = Path(path)
@@ -150,6 +158,7 @@ def check_delivery(
     if located is not None:
         metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
         total = sum(_size(p) for p, _ in located.values()) or 1
+        handed: list | None = None  # [handed over to after_reads, its cursor]
         done = 0
         with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="jaarcijfers-read") as pool:
             # the files are read ahead, beside the rules of the files before them (each reader on a
@@ -159,6 +168,8 @@ def check_delivery(
                 for name in FILES
                 if name in located
             }
+            if after_reads is not None and reads:
+                handed = _when_all_read(reads, after_reads, con.cursor())
             try:
                 for grp, name in enumerate(FILES, start=1):
                     if name not in located:
@@ -173,6 +184,8 @@ def check_delivery(
             finally:
                 for future in reads.values():
                     future.cancel()
+        if handed is not None and not handed[0]:
+            handed[1].close()
         step("verwijzingen tussen bestanden controleren", done, total)
         usable = {n: set(cf.positions) & set(cf.spec.column_names) for n, cf in files.items() if cf.readable}
         readable = [
@@ -188,6 +201,33 @@ def check_delivery(
     return CheckedDelivery(
         path=path, files=files, metadata=metadata, report=report, con=con, verslagjaar=verslagjaar
     )
+
+
+def _when_all_read(
+    reads: dict[str, Future[ReadResult]],
+    then: Callable[[duckdb.DuckDBPyConnection, dict[str, ReadResult]], None],
+    cursor: duckdb.DuckDBPyConnection,
+) -> list:
+    """Call `then(cursor, results)` when the last of `reads` is done, if every one of them succeeded.
+    Returns `[handed, cursor]`: `handed` is True once `cursor` belongs to `then` (else the caller closes
+    it, after the reads)."""
+    remaining = [len(reads)]
+    handed: list = [False, cursor]
+    lock = threading.Lock()
+
+    def done(_: Future[ReadResult]) -> None:
+        with lock:
+            remaining[0] -= 1
+            if remaining[0]:
+                return
+        if any(f.cancelled() or f.exception() is not None for f in reads.values()):
+            return
+        handed[0] = True
+        then(cursor, {name: f.result() for name, f in reads.items()})
+
+    for future in reads.values():
+        future.add_done_callback(done)
+    return handed
 
 
 def replace_metadata(checked: CheckedFile, meta: dict[str, Any]) -> CheckedFile:
@@ -384,9 +424,16 @@ READERS = 2
 def _read(
     cursor: duckdb.DuckDBPyConnection, spec: FileSpec, path: Path, fmt: str, limits: Limits
 ) -> ReadResult:
-    """Read one file into its raw table, on a cursor of the staging database of its own."""
+    """Read one file into its raw table and stage it (`_stage`), on a cursor of the staging database of
+    its own: once every file is read, every staging table is final (`check_delivery`'s `after_reads`)."""
     try:
-        return read_file(cursor, raw_table(spec.name), path, fmt, spec, limits)
+        raw = read_file(cursor, raw_table(spec.name), path, fmt, spec, limits)
+        if raw.readable:
+            header = tuple(h.strip() for h in raw.header)
+            _stage(cursor, spec, header, len(raw.header), plain=raw.plain, trimmed=raw.trimmed)
+        else:
+            _stage(cursor, spec, (), 0)
+        return raw
     finally:
         cursor.close()
 
@@ -404,7 +451,6 @@ def _check_file(
     problems = list(raw.problems)
     if not raw.readable:
         add_python_problems(con, grp, problems, registry)
-        _stage(con, spec, (), 0)
         return CheckedFile(
             spec, path, fmt, raw.sha256, readable=False, header_ok=False, problems=tuple(problems)
         )
@@ -433,7 +479,6 @@ def _check_file(
     checked = CheckedFile(
         spec, path, fmt, raw.sha256, header, raw.rows, raw.blank, True, header_ok, problems=tuple(problems)
     )
-    _stage(con, spec, header, len(raw.header), plain=raw.plain, trimmed=raw.trimmed)
     present = set(checked.positions) & set(spec.column_names)
     check_file(con, spec, grp, present, len(raw.header), window, plain=raw.plain)
     return checked

@@ -31,15 +31,16 @@ from typing import TYPE_CHECKING
 from jaarcijfers.contract import schema
 from jaarcijfers.contract.report import ValidationReport, format_problems, print_report
 from jaarcijfers.contract.safefiles import Limits
-from jaarcijfers.contract.schema import FILES, FileSpec, Kind
 from jaarcijfers.contract.staging import PARAMS, PROBLEMS
 from jaarcijfers.errors import UserError
+from jaarcijfers.warehouse.copy import FileLoad, copy_delivery, finish_copy
 from jaarcijfers.warehouse.quarantine import CASCADE, REJECTED, write_quarantine
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
     from jaarcijfers.contract.validate import CheckedDelivery
+    from jaarcijfers.warehouse.early import EarlyCopy
 
 DEFAULT_WAREHOUSE = "jaarcijfers.duckdb"
 WAREHOUSE_ENV = "JAARCIJFERS_WAREHOUSE"
@@ -51,23 +52,6 @@ Progress = Callable[[str, int, int], None]
 def default_warehouse() -> Path:
     """`$JAARCIJFERS_WAREHOUSE` if set, else `./jaarcijfers.duckdb`."""
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE)
-
-
-@dataclass(frozen=True)
-class FileLoad:
-    file: str
-    source: str
-    file_name: str
-    sha256: str | None
-    rows_in: int
-    rows_loaded: int
-    rows_rejected: int
-    status: str  # "geladen" | "ongewijzigd"
-
-    def line(self) -> str:
-        if self.status == "ongewijzigd":
-            return f"{self.file}: ongewijzigd, al geladen ({self.rows_loaded} rijen)"
-        return f"{self.file}: {self.rows_in} rijen in = {self.rows_loaded} geladen + {self.rows_rejected} afgekeurd"
 
 
 @dataclass(frozen=True)
@@ -145,23 +129,37 @@ def load_delivery(
     of which every row is rejected, a bad `levering.toml`) still stop the load. `on_report(report)` is
     called while the validation's staging database is open (report files read every problem from it)."""
     from jaarcijfers.contract.validate import check_delivery
+    from jaarcijfers.warehouse.database import private_umask
+    from jaarcijfers.warehouse.early import EarlyCopy
 
-    checked = check_delivery(Path(data), limits=limits, progress=progress)
+    path = default_warehouse() if warehouse is None else Path(warehouse)
+    # the rows are copied into the warehouse while the checks run (`warehouse.early`)
+    early = EarlyCopy(path)
+    checked: CheckedDelivery | None = None
     try:
-        result = _load_checked(checked, warehouse, quarantine, loaded_at, progress)
+        with private_umask():
+            try:
+                checked = check_delivery(
+                    Path(data), limits=limits, progress=progress, after_reads=early.start
+                )
+                result = _load_checked(checked, path, quarantine, loaded_at, progress, early)
+            finally:
+                early.abandon()
         if on_report is not None:  # the full list of problems, read from the store before it closes
             on_report(result.report)
         return result
     finally:
-        checked.close()
+        if checked is not None:
+            checked.close()
 
 
 def _load_checked(
     checked: CheckedDelivery,
-    warehouse: Path | None,
+    path: Path,
     quarantine: Path | None,
     loaded_at: dt.datetime | None,
     progress: Progress | None,
+    early: EarlyCopy,
 ) -> LoadResult:
     from jaarcijfers.warehouse import database
 
@@ -183,8 +181,20 @@ def _load_checked(
         )
         return LoadResult(None, report, loaded=False, reason=reason)
 
-    path = default_warehouse() if warehouse is None else Path(warehouse)
     step = progress or (lambda text, done, total: None)
+    taken = early.take() if not any(rejected.values()) else None
+    if taken is not None:  # every row loads, and the copy is made: finish that transaction
+        cursor, begun = taken
+        step("laden in het warehouse", 0, 1)
+        try:
+            files = finish_copy(cursor, checked, rejected, begun, loaded_at or _now())
+        finally:
+            early.done()
+        step("klaar", 1, 1)
+        return LoadResult(
+            path, report, loaded=True, load_id=begun.load_id, files=tuple(files), notes=tuple(early.notes)
+        )
+    early.abandon()
     with database.private_umask():
         notes = database.attach(con, path)
         try:
@@ -196,7 +206,7 @@ def _load_checked(
                 written = write_quarantine(Path(quarantine), checked, report.store, rejected)
             step("laden in het warehouse", 0, 1)
             con.execute(f"USE {database.ALIAS}")
-            load_id, files = _load(con, checked, rejected, loaded_at or _now(), marker=True)
+            load_id, files = copy_delivery(con, checked, rejected, loaded_at or _now(), marker=True)
         finally:
             database.detach(con)
     step("klaar", 1, 1)
@@ -224,7 +234,7 @@ def open_delivery(path: Path, *, limits: Limits | None = None) -> duckdb.DuckDBP
         raise UserError(message)
     con = checked.con
     assert con is not None
-    _load(con, checked, {}, _now(), marker=False)
+    copy_delivery(con, checked, {}, _now(), marker=False)
     _drop_staging(con)
     checked.con = None  # handed over to the caller
     return con
@@ -319,196 +329,6 @@ def _no_cascade(checked: CheckedDelivery) -> bool:
         for fk in cf.spec.foreign_keys
         for c in fk.columns
     )
-
-
-def _history_ddl(spec: FileSpec) -> str:
-    cols = ", ".join(f'"{c.name}" {c.kind.duckdb_type}' for c in spec.columns)
-    return f'CREATE TABLE IF NOT EXISTS "{spec.name}_history" (load_id INTEGER NOT NULL, {cols})'
-
-
-_BASE_DDL = (
-    """CREATE TABLE IF NOT EXISTS loads (
-        load_id INTEGER PRIMARY KEY, loaded_at TIMESTAMP, delivery VARCHAR,
-        software_version VARCHAR, contract_version VARCHAR, verslagjaar INTEGER)""",
-    "ALTER TABLE loads ADD COLUMN IF NOT EXISTS verslagjaar INTEGER",
-    """CREATE TABLE IF NOT EXISTS current_load (source VARCHAR PRIMARY KEY, load_id INTEGER NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS provenance (
-        load_id INTEGER NOT NULL, source VARCHAR NOT NULL, file VARCHAR NOT NULL, file_name VARCHAR,
-        format VARCHAR, sha256 VARCHAR, rows INTEGER, rows_rejected INTEGER, bron VARCHAR,
-        peildatum DATE, omschrijving VARCHAR, loaded_at TIMESTAMP, software_version VARCHAR,
-        contract_version VARCHAR)""",
-)
-
-
-def _views_ddl() -> list[str]:
-    ddl = []
-    for spec in FILES.values():
-        cols = ", ".join(f'"{c.name}"' for c in spec.columns)
-        ddl.append(
-            f'CREATE OR REPLACE VIEW "{spec.name}" AS SELECT {cols} FROM "{spec.name}_history" '
-            f"WHERE load_id = (SELECT load_id FROM current_load WHERE source = '{spec.source}')"
-        )
-    ddl.append(
-        """CREATE OR REPLACE VIEW levering AS
-        SELECT p.file, p.source, p.file_name, p.format, p.bron, p.peildatum, p.omschrijving, p.sha256,
-               p.rows, p.rows_rejected, p.load_id
-        FROM provenance p JOIN current_load c ON p.source = c.source AND p.load_id = c.load_id
-        ORDER BY p.file"""
-    )
-    return ddl
-
-
-def _count_query(con: duckdb.DuckDBPyConnection, sql: str) -> int:
-    """The value of an aggregate query without GROUP BY (such a query always returns exactly one row)."""
-    row = con.execute(sql).fetchone()
-    assert row is not None
-    return int(row[0])
-
-
-def _current_hashes(con: duckdb.DuckDBPyConnection, source: str) -> set[tuple[str, str]] | None:
-    row = con.execute("SELECT load_id FROM current_load WHERE source = ?", [source]).fetchone()
-    if row is None:
-        return None
-    return {
-        (f, h)
-        for f, h in con.execute(
-            "SELECT file, sha256 FROM provenance WHERE source = ? AND load_id = ?", [source, row[0]]
-        ).fetchall()
-    }
-
-
-def _typed(column: schema.Column) -> str:
-    c = f's."{column.name}"'
-    if column.kind in (Kind.YEAR, Kind.AGE, Kind.POSINT):
-        return f"CAST({c} AS INTEGER)"
-    if column.kind is Kind.BOOL:
-        return f"({c} = 'ja')"
-    return c
-
-
-def _load(
-    con: duckdb.DuckDBPyConnection,
-    checked: CheckedDelivery,
-    rejected: dict[str, int],
-    loaded_at: dt.datetime,
-    *,
-    marker: bool,
-) -> tuple[int | None, list[FileLoad]]:
-    """Everything in one transaction, in the current catalog (`USE` chooses it); rows come from the
-    staging tables in `memory.main`."""
-    import duckdb
-
-    from jaarcijfers import __version__
-    from jaarcijfers.warehouse.database import describe_duckdb_error, mark
-
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if marker:
-            mark(con)
-        for ddl in _BASE_DDL:
-            con.execute(ddl)
-        for spec in FILES.values():
-            con.execute(_history_ddl(spec))
-        for ddl in _views_ddl():
-            con.execute(ddl)
-
-        by_source: dict[str, list] = {}
-        for cf in checked.files.values():
-            by_source.setdefault(cf.spec.source, []).append(cf)
-        changed: list[str] = []
-        file_loads: list[FileLoad] = []
-        for source, files in by_source.items():
-            new = {(cf.name, cf.sha256) for cf in files}
-            if _current_hashes(con, source) == new:
-                for cf in files:
-                    n = _count_query(con, f'SELECT count(*) FROM "{cf.name}"')
-                    file_loads.append(
-                        FileLoad(cf.name, source, cf.path.name, cf.sha256, cf.rows, n, 0, "ongewijzigd")
-                    )
-            else:
-                changed.append(source)
-
-        load_id: int | None = None
-        if changed:
-            load_id = _count_query(con, "SELECT coalesce(max(load_id), 0) + 1 FROM loads")
-            con.execute(
-                "INSERT INTO loads (load_id, loaded_at, delivery, software_version, contract_version, verslagjaar) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    load_id,
-                    loaded_at,
-                    str(checked.path),
-                    __version__,
-                    schema.CONTRACT_VERSION,
-                    checked.verslagjaar,
-                ],
-            )
-            for source in changed:
-                for cf in by_source[source]:
-                    cols = ", ".join(f'"{c.name}"' for c in cf.spec.columns)
-                    typed = ", ".join(_typed(c) for c in cf.spec.columns)
-                    # without rejected rows the scan keeps the rows in file order; the anti-join with the
-                    # rejected rows may not (it depended on the threads), so then they are sorted
-                    skip = (
-                        f"WHERE s._row NOT IN (SELECT \"row\" FROM {STAGING}.{REJECTED} WHERE file = '{cf.name}') "
-                        "ORDER BY s._row"
-                        if rejected.get(cf.name)
-                        else ""
-                    )
-                    con.execute(
-                        f'INSERT INTO "{cf.name}_history" (load_id, {cols}) '
-                        f'SELECT {load_id}, {typed} FROM {STAGING}."{cf.table}" s {skip}'
-                    )
-                    n_rejected = rejected.get(cf.name, 0)
-                    loaded = cf.rows - n_rejected
-                    meta = cf.metadata
-                    con.execute(
-                        "INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            load_id,
-                            source,
-                            cf.name,
-                            cf.path.name,
-                            cf.format,
-                            cf.sha256,
-                            loaded,
-                            n_rejected,
-                            meta.get("bron"),
-                            meta.get("peildatum"),
-                            meta.get("omschrijving"),
-                            loaded_at,
-                            __version__,
-                            schema.CONTRACT_VERSION,
-                        ],
-                    )
-                    file_loads.append(
-                        FileLoad(
-                            cf.name, source, cf.path.name, cf.sha256, cf.rows, loaded, n_rejected, "geladen"
-                        )
-                    )
-                con.execute("INSERT OR REPLACE INTO current_load VALUES (?, ?)", [source, load_id])
-            # rows in = rows loaded + rows rejected, per file: checked against what the warehouse holds
-            for fl in file_loads:
-                if fl.status == "geladen":
-                    held = _count_query(
-                        con, f'SELECT count(*) FROM "{fl.file}_history" WHERE load_id = {load_id}'
-                    )
-                    if held != fl.rows_loaded or fl.rows_in != fl.rows_loaded + fl.rows_rejected:
-                        raise RuntimeError(
-                            f"{fl.file}: {fl.rows_in} in, {held} in het warehouse, {fl.rows_rejected} afgekeurd"
-                        )
-        con.execute("COMMIT")
-    except BaseException as exc:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass  # the transaction is gone already (e.g. the disk was full); the cause is reported below
-        if isinstance(exc, duckdb.Error):
-            raise UserError(f"het laden is mislukt en teruggedraaid: {describe_duckdb_error(exc)}") from None
-        raise
-    order = {name: i for i, name in enumerate(FILES)}
-    file_loads.sort(key=lambda f: order[f.file])
-    return load_id, file_loads
 
 
 def _drop_staging(con: duckdb.DuckDBPyConnection) -> None:

@@ -36,7 +36,7 @@ def open_loads(
     import duckdb
 
     from jaarcijfers.warehouse import database
-    from jaarcijfers.warehouse.load import _BASE_DDL, _history_ddl, _views_ddl
+    from jaarcijfers.warehouse.copy import BASE_DDL, history_ddl, views_ddl
 
     con = duckdb.connect()
     try:
@@ -44,11 +44,11 @@ def open_loads(
             database.attach(con, Path(path), read_only=True)
             try:
                 chosen = _chosen(con, Path(path), loads)
-                for ddl in _BASE_DDL:
+                for ddl in BASE_DDL:
                     con.execute(ddl)
                 for spec in FILES.values():
-                    con.execute(_history_ddl(spec))
-                for ddl in _views_ddl():
+                    con.execute(history_ddl(spec))
+                for ddl in views_ddl():
                     con.execute(ddl)
                 ids = sorted(set(chosen.values()))
                 marks = ", ".join("?" for _ in ids)
