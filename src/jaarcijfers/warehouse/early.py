@@ -12,7 +12,12 @@ checks, on the core the checks leave idle. The transaction stays open until the 
 - anything else (an invalid delivery, rejected rows with `--quarantine`, a failure of the early copy:
   a lock, a full disk, a file that is no warehouse): the transaction is rolled back, the warehouse
   detached, a file it created removed, and `load` goes its ordinary way (which reports a failure
-  itself). So the outcome is the same as without it, byte for byte in the warehouse's tables.
+  itself). So the outcome is the same as without it, row for row in the warehouse's tables
+  (`tests/warehouse/test_early.py`). A warehouse file the copy created is removed again, with the
+  folders it made. One trace can stay: DuckDB writes a large copy's blocks into the file before the
+  commit, and after a rollback the file keeps its larger size (those blocks belong to no table, and the
+  file is owner-only like every warehouse) until the next load that changes the warehouse, whose
+  checkpoint truncates it.
 
 Why a second cursor: a DuckDB transaction may write to one attached database only (the checks write
 their problems into `memory`), and sees `memory` as it was when it began, which is why it begins only
