@@ -10,8 +10,10 @@ Layout of a warehouse (see docs/warehouse.md):
 - `jaarcijfers_warehouse`: the marker that this database is a jaarcijfers warehouse (and its format).
 
 The rows go from the staging database of the validation (`jaarcijfers.contract.staging`) to the
-warehouse in SQL (`INSERT … SELECT`), typed on the way; nothing passes through Python row by row. A
-load is one transaction. A source whose files have the same sha256 as its current load is skipped
+warehouse in SQL (`INSERT … SELECT`, `warehouse.copy`), typed on the way; nothing passes through
+Python row by row. A load is one transaction, started as soon as every file is read, beside the checks
+(`warehouse.early`), and committed only when they find no rejected row (else the ordinary way: the copy
+after the checks, without the rejected rows). A source whose files have the same sha256 as its current load is skipped
 (loading the same delivery twice changes nothing); a new delivery of a source becomes current and the
 previous one stays in the history tables. A load never makes things worse: a file rejected as a whole
 (a header error, or every row rejected) stops the load, so it never becomes the current load.
@@ -44,7 +46,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 DEFAULT_WAREHOUSE = "jaarcijfers.duckdb"
 WAREHOUSE_ENV = "JAARCIJFERS_WAREHOUSE"
-STAGING = "memory.main"
 
 Progress = Callable[[str, int, int], None]
 
