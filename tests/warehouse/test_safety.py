@@ -16,7 +16,7 @@ import pytest
 from filesystems import fill, mount_tmpfs, umount
 from jaarcijfers.contract.example import example_tables, write_delivery
 from jaarcijfers.errors import UserError
-from jaarcijfers.warehouse import load as load_module
+from jaarcijfers.warehouse import copy as copy_module
 from jaarcijfers.warehouse import quarantine as quarantine_module
 from jaarcijfers.warehouse.load import load_delivery
 
@@ -152,8 +152,9 @@ def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, mon
         v2 = write_delivery(tmp_path / "v2", big)
         if mounted:
             filler = fill(disk)
-        else:  # no tmpfs here: the disk fills up (ENOSPC) while the rows are written
-            real_load = load_module._load
+        else:  # no tmpfs here: the disk fills up (ENOSPC) while the rows are written (in the copy
+            # started beside the checks, and again in the ordinary way the load then takes)
+            real_begin = copy_module.begin_copy
 
             class FullDisk:
                 def __init__(self, con):  # type: ignore[no-untyped-def]
@@ -169,7 +170,9 @@ def test_disk_full_during_load_is_named_and_keeps_the_current_load(tmp_path, mon
                 def __getattr__(self, name):  # type: ignore[no-untyped-def]
                     return getattr(self._con, name)
 
-            monkeypatch.setattr(load_module, "_load", lambda con, *a, **k: real_load(FullDisk(con), *a, **k))
+            monkeypatch.setattr(
+                copy_module, "begin_copy", lambda con, *a, **k: real_begin(FullDisk(con), *a, **k)
+            )
         with pytest.raises(UserError) as info:
             load_delivery(v2, wh)
         assert "schijf is vol" in info.value.message and "interne" not in info.value.message
