@@ -96,6 +96,16 @@ def views_ddl() -> list[str]:
     return ddl
 
 
+def make_structure(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables and views of a warehouse, in the current catalog (those that exist are kept)."""
+    for ddl in BASE_DDL:
+        con.execute(ddl)
+    for spec in FILES.values():
+        con.execute(history_ddl(spec))
+    for ddl in views_ddl():
+        con.execute(ddl)
+
+
 def count_query(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     """The value of an aggregate query without GROUP BY (such a query always returns exactly one row)."""
     row = con.execute(sql).fetchone()
@@ -162,12 +172,7 @@ def begin_copy(
     try:
         if marker:
             mark(con)
-        for ddl in BASE_DDL:
-            con.execute(ddl)
-        for spec in FILES.values():
-            con.execute(history_ddl(spec))
-        for ddl in views_ddl():
-            con.execute(ddl)
+        make_structure(con)
         by_source = _by_source(files)
         changed = tuple(
             s for s in schema.SOURCES if s in by_source and _current_hashes(con, s) != set(by_source[s])

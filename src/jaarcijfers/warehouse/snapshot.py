@@ -36,7 +36,7 @@ def open_loads(
     import duckdb
 
     from jaarcijfers.warehouse import database
-    from jaarcijfers.warehouse.copy import BASE_DDL, history_ddl, views_ddl
+    from jaarcijfers.warehouse.copy import make_structure
 
     con = duckdb.connect()
     try:
@@ -44,12 +44,7 @@ def open_loads(
             database.attach(con, Path(path), read_only=True)
             try:
                 chosen = _chosen(con, Path(path), loads)
-                for ddl in BASE_DDL:
-                    con.execute(ddl)
-                for spec in FILES.values():
-                    con.execute(history_ddl(spec))
-                for ddl in views_ddl():
-                    con.execute(ddl)
+                make_structure(con)
                 ids = sorted(set(chosen.values()))
                 marks = ", ".join("?" for _ in ids)
                 con.execute(
