@@ -158,7 +158,7 @@ def check_delivery(
     if located is not None:
         metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
         total = sum(_size(p) for p, _ in located.values()) or 1
-        handed: list | None = None  # [handed over to after_reads, its cursor]
+        handover: _Handover | None = None
         done = 0
         with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="jaarcijfers-read") as pool:
             # the files are read ahead, beside the rules of the files before them (each reader on a
@@ -169,7 +169,8 @@ def check_delivery(
                 if name in located
             }
             if after_reads is not None and reads:
-                handed = _when_all_read(reads, after_reads, con.cursor())
+                handover = _Handover(con.cursor(), after_reads)
+                handover.when_all_read(reads)
             try:
                 for grp, name in enumerate(FILES, start=1):
                     if name not in located:
@@ -184,8 +185,9 @@ def check_delivery(
             finally:
                 for future in reads.values():
                     future.cancel()
-        if handed is not None and not handed[0]:
-            handed[1].close()
+                if handover is not None:
+                    pool.shutdown(wait=True)  # every read done: the cursor was handed over, or is closed
+                    handover.close_unless_handed()
         step("verwijzingen tussen bestanden controleren", done, total)
         usable = {n: set(cf.positions) & set(cf.spec.column_names) for n, cf in files.items() if cf.readable}
         readable = [
@@ -203,31 +205,35 @@ def check_delivery(
     )
 
 
-def _when_all_read(
-    reads: dict[str, Future[ReadResult]],
-    then: Callable[[duckdb.DuckDBPyConnection, dict[str, ReadResult]], None],
-    cursor: duckdb.DuckDBPyConnection,
-) -> list:
-    """Call `then(cursor, results)` when the last of `reads` is done, if every one of them succeeded.
-    Returns `[handed, cursor]`: `handed` is True once `cursor` belongs to `then` (else the caller closes
-    it, after the reads)."""
-    remaining = [len(reads)]
-    handed: list = [False, cursor]
-    lock = threading.Lock()
+@dataclass
+class _Handover:
+    """Hands a staging cursor and the read results to `after_reads` (`check_delivery`) once every read
+    is done and none failed; otherwise the cursor is closed here."""
 
-    def done(_: Future[ReadResult]) -> None:
-        with lock:
-            remaining[0] -= 1
-            if remaining[0]:
+    cursor: duckdb.DuckDBPyConnection
+    then: Callable[[duckdb.DuckDBPyConnection, dict[str, ReadResult]], None]
+    handed: bool = False
+
+    def when_all_read(self, reads: dict[str, Future[ReadResult]]) -> None:
+        remaining = [len(reads)]
+        lock = threading.Lock()
+
+        def done(_: Future[ReadResult]) -> None:
+            with lock:
+                remaining[0] -= 1
+                if remaining[0]:
+                    return
+            if any(f.cancelled() or f.exception() is not None for f in reads.values()):
                 return
-        if any(f.cancelled() or f.exception() is not None for f in reads.values()):
-            return
-        handed[0] = True
-        then(cursor, {name: f.result() for name, f in reads.items()})
+            self.handed = True
+            self.then(self.cursor, {name: f.result() for name, f in reads.items()})
 
-    for future in reads.values():
-        future.add_done_callback(done)
-    return handed
+        for future in reads.values():
+            future.add_done_callback(done)
+
+    def close_unless_handed(self) -> None:
+        if not self.handed:
+            self.cursor.close()
 
 
 def replace_metadata(checked: CheckedFile, meta: dict[str, Any]) -> CheckedFile:
@@ -429,13 +435,17 @@ def _read(
     try:
         raw = read_file(cursor, raw_table(spec.name), path, fmt, spec, limits)
         if raw.readable:
-            header = tuple(h.strip() for h in raw.header)
-            _stage(cursor, spec, header, len(raw.header), plain=raw.plain, trimmed=raw.trimmed)
+            _stage(cursor, spec, _names(raw), len(raw.header), plain=raw.plain, trimmed=raw.trimmed)
         else:
             _stage(cursor, spec, (), 0)
         return raw
     finally:
         cursor.close()
+
+
+def _names(raw: ReadResult) -> tuple[str, ...]:
+    """The column names of a file's header (white space around a name is not part of it)."""
+    return tuple(h.strip() for h in raw.header)
 
 
 def _check_file(
@@ -455,7 +465,7 @@ def _check_file(
             spec, path, fmt, raw.sha256, readable=False, header_ok=False, problems=tuple(problems)
         )
 
-    header = tuple(h.strip() for h in raw.header)
+    header = _names(raw)
     expected = ", ".join(spec.column_names)
     header_ok = True
     seen: set[str] = set()
