@@ -4,6 +4,7 @@ as the ordinary way, and no trace of it when the load does not go through."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import duckdb
 import pytest
@@ -30,8 +31,8 @@ def ordinary(monkeypatch):
     """`ordinary()`: from then on, loads without the early copy (its hook keeps the cursor, to close it,
     and starts nothing)."""
 
-    def no_copy(self, cursor, reads):
-        self._cursor = cursor
+    def no_copy(self, staged):
+        self._cursor = staged.cursor
 
     def use() -> None:
         monkeypatch.setattr(EarlyCopy, "start", no_copy)
@@ -127,3 +128,49 @@ def test_a_failing_early_copy_falls_back_to_the_ordinary_way(tmp_path, monkeypat
     assert result.loaded and result.load_id == 1 and len(calls) == 2
     with duckdb.connect(str(wh), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM loads").fetchone() == (1,)
+
+
+def test_a_copy_told_to_stop_rolls_back(tmp_path):
+    from jaarcijfers.contract.validate import check_delivery
+
+    checked = check_delivery(write_delivery(tmp_path / "l"))
+    con = checked.con
+    con.execute(f"ATTACH '{tmp_path / 'wh.duckdb'}' AS wh")
+    con.execute("USE wh")
+    files = [(cf.name, cf.sha256) for cf in checked.files.values()]
+    with pytest.raises(copy.Stopped):
+        copy.begin_copy(con, files, {}, marker=True, stop=lambda: True)
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'wh'").fetchone() == (0,)
+    con.execute("USE memory")
+    checked.close()
+
+
+def test_no_early_copy_once_an_error_is_known(tmp_path):
+    from jaarcijfers.contract.validate import Staged, check_delivery
+
+    checked = check_delivery(write_delivery(tmp_path / "l"))
+    errors = threading.Event()
+    errors.set()
+    early = EarlyCopy(tmp_path / "wh.duckdb")
+    early.start(Staged(checked.con.cursor(), {}, errors))
+    assert early.take() is None
+    early.abandon()
+    assert not (tmp_path / "wh.duckdb").exists()
+    checked.close()
+
+
+def test_the_checks_signal_an_error_to_the_copy(tmp_path):
+    """An error found by the checks sets the event the early copy watches (whenever the copy started)."""
+    from jaarcijfers.contract.validate import check_delivery
+
+    seen = []
+    tables = example_tables()
+    tables["om_feiten"][0]["feit_nr"] = "0"
+    checked = check_delivery(write_delivery(tmp_path / "l", tables), after_reads=seen.append)
+    assert len(seen) == 1 and seen[0].errors.is_set()
+    seen[0].cursor.close()
+    checked.close()
+    valid = check_delivery(write_delivery(tmp_path / "v"), after_reads=seen.append)
+    assert len(seen) == 2 and not seen[1].errors.is_set()
+    seen[1].cursor.close()
+    valid.close()

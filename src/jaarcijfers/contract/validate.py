@@ -132,14 +132,12 @@ def check_delivery(
     limits: Limits | None = None,
     progress: Progress | None = None,
     today: dt.date | None = None,
-    after_reads: Callable[[duckdb.DuckDBPyConnection, dict[str, ReadResult]], None] | None = None,
+    after_reads: Callable[[Staged], None] | None = None,
 ) -> CheckedDelivery:
     """Check the delivery in `path` (see the module docstring) and keep its staging database.
-    `after_reads(cursor, results)`, if given, is called once every file is read and staged (from a
-    reader thread, while the checks go on; never if a read failed or was cancelled) with a cursor of the
-    staging database, which it owns from then on (it closes it), and the read results by file name:
-    every staging table is final from then on (`warehouse.load` starts copying). It must not raise and
-    should return quickly."""
+    `after_reads(staged)`, if given, is called once every file is read and staged (from a reader thread,
+    while the checks go on; never if a read failed or was cancelled): every staging table is final from
+    then on (`warehouse.load` starts copying; `Staged`). It must not raise and should return quickly."""
     from jaarcijfers.contract import staging
 
     path = Path(path)
@@ -159,6 +157,9 @@ def check_delivery(
         metadata, verslagjaar = _read_metadata(path, delivery_problems, today)
         total = sum(_size(p) for p, _ in located.values()) or 1
         handover: _Handover | None = None
+        errors = threading.Event()  # set once an error is found (only watched for `after_reads`)
+        if any(p.code.startswith("E") for p in delivery_problems):
+            errors.set()
         done = 0
         with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="jaarcijfers-read") as pool:
             # the files are read ahead, beside the rules of the files before them (each reader on a
@@ -169,7 +170,7 @@ def check_delivery(
                 if name in located
             }
             if after_reads is not None and reads:
-                handover = _Handover(con.cursor(), after_reads)
+                handover = _Handover(con.cursor(), errors, after_reads)
                 handover.when_all_read(reads)
             try:
                 for grp, name in enumerate(FILES, start=1):
@@ -182,6 +183,8 @@ def check_delivery(
                     checked = _check_file(con, FILES[name], file_path, fmt, grp, window, raw, registry)
                     files[name] = replace_metadata(checked, metadata.get(name, {}))
                     done += _size(file_path)
+                    if handover is not None:
+                        _watch_errors(con, errors)
             finally:
                 for future in reads.values():
                     future.cancel()
@@ -196,6 +199,8 @@ def check_delivery(
             if name in files and files[name].readable
         ]
         foreign_keys(con, readable, usable)
+        if handover is not None:
+            _watch_errors(con, errors)
         drop_shadowed(con)
         step("klaar", total, total)
     add_python_problems(con, 0, delivery_problems, registry)
@@ -205,13 +210,34 @@ def check_delivery(
     )
 
 
+@dataclass(frozen=True)
+class Staged:
+    """What `check_delivery` hands to `after_reads` once every file is read and staged."""
+
+    cursor: duckdb.DuckDBPyConnection  # a cursor of the staging database, now the receiver's to close
+    reads: dict[str, ReadResult]  # by file name
+    #: Set as soon as the checks have found an error (the delivery will not load as a whole): work begun
+    #: on the hope that it would can stop.
+    errors: threading.Event
+
+
+def _watch_errors(con: duckdb.DuckDBPyConnection, errors: threading.Event) -> None:
+    """Set `errors` once the problem table holds an error."""
+    if (
+        not errors.is_set()
+        and con.execute(f"SELECT 1 FROM {PROBLEMS} WHERE code LIKE 'E%' LIMIT 1").fetchone()
+    ):
+        errors.set()
+
+
 @dataclass
 class _Handover:
     """Hands a staging cursor and the read results to `after_reads` (`check_delivery`) once every read
     is done and none failed; otherwise the cursor is closed here."""
 
     cursor: duckdb.DuckDBPyConnection
-    then: Callable[[duckdb.DuckDBPyConnection, dict[str, ReadResult]], None]
+    errors: threading.Event
+    then: Callable[[Staged], None]
     handed: bool = False
 
     def when_all_read(self, reads: dict[str, Future[ReadResult]]) -> None:
@@ -226,7 +252,7 @@ class _Handover:
             if any(f.cancelled() or f.exception() is not None for f in reads.values()):
                 return
             self.handed = True
-            self.then(self.cursor, {name: f.result() for name, f in reads.items()})
+            self.then(Staged(self.cursor, {name: f.result() for name, f in reads.items()}, self.errors))
 
         for future in reads.values():
             future.add_done_callback(done)

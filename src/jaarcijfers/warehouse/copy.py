@@ -13,7 +13,7 @@ a DuckDB failure rolls the transaction back and is reported as a `UserError` nam
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Where the staging tables are (the in-memory database of the validation).
 STAGING = "memory.main"
+
+
+class Stopped(Exception):
+    """`begin_copy` was told to stop (before copying the file named)."""
 
 
 @dataclass(frozen=True)
@@ -161,10 +165,12 @@ def begin_copy(
     rejected: dict[str, int],
     *,
     marker: bool,
+    stop: Callable[[], bool] | None = None,
 ) -> Begun:
     """Open the load's transaction and copy the rows of every changed source, without the `rejected`
     ones (`_stg_rejected`). `files`: (file name, sha256) of every file of the delivery, copied in that
-    order. The transaction stays open: `finish_copy` commits it (or the caller rolls it back)."""
+    order. The transaction stays open: `finish_copy` commits it (or the caller rolls it back). `stop()`,
+    asked before each file, True: the transaction is rolled back and `Stopped` raised."""
     from jaarcijfers.warehouse.database import mark
 
     files = tuple(files)
@@ -182,6 +188,8 @@ def begin_copy(
             load_id = count_query(con, "SELECT coalesce(max(load_id), 0) + 1 FROM loads")
             for name, _ in files:
                 spec = FILES[name]
+                if stop is not None and stop():
+                    raise Stopped(name)
                 if spec.source in changed:
                     cols = ", ".join(f'"{c.name}"' for c in spec.columns)
                     typed = ", ".join(_typed(c) for c in spec.columns)

@@ -9,6 +9,11 @@ checks, on the core the checks leave idle. The transaction stays open until the 
 
 - a delivery without any rejected row: the load finishes on that transaction (`copy.finish_copy`:
   `loads`, `provenance`, `current_load`, rows in = loaded + rejected, commit);
+- an error found by the checks before the copy starts, or while it runs (`Staged.errors`, asked before
+  each file): the copy does not start, or stops, since the delivery will not load as a whole; that keeps
+  a delivery with rejected rows under `--quarantine` as fast as before the early copy (the copy after
+  the checks is needed anyway), and the small files are copied first, so that an error found late
+  rarely costs a large copy;
 - anything else (an invalid delivery, rejected rows with `--quarantine`, a failure of the early copy:
   a lock, a full disk, a file that is no warehouse): the transaction is rolled back, the warehouse
   detached, a file it created removed, and `load` goes its ordinary way (which reports a failure
@@ -36,7 +41,7 @@ from jaarcijfers.contract.schema import FILES
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
-    from jaarcijfers.contract.readers import ReadResult
+    from jaarcijfers.contract.validate import Staged
     from jaarcijfers.warehouse.copy import Begun
 
 
@@ -54,24 +59,30 @@ class EarlyCopy:
     _folders: tuple[Path, ...] = ()  # folders the attach created (deepest first)
     notes: list[str] = field(default_factory=list)
 
-    def start(self, cursor: duckdb.DuckDBPyConnection, reads: dict[str, ReadResult]) -> None:
-        """`check_delivery`'s `after_reads`: start copying in a thread (not when a file is unreadable:
-        the load stops on it anyway)."""
-        self._cursor = cursor
-        if not all(r.readable for r in reads.values()):
+    def start(self, staged: Staged) -> None:
+        """`check_delivery`'s `after_reads`: start copying in a thread (not when a file is unreadable or
+        an error is known already: the delivery will not load as a whole; the copy stops between files
+        when the checks find one later)."""
+        self._cursor = cursor = staged.cursor
+        reads = staged.reads
+        if staged.errors.is_set() or not all(r.readable for r in reads.values()):
             return
         # the small files first: their copies run on one core, beside the checks still running on the
         # other; the large ones (copied on both cores) once the checks are done
         names = sorted((name for name in FILES if name in reads), key=lambda name: reads[name].rows)
         files = [(name, reads[name].sha256) for name in names]
-        thread = threading.Thread(target=self._run, args=(cursor, files), name="jaarcijfers-copy")
+        thread = threading.Thread(
+            target=self._run, args=(cursor, files, staged.errors), name="jaarcijfers-copy"
+        )
         try:
             thread.start()
         except RuntimeError:  # no thread to be had: the ordinary way
             return
         self._thread = thread
 
-    def _run(self, cursor: duckdb.DuckDBPyConnection, files: list[tuple[str, str | None]]) -> None:
+    def _run(
+        self, cursor: duckdb.DuckDBPyConnection, files: list[tuple[str, str | None]], errors: threading.Event
+    ) -> None:
         from jaarcijfers.warehouse import copy, database
 
         try:
@@ -80,7 +91,7 @@ class EarlyCopy:
             self.notes = database.attach(cursor, self.path)
             self._attached = True
             cursor.execute(f"USE {database.ALIAS}")
-            self._begun = copy.begin_copy(cursor, files, {}, marker=True)
+            self._begun = copy.begin_copy(cursor, files, {}, marker=True, stop=errors.is_set)
         except Exception:  # noqa: BLE001 - the ordinary way reports it (or the delivery's problems)
             self._begun = None
 
